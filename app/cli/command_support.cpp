@@ -1,0 +1,49 @@
+#include "command.h"
+
+#include "data/signals.h"
+#include "io/input_error.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace sdlab::cli {
+
+std::filesystem::path outputDirectory(const CliOptions& options) {
+    const std::filesystem::path out = options.text("out");
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec))
+        throw InputError("--out " + out.string() + ": exists and is not a directory");
+    return out;
+}
+
+std::vector<double> builtinSignal(const CliOptions& options, const std::string& fallbackKind) {
+    const std::string kindName = options.text("signal", fallbackKind);
+    const auto kind = parseSignalKind(kindName);
+    if (!kind)
+        throw InputError("--signal: '" + kindName + "' is not one of sine, step, smooth, noise");
+    const long steps = options.integer("steps", 1000, 1, 100'000'000);
+    const long seed = options.integer("seed", 1, 0, std::numeric_limits<long>::max());
+    return makeSignal(*kind, static_cast<std::size_t>(steps), static_cast<std::uint64_t>(seed));
+}
+
+void requireIntegers(const std::vector<double>& values, const std::string& what) {
+    for (std::size_t r = 0; r < values.size(); ++r)
+        if (values[r] != std::round(values[r]))
+            throw InputError(what + ": row " + std::to_string(r + 1) + " holds " +
+                             std::to_string(values[r]) + "; spike counts must be whole numbers");
+}
+
+} // namespace sdlab::cli
+
+namespace sdlab::cli {
+
+void commitOutputs(const OutputBundle& bundle, const std::filesystem::path& directory) {
+    try {
+        bundle.commit(directory);
+    } catch (const std::runtime_error& e) {
+        throw InputError(std::string("--out: ") + e.what());
+    }
+}
+
+} // namespace sdlab::cli

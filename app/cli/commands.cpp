@@ -1,0 +1,124 @@
+#include "command.h"
+
+namespace sdlab::cli {
+
+int runPd(const CliOptions&);
+int runSweep(const CliOptions&);
+int runUpdates(const CliOptions&);
+int runKernels(const CliOptions&);
+int runQuantize(const CliOptions&);
+int runEncode(const CliOptions&);
+int runCost(const CliOptions&);
+
+namespace {
+const OptionSpec kOut{"out", "DIR", "Directory for the result files (created if missing)."};
+const OptionSpec kSeed{"seed", "S", "Random seed (default 1)."};
+const OptionSpec kSignal{"signal", "KIND",
+                         "Built-in signal when no --input: sine, step, smooth, noise "
+                         "(default smooth)."};
+const OptionSpec kSteps{"steps", "N", "Number of time steps (default 1000)."};
+} // namespace
+
+const std::vector<Command>& allCommands() {
+    static const std::vector<Command> commands{
+        {"pd",
+         "sdlab-cli pd [--input FILE.csv | --signal KIND --steps N --seed S] --kp KP --kd KD "
+         "--out DIR",
+         "PD-encode, sigma-delta quantize and decode one signal (ICLR'18 eqs. 3-5, Fig. 1).\n"
+         "Reads column x; writes pd.csv (t,x,a,s,xhat) and summary.json (spikes, rmse, kp, kd,\n"
+         "k_alpha, k_beta).",
+         {{"input", "FILE.csv", "CSV file with a column x."},
+          kSignal, kSteps, kSeed,
+          {"kp", "KP", "Proportional gain kp >= 0 (default 0.1)."},
+          {"kd", "KD", "Derivative gain kd >= 0, kp + kd > 0 (default 1)."},
+          kOut},
+         runPd},
+        {"sweep",
+         "sdlab-cli sweep [--input FILE.csv | --signal KIND --steps N --seed S] --kp MIN:MAX:N "
+         "--kd MIN:MAX:N [--log] --out DIR",
+         "Sweep (kp, kd) over a grid (ICLR'18 Fig. 10, thesis Fig. C.2), using all cores.\n"
+         "Reads columns x and w; writes sweep.csv (kp,kd,cos_nonstationary,cos_quantization,\n"
+         "cos_full,spikes), kp in the outer loop, and summary.json. Without --input, x is the\n"
+         "built-in signal and w a smooth signal with seed S+1.",
+         {{"input", "FILE.csv", "CSV file with columns x and w."},
+          kSignal, kSteps, kSeed,
+          {"kp", "MIN:MAX:N", "N values of kp from MIN to MAX inclusive."},
+          {"kd", "MIN:MAX:N", "N values of kd from MIN to MAX inclusive."},
+          {"log", "", "Space the values geometrically (needs MIN > 0)."},
+          kOut},
+         runSweep},
+        {"updates",
+         "sdlab-cli updates [--input FILE.csv | --steps N --density D --seed S] --kp KP --kd KD "
+         "--out DIR",
+         "The four weight-update forms on one synapse (ICLR'18 Fig. 9, spec §3).\n"
+         "Reads integer columns xbar and ebar; writes updates.csv (t,xhat,ehat,recon,past,\n"
+         "future,stdp; cumulative) and summary.json with the totals summed to infinity\n"
+         "(recon_total, past_total, future_total, stdp_total), which agree.",
+         {{"input", "FILE.csv", "CSV file with integer columns xbar and ebar."},
+          {"steps", "N", "Length of the random trains when no --input (default 200)."},
+          {"density", "D", "Spike probability per step of the random trains (default 0.1)."},
+          kSeed,
+          {"kp", "KP", "kp of both sides (default 0.1)."},
+          {"kd", "KD", "kd of both sides (default 1)."},
+          {"kp-post", "KP", "kp of the error side, if it differs."},
+          {"kd-post", "KD", "kd of the error side, if it differs."},
+          kOut},
+         runUpdates},
+        {"kernels",
+         "sdlab-cli kernels --alpha A --span N --out DIR",
+         "The kernels of thesis ch. 6 (Figs 6.4-6.5) for a decay alpha in (0, 1).\n"
+         "Writes kernels.csv (t,pred,sym_stdp,delta,dyn_stdp) for t = -N..N.",
+         {{"alpha", "A", "Decay alpha, 0 < A < 1."},
+          {"span", "N", "Half-width of the time axis, 1..1000000."},
+          kOut},
+         runKernels},
+        {"quantize",
+         "sdlab-cli quantize [--input FILE.csv | --dimension D] --steps T "
+         "--method herding|stochastic [--seed S] --out DIR",
+         "Spiking vector quantization of a fixed vector (DSN Alg. 1 herding, Alg. 5 stochastic;\n"
+         "DSN Fig. 1). Reads column v; writes convergence.csv (T,l1_error: |v - mean of spikes\n"
+         "so far|_1 after every step), spikes.csv (t,index,sign; index 0-based) and\n"
+         "summary.json.",
+         {{"input", "FILE.csv", "CSV file with a column v."},
+          {"dimension", "D", "Without --input: a random v ~ U(-1, 1)^D (default 10)."},
+          {"steps", "T", "Number of steps (default 1000)."},
+          {"method", "M", "herding or stochastic (default herding)."},
+          kSeed, kOut},
+         runQuantize},
+        {"encode",
+         "sdlab-cli encode --input FILE.csv --method rate|latency|delta|pd [method options] "
+         "--steps N --out DIR",
+         "Encode each CSV column as one channel (snnTorch paper: rate, latency, delta\n"
+         "modulation; or PD + sigma-delta). Row r is the input at step r (a channel shorter\n"
+         "than N holds its last value; latency uses the first). Writes spikes.csv\n"
+         "(t,channel,value; channel 0-based, non-zero values only) and summary.json.",
+         {{"input", "FILE.csv", "CSV file, one column per channel."},
+          {"method", "M", "rate, latency, delta or pd."},
+          {"steps", "N", "Number of steps (default 100)."},
+          {"seed", "S", "rate: random seed (default 1)."},
+          {"tau", "TAU", "latency: time constant in steps (default 5)."},
+          {"threshold", "TH", "latency: theta (default 0.01); delta: change that fires "
+                              "(default 0.1)."},
+          {"linear", "", "latency: t = tau*(1 - x) instead of tau*ln(x/(x - theta))."},
+          {"no-off-spikes", "", "delta: emit only ON (+1) events."},
+          {"kp", "KP", "pd: kp (default 0.1)."},
+          {"kd", "KD", "pd: kd (default 1)."},
+          kOut},
+         runEncode},
+        {"cost",
+         "sdlab-cli cost --din N --dout M --density D [--repeat R] [--seed S] --out DIR",
+         "One layer's update z += s'W from a random +-1 spike vector of the given density,\n"
+         "event-driven (DSN eq. 4) vs dense Eigen. Writes cost.json (adds, mults of the\n"
+         "event-driven update, dense_adds, dense_mults, energy_pj_dense, energy_pj_sparse with\n"
+         "the Horowitz float32 figures, ns_dense, ns_sparse per update).",
+         {{"din", "N", "Inputs, 1..100000."},
+          {"dout", "M", "Outputs, 1..100000."},
+          {"density", "D", "Probability that an input spikes, 0..1."},
+          {"repeat", "R", "Timed repetitions (default 100)."},
+          kSeed, kOut},
+         runCost},
+    };
+    return commands;
+}
+
+} // namespace sdlab::cli

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "coding/pd_params.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace sdlab {
+
+enum class ChannelEncoding { Rate, Latency, Delta, Pd };
+
+struct ChannelEncodingOptions {
+    ChannelEncoding method = ChannelEncoding::Pd;
+    long steps = 100;
+    std::uint64_t seed = 1;       // rate
+    double tau = 5.0;             // latency
+    double threshold = 0.01;      // latency: θ; delta: the change that fires a spike
+    bool linear = false;          // latency
+    bool offSpikes = true;        // delta
+    PdParams pd{};                // pd
+};
+
+struct ChannelSpike {
+    long step = 0;  // 1-based
+    long channel = 0;
+    double value = 0.0;
+};
+
+// Encodes several channels with one encoder each (snnTorch paper §II-B, spec §8, or PD +
+// sigma-delta, spec §2). channels[c] is channel c's input over time (row r = step r+1);
+// a channel shorter than `steps` holds its last value, so one row is a static input.
+// Latency coding encodes each channel's first value. Returns the non-zero outputs,
+// ordered by step, then channel. Shared by `sdlab-cli encode` and the Encoders lab.
+std::vector<ChannelSpike> runChannelEncoding(const std::vector<std::vector<double>>& channels,
+                                             const ChannelEncodingOptions& options);
+
+} // namespace sdlab

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdlab {
+
+// A numeric CSV table: one header row of column names, then one row of finite numbers
+// per line, all rows as long as the header. Blank lines are skipped; '\r' is ignored.
+// Every defect (missing or empty file, no data rows, ragged row, a cell that is not a
+// finite number, a duplicate column name) raises InputError naming the file, the line
+// and the column.
+class CsvTable {
+public:
+    static CsvTable read(const std::filesystem::path& path);
+    static CsvTable parse(std::string_view text, const std::string& sourceName);
+
+    const std::vector<std::string>& columnNames() const { return m_names; }
+    std::size_t rowCount() const { return m_columns.empty() ? 0 : m_columns.front().size(); }
+    bool hasColumn(std::string_view name) const;
+    // The column's values; InputError naming the file and the columns it has if absent.
+    const std::vector<double>& column(std::string_view name) const;
+    const std::vector<double>& column(std::size_t index) const { return m_columns[index]; }
+    const std::string& sourceName() const { return m_source; }
+
+private:
+    std::string m_source;
+    std::vector<std::string> m_names;
+    std::vector<std::vector<double>> m_columns;
+};
+
+// Formats a double in the shortest form that reads back to the same value.
+std::string formatNumber(double value);
+
+// Builds CSV text: a header row, then rows of numbers in the shortest exact form.
+class CsvWriter {
+public:
+    explicit CsvWriter(const std::vector<std::string>& header);
+    void addRow(std::initializer_list<double> values);
+    void addRow(const std::vector<double>& values);
+    const std::string& text() const { return m_text; }
+
+private:
+    std::size_t m_width;
+    std::string m_text;
+};
+
+} // namespace sdlab
