@@ -1,0 +1,108 @@
+#include "encoders/delta_modulation_encoder.h"
+#include "encoders/latency_encoder.h"
+#include "encoders/rate_encoder.h"
+#include "experiments/channel_encoding_run.h"
+#include "neurons/lif_neuron.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace sdlab {
+namespace {
+
+TEST(RateEncoder, FiresWithProbabilityX) { // snnTorch eq. 23
+    RateEncoder never(1), always(1), sometimes(2), same(2);
+    double count = 0.0;
+    for (int t = 0; t < 100000; ++t) {
+        ASSERT_EQ(never.step(0.0), 0.0);
+        ASSERT_EQ(always.step(1.0), 1.0);
+        const double s = sometimes.step(0.3);
+        ASSERT_EQ(s, same.step(0.3));
+        count += s;
+    }
+    EXPECT_NEAR(count / 100000.0, 0.3, 0.005);
+}
+
+TEST(LatencyEncoder, HandComputedFiringSteps) { // snnTorch eq. 26
+    const LatencyEncoder log{5.0, 0.01, false};
+    EXPECT_NEAR(*log.firingTime(0.02), 5.0 * std::log(2.0), 1e-12); // 3.466 → step 4
+    EXPECT_EQ(*log.firingStep(0.02, 100), 4);
+    EXPECT_EQ(*log.firingStep(0.5, 100), 1); // 5·ln(0.5/0.49) = 0.101
+    EXPECT_FALSE(log.firingStep(0.01, 100).has_value()); // x ≤ θ never fires
+    EXPECT_FALSE(log.firingStep(0.02, 3).has_value());  // fires after the window
+    const LatencyEncoder linear{10.0, 0.01, true};
+    EXPECT_EQ(*linear.firingStep(0.25, 100), 8); // 10·(1 − 0.25) = 7.5
+    EXPECT_EQ(*linear.firingStep(1.0, 100), 1);
+    // Brighter fires earlier.
+    EXPECT_LT(*log.firingTime(0.9), *log.firingTime(0.1));
+}
+
+TEST(DeltaModulationEncoder, HandWorkedOnOffEvents) {
+    const double x[] = {0.05, 0.2, 0.25, 0.05, 0.04, 0.3};
+    const double both[] = {0, 1, 0, -1, 0, 1};
+    const double onOnly[] = {0, 1, 0, 0, 0, 1};
+    DeltaModulationEncoder encoder(0.1), onEncoder(0.1, false);
+    for (int t = 0; t < 6; ++t) {
+        EXPECT_EQ(encoder.step(x[t]), both[t]) << "t " << t;
+        EXPECT_EQ(onEncoder.step(x[t]), onOnly[t]) << "t " << t;
+    }
+    EXPECT_DOUBLE_EQ(encoder.reference(), 0.3);
+}
+
+TEST(LifPopulation, HandWorkedResetBySubtraction) { // snnTorch eq. 4
+    LifPopulation lif(1, {0.5, 1.0, LifReset::Subtract});
+    const double current[] = {0.8, 0.8, 0.8, 0.0};
+    const double u[] = {0.8, 1.2, 0.4, 0.2}, s[] = {0, 1, 0, 0};
+    for (int t = 0; t < 4; ++t) {
+        const Eigen::ArrayXd spikes = lif.step(Eigen::ArrayXd::Constant(1, current[t]));
+        EXPECT_NEAR(lif.membrane()(0), u[t], 1e-15) << "t " << t;
+        EXPECT_EQ(spikes(0), s[t]) << "t " << t;
+    }
+}
+
+TEST(LifPopulation, HandWorkedResetToZero) { // snnTorch eq. 22
+    LifPopulation lif(1, {0.5, 1.0, LifReset::Zero});
+    const double current[] = {0.8, 0.8, 0.8, 0.8};
+    const double u[] = {0.8, 1.2, 0.0, 0.8}, s[] = {0, 1, 0, 0};
+    for (int t = 0; t < 4; ++t) {
+        const Eigen::ArrayXd spikes = lif.step(Eigen::ArrayXd::Constant(1, current[t]));
+        EXPECT_NEAR(lif.membrane()(0), u[t], 1e-15) << "t " << t;
+        EXPECT_EQ(spikes(0), s[t]) << "t " << t;
+    }
+}
+
+TEST(ChannelEncoding, EachMethodOnHandWorkedChannels) {
+    const std::vector<std::vector<double>> channels = {{0.5}, {0.02}, {0.0}};
+    ChannelEncodingOptions latency;
+    latency.method = ChannelEncoding::Latency;
+    latency.steps = 10;
+    const auto latencySpikes = runChannelEncoding(channels, latency);
+    ASSERT_EQ(latencySpikes.size(), 2u); // channel 2 (x = 0) never fires
+    EXPECT_EQ(latencySpikes[0].step, 1);
+    EXPECT_EQ(latencySpikes[0].channel, 0);
+    EXPECT_EQ(latencySpikes[1].step, 4);
+    EXPECT_EQ(latencySpikes[1].channel, 1);
+
+    ChannelEncodingOptions pd;
+    pd.method = ChannelEncoding::Pd;
+    pd.pd = {1.0, 1.0};
+    pd.steps = 4;
+    // Constant 0.4 with kp = kd = 1 gives spikes at steps 1 and 3 (see PdCoding test).
+    const auto pdSpikes = runChannelEncoding({{0.4}}, pd);
+    ASSERT_EQ(pdSpikes.size(), 2u);
+    EXPECT_EQ(pdSpikes[0].step, 1);
+    EXPECT_EQ(pdSpikes[1].step, 3);
+
+    ChannelEncodingOptions delta;
+    delta.method = ChannelEncoding::Delta;
+    delta.threshold = 0.1;
+    delta.steps = 6;
+    const auto deltaSpikes = runChannelEncoding({{0.05, 0.2, 0.25, 0.05, 0.04, 0.3}}, delta);
+    ASSERT_EQ(deltaSpikes.size(), 3u);
+    EXPECT_EQ(deltaSpikes[1].step, 4);
+    EXPECT_EQ(deltaSpikes[1].value, -1.0);
+}
+
+} // namespace
+} // namespace sdlab

@@ -1,0 +1,111 @@
+#include "experiments/pd_sweep.h"
+#include "io/csv_table.h"
+#include "io/input_error.h"
+#include "io/json_writer.h"
+#include "io/output_bundle.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace sdlab {
+namespace {
+
+std::string errorOf(std::string_view text) {
+    try {
+        CsvTable::parse(text, "in.csv");
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+TEST(CsvTable, ParsesColumnsWithSpacesAndCrLf) {
+    const CsvTable t = CsvTable::parse("x, w\r\n1, 2.5\r\n\r\n-3e-2,+4\r\n", "in.csv");
+    EXPECT_EQ(t.rowCount(), 2u);
+    EXPECT_EQ(t.column("x"), (std::vector<double>{1.0, -0.03}));
+    EXPECT_EQ(t.column("w"), (std::vector<double>{2.5, 4.0}));
+}
+
+TEST(CsvTable, EveryDefectNamesFileLineAndColumn) {
+    EXPECT_NE(errorOf("").find("in.csv: the file is empty"), std::string::npos);
+    EXPECT_NE(errorOf("x\n").find("no data rows"), std::string::npos);
+    EXPECT_NE(errorOf("x,w\n1,2\n3\n").find("line 3 has 1 cells"), std::string::npos);
+    EXPECT_NE(errorOf("x\n1\nabc\n").find("line 3, column 'x': 'abc' is not a finite number"),
+              std::string::npos);
+    EXPECT_NE(errorOf("x\nnan\n").find("not a finite number"), std::string::npos);
+    EXPECT_NE(errorOf("x\ninf\n").find("not a finite number"), std::string::npos);
+    EXPECT_NE(errorOf("x\n1e999\n").find("not a finite number"), std::string::npos);
+    EXPECT_NE(errorOf("x\n\n1,\n").find("line 3 has 2 cells"), std::string::npos);
+    EXPECT_NE(errorOf("x,x\n1,2\n").find("appears twice"), std::string::npos);
+    EXPECT_NE(errorOf(std::string_view("x\n1\0\n", 5)).find("binary"), std::string::npos);
+    const CsvTable t = CsvTable::parse("a,b\n1,2\n", "in.csv");
+    try {
+        (void)t.column("x");
+        FAIL() << "missing column accepted";
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(), "in.csv: has no column 'x' (columns: a, b)");
+    }
+}
+
+TEST(CsvTable, MissingFileAndDirectory) {
+    EXPECT_THROW(CsvTable::read("/nonexistent/file.csv"), InputError);
+    EXPECT_THROW(CsvTable::read(std::filesystem::temp_directory_path()), InputError);
+}
+
+TEST(CsvWriter, ShortestExactNumbers) {
+    CsvWriter w({"a", "b"});
+    w.addRow({0.1, 3.0});
+    w.addRow({-1e-20, 1.0 / 3.0});
+    EXPECT_EQ(w.text(), "a,b\n0.1,3\n-1e-20,0.3333333333333333\n");
+    EXPECT_THROW(w.addRow({1.0}), std::logic_error);
+}
+
+TEST(JsonObjectWriter, EscapesAndNonFinite) {
+    JsonObjectWriter j;
+    j.add("s", "a\"b\\c\n").add("n", 1.5).add("bad", std::nan("")).add("i", 3LL).addBool("f", false);
+    EXPECT_EQ(j.text(),
+              "{\n  \"s\": \"a\\\"b\\\\c\\n\",\n  \"n\": 1.5,\n  \"bad\": null,\n  \"i\": 3,\n"
+              "  \"f\": false\n}\n");
+}
+
+TEST(OutputBundle, WritesAllFilesAndLeavesNoTemporaries) {
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_bundle_test";
+    std::filesystem::remove_all(dir);
+    OutputBundle bundle;
+    bundle.stage("a.csv", "x\n1\n");
+    bundle.stage("b.json", "{}\n");
+    bundle.commit(dir / "nested");
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "nested"))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"a.csv", "b.json"}));
+    std::ifstream in(dir / "nested" / "a.csv");
+    std::string content((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(content, "x\n1\n");
+    // A directory that cannot be created (a file is in the way) fails cleanly.
+    std::ofstream(dir / "file") << "x";
+    EXPECT_THROW(bundle.commit(dir / "file" / "sub"), std::runtime_error);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(MakeRange, LinearLogAndErrors) {
+    EXPECT_EQ(makeRange(0, 1, 5, false, "r"), (std::vector<double>{0, 0.25, 0.5, 0.75, 1}));
+    const auto log = makeRange(0.01, 100, 5, true, "r");
+    ASSERT_EQ(log.size(), 5u);
+    EXPECT_NEAR(log[1], 0.1, 1e-15);
+    EXPECT_NEAR(log[2], 1.0, 1e-14);
+    EXPECT_EQ(log[4], 100.0);
+    EXPECT_EQ(makeRange(2, 2, 1, true, "r"), (std::vector<double>{2}));
+    EXPECT_THROW(makeRange(0, 1, 0, false, "r"), InputError);
+    EXPECT_THROW(makeRange(2, 1, 3, false, "r"), InputError);
+    EXPECT_THROW(makeRange(0, 1, 3, true, "r"), InputError);
+    EXPECT_THROW(makeRange(-1, 1, 3, true, "r"), InputError);
+}
+
+} // namespace
+} // namespace sdlab

@@ -1,0 +1,106 @@
+#include "coding/sigma_delta_quantizer.h"
+#include "coding/temporal_operators.h"
+#include "test_helpers.h"
+
+#include <gtest/gtest.h>
+
+namespace sdlab {
+namespace {
+
+TEST(TemporalOperators, DeltaSigmaAndRoundOnHandWorkedSequence) {
+    TemporalDifference delta;
+    TemporalSum sigma;
+    const double x[] = {1.0, 3.0, 2.5, -1.0};
+    const double expectedDelta[] = {1.0, 2.0, -0.5, -3.5};
+    const double expectedSum[] = {1.0, 4.0, 6.5, 5.5};
+    for (int t = 0; t < 4; ++t) {
+        EXPECT_DOUBLE_EQ(delta.step(x[t]), expectedDelta[t]);
+        EXPECT_DOUBLE_EQ(sigma.step(x[t]), expectedSum[t]);
+    }
+    EXPECT_EQ(roundHalfAwayFromZero(2.5), 3.0);
+    EXPECT_EQ(roundHalfAwayFromZero(-2.5), -3.0);
+    EXPECT_EQ(roundHalfAwayFromZero(0.49), 0.0);
+}
+
+TEST(TemporalOperators, SigmaOfDeltaIsIdentity) { // ICLR'18 §2.1
+    TemporalDifference delta;
+    TemporalSum sigma;
+    for (double x : test::randomSignal(500, 3))
+        EXPECT_NEAR(sigma.step(delta.step(x)), x, 1e-12);
+}
+
+TEST(SigmaDeltaQuantizer, HandWorkedExample) {
+    // φ: 0.3 → s 0; 0.6 → s 1, φ −0.4; −0.1 → s 0; 0.2 → s 0
+    SigmaDeltaQuantizer q;
+    const double expected[] = {0, 1, 0, 0};
+    for (double e : expected)
+        EXPECT_EQ(q.step(0.3), e);
+    EXPECT_NEAR(q.residual(), 0.2, 1e-15);
+    // Large inputs give multi-unit spikes: 2.6 → 3 (φ −0.4); −1.3 → −2 (φ 0.3).
+    SigmaDeltaQuantizer big;
+    EXPECT_EQ(big.step(2.6), 3.0);
+    EXPECT_EQ(big.step(-1.3), -2.0);
+    EXPECT_NEAR(big.residual(), 0.3, 1e-15);
+}
+
+TEST(SigmaDeltaQuantizer, EqualsDeltaRoundSigma) { // ICLR'18 App. C: Q = Δ∘R∘Σ
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        SigmaDeltaQuantizer q;
+        TemporalSum sigma;
+        TemporalDifference delta;
+        for (double x : test::randomSignal(5000, seed, 0.3 * static_cast<double>(seed))) {
+            const double reference = delta.step(roundHalfAwayFromZero(sigma.step(x)));
+            ASSERT_EQ(q.step(x), reference);
+        }
+    }
+}
+
+TEST(SigmaDeltaQuantizer, IdentityCanDifferOnlyAtTiesThatCrossZero) {
+    // Half-away-from-zero rounding breaks round(a + n) = round(a) + n at a = −½: here the
+    // residual reaches −½ and rounds to −1, while Δ∘R∘Σ rounds the sum 1.5 to 2. Both keep
+    // |φ| ≤ ½; the identity above is exact for every input that never lands on a tie.
+    SigmaDeltaQuantizer q;
+    TemporalSum sigma;
+    TemporalDifference delta;
+    const double x[] = {1.75, -0.25, 0.5};
+    const double viaQ[] = {2, -1, 1};
+    const double viaDeltaRoundSigma[] = {2, 0, 0};
+    for (int t = 0; t < 3; ++t) {
+        EXPECT_EQ(q.step(x[t]), viaQ[t]);
+        EXPECT_EQ(delta.step(roundHalfAwayFromZero(sigma.step(x[t]))), viaDeltaRoundSigma[t]);
+    }
+}
+
+TEST(SigmaDeltaQuantizer, ResidualNeverExceedsHalf) {
+    SigmaDeltaQuantizer q;
+    for (double x : test::randomSignal(20000, 11, 5.0)) {
+        q.step(x);
+        ASSERT_LE(std::abs(q.residual()), 0.5);
+    }
+}
+
+TEST(SigmaDeltaQuantizer, ArrayVersionMatchesScalarPerChannel) {
+    const int channels = 7;
+    SigmaDeltaQuantizerArray vectorQ(Eigen::ArrayXd::Zero(channels));
+    std::vector<SigmaDeltaQuantizer> scalarQ(channels);
+    const auto x = test::randomSignal(300 * channels, 5, 2.0);
+    Eigen::ArrayXd frame(channels);
+    for (int t = 0; t < 300; ++t) {
+        for (int c = 0; c < channels; ++c)
+            frame(c) = x[static_cast<std::size_t>(t * channels + c)];
+        const Eigen::ArrayXd& s = vectorQ.step(frame);
+        for (int c = 0; c < channels; ++c)
+            ASSERT_EQ(s(c), scalarQ[static_cast<std::size_t>(c)].step(frame(c)));
+    }
+    // Eigen's round must also round half away from zero.
+    Eigen::ArrayXd ties(4);
+    ties << 0.5, -0.5, 1.5, -2.5;
+    const Eigen::ArrayXd rounded = roundHalfAwayFromZero(ties);
+    EXPECT_EQ(rounded(0), 1.0);
+    EXPECT_EQ(rounded(1), -1.0);
+    EXPECT_EQ(rounded(2), 2.0);
+    EXPECT_EQ(rounded(3), -3.0);
+}
+
+} // namespace
+} // namespace sdlab
