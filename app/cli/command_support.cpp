@@ -1,6 +1,7 @@
 #include "command.h"
 
 #include "data/signals.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 
 #include <cmath>
@@ -31,7 +32,7 @@ void requireIntegers(const std::vector<double>& values, const std::string& what)
     for (std::size_t r = 0; r < values.size(); ++r)
         if (values[r] != std::round(values[r]))
             throw InputError(what + ": row " + std::to_string(r + 1) + " holds " +
-                             std::to_string(values[r]) + "; spike counts must be whole numbers");
+                             formatNumber(values[r]) + "; spike counts must be whole numbers");
 }
 
 } // namespace sdlab::cli

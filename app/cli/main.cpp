@@ -31,9 +31,13 @@ void printOverview() {
 
 int main(int argc, char** argv) {
     const std::span<char* const> args(argv, static_cast<std::size_t>(argc));
-    if (args.size() < 2 || std::string(args[1]) == "--help" || std::string(args[1]) == "-h") {
+    if (args.size() < 2) {
+        std::fprintf(stderr, "sdlab-cli: no command given (run 'sdlab-cli --help')\n");
+        return 2;
+    }
+    if (std::string(args[1]) == "--help" || std::string(args[1]) == "-h") {
         printOverview();
-        return args.size() < 2 ? 2 : 0;
+        return 0;
     }
     const std::string name = args[1];
     if (name == "--version") {

@@ -8,9 +8,9 @@ std::string PdParams::validationError() const {
     if (!std::isfinite(kp) || !std::isfinite(kd))
         return "kp and kd must be finite numbers";
     if (kp < 0.0)
-        return "kp must not be negative (got " + std::to_string(kp) + ")";
+        return "kp must not be negative";
     if (kd < 0.0)
-        return "kd must not be negative (got " + std::to_string(kd) + ")";
+        return "kd must not be negative";
     if (kp + kd <= 0.0)
         return "kp + kd must be positive: the decoder divides by it";
     return {};

@@ -96,6 +96,9 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName) {
                              std::to_string(table.m_names.size()) + " columns");
         for (std::size_t c = 0; c < cells.size(); ++c) {
             double value = 0.0;
+            if (cells[c].empty())
+                throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
+                                 ", column '" + table.m_names[c] + "' is empty");
             if (!parseFiniteNumber(cells[c], value))
                 throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
                                  ", column '" + table.m_names[c] + "': '" +

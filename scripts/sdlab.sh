@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Sigma-Delta Lab set-up, build, run and test on Debian 12.
+#   scripts/sdlab.sh run    install missing packages, build, open the GUI
+#   scripts/sdlab.sh test   install missing packages, build, run the whole test suite
+#   scripts/sdlab.sh build  install missing packages and build only
+# Installing packages needs root: the script uses sudo when it is not run as root.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD_DIR=${SDLAB_BUILD_DIR:-"$ROOT/build"}
+
+PACKAGES=(
+  cmake g++ make pkg-config
+  libeigen3-dev libgtest-dev libbenchmark-dev
+  qt6-base-dev qt6-charts-dev libqt6svg6-dev libgl-dev
+  python3-numpy
+)
+
+install_missing_packages() {
+  local missing=()
+  for package in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  echo "sdlab: installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "sdlab: these packages are missing and installing them needs root: ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+build() {
+  cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release
+  cmake --build "$BUILD_DIR" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  run)
+    install_missing_packages
+    build
+    exec "$BUILD_DIR/app/gui/sdlab" "${@:2}"
+    ;;
+  test)
+    install_missing_packages
+    build
+    cd "$BUILD_DIR"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)"
+    ;;
+  build)
+    install_missing_packages
+    build
+    ;;
+  *)
+    echo "usage: scripts/sdlab.sh run|test|build" >&2
+    exit 2
+    ;;
+esac

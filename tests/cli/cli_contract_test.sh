@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# End-to-end tests of the sdlab-cli contract (issue 3). Usage: cli_contract_test.sh CLI CASE
+# Each case prints what it checked; any failed check exits non-zero.
+set -uo pipefail
+CLI=$1
+CASE=$2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+FAILURES=0
+
+fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
+check() { # check DESCRIPTION COMMAND...
+  local what=$1; shift
+  if "$@"; then echo "ok: $what"; else fail "$what"; fi
+}
+header_is() { [ "$(head -n 1 "$1")" = "$2" ]; }
+rows_are() { [ "$(($(wc -l < "$1") - 1))" -eq "$2" ]; }
+json_has() { grep -q "\"$2\":" "$1"; }
+json_value() { sed -n "s/^ *\"$2\": \\(.*\\),\\{0,1\\}\$/\\1/p" "$1" | sed 's/,$//'; }
+column() { # column FILE NAME -> values, one per line
+  awk -F, -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$1"
+}
+
+# Bad input: exit 2, exactly one line on stderr, nothing under --out.
+expect_bad() { # expect_bad DESCRIPTION ARGS... (the args must use --out bad_out)
+  local what=$1; shift
+  rm -rf bad_out
+  "$CLI" "$@" > stdout.txt 2> stderr.txt
+  local rc=$?
+  if [ $rc -ne 2 ]; then fail "$what: exit $rc, expected 2"; return; fi
+  if [ "$(wc -l < stderr.txt)" -ne 1 ]; then fail "$what: stderr has $(wc -l < stderr.txt) lines"; return; fi
+  if [ -e bad_out ] && [ -n "$(ls -A bad_out)" ]; then fail "$what: wrote under --out"; return; fi
+  echo "ok: $what -> $(cat stderr.txt)"
+}
+
+case "$CASE" in
+pd)
+  check "pd with a built-in signal exits 0" "$CLI" pd --signal sine --steps 200 --kp 0.1 --kd 2 --out o1
+  check "pd.csv header" header_is o1/pd.csv "t,x,a,s,xhat"
+  check "pd.csv has one row per step" rows_are o1/pd.csv 200
+  for key in spikes rmse kp kd k_alpha k_beta; do check "summary has $key" json_has o1/summary.json $key; done
+  check "t counts from 1" [ "$(column o1/pd.csv t | head -n 1)" = 1 ]
+  # Hand-worked: kp = kd = 1, x = 0.4 constant: s = 1, 0, 1, 0; xhat = .5, .25, .625, .3125
+  printf 'x\n0.4\n0.4\n0.4\n0.4\n' > x.csv
+  check "pd with --input exits 0" "$CLI" pd --input x.csv --kp 1 --kd 1 --out o2
+  check "hand-worked spikes" [ "$(column o2/pd.csv s | paste -sd' ')" = "1 0 1 0" ]
+  check "hand-worked reconstruction" [ "$(column o2/pd.csv xhat | paste -sd' ')" = "0.5 0.25 0.625 0.3125" ]
+  check "summary spikes = 2" [ "$(json_value o2/summary.json spikes)" = 2 ]
+  check "summary k_alpha = 0.5" [ "$(json_value o2/summary.json k_alpha)" = 0.5 ]
+  ;;
+sweep)
+  printf 'x,w\n' > xw.csv
+  for t in $(seq 1 300); do echo "$(awk -v t=$t 'BEGIN{print sin(t/20)}'),$(awk -v t=$t 'BEGIN{print cos(t/37)}')" >> xw.csv; done
+  check "sweep exits 0" "$CLI" sweep --input xw.csv --kp 0.1:1:3 --kd 0:2:2 --out o
+  check "sweep.csv header" header_is o/sweep.csv "kp,kd,cos_nonstationary,cos_quantization,cos_full,spikes"
+  check "3 x 2 grid" rows_are o/sweep.csv 6
+  check "kp outer, kd inner" [ "$(cut -d, -f1,2 o/sweep.csv | tail -n +2 | paste -sd' ')" = "0.1,0 0.1,2 0.55,0 0.55,2 1,0 1,2" ]
+  check "log sweep exits 0" "$CLI" sweep --input xw.csv --kp 0.01:100:5 --kd 0.01:100:5 --log --out l
+  check "log grid is geometric" [ "$(column l/sweep.csv kp | uniq | paste -sd' ')" = "0.01 0.1 1 10 100" ]
+  check "cosines within [-1, 1]" awk -F, 'NR > 1 && ($3 < -1 || $3 > 1 || $4 < -1 || $4 > 1 || $5 < -1 || $5 > 1) { exit 1 }' l/sweep.csv
+  check "sweep with a built-in signal" "$CLI" sweep --signal smooth --steps 1000 --kp 0.1:1:2 --kd 1:2:2 --out b
+  ;;
+updates)
+  printf 'xbar,ebar\n1,0\n0,1\n' > hand.csv
+  check "updates exits 0" "$CLI" updates --input hand.csv --kp 1 --kd 1 --out h
+  check "updates.csv header" header_is h/updates.csv "t,xhat,ehat,recon,past,future,stdp"
+  check "hand-worked recon column" [ "$(column h/updates.csv recon | paste -sd' ')" = "0 0.125" ]
+  for key in recon_total past_total future_total stdp_total; do
+    check "$key = 1/6" awk -v v="$(json_value h/summary.json $key)" 'BEGIN { d = v - 1/6; exit !(d < 1e-15 && d > -1e-15) }'
+  done
+  check "random trains exit 0" "$CLI" updates --steps 500 --density 0.2 --seed 4 --kp 0.2 --kd 3 --out r
+  check "four totals agree to 1e-9" awk -v d="$(json_value r/summary.json max_relative_difference)" 'BEGIN { exit !(d < 1e-9) }'
+  ;;
+kernels)
+  check "kernels exits 0" "$CLI" kernels --alpha 0.5 --span 4 --out k
+  check "kernels.csv header" header_is k/kernels.csv "t,pred,sym_stdp,delta,dyn_stdp"
+  check "t = -N..N" [ "$(column k/kernels.csv t | paste -sd' ')" = "-4 -3 -2 -1 0 1 2 3 4" ]
+  check "hand values at t = 1" [ "$(grep '^1,' k/kernels.csv)" = "1,0.5,0.6666666666666666,-0.5,0.5" ]
+  ;;
+quantize)
+  printf 'v\n0.3\n-0.7\n' > v.csv
+  check "quantize exits 0" "$CLI" quantize --input v.csv --steps 3 --method herding --out q
+  check "convergence.csv header" header_is q/convergence.csv "T,l1_error"
+  check "spikes.csv header" header_is q/spikes.csv "t,index,sign"
+  check "hand-worked herding spikes" [ "$(tail -n +2 q/spikes.csv | paste -sd' ')" = "1,1,-1 2,0,1 3,1,-1" ]
+  check "herding stays under d/(2T)" "$CLI" quantize --dimension 20 --steps 2000 --out h
+  check "bound holds at every T" awk -F, 'NR > 1 && $2 > 20 / (2 * $1) + 1e-12 { exit 1 }' h/convergence.csv
+  check "stochastic exits 0" "$CLI" quantize --dimension 20 --steps 2000 --method stochastic --seed 3 --out s
+  check "stochastic is seeded" "$CLI" quantize --dimension 20 --steps 2000 --method stochastic --seed 3 --out s2
+  check "same seed, same spikes" cmp -s s/spikes.csv s2/spikes.csv
+  ;;
+encode)
+  printf 'a,b\n0.5,0.02\n' > img.csv
+  check "latency exits 0" "$CLI" encode --input img.csv --method latency --steps 10 --out lat
+  check "spikes.csv header" header_is lat/spikes.csv "t,channel,value"
+  check "hand-worked latency steps" [ "$(tail -n +2 lat/spikes.csv | paste -sd' ')" = "1,0,1 4,1,1" ]
+  check "rate exits 0" "$CLI" encode --input img.csv --method rate --steps 100 --seed 2 --out rate
+  printf 'x\n0.05\n0.2\n0.25\n0.05\n0.04\n0.3\n' > d.csv
+  check "delta exits 0" "$CLI" encode --input d.csv --method delta --threshold 0.1 --steps 6 --out delta
+  check "hand-worked delta events" [ "$(tail -n +2 delta/spikes.csv | paste -sd' ')" = "2,0,1 4,0,-1 6,0,1" ]
+  check "pd exits 0" "$CLI" encode --input d.csv --method pd --kp 1 --kd 4 --steps 6 --out pd
+  ;;
+cost)
+  check "cost exits 0" "$CLI" cost --din 300 --dout 200 --density 0.05 --repeat 5 --out c
+  for key in adds mults energy_pj_dense energy_pj_sparse ns_dense ns_sparse; do check "cost.json has $key" json_has c/cost.json $key; done
+  check "dense energy = din*dout*(3.7+0.9) pJ" [ "$(json_value c/cost.json energy_pj_dense)" = 276000 ]
+  check "event-driven adds are a multiple of dout" awk -v a="$(json_value c/cost.json adds)" 'BEGIN { exit !(a % 200 == 0 && a > 0) }'
+  ;;
+help)
+  for command in pd sweep updates kernels quantize encode cost; do
+    check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
+  done
+  check "--version" bash -c "'$CLI' --version | grep -q '^sdlab-cli [0-9]'"
+  check "overview lists commands" bash -c "'$CLI' --help | grep -q sweep"
+  ;;
+bad-input)
+  printf 'x\n1\n2\n' > good.csv
+  : > empty.csv
+  printf 'x\n' > header_only.csv
+  printf 'y\n1\n' > no_x.csv
+  printf 'x\n1\nabc\n' > text.csv
+  printf 'x\n1\nnan\n' > nan.csv
+  printf 'x,w\n1,2\n3\n' > ragged.csv
+  printf 'xbar,ebar\n1,0\n0.5,1\n' > fractional.csv
+  printf '\x00\x01\x02binary' > binary.csv
+  head -c 3 good.csv > truncated.csv  # "x\n1" is still valid; the truncation below is not
+  printf 'x,w\n1,' > cut_row.csv
+  touch a_file
+  expect_bad "missing file" pd --input nope.csv --out bad_out
+  expect_bad "empty file" pd --input empty.csv --out bad_out
+  expect_bad "header only" pd --input header_only.csv --out bad_out
+  expect_bad "missing column" pd --input no_x.csv --out bad_out
+  expect_bad "non-numeric value" pd --input text.csv --out bad_out
+  expect_bad "non-finite value" pd --input nan.csv --out bad_out
+  expect_bad "ragged row" sweep --input ragged.csv --kp 0.1:1:2 --kd 0.1:1:2 --out bad_out
+  expect_bad "truncated row" sweep --input cut_row.csv --kp 0.1:1:2 --kd 0.1:1:2 --out bad_out
+  expect_bad "binary file" pd --input binary.csv --out bad_out
+  expect_bad "directory as input" pd --input . --out bad_out
+  expect_bad "negative kp" pd --input good.csv --kp -1 --out bad_out
+  expect_bad "negative kd" pd --input good.csv --kd -0.5 --out bad_out
+  expect_bad "kp + kd = 0" pd --input good.csv --kp 0 --kd 0 --out bad_out
+  expect_bad "kp not a number" pd --input good.csv --kp abc --out bad_out
+  expect_bad "kp infinite" pd --input good.csv --kp inf --out bad_out
+  expect_bad "unknown signal" pd --signal square --out bad_out
+  expect_bad "both --input and --signal" pd --input good.csv --signal sine --out bad_out
+  expect_bad "alpha = 0" kernels --alpha 0 --span 3 --out bad_out
+  expect_bad "alpha = 1" kernels --alpha 1 --span 3 --out bad_out
+  expect_bad "alpha > 1" kernels --alpha 1.5 --span 3 --out bad_out
+  expect_bad "span missing" kernels --alpha 0.5 --out bad_out
+  expect_bad "malformed range" sweep --signal sine --kp 1:2 --kd 0.1:1:2 --out bad_out
+  expect_bad "range with text" sweep --signal sine --kp a:2:3 --kd 0.1:1:2 --out bad_out
+  expect_bad "empty range" sweep --signal sine --kp 0.1:1:0 --kd 0.1:1:2 --out bad_out
+  expect_bad "reversed range" sweep --signal sine --kp 2:1:3 --kd 0.1:1:2 --out bad_out
+  expect_bad "--log with MIN = 0" sweep --signal sine --kp 0:1:3 --kd 0.1:1:2 --log --out bad_out
+  expect_bad "--log with MIN < 0" sweep --signal sine --kp -1:1:3 --kd 0.1:1:2 --log --out bad_out
+  expect_bad "grid with kp = kd = 0" sweep --signal sine --kp 0:1:3 --kd 0:1:3 --out bad_out
+  expect_bad "missing w column" sweep --input good.csv --kp 0.1:1:2 --kd 0.1:1:2 --out bad_out
+  expect_bad "fractional spike count" updates --input fractional.csv --out bad_out
+  expect_bad "updates with kp = 0" updates --steps 10 --kp 0 --kd 1 --out bad_out
+  expect_bad "unknown method" quantize --dimension 3 --method magic --out bad_out
+  expect_bad "unknown encode method" encode --input good.csv --method morse --out bad_out
+  expect_bad "rate outside [0, 1]" encode --input good.csv --method rate --out bad_out
+  expect_bad "density > 1" cost --din 10 --dout 10 --density 2 --out bad_out
+  expect_bad "din = 0" cost --din 0 --dout 10 --density 0.5 --out bad_out
+  expect_bad "steps = 0" pd --signal sine --steps 0 --out bad_out
+  expect_bad "unknown option" pd --signal sine --frobnicate --out bad_out
+  expect_bad "option given twice" pd --signal sine --kp 1 --kp 2 --out bad_out
+  expect_bad "option without value" pd --signal sine --out
+  expect_bad "missing --out" pd --signal sine
+  expect_bad "--out is a file" pd --signal sine --out a_file
+  expect_bad "unknown command" transmogrify --out bad_out
+  expect_bad "no command"
+  ;;
+*)
+  echo "unknown case $CASE"; exit 2 ;;
+esac
+
+if [ "$FAILURES" -ne 0 ]; then echo "$FAILURES check(s) failed"; exit 1; fi
