@@ -3,6 +3,7 @@
 #include "coding/value_ops.h"
 
 #include <Eigen/Core>
+#include <type_traits>
 
 namespace sdlab {
 
@@ -15,11 +16,15 @@ namespace sdlab {
 template <class Value>
 class BasicSigmaDeltaQuantizer {
 public:
-    explicit BasicSigmaDeltaQuantizer(const Value& zero = Value{}) : m_phi(zero), m_spikes(zero) {}
+    BasicSigmaDeltaQuantizer() : BasicSigmaDeltaQuantizer(Value{}) {}
+    explicit BasicSigmaDeltaQuantizer(const Value& zero) : m_phi(zero), m_spikes(zero) {}
 
     const Value& step(const Value& x) {
         m_phi += x;
-        m_spikes = roundHalfAwayFromZero(m_phi);
+        if constexpr (std::is_same_v<Value, double>)
+            m_spikes = roundHalfAwayFromZero(m_phi);
+        else
+            roundHalfAwayFromZeroInto(m_phi, m_spikes);
         m_phi -= m_spikes;
         return m_spikes;
     }

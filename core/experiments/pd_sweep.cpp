@@ -7,11 +7,91 @@
 #include "util/cosine_similarity.h"
 #include "util/parallel_for.h"
 
+#include <algorithm>
+#include <array>
+#include <memory>
 #include <atomic>
 #include <cmath>
 #include <mutex>
 
 namespace sdlab {
+
+namespace {
+
+// Grid points evaluated together, lane by lane in one fused loop per time step that the
+// compiler vectorises (4-wide with AVX2 where the CPU has it, via target_clones; 2-wide
+// SSE2 otherwise). Same operations in the same order as the scalar classes used by
+// evaluateSweepPoint, so results are identical (tested).
+constexpr std::size_t kBlock = 256;
+
+struct BlockState {
+    std::array<double, kBlock> kp, kd, kAlpha, kBeta, phi, yProduct, yQuantized, yFull;
+    std::array<double, kBlock> dotProduct, dotQuantized, dotFull, normProduct, normQuantized,
+        normFull, spikes;
+};
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void advanceBlock(BlockState& b, std::size_t n, double xt, double previous, double wt) {
+    constexpr double kIntegral = 4503599627370496.0; // 2^52, see roundHalfAwayFromZero
+    const double target = xt * wt;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double a = b.kp[k] * xt + b.kd[k] * (xt - previous); // ICLR'18 eq. 4
+        const double v = b.phi[k] + a;                              // ICLR'18 eq. 3
+        const double magnitude = std::abs(v);
+        double r = (magnitude + kIntegral) - kIntegral;
+        r += r - magnitude == -0.5 ? 1.0 : 0.0;
+        r = magnitude < kIntegral ? r : magnitude;
+        const double s = v < 0.0 ? -r : r;
+        b.phi[k] = v - s;
+        b.yProduct[k] = b.kBeta[k] * (a * wt) + b.kAlpha[k] * b.yProduct[k]; // eq. 5, enc(x)⊙w
+        b.yQuantized[k] = b.kBeta[k] * s + b.kAlpha[k] * b.yQuantized[k];    // eq. 5, Q(enc(x))
+        b.yFull[k] = b.kBeta[k] * (s * wt) + b.kAlpha[k] * b.yFull[k];       // eq. 5, Q(enc(x))⊙w
+        const double scaled = b.yQuantized[k] * wt;
+        b.dotProduct[k] += target * b.yProduct[k];
+        b.normProduct[k] += b.yProduct[k] * b.yProduct[k];
+        b.dotQuantized[k] += target * scaled;
+        b.normQuantized[k] += scaled * scaled;
+        b.dotFull[k] += target * b.yFull[k];
+        b.normFull[k] += b.yFull[k] * b.yFull[k];
+        b.spikes[k] += std::abs(s);
+    }
+}
+
+void evaluateBlock(std::span<const double> x, std::span<const double> w,
+                   std::span<const PdParams> params, SweepPoint* out) {
+    auto state = std::make_unique<BlockState>();
+    BlockState& b = *state;
+    const std::size_t n = params.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        b.kp[k] = params[k].kp;
+        b.kd[k] = params[k].kd;
+        b.kAlpha[k] = params[k].kAlpha();
+        b.kBeta[k] = params[k].kBeta();
+        b.phi[k] = b.yProduct[k] = b.yQuantized[k] = b.yFull[k] = 0.0;
+        b.dotProduct[k] = b.dotQuantized[k] = b.dotFull[k] = 0.0;
+        b.normProduct[k] = b.normQuantized[k] = b.normFull[k] = b.spikes[k] = 0.0;
+    }
+    double targetNorm = 0.0, previous = 0.0;
+    for (std::size_t t = 0; t < x.size(); ++t) {
+        advanceBlock(b, n, x[t], previous, w[t]);
+        previous = x[t];
+        targetNorm += (x[t] * w[t]) * (x[t] * w[t]);
+    }
+    auto cosine = [&](double dot, double norm) {
+        return norm > 0.0 && targetNorm > 0.0 ? dot / std::sqrt(targetNorm * norm) : 0.0;
+    };
+    for (std::size_t k = 0; k < n; ++k)
+        out[k] = {b.kp[k],
+                  b.kd[k],
+                  cosine(b.dotProduct[k], b.normProduct[k]),
+                  cosine(b.dotQuantized[k], b.normQuantized[k]),
+                  cosine(b.dotFull[k], b.normFull[k]),
+                  b.spikes[k]};
+}
+
+} // namespace
 
 SweepPoint evaluateSweepPoint(std::span<const double> x, std::span<const double> w,
                               PdParams params) {
@@ -44,11 +124,18 @@ SweepResult runPdSweep(std::span<const double> x, std::span<const double> w,
     std::atomic<std::size_t> done{0};
     std::atomic<bool> cancelled{false};
     std::mutex progressMutex;
-    parallelFor(total, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t k = begin; k < end && !cancelled.load(std::memory_order_relaxed); ++k) {
-            const PdParams params{kpValues[k / kdValues.size()], kdValues[k % kdValues.size()]};
-            result.points[k] = evaluateSweepPoint(x, w, params);
-            const std::size_t finished = done.fetch_add(1) + 1;
+    const std::size_t blocks = (total + kBlock - 1) / kBlock;
+    parallelFor(blocks, [&](std::size_t begin, std::size_t end) {
+        std::array<PdParams, kBlock> params;
+        for (std::size_t blk = begin; blk < end && !cancelled.load(std::memory_order_relaxed);
+             ++blk) {
+            const std::size_t first = blk * kBlock;
+            const std::size_t count = std::min(kBlock, total - first);
+            for (std::size_t k = 0; k < count; ++k)
+                params[k] = {kpValues[(first + k) / kdValues.size()],
+                             kdValues[(first + k) % kdValues.size()]};
+            evaluateBlock(x, w, std::span(params.data(), count), &result.points[first]);
+            const std::size_t finished = done.fetch_add(count) + count;
             if (progress) {
                 std::lock_guard lock(progressMutex);
                 if (!progress(finished, total))

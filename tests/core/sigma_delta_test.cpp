@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 namespace sdlab {
 namespace {
 
@@ -100,6 +103,45 @@ TEST(SigmaDeltaQuantizer, ArrayVersionMatchesScalarPerChannel) {
     EXPECT_EQ(rounded(1), -1.0);
     EXPECT_EQ(rounded(2), 2.0);
     EXPECT_EQ(rounded(3), -3.0);
+}
+
+} // namespace
+} // namespace sdlab
+
+namespace sdlab {
+namespace {
+
+TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
+    const double special[] = {0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+                              -0.49999999999999994, 4503599627370495.5, -4503599627370495.5,
+                              4503599627370496.0, 9007199254740993.0, 1e300, -1e300, 0.0,
+                              -0.0, std::numeric_limits<double>::infinity(),
+                              -std::numeric_limits<double>::infinity(),
+                              std::numeric_limits<double>::denorm_min()};
+    for (double x : special)
+        EXPECT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
+    EXPECT_TRUE(std::isnan(roundHalfAwayFromZero(std::nan(""))));
+    // The vectorised array version on the same cases.
+    const Eigen::ArrayXd specialArray =
+        Eigen::Map<const Eigen::ArrayXd>(special, std::size(special));
+    const Eigen::ArrayXd roundedArray = roundHalfAwayFromZero(specialArray);
+    for (Eigen::Index i = 0; i < specialArray.size(); ++i)
+        EXPECT_EQ(roundedArray(i), std::round(specialArray(i))) << specialArray(i);
+    Eigen::ArrayXd randomArray(200000);
+    std::mt19937_64 engine(1);
+    std::uniform_real_distribution<double> uniform(-1e6, 1e6);
+    for (int i = 0; i < 100000; ++i) {
+        const double x = uniform(engine) / (1 << (i % 20));
+        ASSERT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
+        const double tie = std::floor(x) + 0.5;
+        ASSERT_EQ(roundHalfAwayFromZero(tie), std::round(tie)) << tie;
+        randomArray(2 * i) = x;
+        randomArray(2 * i + 1) = tie;
+    }
+    Eigen::ArrayXd into(randomArray.size());
+    roundHalfAwayFromZeroInto(randomArray, into);
+    for (Eigen::Index i = 0; i < randomArray.size(); ++i)
+        ASSERT_EQ(into(i), std::round(randomArray(i))) << randomArray(i);
 }
 
 } // namespace

@@ -1,0 +1,112 @@
+// Event-driven vs dense layer work at spike densities 0.5 %-50 %, 1000 × 1000, measured
+// side by side in one run; prints the dense/event-driven time ratio per density so the
+// break-even point is visible. Run: build/tests/bench/sdlab_layer_bench
+#include "cost/event_driven_layer.h"
+#include "learning/past_update.h"
+#include "learning/recon_update.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <map>
+#include <random>
+#include <string>
+
+namespace {
+
+constexpr int kSize = 1000;
+const double kDensities[] = {0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
+
+struct Fixture {
+    sdlab::RowMatrix weights;
+    Eigen::VectorXd spikes;
+    explicit Fixture(double density) : weights(kSize, kSize), spikes(Eigen::VectorXd::Zero(kSize)) {
+        std::mt19937_64 engine(42);
+        std::normal_distribution<double> normal;
+        std::uniform_real_distribution<double> uniform;
+        for (Eigen::Index i = 0; i < weights.size(); ++i)
+            weights.data()[i] = normal(engine);
+        for (int i = 0; i < kSize; ++i)
+            if (uniform(engine) < density)
+                spikes(i) = uniform(engine) < 0.5 ? -1.0 : 1.0;
+    }
+};
+
+double densityOf(const benchmark::State& state) { return kDensities[state.range(0)]; }
+
+void BM_ForwardDense(benchmark::State& state) {
+    Fixture f(densityOf(state));
+    Eigen::RowVectorXd z = Eigen::RowVectorXd::Zero(kSize);
+    for (auto _ : state) {
+        sdlab::accumulateDense(f.weights, f.spikes, z);
+        benchmark::DoNotOptimize(z.data());
+    }
+}
+
+void BM_ForwardEventDriven(benchmark::State& state) {
+    Fixture f(densityOf(state));
+    Eigen::RowVectorXd z = Eigen::RowVectorXd::Zero(kSize);
+    for (auto _ : state) {
+        sdlab::accumulateSpikes(f.weights, f.spikes, z);
+        benchmark::DoNotOptimize(z.data());
+    }
+}
+
+// Weight updates: recon does a dense outer product every step; past touches only the
+// rows and columns that spiked (spec §3, vector form). Both sides spike at `density`.
+template <class Rule>
+void updateBench(benchmark::State& state) {
+    Fixture f(densityOf(state));
+    const sdlab::UpdateRuleParams p{{0.1, 1.0}, {0.1, 1.0}};
+    Rule rule(kSize, kSize, p);
+    sdlab::RowMatrix dW = sdlab::RowMatrix::Zero(kSize, kSize);
+    const Eigen::ArrayXd pre = f.spikes.array();
+    const Eigen::ArrayXd post = f.spikes.reverse().array();
+    for (auto _ : state) {
+        rule.step(pre, post, dW);
+        benchmark::DoNotOptimize(dW.data());
+    }
+}
+void BM_UpdateRecon(benchmark::State& state) { updateBench<sdlab::ReconUpdate>(state); }
+void BM_UpdatePast(benchmark::State& state) { updateBench<sdlab::PastUpdate>(state); }
+
+BENCHMARK(BM_ForwardDense)->DenseRange(0, 6);
+BENCHMARK(BM_ForwardEventDriven)->DenseRange(0, 6);
+BENCHMARK(BM_UpdateRecon)->DenseRange(0, 6);
+BENCHMARK(BM_UpdatePast)->DenseRange(0, 6);
+
+// Console output as usual, plus the times kept for the ratio table.
+class RatioReporter : public benchmark::ConsoleReporter {
+public:
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const Run& run : runs)
+            if (run.run_type == Run::RT_Iteration)
+                times[run.benchmark_name()] = run.GetAdjustedRealTime();
+        ConsoleReporter::ReportRuns(runs);
+    }
+    std::map<std::string, double> times;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    RatioReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    std::printf("\n%-9s %24s %24s\n", "density", "forward dense/event", "update recon/past");
+    for (int k = 0; k < 7; ++k) {
+        std::string arg = "/";
+        arg += std::to_string(k);
+        auto ratio = [&](const std::string& a, const std::string& b) {
+            const auto ia = reporter.times.find(a + arg), ib = reporter.times.find(b + arg);
+            return ia == reporter.times.end() || ib == reporter.times.end() || ib->second == 0
+                       ? 0.0
+                       : ia->second / ib->second;
+        };
+        std::printf("%7.1f %% %23.1fx %23.1fx\n", 100 * kDensities[k],
+                    ratio("BM_ForwardDense", "BM_ForwardEventDriven"),
+                    ratio("BM_UpdateRecon", "BM_UpdatePast"));
+    }
+    benchmark::Shutdown();
+    return 0;
+}
