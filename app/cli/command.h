@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli_options.h"
+#include "coding/pd_params.h"
 #include "io/output_bundle.h"
 
 #include <filesystem>
@@ -25,6 +26,9 @@ const std::vector<Command>& allCommands();
 std::filesystem::path outputDirectory(const CliOptions& options);
 // A built-in signal (--signal/--steps/--seed) when --input is absent.
 std::vector<double> builtinSignal(const CliOptions& options, const std::string& fallbackKind);
+// kp and kd from two options (fallbacks when absent), checked: InputError if invalid.
+PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
+                      const std::string& kdName, PdParams fallback);
 // Writes the bundle; an unwritable --out becomes InputError (exit 2).
 void commitOutputs(const OutputBundle& bundle, const std::filesystem::path& directory);
 // Throws InputError unless every value is a whole number (spike trains).

@@ -28,6 +28,14 @@ std::vector<double> builtinSignal(const CliOptions& options, const std::string& 
     return makeSignal(*kind, static_cast<std::size_t>(steps), static_cast<std::uint64_t>(seed));
 }
 
+PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
+                      const std::string& kdName, PdParams fallback) {
+    const PdParams params{options.number(kpName, fallback.kp), options.number(kdName, fallback.kd)};
+    if (const std::string error = params.validationError(); !error.empty())
+        throw InputError("--" + kpName + "/--" + kdName + ": " + error);
+    return params;
+}
+
 void requireIntegers(const std::vector<double>& values, const std::string& what) {
     for (std::size_t r = 0; r < values.size(); ++r)
         if (values[r] != std::round(values[r]))

@@ -11,9 +11,6 @@
 
 namespace sdlab::cli {
 
-PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
-                      const std::string& kdName, PdParams fallback);
-
 int runEncode(const CliOptions& options) {
     ChannelEncodingOptions settings;
     const std::string method = options.text("method");

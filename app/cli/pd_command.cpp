@@ -9,14 +9,6 @@
 
 namespace sdlab::cli {
 
-PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
-                      const std::string& kdName, PdParams fallback) {
-    const PdParams params{options.number(kpName, fallback.kp), options.number(kdName, fallback.kd)};
-    if (const std::string error = params.validationError(); !error.empty())
-        throw InputError("--" + kpName + "/--" + kdName + ": " + error);
-    return params;
-}
-
 int runPd(const CliOptions& options) {
     const PdParams params = pdParamsFrom(options, "kp", "kd", PdParams{});
     const auto out = outputDirectory(options);

@@ -14,9 +14,6 @@
 
 namespace sdlab::cli {
 
-PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
-                      const std::string& kdName, PdParams fallback);
-
 namespace {
 // A random signed spike train: each step spikes ±1 with probability `density`.
 std::vector<double> randomSpikeTrain(std::size_t steps, double density, std::mt19937_64& engine) {

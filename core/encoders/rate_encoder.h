@@ -1,23 +1,12 @@
 #pragma once
 
-#include <cstdint>
-#include <random>
+#include "coding/bernoulli_quantizer.h"
 
 namespace sdlab {
 
 // Rate coding, snnTorch paper eq. 23: each step emits a spike with probability x, for
-// x ∈ [0, 1] (values outside are clipped). Every draw comes from the seeded engine.
-class RateEncoder {
-public:
-    explicit RateEncoder(std::uint64_t seed) : m_engine(seed) {}
-    double step(double x) {
-        const double p = x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
-        return m_uniform(m_engine) < p ? 1.0 : 0.0;
-    }
-
-private:
-    std::mt19937_64 m_engine;
-    std::uniform_real_distribution<double> m_uniform{0.0, 1.0};
-};
+// x ∈ [0, 1] (values outside are clipped). It is exactly the Bernoulli quantizer of
+// thesis §6.3.4, so it is that class under the name the snnTorch paper uses.
+using RateEncoder = BernoulliQuantizer;
 
 } // namespace sdlab
