@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Sigma-Delta Lab"));
     QApplication::setOrganizationName(QStringLiteral("Sigma-Delta Lab"));
     QApplication::setApplicationVersion(QStringLiteral(SDLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdlab.svg")));
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
