@@ -11,7 +11,7 @@
 namespace sdlab::cli {
 
 std::filesystem::path outputDirectory(const CliOptions& options) {
-    const std::filesystem::path out = options.text("out");
+    std::filesystem::path out = options.text("out");
     std::error_code ec;
     if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec))
         throw InputError("--out " + out.string() + ": exists and is not a directory");
