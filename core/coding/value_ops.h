@@ -22,26 +22,34 @@ inline double roundHalfAwayFromZero(double x) {
     return truncated + up - down;
 }
 
-// Array version, vectorisable (Eigen's round() calls std::round per element). For
-// |x| < 2^52, (|x| + 2^52) − 2^52 rounds |x| to nearest, ties to even, exactly; a tie
-// that went down (r − |x| = −½, exact by Sterbenz) is moved up, giving half away from
-// zero; larger |x| are integers already. Needs IEEE arithmetic: no -ffast-math.
-inline Eigen::ArrayXd roundHalfAwayFromZero(const Eigen::ArrayXd& x) {
+// The same rounding written for loops the compiler vectorises across lanes (the kp/kd
+// sweep): for |x| < 2^52, (|x| + 2^52) − 2^52 rounds |x| to nearest, ties to even,
+// exactly; a tie that went down (r − |x| = −½, exact by Sterbenz) is moved up, giving
+// half away from zero; larger |x| are integers already. Only selects, no branches; needs
+// IEEE arithmetic (no -ffast-math) and vectorises under -fno-trapping-math.
+inline double roundHalfAwayFromZeroLane(double x) {
     constexpr double kIntegral = 4503599627370496.0; // 2^52
-    const Eigen::ArrayXd magnitude = x.abs();
-    Eigen::ArrayXd rounded = (magnitude + kIntegral) - kIntegral;
-    rounded += (rounded - magnitude == -0.5).cast<double>();
-    rounded = (magnitude < kIntegral).select(rounded, magnitude);
-    return (x < 0.0).select(-rounded, rounded);
+    const double magnitude = std::abs(x);
+    double rounded = (magnitude + kIntegral) - kIntegral;
+    rounded += rounded - magnitude == -0.5 ? 1.0 : 0.0;
+    rounded = magnitude < kIntegral ? rounded : magnitude;
+    return x < 0.0 ? -rounded : rounded;
 }
 
-// In-place form for hot loops: writes round(x) into `out` (same size), no allocation.
+// Array version, the same arithmetic as Eigen expressions (Eigen's round() calls
+// std::round per element). Writes into `out` (same size): no allocation.
 inline void roundHalfAwayFromZeroInto(const Eigen::ArrayXd& x, Eigen::ArrayXd& out) {
     constexpr double kIntegral = 4503599627370496.0;
     out = (x.abs() + kIntegral) - kIntegral;
     out += (out - x.abs() == -0.5).cast<double>();
     out = (x.abs() < kIntegral).select(out, x.abs());
     out = (x < 0.0).select(-out, out);
+}
+
+inline Eigen::ArrayXd roundHalfAwayFromZero(const Eigen::ArrayXd& x) {
+    Eigen::ArrayXd out(x.size());
+    roundHalfAwayFromZeroInto(x, out);
+    return out;
 }
 
 } // namespace sdlab

@@ -3,6 +3,7 @@
 #include "coding/pd_decoder.h"
 #include "coding/pd_encoder.h"
 #include "coding/sigma_delta_quantizer.h"
+#include "coding/value_ops.h"
 #include "io/input_error.h"
 #include "util/cosine_similarity.h"
 #include "util/parallel_for.h"
@@ -34,16 +35,11 @@ struct BlockState {
 __attribute__((target_clones("avx2", "default")))
 #endif
 void advanceBlock(BlockState& b, std::size_t n, double xt, double previous, double wt) {
-    constexpr double kIntegral = 4503599627370496.0; // 2^52, see roundHalfAwayFromZero
     const double target = xt * wt;
     for (std::size_t k = 0; k < n; ++k) {
         const double a = b.kp[k] * xt + b.kd[k] * (xt - previous); // ICLR'18 eq. 4
         const double v = b.phi[k] + a;                              // ICLR'18 eq. 3
-        const double magnitude = std::abs(v);
-        double r = (magnitude + kIntegral) - kIntegral;
-        r += r - magnitude == -0.5 ? 1.0 : 0.0;
-        r = magnitude < kIntegral ? r : magnitude;
-        const double s = v < 0.0 ? -r : r;
+        const double s = roundHalfAwayFromZeroLane(v);
         b.phi[k] = v - s;
         b.yProduct[k] = b.kBeta[k] * (a * wt) + b.kAlpha[k] * b.yProduct[k]; // eq. 5, enc(x)⊙w
         b.yQuantized[k] = b.kBeta[k] * s + b.kAlpha[k] * b.yQuantized[k];    // eq. 5, Q(enc(x))

@@ -11,26 +11,4 @@ namespace sdlab {
 // the loop runs on, so a callback must be thread-safe when the loop is parallel.
 using ProgressCallback = std::function<bool(std::size_t done, std::size_t total)>;
 
-// Reports progress to a callback at most `maxReports` times a run, so that a GUI
-// receiving it is never flooded. Not thread-safe; use one per thread.
-class ThrottledProgress {
-public:
-    ThrottledProgress(const ProgressCallback& callback, std::size_t total,
-                      std::size_t maxReports = 200)
-        : m_callback(callback), m_total(total),
-          m_stride(total / (maxReports == 0 ? 1 : maxReports) + 1) {}
-
-    // Returns false when the callback asked to cancel.
-    bool report(std::size_t done) {
-        if (!m_callback || (done % m_stride != 0 && done != m_total))
-            return true;
-        return m_callback(done, m_total);
-    }
-
-private:
-    const ProgressCallback& m_callback;
-    std::size_t m_total;
-    std::size_t m_stride;
-};
-
 } // namespace sdlab

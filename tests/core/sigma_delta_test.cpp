@@ -118,8 +118,10 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
                               -0.0, std::numeric_limits<double>::infinity(),
                               -std::numeric_limits<double>::infinity(),
                               std::numeric_limits<double>::denorm_min()};
-    for (double x : special)
+    for (double x : special) {
         EXPECT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
+        EXPECT_EQ(roundHalfAwayFromZeroLane(x), std::round(x)) << x;
+    }
     EXPECT_TRUE(std::isnan(roundHalfAwayFromZero(std::nan(""))));
     // The vectorised array version on the same cases.
     const Eigen::ArrayXd specialArray =
@@ -135,6 +137,8 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
         ASSERT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
         const double tie = std::floor(x) + 0.5;
         ASSERT_EQ(roundHalfAwayFromZero(tie), std::round(tie)) << tie;
+        ASSERT_EQ(roundHalfAwayFromZeroLane(x), std::round(x)) << x;
+        ASSERT_EQ(roundHalfAwayFromZeroLane(tie), std::round(tie)) << tie;
         randomArray(2 * i) = x;
         randomArray(2 * i + 1) = tie;
     }
