@@ -3,7 +3,6 @@
 #include "coding/value_ops.h"
 
 #include <Eigen/Core>
-#include <type_traits>
 
 namespace sdlab {
 
@@ -21,10 +20,7 @@ public:
 
     const Value& step(const Value& x) {
         m_phi += x;
-        if constexpr (std::is_same_v<Value, double>)
-            m_spikes = roundHalfAwayFromZero(m_phi);
-        else
-            roundHalfAwayFromZeroInto(m_phi, m_spikes);
+        roundHalfAwayFromZeroInto(m_phi, m_spikes);
         m_phi -= m_spikes;
         return m_spikes;
     }

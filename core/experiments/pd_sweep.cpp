@@ -39,7 +39,7 @@ void advanceBlock(BlockState& b, std::size_t n, double xt, double previous, doub
     for (std::size_t k = 0; k < n; ++k) {
         const double a = b.kp[k] * xt + b.kd[k] * (xt - previous); // ICLR'18 eq. 4
         const double v = b.phi[k] + a;                              // ICLR'18 eq. 3
-        const double s = roundHalfAwayFromZeroLane(v);
+        const double s = roundHalfAwayFromZero(v);
         b.phi[k] = v - s;
         b.yProduct[k] = b.kBeta[k] * (a * wt) + b.kAlpha[k] * b.yProduct[k]; // eq. 5, enc(x)⊙w
         b.yQuantized[k] = b.kBeta[k] * s + b.kAlpha[k] * b.yQuantized[k];    // eq. 5, Q(enc(x))

@@ -120,8 +120,13 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
                               std::numeric_limits<double>::denorm_min()};
     for (double x : special) {
         EXPECT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
-        EXPECT_EQ(roundHalfAwayFromZeroLane(x), std::round(x)) << x;
+        EXPECT_FALSE(std::signbit(roundHalfAwayFromZero(x)) && roundHalfAwayFromZero(x) == 0.0)
+            << "−0 for " << x;
     }
+    // No "-0" in result files: small negatives round to +0, as arrays too.
+    EXPECT_FALSE(std::signbit(roundHalfAwayFromZero(-0.3)));
+    const Eigen::ArrayXd smallNegative = Eigen::ArrayXd::Constant(3, -0.3);
+    EXPECT_FALSE(std::signbit(roundHalfAwayFromZero(smallNegative)(0)));
     EXPECT_TRUE(std::isnan(roundHalfAwayFromZero(std::nan(""))));
     // The vectorised array version on the same cases.
     const Eigen::ArrayXd specialArray =
@@ -137,8 +142,6 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
         ASSERT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
         const double tie = std::floor(x) + 0.5;
         ASSERT_EQ(roundHalfAwayFromZero(tie), std::round(tie)) << tie;
-        ASSERT_EQ(roundHalfAwayFromZeroLane(x), std::round(x)) << x;
-        ASSERT_EQ(roundHalfAwayFromZeroLane(tie), std::round(tie)) << tie;
         randomArray(2 * i) = x;
         randomArray(2 * i + 1) = tie;
     }
