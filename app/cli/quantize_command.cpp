@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <cmath>
 #include <random>
 
 namespace sdlab::cli {

@@ -1,5 +1,5 @@
 #include "command.h"
-
+#include "data/spike_trains.h"
 #include "experiments/update_rules_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -7,24 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cmath>
 #include <cstdio>
 #include <limits>
 #include <random>
 
 namespace sdlab::cli {
-
-namespace {
-// A random signed spike train: each step spikes ±1 with probability `density`.
-std::vector<double> randomSpikeTrain(std::size_t steps, double density, std::mt19937_64& engine) {
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
-    std::vector<double> train(steps, 0.0);
-    for (double& s : train)
-        if (uniform(engine) < density)
-            s = uniform(engine) < 0.5 ? -1.0 : 1.0;
-    return train;
-}
-} // namespace
 
 int runUpdates(const CliOptions& options) {
     UpdateRuleParams params;
@@ -57,14 +44,13 @@ int runUpdates(const CliOptions& options) {
     const UpdateRulesRun run = runUpdateRules(xBar, eBar, params);
     CsvWriter csv({"t", "xhat", "ehat", "recon", "past", "future", "stdp"});
     for (std::size_t t = 0; t < xBar.size(); ++t)
-        csv.addRow({static_cast<double>(t + 1), run.xHat[t], run.eHat[t], run.recon[t],
-                    run.past[t], run.future[t], run.stdp[t]});
+        csv.addRow({static_cast<double>(t + 1), run.xHat[t], run.eHat[t], run.recon[t], run.past[t],
+                    run.future[t], run.stdp[t]});
     const double scale = std::max({std::abs(run.reconTotal), std::abs(run.pastTotal),
                                    std::abs(run.futureTotal), std::abs(run.stdpTotal), 1e-300});
-    const double spread = std::max({run.reconTotal, run.pastTotal, run.futureTotal,
-                                    run.stdpTotal}) -
-                          std::min({run.reconTotal, run.pastTotal, run.futureTotal,
-                                    run.stdpTotal});
+    const double spread =
+        std::max({run.reconTotal, run.pastTotal, run.futureTotal, run.stdpTotal}) -
+        std::min({run.reconTotal, run.pastTotal, run.futureTotal, run.stdpTotal});
     JsonObjectWriter summary;
     summary.add("source", source)
         .add("steps", static_cast<long long>(xBar.size()))

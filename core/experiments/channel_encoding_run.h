@@ -12,16 +12,16 @@ enum class ChannelEncoding { Rate, Latency, Delta, Pd };
 struct ChannelEncodingOptions {
     ChannelEncoding method = ChannelEncoding::Pd;
     long steps = 100;
-    std::uint64_t seed = 1;       // rate
-    double tau = 5.0;             // latency
-    double threshold = 0.01;      // latency: θ; delta: the change that fires a spike
-    bool linear = false;          // latency
-    bool offSpikes = true;        // delta
-    PdParams pd{};                // pd
+    std::uint64_t seed = 1;  // rate
+    double tau = 5.0;        // latency
+    double threshold = 0.01; // latency: θ; delta: the change that fires a spike
+    bool linear = false;     // latency
+    bool offSpikes = true;   // delta
+    PdParams pd{};           // pd
 };
 
 struct ChannelSpike {
-    long step = 0;  // 1-based
+    long step = 0; // 1-based
     long channel = 0;
     double value = 0.0;
 };
@@ -33,5 +33,14 @@ struct ChannelSpike {
 // ordered by step, then channel. Shared by `sdlab-cli encode` and the Encoders lab.
 std::vector<ChannelSpike> runChannelEncoding(const std::vector<std::vector<double>>& channels,
                                              const ChannelEncodingOptions& options);
+
+// The receiver's estimate of each channel from its spikes alone, per step t = 1..steps
+// (result[c][t−1]): rate: running mean of the spikes; latency: from the spike's step k
+// on, the input whose firing time is the step's midpoint k − ½ (x = θ/(1 − e^{−(k−½)/τ}),
+// linear: 1 − (k − ½)/τ), 0 before; delta: θ·Σ_{τ≤t} s_τ (the reference, up to the
+// overshoot); PD: the decoder of spec §2. Spikes must be ordered by step.
+std::vector<std::vector<double>> decodeChannels(const std::vector<ChannelSpike>& spikes,
+                                                std::size_t channelCount,
+                                                const ChannelEncodingOptions& options);
 
 } // namespace sdlab

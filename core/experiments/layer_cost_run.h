@@ -14,9 +14,9 @@ struct LayerCostRun {
     OpCounter denseOps;        // d_in·d_out multiply-adds
     double energyPjSparse = 0; // float32 Horowitz figures
     double energyPjDense = 0;
-    double nsSparse = 0;       // mean wall time per update
+    double nsSparse = 0; // mean wall time per update
     double nsDense = 0;
-    double maxDifference = 0;  // |z_sparse − z_dense|∞, a check that both compute the same
+    double maxDifference = 0; // |z_sparse − z_dense|∞, a check that both compute the same
 };
 
 LayerCostRun runLayerCost(long dIn, long dOut, double density, long repeat, std::uint64_t seed);

@@ -2,7 +2,10 @@
 
 #include "coding/pd_params.h"
 
+#include <cstdint>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace sdlab {
@@ -17,6 +20,13 @@ struct PdCodingRun {
     double rmse = 0.0;   // sqrt(mean (x̂ − x)²)
 };
 
-PdCodingRun runPdCoding(std::span<const double> x, PdParams params);
+// The quantizer between encoder and decoder: Q (sigma-delta, ICLR'18 §2.3), memoryless
+// rounding R, or unbiased stochastic rounding (seeded).
+enum class PdQuantizerKind { SigmaDelta, Rounding, Stochastic };
+std::optional<PdQuantizerKind> parsePdQuantizerKind(std::string_view name);
+
+PdCodingRun runPdCoding(std::span<const double> x, PdParams params,
+                        PdQuantizerKind quantizer = PdQuantizerKind::SigmaDelta,
+                        std::uint64_t seed = 1);
 
 } // namespace sdlab

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <array>
-#include <memory>
 #include <atomic>
 #include <cmath>
+#include <memory>
 #include <mutex>
 
 namespace sdlab {
@@ -38,7 +38,7 @@ void advanceBlock(BlockState& b, std::size_t n, double xt, double previous, doub
     const double target = xt * wt;
     for (std::size_t k = 0; k < n; ++k) {
         const double a = b.kp[k] * xt + b.kd[k] * (xt - previous); // ICLR'18 eq. 4
-        const double v = b.phi[k] + a;                              // ICLR'18 eq. 3
+        const double v = b.phi[k] + a;                             // ICLR'18 eq. 3
         const double s = roundHalfAwayFromZero(v);
         b.phi[k] = v - s;
         b.yProduct[k] = b.kBeta[k] * (a * wt) + b.kAlpha[k] * b.yProduct[k]; // eq. 5, enc(x)⊙w
@@ -107,8 +107,8 @@ SweepPoint evaluateSweepPoint(std::span<const double> x, std::span<const double>
         full.add(target, decodeFull.step(s * w[t]));
         spikes += std::abs(s);
     }
-    return {params.kp, params.kd, nonstationary.value(), quantization.value(), full.value(),
-            spikes};
+    return {params.kp,    params.kd, nonstationary.value(), quantization.value(),
+            full.value(), spikes};
 }
 
 SweepResult runPdSweep(std::span<const double> x, std::span<const double> w,
@@ -148,8 +148,8 @@ std::vector<double> makeRange(double min, double max, long count, bool logarithm
     if (!std::isfinite(min) || !std::isfinite(max))
         throw InputError(what + ": the range ends must be finite numbers");
     if (count < 1)
-        throw InputError(what + ": the range needs at least 1 value (got N = " +
-                         std::to_string(count) + ")");
+        throw InputError(
+            what + ": the range needs at least 1 value (got N = " + std::to_string(count) + ")");
     if (min > max)
         throw InputError(what + ": the range MIN must not exceed MAX");
     if (logarithmic && min <= 0.0)

@@ -30,9 +30,9 @@ UpdateRulesRun runUpdateRules(std::span<const double> xBar, std::span<const doub
     }
     std::vector<double> stdpSteps;
     const Eigen::Index rows = static_cast<Eigen::Index>(steps);
-    const RowMatrix wStdp = stdpUpdate(Eigen::Map<const Eigen::MatrixXd>(xBar.data(), rows, 1),
-                                       Eigen::Map<const Eigen::MatrixXd>(eBar.data(), rows, 1),
-                                       params, &stdpSteps);
+    const RowMatrix wStdp =
+        stdpUpdate(Eigen::Map<const Eigen::MatrixXd>(xBar.data(), rows, 1),
+                   Eigen::Map<const Eigen::MatrixXd>(eBar.data(), rows, 1), params, &stdpSteps);
     double cumulative = 0.0;
     for (const double increment : stdpSteps)
         run.stdp.push_back(cumulative += increment);

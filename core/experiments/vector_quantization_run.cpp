@@ -6,8 +6,7 @@
 namespace sdlab {
 
 VectorQuantizationRun runVectorQuantization(std::span<const double> v, long steps,
-                                            VectorQuantizationMethod method,
-                                            std::uint64_t seed) {
+                                            VectorQuantizationMethod method, std::uint64_t seed) {
     const Eigen::Index d = static_cast<Eigen::Index>(v.size());
     const Eigen::ArrayXd target = Eigen::Map<const Eigen::ArrayXd>(v.data(), d);
     SpikingStreamQuantizer herding(d);

@@ -21,7 +21,6 @@ struct VectorQuantizationRun {
 };
 
 VectorQuantizationRun runVectorQuantization(std::span<const double> v, long steps,
-                                            VectorQuantizationMethod method,
-                                            std::uint64_t seed);
+                                            VectorQuantizationMethod method, std::uint64_t seed);
 
 } // namespace sdlab
