@@ -1,0 +1,294 @@
+#include "chart_plot.h"
+
+#include <QChart>
+#include <QEvent>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sdlab::widgets {
+
+namespace {
+// Okabe–Ito: distinguishable for colour-blind viewers, readable on light and dark.
+QColor paletteColor(int index) {
+    static const QColor colors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
+                                    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                    QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
+                                    QColor(0xF0, 0xE4, 0x42), QColor(0x99, 0x99, 0x99)};
+    return colors[index % 8];
+}
+
+bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+} // namespace
+
+ChartPlot::ChartPlot(QWidget* parent)
+    : QChartView(new QChart, parent), m_visibleLimit(std::numeric_limits<double>::infinity()) {
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setFocusPolicy(Qt::StrongFocus);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setMinimumSize(280, 180);
+    applyPalette();
+    rebuildAxes();
+    setToolTip(tr("Drag to zoom, wheel to zoom about the cursor, right-click to zoom out, "
+                  "double-click to reset"));
+}
+
+void ChartPlot::setTitle(const QString& title) { chart()->setTitle(title); }
+
+void ChartPlot::setAxisTitles(const QString& x, const QString& y) {
+    m_xTitle = x;
+    m_yTitle = y;
+    m_xAxis->setTitleText(x);
+    m_yAxis->setTitleText(y);
+}
+
+void ChartPlot::setLogarithmic(bool x, bool y) {
+    if (x == m_logX && y == m_logY)
+        return;
+    m_logX = x;
+    m_logY = y;
+    rebuildAxes();
+    for (Series& s : m_series)
+        refresh(s);
+    fitAxes();
+}
+
+void ChartPlot::setYRange(double min, double max) {
+    m_fixedYMin = min;
+    m_fixedYMax = max;
+    fitAxes();
+}
+
+int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) {
+    Series s;
+    s.style = style;
+    s.color = color.isValid() ? color : paletteColor(static_cast<int>(m_series.size()));
+    if (style == Style::Points) {
+        auto* scatter = new QScatterSeries;
+        scatter->setMarkerSize(6.0);
+        scatter->setBorderColor(Qt::transparent);
+        scatter->setColor(s.color);
+        s.series = scatter;
+    } else {
+        auto* line = new QLineSeries;
+        QPen pen(s.color, style == Style::Stem ? 1.2 : 1.8);
+        if (style == Style::Dashed)
+            pen.setStyle(Qt::DashLine);
+        line->setPen(pen);
+        s.series = line;
+    }
+    s.series->setName(name);
+    chart()->addSeries(s.series);
+    s.series->attachAxis(m_xAxis);
+    s.series->attachAxis(m_yAxis);
+    m_series.push_back(s);
+    return static_cast<int>(m_series.size()) - 1;
+}
+
+void ChartPlot::setSeriesData(int index, QList<QPointF> points) {
+    Series& s = m_series.at(static_cast<std::size_t>(index));
+    s.data = std::move(points);
+    refresh(s);
+    fitAxes();
+}
+
+void ChartPlot::setSeriesData(int index, std::span<const double> y, double x0, double dx) {
+    QList<QPointF> points;
+    points.reserve(static_cast<qsizetype>(y.size()));
+    for (std::size_t k = 0; k < y.size(); ++k)
+        points.append(QPointF(x0 + dx * static_cast<double>(k), y[k]));
+    setSeriesData(index, std::move(points));
+}
+
+void ChartPlot::setVisibleLimit(double xMax) {
+    if (xMax == m_visibleLimit)
+        return;
+    m_visibleLimit = xMax;
+    for (Series& s : m_series)
+        refresh(s);
+}
+
+void ChartPlot::refresh(Series& s) {
+    m_buffer.clear();
+    m_buffer.reserve(s.data.size() * (s.style == Style::Stem ? 3 : 1));
+    for (const QPointF& p : s.data) {
+        if (p.x() > m_visibleLimit)
+            break; // data are in x order
+        if ((m_logX && !(p.x() > 0.0)) || (m_logY && !(p.y() > 0.0)) || !std::isfinite(p.y()))
+            continue;
+        if (s.style == Style::Stem && !m_logY) { // (x, 0) → (x, y) → (x, 0): one polyline
+            m_buffer.append(QPointF(p.x(), 0.0));
+            m_buffer.append(p);
+            m_buffer.append(QPointF(p.x(), 0.0));
+        } else {
+            m_buffer.append(p);
+        }
+    }
+    s.series->replace(m_buffer);
+}
+
+void ChartPlot::rebuildAxes() {
+    for (QAbstractAxis* axis : {m_xAxis, m_yAxis})
+        if (axis) {
+            chart()->removeAxis(axis);
+            delete axis;
+        }
+    auto makeAxis = [](bool log) -> QAbstractAxis* {
+        if (log) {
+            auto* axis = new QLogValueAxis;
+            axis->setBase(10.0);
+            axis->setLabelFormat(QStringLiteral("%g"));
+            axis->setMinorTickCount(-1);
+            return axis;
+        }
+        auto* axis = new QValueAxis;
+        axis->setLabelFormat(QStringLiteral("%g"));
+        return axis;
+    };
+    m_xAxis = makeAxis(m_logX);
+    m_yAxis = makeAxis(m_logY);
+    m_xAxis->setTitleText(m_xTitle);
+    m_yAxis->setTitleText(m_yTitle);
+    chart()->addAxis(m_xAxis, Qt::AlignBottom);
+    chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    for (Series& s : m_series) {
+        s.series->attachAxis(m_xAxis);
+        s.series->attachAxis(m_yAxis);
+    }
+    applyPalette();
+}
+
+void ChartPlot::fitAxes() {
+    if (m_userZoomed)
+        return;
+    double xMin = std::numeric_limits<double>::infinity(), xMax = -xMin;
+    double yMin = xMin, yMax = -xMin;
+    for (const Series& s : m_series)
+        for (const QPointF& p : s.data) {
+            if ((m_logX && !(p.x() > 0.0)) || (m_logY && !(p.y() > 0.0)) || !std::isfinite(p.y()))
+                continue;
+            xMin = std::min(xMin, p.x());
+            xMax = std::max(xMax, p.x());
+            yMin = std::min(yMin, p.y());
+            yMax = std::max(yMax, p.y());
+            if (s.style == Style::Stem && !m_logY) {
+                yMin = std::min(yMin, 0.0);
+                yMax = std::max(yMax, 0.0);
+            }
+        }
+    if (!(xMin <= xMax)) { // no data
+        xMin = m_logX ? 1.0 : 0.0;
+        xMax = m_logX ? 10.0 : 1.0;
+        yMin = m_logY ? 1.0 : 0.0;
+        yMax = m_logY ? 10.0 : 1.0;
+    }
+    if (m_fixedYMin < m_fixedYMax) {
+        yMin = m_fixedYMin;
+        yMax = m_fixedYMax;
+    } else if (m_logY) {
+        yMin /= 1.3;
+        yMax *= 1.3;
+    } else {
+        const double pad = yMax > yMin ? 0.05 * (yMax - yMin) : std::max(1e-12, std::abs(yMax));
+        yMin -= pad;
+        yMax += pad;
+    }
+    if (xMax <= xMin)
+        xMax = m_logX ? xMin * 10.0 : xMin + 1.0;
+    m_xAxis->setRange(xMin, xMax);
+    m_yAxis->setRange(yMin, yMax);
+}
+
+void ChartPlot::resetZoom() {
+    m_userZoomed = false;
+    chart()->zoomReset();
+    fitAxes();
+}
+
+void ChartPlot::wheelEvent(QWheelEvent* event) {
+    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
+    const QRectF area = chart()->plotArea();
+    const QPointF at = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+    QRectF zoomed(0, 0, area.width() / factor, area.height());
+    zoomed.moveCenter(QPointF(at.x() - (at.x() - area.center().x()) / factor, area.center().y()));
+    m_userZoomed = true;
+    chart()->zoomIn(zoomed);
+    event->accept();
+}
+
+void ChartPlot::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)
+        m_userZoomed = true;
+    QChartView::mouseReleaseEvent(event);
+}
+
+void ChartPlot::mouseDoubleClickEvent(QMouseEvent* event) {
+    resetZoom();
+    event->accept();
+}
+
+void ChartPlot::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Plus: m_userZoomed = true; chart()->zoom(1.25); break;
+    case Qt::Key_Minus: m_userZoomed = true; chart()->zoom(0.8); break;
+    case Qt::Key_Left: m_userZoomed = true; chart()->scroll(-20, 0); break;
+    case Qt::Key_Right: m_userZoomed = true; chart()->scroll(20, 0); break;
+    case Qt::Key_Up: m_userZoomed = true; chart()->scroll(0, 20); break;
+    case Qt::Key_Down: m_userZoomed = true; chart()->scroll(0, -20); break;
+    case Qt::Key_Home: resetZoom(); break;
+    default: QChartView::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void ChartPlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QChartView::changeEvent(event);
+}
+
+void ChartPlot::applyPalette() {
+    const QPalette& p = palette();
+    const QColor text = p.color(QPalette::WindowText);
+    const QColor grid = isDark(p) ? QColor(255, 255, 255, 40) : QColor(0, 0, 0, 30);
+    chart()->setBackgroundBrush(p.color(QPalette::Base));
+    chart()->setBackgroundRoundness(0);
+    chart()->setPlotAreaBackgroundVisible(false);
+    chart()->setTitleBrush(text);
+    chart()->legend()->setLabelColor(text);
+    setBackgroundBrush(p.color(QPalette::Base));
+    for (QAbstractAxis* axis : {m_xAxis, m_yAxis}) {
+        if (!axis)
+            continue;
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(text);
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid.lighter(110));
+    }
+}
+
+QString ChartPlot::dataCsv() const {
+    QString csv = QStringLiteral("series,x,y\n");
+    for (const Series& s : m_series) {
+        QString name = s.series->name();
+        if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
+            name = QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                   QLatin1Char('"');
+        for (const QPointF& p : s.data)
+            csv += name + QLatin1Char(',') + csvNumber(p.x()) + QLatin1Char(',') +
+                   csvNumber(p.y()) + QLatin1Char('\n');
+    }
+    return csv;
+}
+
+} // namespace sdlab::widgets

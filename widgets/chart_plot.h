@@ -1,0 +1,80 @@
+#pragma once
+
+#include "plot_export.h"
+
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <span>
+#include <vector>
+
+class QAbstractAxis;
+class QXYSeries;
+
+namespace sdlab::widgets {
+
+// A 2-D plot of named series on Qt Charts: lines, dashed guides, stems (spike trains,
+// kernels) or points; linear or log axes with titles; a legend. Data arrive in batches:
+// one buffer per series and one replace() per update (STYLE habit 7), never point by
+// point. The axes fit the data unless the user has zoomed: drag a rectangle to zoom,
+// wheel to zoom about the cursor, right-click to step back, double-click or Home to
+// reset. setVisibleLimit() hides points beyond an x (the playback bar uses it) without
+// moving the axes. Follows the palette (light or dark). Displays data only; GUI thread.
+class ChartPlot : public QChartView, public ExportablePlot {
+    Q_OBJECT
+public:
+    enum class Style { Line, Dashed, Stem, Points };
+
+    explicit ChartPlot(QWidget* parent = nullptr);
+
+    void setTitle(const QString& title);
+    void setAxisTitles(const QString& x, const QString& y);
+    void setLogarithmic(bool x, bool y); // log axes plot only the positive values
+    // A fixed y range (both finite), or automatic when min ≥ max.
+    void setYRange(double min, double max);
+
+    // Adds an empty series and returns its index. An invalid colour picks the next one
+    // of a colour-blind-safe palette.
+    int addSeries(const QString& name, Style style = Style::Line, const QColor& color = {});
+    int seriesCount() const { return static_cast<int>(m_series.size()); }
+    void setSeriesData(int index, QList<QPointF> points);
+    // y[k] plotted at x = x0 + k·dx.
+    void setSeriesData(int index, std::span<const double> y, double x0 = 1.0, double dx = 1.0);
+    const QList<QPointF>& seriesData(int index) const { return m_series[index].data; }
+    void setVisibleLimit(double xMax); // +inf shows everything
+    void resetZoom();
+
+    QWidget* plotWidget() override { return this; }
+    QString dataCsv() const override; // series,x,y
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Series {
+        QXYSeries* series = nullptr;
+        Style style = Style::Line;
+        QColor color;
+        QList<QPointF> data; // as given, for rescaling and CSV
+    };
+    void rebuildAxes();
+    void refresh(Series& series); // data -> displayed buffer, one replace()
+    void fitAxes();
+    void applyPalette();
+
+    std::vector<Series> m_series;
+    QList<QPointF> m_buffer; // reused between updates
+    QAbstractAxis* m_xAxis = nullptr;
+    QAbstractAxis* m_yAxis = nullptr;
+    QString m_xTitle, m_yTitle;
+    bool m_logX = false, m_logY = false;
+    double m_fixedYMin = 0.0, m_fixedYMax = 0.0;
+    double m_visibleLimit;
+    bool m_userZoomed = false;
+};
+
+} // namespace sdlab::widgets

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "parameter_spec.h"
+
+#include <QHash>
+#include <functional>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace sdlab::widgets {
+
+// Edits a set of parameters described by ParameterSpecs: numbers as a slider with a
+// spin box (units and tooltips from the spec; log sliders where the spec says so),
+// choices as combo boxes, files as a path with a Browse button. It only reports edits
+// (valueEdited) and shows values it is given (setValues, which emits nothing): the lab
+// session owns the values and the undo stack. A slider drag carries one drag serial
+// from press to release, so the session can merge the drag into one undo step.
+// GUI thread only.
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterPanel(ParameterSpecs specs, QWidget* parent = nullptr);
+
+    const ParameterSpecs& specs() const { return m_specs; }
+    void setValues(const ParameterValues& values);
+    ParameterValues values() const { return m_values; }
+    void setNote(const QString& html); // derived read-outs under the controls
+    // The editor of one parameter (for tests and focus), or nullptr.
+    QWidget* editor(const QString& key) const;
+
+Q_SIGNALS:
+    // dragSerial > 0 while one slider drag lasts (the same number for all its edits),
+    // 0 for single edits.
+    void valueEdited(const QString& key, const QVariant& value, int dragSerial);
+
+private:
+    void addNumber(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void addChoice(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void addFile(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void edit(const QString& key, const QVariant& value);
+
+    ParameterSpecs m_specs;
+    ParameterValues m_values;
+    QHash<QString, QWidget*> m_editors;
+    QHash<QString, std::function<void(const QVariant&)>> m_show; // value → widgets, silently
+    QLabel* m_note = nullptr;
+    int m_dragSerial = 0;   // the serial of the drag in progress, 0 when none
+    int m_nextSerial = 1;
+};
+
+} // namespace sdlab::widgets
