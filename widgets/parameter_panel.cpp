@@ -19,18 +19,29 @@ namespace sdlab::widgets {
 namespace {
 constexpr int kSliderSteps = 1000;
 
+// A "logarithmic" range that starts at 0 uses v = min + span·(e^{kf} − 1)/(e^k − 1):
+// fine steps near 0, coarse near the top, and 0 itself reachable.
+constexpr double kExpandedLog = 7.0;
+
 double sliderToValue(const ParameterSpec& spec, int position) {
     const double f = static_cast<double>(position) / kSliderSteps;
+    const double span = spec.maximum - spec.minimum;
     if (spec.logarithmic && spec.minimum > 0.0)
         return spec.minimum * std::pow(spec.maximum / spec.minimum, f);
-    return spec.minimum + f * (spec.maximum - spec.minimum);
+    if (spec.logarithmic)
+        return spec.minimum + span * std::expm1(kExpandedLog * f) / std::expm1(kExpandedLog);
+    return spec.minimum + f * span;
 }
 
 int valueToSlider(const ParameterSpec& spec, double value) {
     double f = 0.0;
+    const double span = spec.maximum - spec.minimum;
     if (spec.logarithmic && spec.minimum > 0.0)
         f = std::log(std::max(value, spec.minimum) / spec.minimum) /
             std::log(spec.maximum / spec.minimum);
+    else if (spec.logarithmic && span > 0.0)
+        f = std::log1p(std::max(0.0, value - spec.minimum) / span * std::expm1(kExpandedLog)) /
+            kExpandedLog;
     else if (spec.maximum > spec.minimum)
         f = (value - spec.minimum) / (spec.maximum - spec.minimum);
     return static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * kSliderSteps));

@@ -13,21 +13,21 @@ namespace sdlab::widgets {
 // File (empty = none).
 struct ParameterSpec {
     enum class Kind { Real, Integer, Choice, File };
-    QString key;
-    QString label;
+    QString key{};
+    QString label{};
     Kind kind = Kind::Real;
     double minimum = 0.0;
     double maximum = 1.0;
     double defaultValue = 0.0;
     int decimals = 3;
     bool logarithmic = false; // slider spacing (Real, minimum > 0)
-    QString unit;             // shown after the number ("steps")
-    QString toolTip;          // what it means, with the equation
-    QStringList choices;      // Choice: stored values
-    QStringList choiceLabels; // Choice: shown labels (default: the values)
-    QString defaultText;      // Choice/File default
-    QString fileFilter;       // File: dialog filter
-    QString group;            // a heading above the first parameter of each group
+    QString unit{};             // shown after the number ("steps")
+    QString toolTip{};          // what it means, with the equation
+    QStringList choices{};      // Choice: stored values
+    QStringList choiceLabels{}; // Choice: shown labels (default: the values)
+    QString defaultText{};      // Choice/File default
+    QString fileFilter{};       // File: dialog filter
+    QString group{};            // a heading above the first parameter of each group
 };
 using ParameterValues = QVariantMap;
 using ParameterSpecs = std::vector<ParameterSpec>;

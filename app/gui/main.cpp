@@ -1,18 +1,44 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
-#include "signal_lab_page.h"
+//   sdlab [--lab ID] [--preset NAME|FILE] [--screenshot FILE.png]
+// With --screenshot it waits for the lab's first result, saves the window and exits 0;
+// a bad lab or preset exits 2 with a message.
+#include "lab_page.h"
+#include "lab_session.h"
+#include "main_window.h"
+#include "preset.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
-#include <QKeySequence>
-#include <QMainWindow>
-#include <QMenuBar>
-#include <QStatusBar>
+#include <QImage>
+#include <QSaveFile>
+#include <QTimer>
+#include <cstdio>
 
 #ifndef SDLAB_VERSION
 #define SDLAB_VERSION "unknown"
 #endif
+
+namespace {
+
+int fail(int code, const QString& message) {
+    std::fprintf(stderr, "sdlab: %s\n", qPrintable(message));
+    return code;
+}
+
+bool saveScreenshot(QWidget& window, const QString& path, QString* error) {
+    const QImage image = window.grab().toImage();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        *error = QStringLiteral("could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -25,18 +51,65 @@ int main(int argc, char** argv) {
         QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"),
+        QStringLiteral("Open this lab: %1.").arg(sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))),
+        QStringLiteral("ID"));
+    const QCommandLineOption presetOption(
+        QStringLiteral("preset"), QStringLiteral("Load a built-in preset of the lab, or a preset file."),
+        QStringLiteral("NAME|FILE"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as PNG once the lab has its first result, then exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({labOption, presetOption, screenshotOption});
     parser.process(app);
 
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("Sigma-Delta Lab — Signal"));
-    auto* page = new sdlab::gui::SignalLabPage;
-    window.setCentralWidget(page);
-    QMenu* file = window.menuBar()->addMenu(QObject::tr("&File"));
-    file->addAction(QObject::tr("&Quit"), QKeySequence::Quit, &app, &QApplication::quit);
-    QObject::connect(page, &sdlab::gui::SignalLabPage::summaryChanged, window.statusBar(),
-                     [&window](const QString& text) { window.statusBar()->showMessage(text); });
-    window.statusBar()->showMessage(page->summaryText());
-    window.resize(1100, 700);
+    const QString lab = parser.value(labOption);
+    if (parser.isSet(labOption) && !sdlab::gui::MainWindow::labIds().contains(lab))
+        return fail(2, QStringLiteral("--lab '%1' is not one of %2")
+                           .arg(lab, sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))));
+    const bool screenshot = parser.isSet(screenshotOption);
+    // Scripted screenshots are reproducible: they ignore remembered settings.
+    sdlab::gui::MainWindow window(!screenshot && !parser.isSet(presetOption));
+    if (!lab.isEmpty())
+        window.showLab(lab);
+    if (parser.isSet(presetOption)) {
+        const QString preset = parser.value(presetOption);
+        QString error;
+        const bool loaded = QFileInfo(preset).isFile()
+                                ? window.loadPresetFile(preset, &error)
+                                : window.loadBuiltinPreset(window.currentPage()->labId(), preset, &error);
+        if (!loaded)
+            return fail(2, QStringLiteral("--preset: %1").arg(error));
+    }
     window.show();
-    return QApplication::exec();
+    if (!screenshot)
+        return QApplication::exec();
+
+    const QString path = parser.value(screenshotOption);
+    sdlab::gui::LabSession* session = window.currentSession();
+    int exitCode = 1;
+    auto capture = [&] {
+        QString error;
+        if (saveScreenshot(window, path, &error))
+            exitCode = 0;
+        else
+            fail(1, error);
+        QApplication::exit(exitCode);
+    };
+    QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
+        if (session->resultIsCurrent()) // let the plots lay out and paint first
+            QTimer::singleShot(300, &window, capture);
+    });
+    QObject::connect(session, &sdlab::gui::LabSession::failed, &window, [&](const QString& message) {
+        fail(1, QStringLiteral("the lab failed: %1").arg(message));
+        QApplication::exit(1);
+    });
+    QTimer::singleShot(120'000, &window, [] {
+        fail(1, QStringLiteral("no result within 120 s"));
+        QApplication::exit(1);
+    });
+    QApplication::exec();
+    return exitCode;
 }

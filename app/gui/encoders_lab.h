@@ -1,0 +1,42 @@
+#pragma once
+
+#include "lab_page.h"
+
+class QGroupBox;
+
+namespace sdlab::widgets {
+class ChartPlot;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Encoders lab (snnTorch paper §II-B and spec §8, beside PD coding of spec §2): one
+// multi-channel input through rate, latency, delta-modulation and PD + sigma-delta
+// coding; a raster per encoder with its spike count, and one channel's input with what
+// a receiver reconstructs from each encoder's spikes.
+class EncodersLab : public LabPage {
+    Q_OBJECT
+public:
+    explicit EncodersLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("encoders"); }
+    QString title() const override { return tr("Encoders"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    bool hasPlayback() const override { return true; }
+    int playbackLength() const override { return m_length; }
+    void setPlaybackPosition(int position) override;
+
+    widgets::SpikeRaster* raster(int index) const { return m_rasters[static_cast<std::size_t>(index)]; }
+
+private:
+    std::vector<widgets::SpikeRaster*> m_rasters; // rate, latency, delta, PD
+    std::vector<QGroupBox*> m_boxes;
+    widgets::ChartPlot* m_reconstruction;
+    int m_length = 0;
+};
+
+} // namespace sdlab::gui

@@ -1,0 +1,165 @@
+#include "kernels_lab.h"
+
+#include "chart_plot.h"
+#include "lab_support.h"
+#include "spike_raster.h"
+
+#include "data/spike_trains.h"
+#include "experiments/kernel_trajectories_run.h"
+#include "kernels/stdp_kernels.h"
+
+#include <QGridLayout>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <random>
+
+namespace sdlab::gui {
+
+namespace {
+
+struct KernelsResult : LabResult {
+    std::vector<DiscreteSeries> kernels;
+    std::vector<double> pre, post;
+    KernelTrajectoriesRun run;
+};
+
+double deltaKernel(long t, double) { return kappaDelta(t); }
+
+LabResultPtr computeKernels(const widgets::ParameterValues& v, ComputeControl&) {
+    auto result = std::make_shared<KernelsResult>();
+    const double alpha = real(v, "alpha");
+    const long span = integer(v, "span");
+    for (double (*kernel)(long, double) : {&kappaPred, &kappaSymStdp, &deltaKernel, &kappaDynStdp})
+        result->kernels.push_back(sampleKernel(kernel, alpha, span));
+    std::mt19937_64 engine(static_cast<std::uint64_t>(integer(v, "seed")));
+    const auto steps = static_cast<std::size_t>(integer(v, "steps"));
+    result->pre = randomSpikeTrain(steps, real(v, "density"), engine, false);
+    result->post = randomSpikeTrain(steps, real(v, "density"), engine, false);
+    result->run = runKernelTrajectories(result->pre, result->post, alpha);
+    return result;
+}
+
+} // namespace
+
+KernelsLab::KernelsLab(QWidget* parent)
+    : LabPage(parent), m_trains(new widgets::SpikeRaster), m_trajectories(new widgets::ChartPlot) {
+    const QStringList titles{tr("κ_pred(t) = α^t, t ≥ 0 (decoder)"),
+                             tr("κ_SymSTDP = κ_pred * κ_−pred"),
+                             tr("κ_Δ: ½ at t = −1, −½ at t = 1"),
+                             tr("κ_DynSTDP = κ_SymSTDP * κ_−Δ")};
+    auto* grid = new QWidget;
+    auto* gridLayout = new QGridLayout(grid);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < 4; ++i) {
+        auto* plot = new widgets::ChartPlot;
+        plot->setTitle(titles[i]);
+        plot->setAxisTitles(tr("t"), tr("κ(t)"));
+        plot->addSeries(tr("kernel"), widgets::ChartPlot::Style::Stem,
+                        i == 3 ? QColor(0xD5, 0x5E, 0x00) : QColor(0x00, 0x72, 0xB2));
+        plot->chart()->legend()->hide();
+        gridLayout->addWidget(plot, i / 2, i % 2);
+        m_kernels.push_back(plot);
+    }
+    m_trains->setChannelGroups({{0, tr("pre h_i")}, {1, tr("post h_j")}});
+    m_trains->setMinimumHeight(90);
+    m_trains->setMaximumHeight(120);
+    m_trajectories->setTitle(tr("Weight w_ij over time (Fig. 6.5): the approximate dynamics and STDP end equal"));
+    m_trajectories->setAxisTitles(tr("time step t"), tr("Σ Δw"));
+    m_trajectories->addSeries(tr("dynamics h_i^R·Δh_j^R"));
+    m_trajectories->addSeries(tr("approximate h_i^R·(h_j^R * κ_Δ)"));
+    m_trajectories->addSeries(tr("STDP h_j^Q·(h_i^Q * κ_DynSTDP)"));
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_trains);
+    right->addWidget(m_trajectories);
+    right->setStretchFactor(1, 3);
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(grid);
+    splitter->addWidget(right);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+widgets::ParameterSpecs KernelsLab::parameterSpecs() const {
+    using Kind = widgets::ParameterSpec::Kind;
+    const QString kernel = tr("Kernels"), trains = tr("Spike trains");
+    return {
+        {.key = QStringLiteral("alpha"),
+         .label = tr("Decay α"),
+         .minimum = 0.05,
+         .maximum = 0.99,
+         .defaultValue = 0.8,
+         .decimals = 3,
+         .toolTip = tr("Decoder decay: x^R = x^Q * κ_pred with κ_pred(t) = α^t (thesis §6.3.4)"),
+         .group = kernel},
+        {.key = QStringLiteral("span"),
+         .label = tr("Kernel window ±"),
+         .kind = Kind::Integer,
+         .minimum = 2,
+         .maximum = 200,
+         .defaultValue = 12,
+         .unit = tr("steps"),
+         .toolTip = tr("The kernels are drawn for t = −span … span"),
+         .group = kernel},
+        {.key = QStringLiteral("steps"),
+         .label = tr("Length"),
+         .kind = Kind::Integer,
+         .minimum = 10,
+         .maximum = 100'000,
+         .defaultValue = 150,
+         .unit = tr("steps"),
+         .toolTip = tr("Length of the two binary spike trains"),
+         .group = trains},
+        {.key = QStringLiteral("density"),
+         .label = tr("Spike probability per step"),
+         .minimum = 0.0,
+         .maximum = 1.0,
+         .defaultValue = 0.08,
+         .toolTip = tr("Each step of each train spikes (value 1) with this probability"),
+         .group = trains},
+        seedParameter(trains),
+    };
+}
+
+ComputeFunction KernelsLab::computeFunction() const { return computeKernels; }
+
+void KernelsLab::showResult(const LabResultPtr& base) {
+    const auto& r = static_cast<const KernelsResult&>(*base);
+    for (std::size_t k = 0; k < 4; ++k)
+        m_kernels[k]->setSeriesData(static_cast<int>(0), r.kernels[k].values,
+                                    static_cast<double>(r.kernels[k].first));
+    m_length = static_cast<int>(r.run.dynamics.size());
+    std::vector<widgets::RasterEvent> events;
+    for (std::size_t t = 0; t < r.pre.size(); ++t) {
+        if (r.pre[t] != 0.0)
+            events.push_back({static_cast<int>(t + 1), 0, static_cast<float>(r.pre[t])});
+        if (r.post[t] != 0.0)
+            events.push_back({static_cast<int>(t + 1), 1, static_cast<float>(r.post[t])});
+    }
+    m_trains->setEvents(std::move(events), 2, m_length);
+    m_trajectories->setSeriesData(0, r.run.dynamics);
+    m_trajectories->setSeriesData(1, r.run.approximate);
+    m_trajectories->setSeriesData(2, r.run.stdp);
+    setSummary(tr("Totals: dynamics %1, approximate %2, STDP %3 (approximate − STDP = %4; "
+                  "the trajectories run %5 steps past the trains so the tails decay)")
+                   .arg(formatNumber(r.run.dynamics.back(), 8), formatNumber(r.run.approximate.back(), 8),
+                        formatNumber(r.run.stdp.back(), 8),
+                        formatNumber(r.run.approximate.back() - r.run.stdp.back(), 2))
+                   .arg(r.run.dynamics.size() - r.pre.size()));
+}
+
+void KernelsLab::setPlaybackPosition(int position) {
+    m_trajectories->setVisibleLimit(position);
+    m_trains->setVisibleLimit(std::max(position, 1));
+}
+
+std::vector<std::pair<QString, widgets::ExportablePlot*>> KernelsLab::plots() {
+    return {{QStringLiteral("kappa-pred"), m_kernels[0]},
+            {QStringLiteral("kappa-sym-stdp"), m_kernels[1]},
+            {QStringLiteral("kappa-delta"), m_kernels[2]},
+            {QStringLiteral("kappa-dyn-stdp"), m_kernels[3]},
+            {QStringLiteral("trains"), m_trains},
+            {QStringLiteral("trajectories"), m_trajectories}};
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "lab_page.h"
+
+namespace sdlab::widgets {
+class ChartPlot;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Kernels lab (thesis §6.3-6.4, Figs 6.4-6.5): κ_pred, κ_SymSTDP, κ_Δ and
+// κ_DynSTDP for a chosen α, and the weight trajectories of one synapse under the exact
+// dynamics, their central-difference approximation and STDP, whose totals agree.
+class KernelsLab : public LabPage {
+    Q_OBJECT
+public:
+    explicit KernelsLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("kernels"); }
+    QString title() const override { return tr("Kernels"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    bool hasPlayback() const override { return true; }
+    int playbackLength() const override { return m_length; }
+    void setPlaybackPosition(int position) override;
+
+    widgets::ChartPlot* kernelPlot(int index) const { return m_kernels[static_cast<std::size_t>(index)]; }
+    widgets::ChartPlot* trajectoryPlot() const { return m_trajectories; }
+
+private:
+    std::vector<widgets::ChartPlot*> m_kernels; // pred, sym STDP, delta, dyn STDP
+    widgets::SpikeRaster* m_trains;
+    widgets::ChartPlot* m_trajectories;
+    int m_length = 0;
+};
+
+} // namespace sdlab::gui

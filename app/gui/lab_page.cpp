@@ -1,0 +1,14 @@
+#include "lab_page.h"
+
+namespace sdlab::gui {
+
+void LabPage::reconcile(widgets::ParameterValues&, const QString&) const {}
+
+QString LabPage::parameterNote(const widgets::ParameterValues&) const { return {}; }
+
+void LabPage::setSummary(const QString& text) {
+    m_summary = text;
+    Q_EMIT summaryChanged(text);
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "compute_thread.h"
+#include "lab_result.h"
+#include "parameter_spec.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+namespace sdlab::gui {
+
+class LabPage;
+
+// The running state of one lab (STYLE habit 3): its parameter values, their undo stack
+// and its worker thread. It is the only thing that changes the values and the only
+// emitter of change signals; the page and the parameter panel observe it. Every change
+// of values requests a computation; a newer request cancels an older one and results
+// of superseded requests are dropped, so what is shown always matches the newest
+// parameters that finished. GUI thread only.
+class LabSession : public QObject {
+    Q_OBJECT
+public:
+    explicit LabSession(LabPage* page, QObject* parent = nullptr);
+
+    LabPage* page() const { return m_page; }
+    const widgets::ParameterValues& values() const { return m_values; }
+    QUndoStack* undoStack() { return &m_undo; }
+
+    // One undoable edit from the parameter panel (see SetParametersCommand for drags).
+    void edit(const QString& key, const QVariant& value, int dragSerial = 0);
+    // Several values at once, one undo step (presets, "open in Signal lab").
+    void apply(const widgets::ParameterValues& values, const QString& description);
+    // Values without an undo step (restoring settings at start-up).
+    void restore(const widgets::ParameterValues& values);
+
+    void recompute();
+    void cancel();
+    bool isBusy() const { return m_busy; }
+    LabResultPtr result() const { return m_result; }
+    bool resultIsCurrent() const { return m_result && m_result->parameters == m_values; }
+    const ComputeControl& control() const { return m_thread.control(); }
+
+Q_SIGNALS:
+    void parametersChanged(const widgets::ParameterValues& values);
+    void resultReady(const sdlab::gui::LabResultPtr& result);
+    void busyChanged(bool busy);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void setValues(const widgets::ParameterValues& values);
+    void setBusy(bool busy);
+    widgets::ParameterValues completed(widgets::ParameterValues values) const;
+
+    LabPage* m_page;
+    widgets::ParameterSpecs m_specs;
+    widgets::ParameterValues m_values;
+    QUndoStack m_undo;
+    ComputeThread m_thread;
+    quint64 m_generation = 0;
+    LabResultPtr m_result;
+    bool m_busy = false;
+};
+
+} // namespace sdlab::gui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "parameter_spec.h"
+
+#include <QList>
+#include <QPointF>
+#include <QString>
+#include <span>
+#include <vector>
+
+// Small helpers the lab pages share.
+namespace sdlab::gui {
+
+// The built-in signals of core/data/signals.h as a Choice parameter.
+widgets::ParameterSpec signalParameter(const QString& defaultKind, const QString& group);
+// The kp/kd pair of spec §2 (ICLR'18 eq. 5-6) as Real parameters.
+widgets::ParameterSpec kpParameter(const QString& key, double defaultValue, const QString& group);
+widgets::ParameterSpec kdParameter(const QString& key, double defaultValue, const QString& group);
+widgets::ParameterSpec seedParameter(const QString& group);
+
+// One column of a CSV file; throws sdlab::InputError naming the file and the problem.
+std::vector<double> readCsvColumn(const QString& path, const std::string& column);
+
+QString formatNumber(double value, int precision = 4);
+
+// Parameter accessors for compute functions.
+inline double real(const widgets::ParameterValues& v, const char* key) {
+    return v.value(QLatin1String(key)).toDouble();
+}
+inline int integer(const widgets::ParameterValues& v, const char* key) {
+    return v.value(QLatin1String(key)).toInt();
+}
+inline QString text(const widgets::ParameterValues& v, const char* key) {
+    return v.value(QLatin1String(key)).toString();
+}
+
+} // namespace sdlab::gui

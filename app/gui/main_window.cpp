@@ -1,0 +1,514 @@
+#include "main_window.h"
+
+#include "lab_page.h"
+#include "lab_session.h"
+#include "parameter_panel.h"
+#include "playback_bar.h"
+#include "plot_export.h"
+#include "preset.h"
+
+#include "encoders_lab.h"
+#include "kernels_lab.h"
+#include "quantization_lab.h"
+#include "signal_lab.h"
+#include "sweep_lab.h"
+#include "update_rules_lab.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QUndoGroup>
+#include <QVBoxLayout>
+
+namespace sdlab::gui {
+
+namespace {
+QString settingsKey(const QString& lab) { return QStringLiteral("labs/%1/parameters").arg(lab); }
+} // namespace
+
+QStringList MainWindow::labIds() {
+    return {QStringLiteral("signal"),  QStringLiteral("sweep"),        QStringLiteral("updates"),
+            QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders")};
+}
+
+MainWindow::MainWindow(bool useSettings, QWidget* parent)
+    : QMainWindow(parent), m_labList(new QListWidget), m_pages(new QStackedWidget),
+      m_panels(new QStackedWidget), m_help(new QTextBrowser),
+      m_playback(new widgets::PlaybackBar), m_undoGroup(new QUndoGroup(this)),
+      m_status(new QLabel), m_progress(new QProgressBar), m_cancel(new QToolButton),
+      m_useSettings(useSettings) {
+    setWindowTitle(tr("Sigma-Delta Lab"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    // Centre: the lab pages over the playback bar.
+    auto* centre = new QWidget;
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(4, 4, 4, 0);
+    centreLayout->addWidget(m_pages, 1);
+    centreLayout->addWidget(m_playback);
+    setCentralWidget(centre);
+
+    // Left: the labs.
+    m_labList->setIconSize(QSize(20, 20));
+    m_labList->setMaximumWidth(170);
+    auto* labsDock = new QDockWidget(tr("Labs"));
+    labsDock->setObjectName(QStringLiteral("labsDock"));
+    labsDock->setWidget(m_labList);
+    labsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, labsDock);
+
+    // Right: parameters, then help.
+    auto* parametersDock = new QDockWidget(tr("Parameters"));
+    parametersDock->setObjectName(QStringLiteral("parametersDock"));
+    parametersDock->setWidget(m_panels);
+    parametersDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, parametersDock);
+    auto* helpDock = new QDockWidget(tr("Help"));
+    helpDock->setObjectName(QStringLiteral("helpDock"));
+    m_help->setOpenExternalLinks(true);
+    helpDock->setWidget(m_help);
+    addDockWidget(Qt::RightDockWidgetArea, helpDock);
+    m_help->setMinimumWidth(260);
+    m_panels->setMinimumWidth(270);
+
+    // Status bar: summary, progress, cancel.
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_status, 1);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop this computation (Esc); the plots keep the last result"));
+    m_cancel->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(300); // quick results never flash a progress bar
+    connect(&m_busyDelay, &QTimer::timeout, this, [this] {
+        if (currentSession() && currentSession()->isBusy()) {
+            m_progress->show();
+            m_cancel->show();
+            m_progressTimer.start();
+            updateProgress();
+        }
+    });
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        if (LabSession* session = currentSession())
+            session->cancel();
+    });
+
+    addLab(new SignalLab);
+    addLab(new SweepLab);
+    addLab(new UpdateRulesLab);
+    addLab(new KernelsLab);
+    addLab(new QuantizationLab);
+    addLab(new EncodersLab);
+
+    connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
+        if (LabPage* page = currentPage())
+            page->setPlaybackPosition(position);
+    });
+    connect(m_labList, &QListWidget::currentRowChanged, this, &MainWindow::onCurrentLabChanged);
+    createMenus();
+    resize(1280, 800);
+    if (m_useSettings)
+        loadSettings();
+    if (m_labList->currentRow() < 0)
+        m_labList->setCurrentRow(0);
+    for (const Lab& lab : m_labs)
+        if (!lab.session->result() && !lab.session->isBusy())
+            lab.session->recompute();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addLab(LabPage* page) {
+    Lab lab;
+    lab.page = page;
+    lab.session = new LabSession(page, this);
+    lab.panel = new widgets::ParameterPanel(page->parameterSpecs());
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(lab.panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_panels->addWidget(scroll);
+    m_pages->addWidget(page);
+    m_undoGroup->addStack(lab.session->undoStack());
+    auto* item = new QListWidgetItem(page->title(), m_labList);
+    item->setToolTip(tr("%1 lab (Ctrl+%2)").arg(page->title()).arg(m_labs.size() + 1));
+
+    LabSession* session = lab.session;
+    widgets::ParameterPanel* panel = lab.panel;
+    panel->setNote(page->parameterNote(session->values()));
+    connect(panel, &widgets::ParameterPanel::valueEdited, session, &LabSession::edit);
+    connect(session, &LabSession::parametersChanged, panel,
+            [panel, page](const widgets::ParameterValues& values) {
+                panel->setValues(values);
+                panel->setNote(page->parameterNote(values));
+            });
+    connect(session, &LabSession::resultReady, this, [this, page](const LabResultPtr& result) {
+        page->showResult(result);
+        if (page == currentPage()) {
+            m_playback->setLength(page->playbackLength());
+            showStatus(page->summary());
+        }
+    });
+    connect(session, &LabSession::failed, this, [this, page](const QString& message) {
+        if (page == currentPage())
+            showStatus(tr("%1 — the plots show the last good result").arg(message), true);
+    });
+    connect(session, &LabSession::cancelled, this, [this, page] {
+        if (page == currentPage())
+            showStatus(tr("Cancelled — the plots show the last finished result; F5 recomputes"));
+    });
+    connect(session, &LabSession::busyChanged, this,
+            [this, session](bool busy) { onBusyChanged(session, busy); });
+    if (auto* sweep = qobject_cast<SweepLab*>(page))
+        connect(sweep, &SweepLab::openInSignalLab, this, [this](double kp, double kd) {
+            showLab(QStringLiteral("signal"));
+            this->session(QStringLiteral("signal"))
+                ->apply({{QStringLiteral("kp"), kp}, {QStringLiteral("kd"), kd}},
+                        tr("Open kp = %1, kd = %2 from the sweep").arg(kp).arg(kd));
+        });
+    m_labs.push_back(lab);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Preset…"), QKeySequence::Open, this, &MainWindow::openPresetDialog);
+    m_presetMenu = file->addMenu(tr("&Built-in Presets"));
+    file->addAction(tr("&Save Preset As…"), QKeySequence::Save, this, &MainWindow::savePresetDialog);
+    file->addSeparator();
+    file->addAction(tr("&Export Plots and Data…"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Reset &Parameters"), this, [this] {
+        if (LabSession* session = currentSession())
+            session->apply(widgets::defaultParameters(currentPage()->parameterSpecs()),
+                           tr("Reset parameters"));
+    });
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(tr("&Recompute"), QKeySequence(Qt::Key_F5), this, [this] {
+        if (LabSession* session = currentSession())
+            session->recompute();
+    });
+    run->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, [this] {
+        if (LabSession* session = currentSession())
+            session->cancel();
+    });
+    run->addSeparator();
+    QAction* play = run->addAction(tr("&Play / Pause"), m_playback, &widgets::PlaybackBar::togglePlay);
+    play->setShortcut(QKeySequence(tr("Ctrl+Space")));
+    run->addAction(tr("Step &Forward"), QKeySequence(tr("Ctrl+Right")), m_playback,
+                   &widgets::PlaybackBar::stepForward);
+    run->addAction(tr("Step &Back"), QKeySequence(tr("Ctrl+Left")), m_playback,
+                   &widgets::PlaybackBar::stepBackward);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (std::size_t i = 0; i < m_labs.size(); ++i) {
+        QAction* action = view->addAction(m_labs[i].page->title(), this,
+                                          [this, i] { m_labList->setCurrentRow(static_cast<int>(i)); });
+        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+    }
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+    findChild<QDockWidget*>(QStringLiteral("helpDock"))->toggleViewAction()->setShortcut(QKeySequence::HelpContents);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Sigma-Delta Lab"), this, [this] {
+        QMessageBox::about(this, tr("About Sigma-Delta Lab"),
+                           tr("<h3>Sigma-Delta Lab %1</h3><p>A visual lab for spiking and "
+                              "predictive-coding neural networks: sigma-delta and PD coding, "
+                              "the four weight-update forms, STDP kernels, spiking vector "
+                              "quantization and classic spike encoders.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::onCurrentLabChanged(int index) {
+    if (index < 0 || index >= static_cast<int>(m_labs.size()))
+        return;
+    const Lab& lab = m_labs[static_cast<std::size_t>(index)];
+    m_pages->setCurrentIndex(index);
+    m_panels->setCurrentIndex(index);
+    m_undoGroup->setActiveStack(lab.session->undoStack());
+    setWindowTitle(tr("%1 — Sigma-Delta Lab").arg(lab.page->title()));
+    QFile help(QStringLiteral(":/help/%1.html").arg(lab.page->labId()));
+    m_help->setHtml(help.open(QIODevice::ReadOnly) ? QString::fromUtf8(help.readAll())
+                                                   : tr("No help for this lab yet."));
+    m_playback->pause();
+    m_playback->setVisible(lab.page->hasPlayback());
+    m_playback->setLength(lab.page->playbackLength());
+    showStatus(lab.session->isBusy() ? tr("Computing…") : lab.page->summary());
+    onBusyChanged(lab.session, lab.session->isBusy());
+    rebuildPresetMenu();
+}
+
+void MainWindow::onBusyChanged(LabSession* session, bool busy) {
+    if (session != currentSession())
+        return;
+    if (busy) {
+        m_busyDelay.start();
+    } else {
+        m_busyDelay.stop();
+        m_progressTimer.stop();
+        m_progress->hide();
+        m_cancel->hide();
+    }
+}
+
+void MainWindow::updateProgress() {
+    const LabSession* session = currentSession();
+    if (!session)
+        return;
+    const long total = session->control().total();
+    m_progress->setRange(0, total > 0 ? 1000 : 0); // 0..0 = busy indicator
+    if (total > 0)
+        m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(session->control().done()) /
+                                              static_cast<double>(total)));
+}
+
+void MainWindow::rebuildPresetMenu() {
+    m_presetMenu->clear();
+    const LabPage* page = currentPage();
+    if (!page)
+        return;
+    for (const QString& name : builtinPresetNames(page->labId()))
+        m_presetMenu->addAction(name, this, [this, lab = page->labId(), name] {
+            QString error;
+            if (!loadBuiltinPreset(lab, name, &error))
+                QMessageBox::warning(this, tr("Preset not loaded"), error);
+        });
+    m_presetMenu->setEnabled(!m_presetMenu->isEmpty());
+}
+
+void MainWindow::showStatus(const QString& text, bool error) {
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+}
+
+QString MainWindow::statusText() const { return m_status->text(); }
+
+bool MainWindow::showLab(const QString& id) {
+    for (std::size_t i = 0; i < m_labs.size(); ++i)
+        if (m_labs[i].page->labId() == id) {
+            m_labList->setCurrentRow(static_cast<int>(i));
+            return true;
+        }
+    return false;
+}
+
+const MainWindow::Lab* MainWindow::labFor(const QString& id) const {
+    for (const Lab& lab : m_labs)
+        if (lab.page->labId() == id)
+            return &lab;
+    return nullptr;
+}
+
+LabSession* MainWindow::session(const QString& id) const {
+    const Lab* lab = labFor(id);
+    return lab ? lab->session : nullptr;
+}
+
+widgets::ParameterPanel* MainWindow::parameterPanel(const QString& id) const {
+    const Lab* lab = labFor(id);
+    return lab ? lab->panel : nullptr;
+}
+
+LabSession* MainWindow::currentSession() const {
+    const int row = m_labList->currentRow();
+    return row >= 0 && row < static_cast<int>(m_labs.size()) ? m_labs[static_cast<std::size_t>(row)].session
+                                                             : nullptr;
+}
+
+LabPage* MainWindow::currentPage() const {
+    const int row = m_labList->currentRow();
+    return row >= 0 && row < static_cast<int>(m_labs.size()) ? m_labs[static_cast<std::size_t>(row)].page
+                                                             : nullptr;
+}
+
+bool MainWindow::loadPresetFile(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot be read (%2)").arg(path, file.errorString());
+        return false;
+    }
+    if (file.size() > 1'000'000) {
+        if (error)
+            *error = tr("%1: %2 bytes is far too large for a preset").arg(path).arg(file.size());
+        return false;
+    }
+    const QByteArray json = file.readAll();
+    const QString lab = presetLab(json, path, error);
+    if (lab.isEmpty())
+        return false;
+    const Lab* target = labFor(lab);
+    if (!target) {
+        if (error)
+            *error = tr("%1: there is no '%2' lab (labs: %3)").arg(path, lab, labIds().join(QStringLiteral(", ")));
+        return false;
+    }
+    const auto preset = parsePreset(json, path, lab, target->page->parameterSpecs(), error);
+    if (!preset)
+        return false;
+    showLab(lab);
+    target->session->apply(preset->parameters, tr("Load preset %1").arg(preset->name));
+    showStatus(tr("Preset “%1” loaded").arg(preset->name));
+    return true;
+}
+
+bool MainWindow::loadBuiltinPreset(const QString& lab, const QString& name, QString* error) {
+    if (!builtinPresetNames(lab).contains(name)) {
+        if (error)
+            *error = tr("no built-in preset '%1' for the %2 lab (there are: %3)")
+                         .arg(name, lab, builtinPresetNames(lab).join(QStringLiteral(", ")));
+        return false;
+    }
+    return loadPresetFile(builtinPresetPath(lab, name), error);
+}
+
+bool MainWindow::savePreset(const QString& path, QString* error) {
+    const LabPage* page = currentPage();
+    if (!page)
+        return false;
+    Preset preset;
+    preset.lab = page->labId();
+    preset.name = QFileInfo(path).completeBaseName();
+    preset.description = tr("Saved from the %1 lab").arg(page->title());
+    preset.parameters = currentSession()->values();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(presetToJson(preset)) < 0 || !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QStringList MainWindow::exportCurrentLab(const QString& directory, QString* error) {
+    LabPage* page = currentPage();
+    QStringList written;
+    if (!page)
+        return written;
+    const QDir dir(directory);
+    if (!dir.exists()) {
+        if (error)
+            *error = tr("%1 is not a folder").arg(directory);
+        return {};
+    }
+    for (const auto& [name, plot] : page->plots()) {
+        const QString base = dir.filePath(page->labId() + QLatin1Char('-') + name);
+        if (!widgets::writePlotPng(*plot, base + QStringLiteral(".png"), error) ||
+            !widgets::writePlotSvg(*plot, base + QStringLiteral(".svg"),
+                                   page->title() + QStringLiteral(": ") + name, error) ||
+            !widgets::writePlotCsv(*plot, base + QStringLiteral(".csv"), error))
+            return written;
+        written << base + QStringLiteral(".png") << base + QStringLiteral(".svg")
+                << base + QStringLiteral(".csv");
+    }
+    const QString presetPath = dir.filePath(page->labId() + QStringLiteral("-parameters.json"));
+    if (!savePreset(presetPath, error))
+        return written;
+    written << presetPath;
+    return written;
+}
+
+void MainWindow::openPresetDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Preset"), QString(),
+                                                      tr("Presets (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadPresetFile(path, &error))
+        QMessageBox::warning(this, tr("Preset not loaded"), error + tr("\n\nNothing was changed."));
+}
+
+void MainWindow::savePresetDialog() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Preset"),
+                                                currentPage()->labId() + QStringLiteral(".json"),
+                                                tr("Presets (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".json")))
+        path += QStringLiteral(".json");
+    QString error;
+    if (savePreset(path, &error))
+        showStatus(tr("Preset saved to %1").arg(path));
+    else
+        QMessageBox::warning(this, tr("Preset not saved"), error);
+}
+
+void MainWindow::exportDialog() {
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export plots and data to"));
+    if (directory.isEmpty())
+        return;
+    QString error;
+    const QStringList written = exportCurrentLab(directory, &error);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export incomplete"), error);
+    else
+        showStatus(tr("Exported %1 files to %2").arg(written.size()).arg(directory));
+}
+
+void MainWindow::loadSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    for (const Lab& lab : m_labs) {
+        const QVariantMap stored = settings.value(settingsKey(lab.page->labId())).toMap();
+        if (!stored.isEmpty())
+            lab.session->restore(stored); // invalid entries keep their defaults
+    }
+    showLab(settings.value(QStringLiteral("window/lab"), QStringLiteral("signal")).toString());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (const LabPage* page = currentPage())
+        settings.setValue(QStringLiteral("window/lab"), page->labId());
+    for (const Lab& lab : m_labs)
+        settings.setValue(settingsKey(lab.page->labId()), lab.session->values());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_useSettings)
+        saveSettings();
+    for (const Lab& lab : m_labs)
+        lab.session->cancel();
+    event->accept();
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QTextBrowser;
+class QToolButton;
+class QUndoGroup;
+
+namespace sdlab::widgets {
+class ParameterPanel;
+class PlaybackBar;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+class LabPage;
+class LabSession;
+
+// The sdlab window: the list of labs, the current lab's plots in the middle, its
+// parameters (and their undo history) at the side, its help text, a playback bar for
+// time-based labs, and a status bar with the result summary, progress and Cancel.
+// Remembers layout, current lab and every lab's parameters (QSettings). GUI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // With `useSettings` false nothing is restored or saved (tests, screenshots).
+    explicit MainWindow(bool useSettings = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    static QStringList labIds();
+    bool showLab(const QString& id);
+    LabSession* session(const QString& id) const;
+    LabSession* currentSession() const;
+    LabPage* currentPage() const;
+    widgets::ParameterPanel* parameterPanel(const QString& id) const;
+    widgets::PlaybackBar* playbackBar() const { return m_playback; }
+
+    // Each returns false with one message in `error` and leaves the state untouched.
+    bool loadPresetFile(const QString& path, QString* error);
+    bool loadBuiltinPreset(const QString& lab, const QString& name, QString* error);
+    bool savePreset(const QString& path, QString* error);
+    // Writes every plot of the current lab as PNG, SVG and CSV, and its parameters as a
+    // preset, into `directory`; returns the files written.
+    QStringList exportCurrentLab(const QString& directory, QString* error);
+
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct Lab {
+        LabPage* page = nullptr;
+        LabSession* session = nullptr;
+        widgets::ParameterPanel* panel = nullptr;
+    };
+    void addLab(LabPage* page);
+    void createMenus();
+    void onCurrentLabChanged(int index);
+    void onBusyChanged(LabSession* session, bool busy);
+    void updateProgress();
+    void rebuildPresetMenu();
+    void showStatus(const QString& text, bool error = false);
+    void openPresetDialog();
+    void savePresetDialog();
+    void exportDialog();
+    void loadSettings();
+    void saveSettings() const;
+    const Lab* labFor(const QString& id) const;
+
+    std::vector<Lab> m_labs;
+    QListWidget* m_labList;
+    QStackedWidget* m_pages;
+    QStackedWidget* m_panels;
+    QTextBrowser* m_help;
+    widgets::PlaybackBar* m_playback;
+    QUndoGroup* m_undoGroup;
+    QMenu* m_presetMenu = nullptr;
+    QLabel* m_status;
+    QProgressBar* m_progress;
+    QToolButton* m_cancel;
+    QTimer m_progressTimer;
+    QTimer m_busyDelay;
+    bool m_useSettings;
+};
+
+} // namespace sdlab::gui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "lab_page.h"
+
+namespace sdlab::widgets {
+class ChartPlot;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Quantization lab (DSN Fig. 1, Algs 1, 5, 7): a fixed vector v sent as spikes by
+// herding and by stochastic sampling, the L1 error of the running mean against T on
+// log-log axes with the d/(2T) bound and a fitted c/√T guide, both rasters, and the
+// rectified stream quantizer's rate approaching ReLU.
+class QuantizationLab : public LabPage {
+    Q_OBJECT
+public:
+    explicit QuantizationLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("quantization"); }
+    QString title() const override { return tr("Quantization"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+
+    widgets::ChartPlot* convergencePlot() const { return m_convergence; }
+
+private:
+    widgets::ChartPlot* m_convergence;
+    widgets::SpikeRaster* m_raster;
+    widgets::ChartPlot* m_relu;
+};
+
+} // namespace sdlab::gui

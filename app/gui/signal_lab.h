@@ -1,0 +1,45 @@
+#pragma once
+
+#include "lab_page.h"
+
+namespace sdlab::widgets {
+class ChartPlot;
+class SmallMultiplesView;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Signal lab (ICLR'18 Fig. 1): a signal through the PD encoder, a quantizer (Q,
+// rounding or stochastic) and the decoder; x with x̂, a with the spikes s (stems and a
+// raster strip), and a small-multiples grid of kp rows × kd columns like Fig. 1.
+class SignalLab : public LabPage {
+    Q_OBJECT
+public:
+    explicit SignalLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("signal"); }
+    QString title() const override { return tr("Signal"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    void reconcile(widgets::ParameterValues& values, const QString& changedKey) const override;
+    QString parameterNote(const widgets::ParameterValues& values) const override;
+    bool hasPlayback() const override { return true; }
+    int playbackLength() const override { return m_length; }
+    void setPlaybackPosition(int position) override;
+
+    // The grid of Fig. 1: kp rows × kd columns.
+    static const std::vector<double>& gridKp();
+    static const std::vector<double>& gridKd();
+
+private:
+    widgets::ChartPlot* m_signal;
+    widgets::ChartPlot* m_spikes;
+    widgets::SpikeRaster* m_raster;
+    widgets::SmallMultiplesView* m_grid;
+    int m_length = 0;
+};
+
+} // namespace sdlab::gui

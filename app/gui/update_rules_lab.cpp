@@ -1,0 +1,176 @@
+#include "update_rules_lab.h"
+
+#include "chart_plot.h"
+#include "lab_support.h"
+
+#include "data/spike_trains.h"
+#include "experiments/update_rules_run.h"
+#include "io/csv_table.h"
+#include "io/input_error.h"
+
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace sdlab::gui {
+
+namespace {
+
+struct UpdateRulesResult : LabResult {
+    std::vector<double> xBar, eBar;
+    UpdateRulesRun run;
+};
+
+void requireWholeNumbers(const std::vector<double>& values, const std::string& what) {
+    for (std::size_t r = 0; r < values.size(); ++r)
+        if (values[r] != std::round(values[r]))
+            throw InputError(what + ": row " + std::to_string(r + 1) +
+                             " is not a whole number; spike counts must be integers");
+}
+
+LabResultPtr computeUpdateRules(const widgets::ParameterValues& v, ComputeControl&) {
+    auto result = std::make_shared<UpdateRulesResult>();
+    UpdateRuleParams params;
+    params.pre = {real(v, "kp"), real(v, "kd")};
+    params.post = {real(v, "kpPost"), real(v, "kdPost")};
+    if (const std::string error = params.validationError(); !error.empty())
+        throw InputError("kp/kd: " + error);
+    const QString csv = text(v, "csv");
+    if (!csv.isEmpty()) {
+        const CsvTable table = CsvTable::read(csv.toStdString());
+        result->xBar = table.column("xbar");
+        result->eBar = table.column("ebar");
+        requireWholeNumbers(result->xBar, table.sourceName() + ", column 'xbar'");
+        requireWholeNumbers(result->eBar, table.sourceName() + ", column 'ebar'");
+    } else {
+        // One engine for both trains, in this order, as `sdlab-cli updates` draws them.
+        std::mt19937_64 engine(static_cast<std::uint64_t>(integer(v, "seed")));
+        const auto steps = static_cast<std::size_t>(integer(v, "steps"));
+        result->xBar = randomSpikeTrain(steps, real(v, "density"), engine);
+        result->eBar = randomSpikeTrain(steps, real(v, "density"), engine);
+    }
+    result->run = runUpdateRules(result->xBar, result->eBar, params);
+    return result;
+}
+
+QList<QPointF> stems(const std::vector<double>& train, double offset) {
+    QList<QPointF> points;
+    for (std::size_t t = 0; t < train.size(); ++t)
+        if (train[t] != 0.0)
+            points.append(QPointF(static_cast<double>(t + 1), train[t] + offset));
+    return points;
+}
+
+} // namespace
+
+UpdateRulesLab::UpdateRulesLab(QWidget* parent)
+    : LabPage(parent), m_trains(new widgets::ChartPlot), m_traces(new widgets::ChartPlot),
+      m_updates(new widgets::ChartPlot) {
+    m_trains->setTitle(tr("Spike trains: presynaptic x̄ and postsynaptic error ē"));
+    m_trains->setAxisTitles(tr("time step t"), tr("spike"));
+    m_trains->addSeries(tr("x̄ (pre)"), widgets::ChartPlot::Style::Stem);
+    m_trains->addSeries(tr("ē (post)"), widgets::ChartPlot::Style::Stem);
+    m_traces->setTitle(tr("Reconstructions x̂_t = kα·x̂_{t−1} + kβ·x̄_t and ê"));
+    m_traces->setAxisTitles(tr("time step t"), tr("reconstruction"));
+    m_traces->addSeries(tr("x̂ (pre)"));
+    m_traces->addSeries(tr("ê (post)"));
+    m_updates->setTitle(tr("Cumulative weight change Σ Δw: four forms, one total"));
+    m_updates->setAxisTitles(tr("time step t"), tr("Σ Δw"));
+    m_updates->addSeries(tr("recon x̂·ê"));
+    m_updates->addSeries(tr("past (event-driven)"));
+    m_updates->addSeries(tr("future (event-driven)"));
+    m_updates->addSeries(tr("STDP (eq. 13, offline)"));
+    m_updates->addSeries(tr("total (recon + tail)"), widgets::ChartPlot::Style::Dashed,
+                         QColor(0x55, 0x55, 0x55));
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_trains);
+    splitter->addWidget(m_traces);
+    splitter->addWidget(m_updates);
+    splitter->setStretchFactor(2, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+widgets::ParameterSpecs UpdateRulesLab::parameterSpecs() const {
+    using Kind = widgets::ParameterSpec::Kind;
+    const QString trains = tr("Spike trains"), pre = tr("Presynaptic coding"),
+                  post = tr("Postsynaptic coding");
+    widgets::ParameterSpec kpPost = kpParameter(QStringLiteral("kpPost"), 0.1, post);
+    widgets::ParameterSpec kdPost = kdParameter(QStringLiteral("kdPost"), 1.0, post);
+    return {
+        {.key = QStringLiteral("steps"),
+         .label = tr("Length"),
+         .kind = Kind::Integer,
+         .minimum = 10,
+         .maximum = 100'000,
+         .defaultValue = 200,
+         .unit = tr("steps"),
+         .toolTip = tr("Length of both random trains"),
+         .group = trains},
+        {.key = QStringLiteral("density"),
+         .label = tr("Spike probability per step"),
+         .minimum = 0.0,
+         .maximum = 1.0,
+         .defaultValue = 0.1,
+         .decimals = 3,
+         .toolTip = tr("Each step spikes ±1 with this probability"),
+         .group = trains},
+        seedParameter(trains),
+        {.key = QStringLiteral("csv"),
+         .label = tr("Trains from CSV (columns xbar, ebar)"),
+         .kind = Kind::File,
+         .toolTip = tr("A CSV file with integer columns xbar and ebar; replaces the random trains"),
+         .fileFilter = tr("CSV files (*.csv);;All files (*)"),
+         .group = trains},
+        kpParameter(QStringLiteral("kp"), 0.1, pre),
+        kdParameter(QStringLiteral("kd"), 1.0, pre),
+        kpPost,
+        kdPost,
+    };
+}
+
+QString UpdateRulesLab::parameterNote(const widgets::ParameterValues&) const {
+    return tr("Past and future touch a synapse only at spikes; recon updates every step. "
+              "The factors kβ in the future rule and kβ² in the STDP kernel differ from the "
+              "printed eq. 20 and eq. 13: these are the forms whose totals agree (see Help).");
+}
+
+ComputeFunction UpdateRulesLab::computeFunction() const { return computeUpdateRules; }
+
+void UpdateRulesLab::showResult(const LabResultPtr& base) {
+    const auto& r = static_cast<const UpdateRulesResult&>(*base);
+    m_length = static_cast<int>(r.xBar.size());
+    m_trains->setSeriesData(0, stems(r.xBar, 0.0));
+    m_trains->setSeriesData(1, stems(r.eBar, 0.0));
+    m_traces->setSeriesData(0, r.run.xHat);
+    m_traces->setSeriesData(1, r.run.eHat);
+    m_updates->setSeriesData(0, r.run.recon);
+    m_updates->setSeriesData(1, r.run.past);
+    m_updates->setSeriesData(2, r.run.future);
+    m_updates->setSeriesData(3, r.run.stdp);
+    m_updates->setSeriesData(4, QList<QPointF>{{1.0, r.run.reconTotal},
+                                               {static_cast<double>(std::max(m_length, 2)), r.run.reconTotal}});
+    const double totals[] = {r.run.reconTotal, r.run.pastTotal, r.run.futureTotal, r.run.stdpTotal};
+    const auto [low, high] = std::minmax_element(std::begin(totals), std::end(totals));
+    const double scale = std::max(std::abs(*high), std::abs(*low));
+    setSummary(tr("Totals: recon %1, past %2, future %3, STDP %4 · largest relative difference %5")
+                   .arg(formatNumber(r.run.reconTotal, 8), formatNumber(r.run.pastTotal, 8),
+                        formatNumber(r.run.futureTotal, 8), formatNumber(r.run.stdpTotal, 8))
+                   .arg(formatNumber(scale > 0.0 ? (*high - *low) / scale : 0.0, 2)));
+}
+
+void UpdateRulesLab::setPlaybackPosition(int position) {
+    for (widgets::ChartPlot* plot : {m_trains, m_traces, m_updates})
+        plot->setVisibleLimit(position);
+}
+
+std::vector<std::pair<QString, widgets::ExportablePlot*>> UpdateRulesLab::plots() {
+    return {{QStringLiteral("trains"), m_trains},
+            {QStringLiteral("reconstructions"), m_traces},
+            {QStringLiteral("updates"), m_updates}};
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "lab_page.h"
+
+namespace sdlab::widgets {
+class ChartPlot;
+}
+
+namespace sdlab::gui {
+
+// The Update-rules lab (ICLR'18 Fig. 9): a presynaptic train x̄ and a postsynaptic
+// error train ē (random with a seed, or from CSV), their reconstructions x̂, ê, and the
+// cumulative weight change of the recon, past, future and STDP forms (spec §3), which
+// end at one total.
+class UpdateRulesLab : public LabPage {
+    Q_OBJECT
+public:
+    explicit UpdateRulesLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("updates"); }
+    QString title() const override { return tr("Update rules"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    QString parameterNote(const widgets::ParameterValues& values) const override;
+    bool hasPlayback() const override { return true; }
+    int playbackLength() const override { return m_length; }
+    void setPlaybackPosition(int position) override;
+
+    widgets::ChartPlot* updatesPlot() const { return m_updates; }
+
+private:
+    widgets::ChartPlot* m_trains;
+    widgets::ChartPlot* m_traces;
+    widgets::ChartPlot* m_updates;
+    int m_length = 0;
+};
+
+} // namespace sdlab::gui

@@ -1,0 +1,295 @@
+// Qt tests (offscreen) of the lab window: every lab computes off the GUI thread and
+// shows its result; parameter edits update the plots with the numbers core computes;
+// edits undo (drags in one step); the newest parameters win; cancel and bad input
+// leave a consistent lab; presets are checked before anything changes; export writes
+// every plot.
+#include "chart_plot.h"
+#include "heatmap_view.h"
+#include "lab_page.h"
+#include "lab_session.h"
+#include "main_window.h"
+#include "parameter_panel.h"
+#include "preset.h"
+#include "sweep_lab.h"
+
+#include "data/signals.h"
+#include "experiments/pd_coding_run.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using sdlab::gui::LabSession;
+using sdlab::gui::MainWindow;
+
+namespace {
+bool settled(const LabSession* session) {
+    return session->result() && !session->isBusy() && session->resultIsCurrent();
+}
+
+sdlab::widgets::ChartPlot* chart(MainWindow& window, const QString& lab, int index) {
+    window.showLab(lab);
+    return dynamic_cast<sdlab::widgets::ChartPlot*>(
+        window.currentPage()->plots()[static_cast<std::size_t>(index)].second);
+}
+
+void writeFile(const QString& path, const QByteArray& content) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+} // namespace
+
+class LabsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyLabShowsAResultForItsDefaults() {
+        MainWindow window(false);
+        for (const QString& id : MainWindow::labIds()) {
+            LabSession* session = window.session(id);
+            QVERIFY2(session, qPrintable(id));
+            QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+            window.showLab(id);
+            QVERIFY2(!window.currentPage()->summary().isEmpty(), qPrintable(id));
+            for (const auto& [name, plot] : window.currentPage()->plots())
+                QVERIFY2(plot->dataCsv().count(QLatin1Char('\n')) > 2, qPrintable(id + QLatin1Char('/') + name));
+        }
+    }
+
+    void editingKpRecomputesWithCoreNumbers() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        session->edit(QStringLiteral("kp"), 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        const auto& v = session->values();
+        const std::vector<double> x = sdlab::makeSignal(
+            sdlab::SignalKind::Smooth, static_cast<std::size_t>(v[QStringLiteral("steps")].toInt()),
+            static_cast<std::uint64_t>(v[QStringLiteral("seed")].toInt()));
+        const sdlab::PdCodingRun expected = sdlab::runPdCoding(x, {0.5, v[QStringLiteral("kd")].toDouble()});
+        const QList<QPointF>& shown = chart(window, QStringLiteral("signal"), 0)->seriesData(1);
+        QCOMPARE(shown.size(), static_cast<qsizetype>(expected.xHat.size()));
+        for (qsizetype t = 0; t < shown.size(); ++t)
+            QCOMPARE(shown[t].y(), expected.xHat[static_cast<std::size_t>(t)]);
+        QVERIFY(window.statusText().contains(QString::number(expected.spikes)));
+        // The panel shows the value the session holds.
+        QCOMPARE(window.parameterPanel(QStringLiteral("signal"))->values()[QStringLiteral("kp")].toDouble(), 0.5);
+    }
+
+    void kAlphaAndKBetaFollowKpAndKd() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        session->edit(QStringLiteral("kp"), 1.0);
+        session->edit(QStringLiteral("kd"), 3.0);
+        QCOMPARE(session->values()[QStringLiteral("kalpha")].toDouble(), 0.75);
+        QCOMPARE(session->values()[QStringLiteral("kbeta")].toDouble(), 0.25);
+        session->edit(QStringLiteral("kalpha"), 0.5); // kp = (1 − kα)/kβ, kd = kα/kβ
+        QCOMPARE(session->values()[QStringLiteral("kp")].toDouble(), 2.0);
+        QCOMPARE(session->values()[QStringLiteral("kd")].toDouble(), 2.0);
+    }
+
+    void editsUndoAndSliderDragsUndoInOneStep() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        const double kd = session->values()[QStringLiteral("kd")].toDouble();
+        QUndoStack* undo = session->undoStack();
+        session->edit(QStringLiteral("kd"), 4.0, 7); // one drag …
+        session->edit(QStringLiteral("kd"), 5.0, 7);
+        session->edit(QStringLiteral("kd"), 6.0, 7);
+        QCOMPARE(undo->count(), 1);
+        session->edit(QStringLiteral("kp"), 0.3); // … then a separate edit
+        QCOMPARE(undo->count(), 2);
+        undo->undo();
+        QCOMPARE(session->values()[QStringLiteral("kp")].toDouble(), 0.1);
+        QCOMPARE(session->values()[QStringLiteral("kd")].toDouble(), 6.0);
+        undo->undo();
+        QCOMPARE(session->values()[QStringLiteral("kd")].toDouble(), kd);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        QCOMPARE(session->result()->parameters[QStringLiteral("kd")].toDouble(), kd);
+        undo->redo();
+        QCOMPARE(session->values()[QStringLiteral("kd")].toDouble(), 6.0);
+    }
+
+    void theNewestParametersWin() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("sweep"));
+        QSignalSpy results(session, &LabSession::resultReady);
+        for (int grid = 40; grid <= 60; ++grid)
+            session->edit(QStringLiteral("grid"), grid);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QCOMPARE(session->result()->parameters[QStringLiteral("grid")].toInt(), 60);
+        for (const QList<QVariant>& args : results) // nothing stale was shown
+            QVERIFY(args.first().value<sdlab::gui::LabResultPtr>()->parameters[QStringLiteral("grid")].toInt() == 60 ||
+                    args.first().value<sdlab::gui::LabResultPtr>()->parameters[QStringLiteral("grid")].toInt() == 32);
+        auto* sweep = qobject_cast<sdlab::gui::SweepLab*>(session->page());
+        QCOMPARE(sweep->heatmap(2)->rows(), 60);
+    }
+
+    void cancelKeepsTheLastResultAndTheLabUsable() {
+        MainWindow window(false);
+        window.showLab(QStringLiteral("sweep"));
+        LabSession* session = window.session(QStringLiteral("sweep"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        const auto before = session->result();
+        QString error;
+        QVERIFY2(window.loadBuiltinPreset(QStringLiteral("sweep"), QStringLiteral("large-grid"), &error),
+                 qPrintable(error));
+        QVERIFY(session->isBusy());
+        QTest::qWait(200);
+        session->cancel();
+        QVERIFY(!session->isBusy());
+        QCOMPARE(session->result(), before); // the plots keep the last finished result
+        QVERIFY(!session->resultIsCurrent());
+        QVERIFY(window.statusText().contains(QStringLiteral("Cancelled")));
+        QTest::qWait(300); // a late worker result must not show up
+        QCOMPARE(session->result(), before);
+        session->edit(QStringLiteral("grid"), 8);
+        session->edit(QStringLiteral("steps"), 500);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QCOMPARE(qobject_cast<sdlab::gui::SweepLab*>(session->page())->heatmap(0)->rows(), 8);
+    }
+
+    void corruptPresetsAreRefusedAndNothingChanges() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        session->edit(QStringLiteral("kd"), 7.0);
+        const auto values = session->values();
+        const int undoCount = session->undoStack()->count();
+        QTemporaryDir dir;
+        const std::vector<std::pair<QByteArray, QString>> cases{
+            {"", QStringLiteral("not valid JSON")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", ", QStringLiteral("not valid JSON")},
+            {"[1, 2]", QStringLiteral("expected a JSON object")},
+            {"{\"format\": \"other\", \"version\": 1, \"lab\": \"signal\"}", QStringLiteral("not a Sigma-Delta Lab preset")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": {}}",
+             QStringLiteral("version 2 is not supported")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"video\", \"parameters\": {}}",
+             QStringLiteral("no 'video' lab")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"gain\": 1}}",
+             QStringLiteral("unknown parameter 'gain'")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"kp\": \"big\"}}",
+             QStringLiteral("'kp' must be a number")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"kp\": 1e9}}",
+             QStringLiteral("outside")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"steps\": 2.5}}",
+             QStringLiteral("whole number")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"quantizer\": \"magic\"}}",
+             QStringLiteral("must be one of")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": 3}",
+             QStringLiteral("must be an object")},
+            {QByteArray("\x89PNG\r\n\x1a\n\0\0", 10), QStringLiteral("not valid JSON")},
+        };
+        int index = 0;
+        for (const auto& [content, expected] : cases) {
+            const QString path = dir.filePath(QStringLiteral("preset%1.json").arg(index++));
+            writeFile(path, content);
+            QString error;
+            QVERIFY(!window.loadPresetFile(path, &error));
+            QVERIFY2(error.contains(path) && error.contains(expected), qPrintable(error));
+            QCOMPARE(session->values(), values);
+            QCOMPARE(session->undoStack()->count(), undoCount);
+        }
+        QString error;
+        QVERIFY(!window.loadPresetFile(dir.filePath(QStringLiteral("missing.json")), &error));
+        QVERIFY(error.contains(QStringLiteral("cannot be read")));
+        QCOMPARE(session->values(), values);
+    }
+
+    void presetsRoundTripAndEveryBuiltInPresetIsValid() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        session->edit(QStringLiteral("kd"), 9.0);
+        session->edit(QStringLiteral("quantizer"), QStringLiteral("stochastic"));
+        const auto saved = session->values();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        QString error;
+        QVERIFY(window.savePreset(path, &error));
+        session->edit(QStringLiteral("kd"), 1.0);
+        QVERIFY(window.loadPresetFile(path, &error));
+        QCOMPARE(session->values(), saved);
+        for (const QString& lab : MainWindow::labIds()) {
+            QVERIFY2(!sdlab::gui::builtinPresetNames(lab).isEmpty(), qPrintable(lab));
+            for (const QString& name : sdlab::gui::builtinPresetNames(lab)) {
+                QFile file(sdlab::gui::builtinPresetPath(lab, name));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const auto preset = sdlab::gui::parsePreset(file.readAll(), file.fileName(), lab,
+                                                            window.session(lab)->page()->parameterSpecs(), &error);
+                QVERIFY2(preset.has_value(), qPrintable(error));
+            }
+        }
+    }
+
+    void badInputFileIsReportedAndTheLastResultStays() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("signal"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        const auto before = session->result();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("signal.csv"));
+        writeFile(path, "x\n1\n2\nthree\n");
+        QSignalSpy failures(session, &LabSession::failed);
+        session->edit(QStringLiteral("csv"), path);
+        QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 10000);
+        QVERIFY2(failures.first().first().toString().contains(path), qPrintable(failures.first().first().toString()));
+        QVERIFY(window.statusText().contains(path));
+        QCOMPARE(session->result(), before);
+        QVERIFY(!session->isBusy());
+        writeFile(path, "x\n0.5\n1\n1.5\n");
+        session->recompute();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
+        QCOMPARE(chart(window, QStringLiteral("signal"), 0)->seriesData(0).size(), 3);
+    }
+
+    void clickingASweepCellOpensItInTheSignalLab() {
+        MainWindow window(false);
+        window.showLab(QStringLiteral("sweep"));
+        LabSession* sweep = window.session(QStringLiteral("sweep"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(sweep), 10000);
+        auto* map = qobject_cast<sdlab::gui::SweepLab*>(sweep->page())->heatmap(2);
+        map->resize(400, 300);
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(5, 9).center().toPoint());
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("signal"));
+        const auto& values = window.session(QStringLiteral("signal"))->values();
+        const auto& result = *sweep->result();
+        Q_UNUSED(result);
+        QVERIFY(values[QStringLiteral("kp")].toDouble() > 0.0);
+        const double kp = values[QStringLiteral("kp")].toDouble(), kd = values[QStringLiteral("kd")].toDouble();
+        QCOMPARE(values[QStringLiteral("kalpha")].toDouble(), std::min(0.999, kd / (kp + kd)));
+    }
+
+    void exportWritesEveryPlotOfTheLab() {
+        MainWindow window(false);
+        window.resize(1200, 800);
+        window.show();
+        for (const QString& id : {QStringLiteral("kernels"), QStringLiteral("encoders")}) {
+            window.showLab(id);
+            QTRY_VERIFY_WITH_TIMEOUT(settled(window.currentSession()), 10000);
+            QTemporaryDir dir;
+            QString error;
+            const QStringList files = window.exportCurrentLab(dir.path(), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(files.size(), static_cast<qsizetype>(window.currentPage()->plots().size() * 3 + 1));
+            for (const QString& file : files) {
+                if (file.endsWith(QStringLiteral(".png")))
+                    QVERIFY2(!QImage(file).isNull(), qPrintable(file));
+                else if (file.endsWith(QStringLiteral(".svg")))
+                    QVERIFY2(QSvgRenderer(file).isValid(), qPrintable(file));
+                else if (file.endsWith(QStringLiteral(".csv")))
+                    QVERIFY2(QFile(file).size() > 20, qPrintable(file));
+            }
+            QString presetError;
+            QVERIFY(window.loadPresetFile(files.last(), &presetError)); // the parameters read back
+        }
+        QString error;
+        QVERIFY(window.exportCurrentLab(QStringLiteral("/nonexistent/folder"), &error).isEmpty());
+        QVERIFY(error.contains(QStringLiteral("/nonexistent/folder")));
+    }
+};
+
+QTEST_MAIN(LabsTest)
+#include "labs_test.moc"

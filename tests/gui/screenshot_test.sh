@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# sdlab --lab ID [--preset NAME] --screenshot FILE: exit 0 and a PNG for every lab;
+# exit 2 and one message for a bad lab or preset name.
+set -u
+sdlab=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+failures=0
+check() { # description, expected exit code, command...
+  local what=$1 expected=$2
+  shift 2
+  "$@" >"$out/stdout" 2>"$out/stderr"
+  local code=$?
+  if [ "$code" -ne "$expected" ]; then
+    echo "FAIL: $what: exit $code, expected $expected; stderr: $(cat "$out/stderr")"
+    failures=$((failures + 1))
+  fi
+}
+for lab in signal sweep updates kernels quantization encoders; do
+  check "$lab" 0 "$sdlab" --lab "$lab" --screenshot "$out/$lab.png"
+  if ! head -c 8 "$out/$lab.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47"; then
+    echo "FAIL: $lab: $out/$lab.png is not a PNG"
+    failures=$((failures + 1))
+  fi
+done
+check "built-in preset" 0 "$sdlab" --lab signal --preset rounding-vs-sigma-delta --screenshot "$out/preset.png"
+check "unknown lab" 2 "$sdlab" --lab nonsense --screenshot "$out/x.png"
+grep -q "not one of" "$out/stderr" || { echo "FAIL: unknown lab message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+check "unknown preset" 2 "$sdlab" --lab sweep --preset nonsense --screenshot "$out/y.png"
+grep -q "no built-in preset 'nonsense'" "$out/stderr" || { echo "FAIL: unknown preset message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+printf '{"format": "sdlab-preset", "version": 1, "lab": "signal", "parameters": {"kp": -3}}' >"$out/bad.json"
+check "out-of-range preset file" 2 "$sdlab" --preset "$out/bad.json" --screenshot "$out/z.png"
+grep -q "'kp' = -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+for f in x y z; do
+  [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
+done
+[ "$failures" -eq 0 ] && echo "screenshots: all checks passed"
+exit "$failures"

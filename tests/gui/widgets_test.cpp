@@ -1,0 +1,217 @@
+// Qt tests (offscreen) of the reusable widgets: each draws something for sample data,
+// maps data to the right place, exports valid PNG, SVG and CSV, and reports edits.
+#include "chart_plot.h"
+
+#include <QXYSeries>
+#include "heatmap_view.h"
+#include "parameter_panel.h"
+#include "playback_bar.h"
+#include "plot_export.h"
+#include "small_multiples_view.h"
+#include "spike_raster.h"
+
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace sdlab::widgets;
+
+namespace {
+// Distinct colours in a rendering: a blank widget has one or two.
+int distinctColors(QWidget& widget) {
+    widget.resize(480, 320);
+    QImage image(widget.size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    widget.render(&image);
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colors.insert(image.pixel(x, y));
+    return static_cast<int>(colors.size());
+}
+
+std::vector<double> sine(int n) {
+    std::vector<double> y(static_cast<std::size_t>(n));
+    for (int t = 0; t < n; ++t)
+        y[static_cast<std::size_t>(t)] = std::sin(0.1 * t);
+    return y;
+}
+} // namespace
+
+class WidgetsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void chartPlotDrawsSeriesAndKeepsDataForCsv() {
+        ChartPlot plot;
+        const int emptyColors = distinctColors(plot);
+        const int line = plot.addSeries(QStringLiteral("sine"));
+        const int stems = plot.addSeries(QStringLiteral("spikes"), ChartPlot::Style::Stem);
+        plot.setSeriesData(line, sine(200));
+        plot.setSeriesData(stems, QList<QPointF>{{3, 1.0}, {7, -1.0}});
+        QVERIFY(distinctColors(plot) > emptyColors + 3);
+        QCOMPARE(plot.seriesData(line).size(), 200);
+        QCOMPARE(plot.seriesData(line)[10], QPointF(11.0, std::sin(1.0)));
+        const QStringList rows = plot.dataCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.first(), QStringLiteral("series,x,y"));
+        QCOMPARE(rows.size(), 1 + 200 + 2);
+        QCOMPARE(rows.last(), QStringLiteral("spikes,7,-1"));
+    }
+
+    void chartPlotVisibleLimitHidesLaterPointsOnly() {
+        ChartPlot plot;
+        plot.addSeries(QStringLiteral("s"));
+        plot.setSeriesData(0, sine(100));
+        plot.setVisibleLimit(10);
+        auto* series = qobject_cast<QXYSeries*>(plot.chart()->series().first());
+        QCOMPARE(series->count(), 10);
+        QCOMPARE(plot.seriesData(0).size(), 100); // the data stay whole
+        plot.setVisibleLimit(std::numeric_limits<double>::infinity());
+        QCOMPARE(series->count(), 100);
+    }
+
+    void chartPlotLogAxesDropNonPositiveValues() {
+        ChartPlot plot;
+        plot.setLogarithmic(true, true);
+        plot.addSeries(QStringLiteral("error"));
+        plot.setSeriesData(0, QList<QPointF>{{1, 0.5}, {2, 0.0}, {3, 0.1}});
+        auto* series = qobject_cast<QXYSeries*>(plot.chart()->series().first());
+        QCOMPARE(series->count(), 2);
+    }
+
+    void spikeRasterPaintsEventsInTheirCellsAndColours() {
+        SpikeRaster raster;
+        raster.resize(400, 200);
+        raster.setEvents({{1, 0, 1.0F}, {10, 3, -1.0F}}, 4, 10);
+        QImage image(raster.size(), QImage::Format_ARGB32);
+        raster.render(&image);
+        // Find the on and off colours inside the plot area.
+        int on = 0, off = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c == QColor(0xD5, 0x5E, 0x00))
+                    ++on;
+                if (c == QColor(0x00, 0x72, 0xB2))
+                    ++off;
+            }
+        QVERIFY2(on > 50 && off > 50, qPrintable(QStringLiteral("%1 %2").arg(on).arg(off)));
+        QVERIFY(raster.dataCsv().startsWith(QStringLiteral("step,channel,value\n1,0,1\n10,3,-1")));
+    }
+
+    void spikeRasterHandlesAThousandChannelsByTenThousandSteps() {
+        std::vector<RasterEvent> events;
+        for (int t = 1; t <= 10'000; ++t)
+            for (int c = (t * 7) % 50; c < 1000; c += 50)
+                events.push_back({t, c, (t + c) % 2 ? 1.0F : -1.0F});
+        SpikeRaster raster;
+        raster.setEvents(std::move(events), 1000, 10'000);
+        QVERIFY(distinctColors(raster) > 3);
+        QCOMPARE(raster.channelCount(), 1000);
+    }
+
+    void heatmapMapsCellsBothWaysAndEmitsClicks() {
+        HeatmapView map;
+        map.resize(400, 300);
+        map.setLogarithmic(true, true);
+        map.setData(2, 3, {1, 2, 3, 4, 5, 6}, {0.1, 1, 10}, {1, 100});
+        QCOMPARE(map.value(1, 2), 6.0);
+        int row = -1, column = -1;
+        QVERIFY(map.cellAt(map.cellRect(1, 2).center(), row, column));
+        QCOMPARE(row, 1);
+        QCOMPARE(column, 2);
+        // Log-spaced values on log axes give cells of equal width.
+        QVERIFY(std::abs(map.cellRect(0, 0).width() - map.cellRect(0, 2).width()) < 1e-6);
+        QSignalSpy clicks(&map, &HeatmapView::cellClicked);
+        QTest::mouseClick(&map, Qt::LeftButton, {}, map.cellRect(0, 1).center().toPoint());
+        QCOMPARE(clicks.count(), 1);
+        QCOMPARE(clicks.first().at(0).toInt(), 0);
+        QCOMPARE(clicks.first().at(1).toInt(), 1);
+        QVERIFY(distinctColors(map) > 6);
+        QCOMPARE(HeatmapView::colorFor(0.0), QColor(68, 1, 84));
+        QCOMPARE(HeatmapView::colorFor(1.0), QColor(253, 231, 37));
+    }
+
+    void smallMultiplesDrawEveryCell() {
+        SmallMultiplesView grid;
+        std::vector<SmallMultiplesView::Cell> cells(4);
+        for (auto& cell : cells)
+            cell.series = {sine(50)};
+        cells[3].valid = false;
+        grid.setSeriesNames({QStringLiteral("x")}, {Qt::red});
+        grid.setGrid(2, 2, cells, {QStringLiteral("a"), QStringLiteral("b")},
+                     {QStringLiteral("c"), QStringLiteral("d")});
+        QVERIFY(distinctColors(grid) > 4);
+        QCOMPARE(grid.dataCsv().count(QLatin1Char('\n')), 1 + 4 * 50);
+    }
+
+    void exportWritesValidPngSvgAndCsv() {
+        QTemporaryDir dir;
+        ChartPlot plot;
+        plot.resize(300, 200);
+        plot.addSeries(QStringLiteral("s"));
+        plot.setSeriesData(0, sine(20));
+        QString error;
+        QVERIFY(writePlotPng(plot, dir.filePath(QStringLiteral("p.png")), &error));
+        QVERIFY(writePlotSvg(plot, dir.filePath(QStringLiteral("p.svg")), QStringLiteral("t"), &error));
+        QVERIFY(writePlotCsv(plot, dir.filePath(QStringLiteral("p.csv")), &error));
+        const QImage png(dir.filePath(QStringLiteral("p.png")));
+        QCOMPARE(png.size(), QSize(600, 400)); // rendered at twice the size
+        QSvgRenderer svg(dir.filePath(QStringLiteral("p.svg")));
+        QVERIFY(svg.isValid());
+        QFile csv(dir.filePath(QStringLiteral("p.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 21);
+        // An unwritable path fails with a message naming it and leaves nothing behind.
+        const QString bad = dir.filePath(QStringLiteral("missing/p.png"));
+        QVERIFY(!writePlotPng(plot, bad, &error));
+        QVERIFY(error.contains(bad));
+        QVERIFY(!QFile::exists(bad));
+    }
+
+    void parameterPanelReportsEditsAndMergesDrags() {
+        ParameterPanel panel({{.key = QStringLiteral("kp"), .label = QStringLiteral("kp"),
+                               .maximum = 10.0, .defaultValue = 1.0}});
+        QSignalSpy edits(&panel, &ParameterPanel::valueEdited);
+        panel.setValues({{QStringLiteral("kp"), 2.0}});
+        QCOMPARE(edits.count(), 0); // showing values is silent
+        auto* slider = panel.findChild<QSlider*>();
+        QVERIFY(slider);
+        Q_EMIT slider->sliderPressed();
+        slider->setValue(500);
+        slider->setValue(600);
+        Q_EMIT slider->sliderReleased();
+        slider->setValue(700);
+        QCOMPARE(edits.count(), 3);
+        QCOMPARE(edits[0].at(1).toDouble(), 5.0);
+        const int serial = edits[0].at(2).toInt();
+        QVERIFY(serial > 0);
+        QCOMPARE(edits[1].at(2).toInt(), serial); // same drag
+        QCOMPARE(edits[2].at(2).toInt(), 0);      // not a drag
+    }
+
+    void playbackBarStepsAndStops() {
+        PlaybackBar bar;
+        QSignalSpy moves(&bar, &PlaybackBar::positionChanged);
+        bar.setLength(5);
+        QCOMPARE(bar.position(), 5);
+        bar.setPosition(0);
+        bar.stepForward();
+        bar.stepForward();
+        QCOMPARE(bar.position(), 2);
+        bar.stepBackward();
+        QCOMPARE(bar.position(), 1);
+        bar.play();
+        QVERIFY(bar.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(!bar.isPlaying(), 2000); // 100 steps/s reaches 5 and stops
+        QCOMPARE(bar.position(), 5);
+        QVERIFY(moves.count() >= 5);
+    }
+};
+
+QTEST_MAIN(WidgetsTest)
+#include "widgets_test.moc"
