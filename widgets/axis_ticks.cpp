@@ -5,19 +5,21 @@
 
 namespace sdlab::widgets {
 
+double niceTickStep(double span, int count) {
+    const double raw = span / std::max(1, count);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double factor : {1.0, 2.0, 5.0})
+        if (raw <= factor * magnitude)
+            return factor * magnitude;
+    return 10.0 * magnitude;
+}
+
 std::vector<double> linearTicks(double min, double max, int count) {
     std::vector<double> ticks;
     const double span = max - min;
     if (!(span > 0.0) || !std::isfinite(span))
         return {min};
-    const double raw = span / std::max(1, count);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10.0 * magnitude;
-    for (const double factor : {1.0, 2.0, 5.0})
-        if (raw <= factor * magnitude) {
-            step = factor * magnitude;
-            break;
-        }
+    const double step = niceTickStep(span, count);
     for (double t = std::ceil(min / step) * step; t <= max + step * 1e-9; t += step)
         ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
     return ticks;

@@ -1,5 +1,7 @@
 #include "chart_plot.h"
 
+#include "axis_ticks.h"
+
 #include <QChart>
 #include <QEvent>
 #include <QKeyEvent>
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace sdlab::widgets {
 
@@ -35,7 +38,7 @@ ChartPlot::ChartPlot(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
-    setMinimumSize(280, 180);
+    setMinimumSize(180, 160);
     applyPalette();
     rebuildAxes();
     setToolTip(tr("Drag to zoom, wheel to zoom about the cursor, right-click to zoom out, "
@@ -206,6 +209,13 @@ void ChartPlot::fitAxes() {
         xMax = m_logX ? xMin * 10.0 : xMin + 1.0;
     m_xAxis->setRange(xMin, xMax);
     m_yAxis->setRange(yMin, yMax);
+    // Ticks at round numbers (1, 2, 5 × 10^k), not at the data's odd extremes.
+    for (auto [axis, min, max] : {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}})
+        if (auto* value = qobject_cast<QValueAxis*>(axis)) {
+            value->setTickType(QValueAxis::TicksDynamic);
+            value->setTickAnchor(0.0);
+            value->setTickInterval(niceTickStep(max - min, axis == m_xAxis ? 6 : 4));
+        }
 }
 
 void ChartPlot::resetZoom() {

@@ -39,6 +39,7 @@ void HeatmapView::setData(int rows, int columns, std::vector<double> values,
     m_xEdges = edges(m_x, m_logX);
     m_yEdges = edges(m_y, m_logY);
     m_hoverRow = m_hoverColumn = -1;
+    rebuildImage();
     update();
 }
 
@@ -63,13 +64,43 @@ void HeatmapView::setLogarithmic(bool x, bool y) {
     m_logY = y;
     m_xEdges = edges(m_x, m_logX);
     m_yEdges = edges(m_y, m_logY);
+    rebuildImage();
     update();
 }
 
 void HeatmapView::setColorRange(double min, double max) {
     m_colorMin = min;
     m_colorMax = max;
+    rebuildImage();
     update();
+}
+
+bool HeatmapView::uniformCells() const {
+    for (const auto* edges : {&m_xEdges, &m_yEdges}) {
+        if (edges->size() < 2)
+            return false;
+        const double width = ((*edges)[1] - (*edges)[0]);
+        for (std::size_t i = 1; i + 1 < edges->size(); ++i)
+            if (std::abs(((*edges)[i + 1] - (*edges)[i]) - width) > 1e-6 * std::abs(width))
+                return false;
+    }
+    return true;
+}
+
+void HeatmapView::rebuildImage() {
+    if (m_rows == 0 || m_columns == 0) {
+        m_cells = QImage();
+        return;
+    }
+    double low = 0.0, high = 1.0;
+    colorLimits(low, high);
+    m_cells = QImage(m_columns, m_rows, QImage::Format_RGB32);
+    for (int r = 0; r < m_rows; ++r) {
+        // Row 0 is at the bottom of the plot, so at the image's last line.
+        auto* line = reinterpret_cast<QRgb*>(m_cells.scanLine(m_rows - 1 - r));
+        for (int c = 0; c < m_columns; ++c)
+            line[c] = colorFor((value(r, c) - low) / (high - low)).rgb();
+    }
 }
 
 void HeatmapView::setMarkedCell(int row, int column) {
@@ -205,13 +236,17 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     }
     double low = 0.0, high = 1.0;
     colorLimits(low, high);
-    for (int r = 0; r < m_rows; ++r)
-        for (int c = 0; c < m_columns; ++c) {
-            const double v = value(r, c);
-            // Slightly enlarged cells hide hairline seams from antialiasing.
-            painter.fillRect(cellRect(r, c).adjusted(0, -0.5, 0.5, 0),
-                             colorFor((v - low) / (high - low)));
-        }
+    if (uniformCells() && !m_cells.isNull()) {
+        painter.drawImage(plot, m_cells); // nearest-neighbour scaling keeps cells crisp
+    } else {
+        for (int r = 0; r < m_rows; ++r)
+            for (int c = 0; c < m_columns; ++c) {
+                const double v = value(r, c);
+                // Slightly enlarged cells hide hairline seams from antialiasing.
+                painter.fillRect(cellRect(r, c).adjusted(0, -0.5, 0.5, 0),
+                                 colorFor((v - low) / (high - low)));
+            }
+    }
     if (m_markedRow >= 0 && m_markedRow < m_rows && m_markedColumn >= 0 &&
         m_markedColumn < m_columns) {
         painter.setPen(QPen(Qt::white, 2));

@@ -3,6 +3,7 @@
 #include "plot_export.h"
 
 #include <QColor>
+#include <QImage>
 #include <QWidget>
 #include <vector>
 
@@ -12,7 +13,8 @@ namespace sdlab::widgets {
 // first at the bottom), with a colour bar (viridis), linear or log axes (cell edges sit
 // halfway between grid values in the axis' own scale), a read-out of the cell under the
 // mouse, and a click signal. NaN cells are grey. Drawn with QPainter, so SVG export is
-// vector. Displays data only; GUI thread.
+// vector (except on uniform grids, where the cells are one scaled image so a 512 × 512
+// grid repaints in milliseconds). Displays data only; GUI thread.
 class HeatmapView : public QWidget, public ExportablePlot {
     Q_OBJECT
 public:
@@ -58,6 +60,8 @@ private:
     double axisY(double value) const;
     std::vector<double> edges(const std::vector<double>& values, bool log) const;
     void colorLimits(double& low, double& high) const;
+    bool uniformCells() const;
+    void rebuildImage();
 
     int m_rows = 0, m_columns = 0;
     std::vector<double> m_values, m_x, m_y;
@@ -67,6 +71,7 @@ private:
     double m_colorMin = 0.0, m_colorMax = 0.0;
     int m_markedRow = -1, m_markedColumn = -1;
     int m_hoverRow = -1, m_hoverColumn = -1;
+    QImage m_cells; // one pixel per cell, built when data or colours change
 };
 
 } // namespace sdlab::widgets

@@ -70,7 +70,8 @@ QRect SpikeRaster::plotRect() const {
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(group.second));
     const int left = labelWidth + metrics.height() + 10;
     const int bottom = 2 * metrics.height() + 8;
-    return QRect(left, 8, std::max(0, width() - left - 10), std::max(0, height() - bottom - 8));
+    const int top = metrics.height() + 6; // the legend
+    return QRect(left, top, std::max(0, width() - left - 10), std::max(0, height() - bottom - top));
 }
 
 void SpikeRaster::rebuildImage(const QRect& plot) {
@@ -127,7 +128,7 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
     const QFontMetrics metrics = fontMetrics();
     painter.setPen(p.color(QPalette::WindowText));
     // Time axis: ticks at step centres.
-    for (const double t : linearTicks(m_t0, m_t1 - 1.0, std::max(2, plot.width() / 90))) {
+    for (const double t : linearTicks(m_t0, m_t1 - 1.0, std::max(3, plot.width() / 70))) {
         const double x = plot.left() + (t + 0.5 - m_t0) / (m_t1 - m_t0) * plot.width();
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
         const QString label = tickLabel(t);
@@ -181,9 +182,9 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
     for (const auto& [color, label] : {std::pair{kOffColor, tr("−1 (OFF)")},
                                        std::pair{kOnColor, tr("+1 (ON)")}}) {
         x -= metrics.horizontalAdvance(label);
-        painter.drawText(QPoint(x, plot.top() + 2 + metrics.ascent()), label);
+        painter.drawText(QPoint(x, 3 + metrics.ascent()), label);
         x -= box + 4;
-        painter.fillRect(QRect(x, plot.top() + 4, box, box), color);
+        painter.fillRect(QRect(x, 5, box, box), color);
         x -= 10;
     }
 }

@@ -117,8 +117,7 @@ EncodersLab::EncodersLab(QWidget* parent) : LabPage(parent), m_reconstruction(ne
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(grid);
     splitter->addWidget(m_reconstruction);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({460, 280});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -166,7 +165,7 @@ widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
          .label = tr("Latency τ"),
          .minimum = 0.1,
          .maximum = 1000.0,
-         .defaultValue = 20.0,
+         .defaultValue = 30.0,
          .decimals = 2,
          .logarithmic = true,
          .unit = tr("steps"),
@@ -177,9 +176,9 @@ widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
          .label = tr("Latency threshold θ"),
          .minimum = 0.0,
          .maximum = 1.0,
-         .defaultValue = 0.01,
+         .defaultValue = 0.2,
          .decimals = 3,
-         .toolTip = tr("Inputs x ≤ θ never fire"),
+         .toolTip = tr("Inputs x ≤ θ never fire; near θ they fire late"),
          .group = rate},
         {.key = QStringLiteral("latencyShape"),
          .label = tr("Latency curve"),

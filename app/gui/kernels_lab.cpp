@@ -57,24 +57,21 @@ KernelsLab::KernelsLab(QWidget* parent)
         plot->addSeries(tr("kernel"), widgets::ChartPlot::Style::Stem,
                         i == 3 ? QColor(0xD5, 0x5E, 0x00) : QColor(0x00, 0x72, 0xB2));
         plot->chart()->legend()->hide();
-        gridLayout->addWidget(plot, i / 2, i % 2);
+        gridLayout->addWidget(plot, 0, i);
         m_kernels.push_back(plot);
     }
     m_trains->setChannelGroups({{0, tr("pre h_i")}, {1, tr("post h_j")}});
     m_trains->setMinimumHeight(90);
-    m_trains->setMaximumHeight(120);
-    m_trajectories->setTitle(tr("Weight w_ij over time (Fig. 6.5): the approximate dynamics and STDP end equal"));
+    m_trajectories->setTitle(tr("Weight w_ij over time (Fig. 6.5): approximate dynamics and STDP end at one value"));
     m_trajectories->setAxisTitles(tr("time step t"), tr("Σ Δw"));
     m_trajectories->addSeries(tr("dynamics h_i^R·Δh_j^R"));
     m_trajectories->addSeries(tr("approximate h_i^R·(h_j^R * κ_Δ)"));
     m_trajectories->addSeries(tr("STDP h_j^Q·(h_i^Q * κ_DynSTDP)"));
-    auto* right = new QSplitter(Qt::Vertical);
-    right->addWidget(m_trains);
-    right->addWidget(m_trajectories);
-    right->setStretchFactor(1, 3);
-    auto* splitter = new QSplitter(Qt::Horizontal);
+    auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(grid);
-    splitter->addWidget(right);
+    splitter->addWidget(m_trains);
+    splitter->addWidget(m_trajectories);
+    splitter->setSizes({260, 110, 360});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -66,7 +66,8 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
 
     // Left: the labs.
     m_labList->setIconSize(QSize(20, 20));
-    m_labList->setMaximumWidth(170);
+    m_labList->setMinimumWidth(m_labList->fontMetrics().horizontalAdvance(tr("Quantization")) + 40);
+    m_labList->setMaximumWidth(200);
     auto* labsDock = new QDockWidget(tr("Labs"));
     labsDock->setObjectName(QStringLiteral("labsDock"));
     labsDock->setWidget(m_labList);

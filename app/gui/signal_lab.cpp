@@ -78,27 +78,24 @@ const std::vector<double>& SignalLab::gridKd() {
 SignalLab::SignalLab(QWidget* parent)
     : LabPage(parent), m_signal(new widgets::ChartPlot), m_spikes(new widgets::ChartPlot),
       m_raster(new widgets::SpikeRaster), m_grid(new widgets::SmallMultiplesView) {
-    m_signal->setTitle(tr("Input x and reconstruction x̂ = dec(Q(enc(x)))"));
+    m_signal->setTitle(tr("Input x and reconstruction xᴿ = dec(Q(enc(x)))"));
     m_signal->setAxisTitles(tr("time step t"), tr("value"));
     m_signal->addSeries(tr("input x"));
-    m_signal->addSeries(tr("reconstruction x̂"));
+    m_signal->addSeries(tr("reconstruction xᴿ"));
     m_spikes->setTitle(tr("Encoder output a = enc(x) and spikes s = Q(a)"));
     m_spikes->setAxisTitles(tr("time step t"), tr("a, s"));
     m_spikes->addSeries(tr("encoder output a"), widgets::ChartPlot::Style::Line, QColor(0x99, 0x99, 0x99));
     m_spikes->addSeries(tr("spikes s"), widgets::ChartPlot::Style::Stem, QColor(0xD5, 0x5E, 0x00));
     m_raster->setChannelGroups({{0, tr("s")}});
-    m_raster->setMaximumHeight(90);
-    m_raster->setMinimumHeight(70);
-    m_grid->setSeriesNames({tr("input x"), tr("reconstruction x̂")},
+    m_raster->setMinimumHeight(80);
+    m_grid->setSeriesNames({tr("input x"), tr("reconstruction xᴿ")},
                            {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00)});
 
     auto* coding = new QSplitter(Qt::Vertical);
     coding->addWidget(m_signal);
     coding->addWidget(m_spikes);
     coding->addWidget(m_raster);
-    coding->setStretchFactor(0, 3);
-    coding->setStretchFactor(1, 2);
-    coding->setStretchFactor(2, 0);
+    coding->setSizes({420, 300, 90});
     auto* tabs = new QTabWidget;
     tabs->addTab(coding, tr("Coding"));
     tabs->addTab(m_grid, tr("kp × kd grid (Fig. 1)"));
@@ -181,7 +178,7 @@ QString SignalLab::parameterNote(const widgets::ParameterValues& v) const {
     const double kd = v.value(QStringLiteral("kd")).toDouble();
     if (kp + kd <= 0.0)
         return tr("<span style='color:#c0392b'>kp = kd = 0: the decoder divides by kp + kd = 0.</span>");
-    QString note = tr("Special cases (spec §2): kp = 0 gives x̂ = round(kd·x)/kd; kd = 0 is "
+    QString note = tr("Special cases (spec §2): kp = 0 gives xᴿ = round(kd·x)/kd; kd = 0 is "
                       "memoryless rounding of kp·x.");
     if (!v.value(QStringLiteral("csv")).toString().isEmpty())
         note += tr("<br>The CSV file sets the length; <i>Length</i> and <i>Signal</i> are unused.");

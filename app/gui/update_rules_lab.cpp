@@ -72,13 +72,13 @@ UpdateRulesLab::UpdateRulesLab(QWidget* parent)
     m_trains->setAxisTitles(tr("time step t"), tr("spike"));
     m_trains->addSeries(tr("x̄ (pre)"), widgets::ChartPlot::Style::Stem);
     m_trains->addSeries(tr("ē (post)"), widgets::ChartPlot::Style::Stem);
-    m_traces->setTitle(tr("Reconstructions x̂_t = kα·x̂_{t−1} + kβ·x̄_t and ê"));
+    m_traces->setTitle(tr("Reconstructions xᴿ_t = kα·xᴿ_{t−1} + kβ·x̄_t and eᴿ"));
     m_traces->setAxisTitles(tr("time step t"), tr("reconstruction"));
-    m_traces->addSeries(tr("x̂ (pre)"));
-    m_traces->addSeries(tr("ê (post)"));
+    m_traces->addSeries(tr("xᴿ (pre)"));
+    m_traces->addSeries(tr("eᴿ (post)"));
     m_updates->setTitle(tr("Cumulative weight change Σ Δw: four forms, one total"));
     m_updates->setAxisTitles(tr("time step t"), tr("Σ Δw"));
-    m_updates->addSeries(tr("recon x̂·ê"));
+    m_updates->addSeries(tr("recon xᴿ·eᴿ"));
     m_updates->addSeries(tr("past (event-driven)"));
     m_updates->addSeries(tr("future (event-driven)"));
     m_updates->addSeries(tr("STDP (eq. 13, offline)"));
