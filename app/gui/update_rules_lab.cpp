@@ -69,11 +69,11 @@ UpdateRulesLab::UpdateRulesLab(QWidget* parent)
     : LabPage(parent), m_trains(new widgets::ChartPlot), m_traces(new widgets::ChartPlot),
       m_updates(new widgets::ChartPlot) {
     m_trains->setTitle(tr("Spike trains: presynaptic x̄ and postsynaptic error ē"));
-    m_trains->setAxisTitles(tr("time step t"), tr("spike"));
+    m_trains->setAxisTitles(QString(), tr("spike")); // the x axis is the one below
     m_trains->addSeries(tr("x̄ (pre)"), widgets::ChartPlot::Style::Stem);
     m_trains->addSeries(tr("ē (post)"), widgets::ChartPlot::Style::Stem);
     m_traces->setTitle(tr("Reconstructions xᴿ_t = kα·xᴿ_{t−1} + kβ·x̄_t and eᴿ"));
-    m_traces->setAxisTitles(tr("time step t"), tr("reconstruction"));
+    m_traces->setAxisTitles(QString(), tr("value"));
     m_traces->addSeries(tr("xᴿ (pre)"));
     m_traces->addSeries(tr("eᴿ (post)"));
     m_updates->setTitle(tr("Cumulative weight change Σ Δw: four forms, one total"));
@@ -88,7 +88,7 @@ UpdateRulesLab::UpdateRulesLab(QWidget* parent)
     splitter->addWidget(m_trains);
     splitter->addWidget(m_traces);
     splitter->addWidget(m_updates);
-    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({220, 220, 340});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates the README's screenshots with the scriptable screenshot mode:
+#   sdlab --lab ID --screenshot FILE
+# under a virtual X server (xvfb-run), one per lab, into docs/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sdlab=${1:-build/app/gui/sdlab}
+mkdir -p docs/screenshots
+for lab in signal sweep updates kernels quantization encoders; do
+  xvfb-run -a -s "-screen 0 1400x900x24" "$sdlab" --lab "$lab" --screenshot "docs/screenshots/$lab.png"
+  if command -v convert >/dev/null; then # 256 colours: a quarter of the size, same look
+    convert "docs/screenshots/$lab.png" -strip -colors 256 "PNG8:docs/screenshots/$lab.png"
+  fi
+  echo "docs/screenshots/$lab.png"
+done
