@@ -48,10 +48,12 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
     const int bottom = metrics.height() + 6; // legend
     const double cellW = (width() - left - 4.0) / m_columns;
     const double cellH = (height() - top - bottom - 2.0) / m_rows;
+    // The y range is the first series' (the reference, e.g. the input), so one wild cell
+    // cannot flatten the others; what leaves the range is clipped at the cell's edge.
     double low = std::numeric_limits<double>::infinity(), high = -low;
     for (const Cell& c : m_cells)
-        for (const auto& s : c.series)
-            for (const double v : s)
+        if (!c.series.empty())
+            for (const double v : c.series.front())
                 if (std::isfinite(v)) {
                     low = std::min(low, v);
                     high = std::max(high, v);
@@ -60,7 +62,7 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
         low = -1.0;
         high = 1.0;
     }
-    const double pad = 0.05 * (high - low);
+    const double pad = 0.25 * (high - low);
     low -= pad;
     high += pad;
     painter.setPen(p.color(QPalette::WindowText));
@@ -83,6 +85,8 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
                 painter.drawText(box, Qt::AlignCenter, cellData.caption);
                 continue;
             }
+            painter.save();
+            painter.setClipRect(plot);
             for (std::size_t s = 0; s < cellData.series.size(); ++s) {
                 const auto& values = cellData.series[s];
                 if (values.size() < 2)
@@ -97,6 +101,7 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
                 painter.setPen(QPen(s < m_colors.size() ? m_colors[s] : p.color(QPalette::Text), 1.2));
                 painter.drawPath(path);
             }
+            painter.restore();
             painter.setPen(p.color(QPalette::WindowText));
             painter.drawText(QRectF(box.left() + 3, box.bottom() - metrics.height() - 1,
                                     box.width() - 6, metrics.height()),

@@ -9,7 +9,8 @@
 
 namespace sdlab::widgets {
 
-// A grid of small line plots sharing one y range (Tufte's small multiples), e.g. one
+// A grid of small line plots sharing one y range, that of each cell's first series
+// (Tufte's small multiples; the rest is clipped), e.g. one
 // signal coded at several parameter pairs: rows × columns cells, titles for rows and
 // columns, the same series colours in every cell, and a caption per cell. Drawn with
 // QPainter. Displays data only; GUI thread.
