@@ -122,6 +122,7 @@ std::vector<double> HeatmapView::edges(const std::vector<double>& values, bool l
     // Cell edges halfway between neighbours in axis coordinates; a single value gets a
     // cell of width 1 (one decade on a log axis).
     std::vector<double> axis;
+    axis.reserve(values.size());
     for (const double v : values)
         axis.push_back(log ? std::log10(std::max(v, 1e-300)) : v);
     std::vector<double> out;

@@ -264,7 +264,7 @@ void SpikeRaster::changeEvent(QEvent* event) {
 
 QString SpikeRaster::dataCsv() const {
     QString csv = QStringLiteral("step,channel,value\n");
-    csv.reserve(static_cast<qsizetype>(m_events.size() * 12 + 20));
+    csv.reserve(static_cast<qsizetype>(m_events.size()) * 12 + 20);
     for (const RasterEvent& e : m_events)
         csv += QString::number(e.step) + QLatin1Char(',') + QString::number(e.channel) +
                QLatin1Char(',') + csvNumber(e.value) + QLatin1Char('\n');
