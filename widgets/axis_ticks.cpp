@@ -41,6 +41,8 @@ std::vector<double> logTicks(double min, double max) {
     return ticks;
 }
 
-QString tickLabel(double value) { return QString::number(value, 'g', 4); }
+QString tickLabel(double value) {
+    return QString::number(value, 'g', 4);
+}
 
 } // namespace sdlab::widgets

@@ -28,7 +28,9 @@ QColor paletteColor(int index) {
     return colors[index % 8];
 }
 
-bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+bool isDark(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128;
+}
 } // namespace
 
 ChartPlot::ChartPlot(QWidget* parent)
@@ -45,7 +47,9 @@ ChartPlot::ChartPlot(QWidget* parent)
                   "double-click to reset"));
 }
 
-void ChartPlot::setTitle(const QString& title) { chart()->setTitle(title); }
+void ChartPlot::setTitle(const QString& title) {
+    chart()->setTitle(title);
+}
 
 void ChartPlot::setAxisTitles(const QString& x, const QString& y) {
     m_xTitle = x;
@@ -248,14 +252,36 @@ void ChartPlot::mouseDoubleClickEvent(QMouseEvent* event) {
 
 void ChartPlot::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
-    case Qt::Key_Plus: m_userZoomed = true; chart()->zoom(1.25); break;
-    case Qt::Key_Minus: m_userZoomed = true; chart()->zoom(0.8); break;
-    case Qt::Key_Left: m_userZoomed = true; chart()->scroll(-20, 0); break;
-    case Qt::Key_Right: m_userZoomed = true; chart()->scroll(20, 0); break;
-    case Qt::Key_Up: m_userZoomed = true; chart()->scroll(0, 20); break;
-    case Qt::Key_Down: m_userZoomed = true; chart()->scroll(0, -20); break;
-    case Qt::Key_Home: resetZoom(); break;
-    default: QChartView::keyPressEvent(event); return;
+    case Qt::Key_Plus:
+        m_userZoomed = true;
+        chart()->zoom(1.25);
+        break;
+    case Qt::Key_Minus:
+        m_userZoomed = true;
+        chart()->zoom(0.8);
+        break;
+    case Qt::Key_Left:
+        m_userZoomed = true;
+        chart()->scroll(-20, 0);
+        break;
+    case Qt::Key_Right:
+        m_userZoomed = true;
+        chart()->scroll(20, 0);
+        break;
+    case Qt::Key_Up:
+        m_userZoomed = true;
+        chart()->scroll(0, 20);
+        break;
+    case Qt::Key_Down:
+        m_userZoomed = true;
+        chart()->scroll(0, -20);
+        break;
+    case Qt::Key_Home:
+        resetZoom();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

@@ -22,7 +22,7 @@ namespace sdlab::widgets {
 // moving the axes. Follows the palette (light or dark). Displays data only; GUI thread.
 class ChartPlot : public QChartView, public ExportablePlot {
     Q_OBJECT
-public:
+  public:
     enum class Style { Line, Dashed, Stem, Points };
 
     explicit ChartPlot(QWidget* parent = nullptr);
@@ -47,14 +47,14 @@ public:
     QWidget* plotWidget() override { return this; }
     QString dataCsv() const override; // series,x,y
 
-protected:
+  protected:
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     struct Series {
         QXYSeries* series = nullptr;
         Style style = Style::Line;

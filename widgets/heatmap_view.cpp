@@ -115,8 +115,12 @@ double HeatmapView::value(int row, int column) const {
     return m_values[static_cast<std::size_t>(row) * m_columns + column];
 }
 
-double HeatmapView::axisX(double v) const { return m_logX ? std::log10(v) : v; }
-double HeatmapView::axisY(double v) const { return m_logY ? std::log10(v) : v; }
+double HeatmapView::axisX(double v) const {
+    return m_logX ? std::log10(v) : v;
+}
+double HeatmapView::axisY(double v) const {
+    return m_logY ? std::log10(v) : v;
+}
 
 std::vector<double> HeatmapView::edges(const std::vector<double>& values, bool log) const {
     // Cell edges halfway between neighbours in axis coordinates; a single value gets a
@@ -140,8 +144,8 @@ std::vector<double> HeatmapView::edges(const std::vector<double>& values, bool l
 QRectF HeatmapView::plotRect() const {
     const QFontMetrics metrics = fontMetrics();
     const double left = metrics.horizontalAdvance(QStringLiteral("0.0001")) + metrics.height() + 10;
-    const double right = kBarWidth + metrics.horizontalAdvance(QStringLiteral("-0.0001")) +
-                         metrics.height() + 18;
+    const double right =
+        kBarWidth + metrics.horizontalAdvance(QStringLiteral("-0.0001")) + metrics.height() + 18;
     const double top = 2 * metrics.height() + 6; // title and read-out
     const double bottom = 2 * metrics.height() + 10;
     return QRectF(left, top, std::max(0.0, width() - left - right),
@@ -181,11 +185,10 @@ bool HeatmapView::cellAt(QPointF position, int& row, int& column) const {
 
 QColor HeatmapView::colorFor(double fraction) {
     // Viridis at nine anchors, interpolated linearly.
-    static const QColor anchors[] = {QColor(68, 1, 84),    QColor(71, 44, 122),
-                                     QColor(59, 81, 139),  QColor(44, 113, 142),
-                                     QColor(33, 144, 141), QColor(39, 173, 129),
-                                     QColor(92, 200, 99),  QColor(170, 220, 50),
-                                     QColor(253, 231, 37)};
+    static const QColor anchors[] = {
+        QColor(68, 1, 84),    QColor(71, 44, 122),  QColor(59, 81, 139),
+        QColor(44, 113, 142), QColor(33, 144, 141), QColor(39, 173, 129),
+        QColor(92, 200, 99),  QColor(170, 220, 50), QColor(253, 231, 37)};
     if (!std::isfinite(fraction))
         return QColor(128, 128, 128);
     const double f = std::clamp(fraction, 0.0, 1.0) * 8.0;
@@ -262,8 +265,9 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     painter.setPen(p.color(QPalette::WindowText));
     const double x0 = m_xEdges.front(), x1 = m_xEdges.back();
     const double y0 = m_yEdges.front(), y1 = m_yEdges.back();
-    const auto xTicks = m_logX ? logTicks(std::pow(10.0, x0), std::pow(10.0, x1))
-                               : linearTicks(x0, x1, std::max(2, static_cast<int>(plot.width() / 70)));
+    const auto xTicks = m_logX
+                            ? logTicks(std::pow(10.0, x0), std::pow(10.0, x1))
+                            : linearTicks(x0, x1, std::max(2, static_cast<int>(plot.width() / 70)));
     for (const double t : xTicks) {
         const double x = plot.left() + (axisX(t) - x0) / (x1 - x0) * plot.width();
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
@@ -272,8 +276,9 @@ void HeatmapView::paintEvent(QPaintEvent*) {
                                  plot.bottom() + 5 + metrics.ascent()),
                          label);
     }
-    const auto yTicks = m_logY ? logTicks(std::pow(10.0, y0), std::pow(10.0, y1))
-                               : linearTicks(y0, y1, std::max(2, static_cast<int>(plot.height() / 40)));
+    const auto yTicks =
+        m_logY ? logTicks(std::pow(10.0, y0), std::pow(10.0, y1))
+               : linearTicks(y0, y1, std::max(2, static_cast<int>(plot.height() / 40)));
     for (const double t : yTicks) {
         const double y = plot.bottom() - (axisY(t) - y0) / (y1 - y0) * plot.height();
         painter.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y));
@@ -282,9 +287,9 @@ void HeatmapView::paintEvent(QPaintEvent*) {
                                  y + metrics.ascent() / 2.0 - 1),
                          label);
     }
-    painter.drawText(QRectF(plot.left(), height() - metrics.height() - 2, plot.width(),
-                            metrics.height()),
-                     Qt::AlignCenter, m_xTitle);
+    painter.drawText(
+        QRectF(plot.left(), height() - metrics.height() - 2, plot.width(), metrics.height()),
+        Qt::AlignCenter, m_xTitle);
     painter.save();
     painter.translate(metrics.height() - 2, plot.center().y());
     painter.rotate(-90);
@@ -304,7 +309,8 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     painter.setPen(p.color(QPalette::Mid));
     painter.drawRect(bar);
     painter.setPen(p.color(QPalette::WindowText));
-    for (const double t : linearTicks(low, high, std::max(2, static_cast<int>(bar.height() / 40)))) {
+    for (const double t :
+         linearTicks(low, high, std::max(2, static_cast<int>(bar.height() / 40)))) {
         const double y = bar.bottom() - (t - low) / (high - low) * bar.height();
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 3, y));
         painter.drawText(QPointF(bar.right() + 5, y + metrics.ascent() / 2.0 - 1), tickLabel(t));

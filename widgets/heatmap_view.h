@@ -17,7 +17,7 @@ namespace sdlab::widgets {
 // grid repaints in milliseconds). Displays data only; GUI thread.
 class HeatmapView : public QWidget, public ExportablePlot {
     Q_OBJECT
-public:
+  public:
     explicit HeatmapView(QWidget* parent = nullptr);
 
     // values[row · columns + column]; xValues has `columns` entries, yValues `rows`,
@@ -44,17 +44,17 @@ public:
     QSize minimumSizeHint() const override { return {260, 200}; }
     QSize sizeHint() const override { return {380, 300}; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void cellClicked(int row, int column);
     void cellHovered(int row, int column, double value);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
 
-private:
+  private:
     QRectF plotRect() const;
     double axisX(double value) const; // value → axis coordinate (log10 on log axes)
     double axisY(double value) const;

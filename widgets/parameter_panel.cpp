@@ -71,9 +71,15 @@ ParameterPanel::ParameterPanel(ParameterSpecs specs, QWidget* parent)
         }
         switch (spec.kind) {
         case ParameterSpec::Kind::Real:
-        case ParameterSpec::Kind::Integer: addNumber(spec, grid, row); break;
-        case ParameterSpec::Kind::Choice: addChoice(spec, grid, row); break;
-        case ParameterSpec::Kind::File: addFile(spec, grid, row); break;
+        case ParameterSpec::Kind::Integer:
+            addNumber(spec, grid, row);
+            break;
+        case ParameterSpec::Kind::Choice:
+            addChoice(spec, grid, row);
+            break;
+        case ParameterSpec::Kind::File:
+            addFile(spec, grid, row);
+            break;
         }
     }
     m_note = new QLabel;
@@ -102,7 +108,8 @@ void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int
         if (!spec.unit.isEmpty())
             box->setSuffix(QLatin1Char(' ') + spec.unit);
         box->setKeyboardTracking(false);
-        connect(box, &QSpinBox::valueChanged, this, [this, key = spec.key](int v) { edit(key, v); });
+        connect(box, &QSpinBox::valueChanged, this,
+                [this, key = spec.key](int v) { edit(key, v); });
         spin = box;
     } else {
         auto* box = new QDoubleSpinBox;
@@ -128,8 +135,8 @@ void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int
     connect(slider, &QSlider::sliderReleased, this, [this] { m_dragSerial = 0; });
     connect(slider, &QSlider::valueChanged, this, [this, spec, integer](int position) {
         const double v = sliderToValue(spec, position);
-        const double rounded = std::round(v * std::pow(10.0, spec.decimals)) /
-                               std::pow(10.0, spec.decimals);
+        const double rounded =
+            std::round(v * std::pow(10.0, spec.decimals)) / std::pow(10.0, spec.decimals);
         edit(spec.key, integer ? QVariant(static_cast<int>(std::lround(v))) : QVariant(rounded));
     });
     m_show.insert(spec.key, [slider, spin, spec, integer](const QVariant& value) {
@@ -187,7 +194,8 @@ void ParameterPanel::addFile(const ParameterSpec& spec, QGridLayout* grid, int& 
     grid->addWidget(line, row++, 0, 1, 2);
     m_editors.insert(spec.key, path);
     connect(browse, &QToolButton::clicked, this, [this, spec] {
-        const QString file = QFileDialog::getOpenFileName(this, spec.label, QString(), spec.fileFilter);
+        const QString file =
+            QFileDialog::getOpenFileName(this, spec.label, QString(), spec.fileFilter);
         if (!file.isEmpty())
             edit(spec.key, file);
     });
@@ -209,8 +217,12 @@ void ParameterPanel::setValues(const ParameterValues& values) {
     }
 }
 
-void ParameterPanel::setNote(const QString& html) { m_note->setText(html); }
+void ParameterPanel::setNote(const QString& html) {
+    m_note->setText(html);
+}
 
-QWidget* ParameterPanel::editor(const QString& key) const { return m_editors.value(key); }
+QWidget* ParameterPanel::editor(const QString& key) const {
+    return m_editors.value(key);
+}
 
 } // namespace sdlab::widgets

@@ -3,8 +3,8 @@
 #include "parameter_spec.h"
 
 #include <QHash>
-#include <functional>
 #include <QWidget>
+#include <functional>
 
 class QGridLayout;
 class QLabel;
@@ -20,7 +20,7 @@ namespace sdlab::widgets {
 // GUI thread only.
 class ParameterPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ParameterPanel(ParameterSpecs specs, QWidget* parent = nullptr);
 
     const ParameterSpecs& specs() const { return m_specs; }
@@ -30,12 +30,12 @@ public:
     // The editor of one parameter (for tests and focus), or nullptr.
     QWidget* editor(const QString& key) const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     // dragSerial > 0 while one slider drag lasts (the same number for all its edits),
     // 0 for single edits.
     void valueEdited(const QString& key, const QVariant& value, int dragSerial);
 
-private:
+  private:
     void addNumber(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addChoice(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addFile(const ParameterSpec& spec, QGridLayout* grid, int& row);
@@ -46,7 +46,7 @@ private:
     QHash<QString, QWidget*> m_editors;
     QHash<QString, std::function<void(const QVariant&)>> m_show; // value → widgets, silently
     QLabel* m_note = nullptr;
-    int m_dragSerial = 0;   // the serial of the drag in progress, 0 when none
+    int m_dragSerial = 0; // the serial of the drag in progress, 0 when none
     int m_nextSerial = 1;
 };
 

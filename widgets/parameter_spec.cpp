@@ -8,12 +8,16 @@ ParameterValues defaultParameters(const ParameterSpecs& specs) {
     ParameterValues values;
     for (const ParameterSpec& spec : specs) {
         switch (spec.kind) {
-        case ParameterSpec::Kind::Real: values.insert(spec.key, spec.defaultValue); break;
+        case ParameterSpec::Kind::Real:
+            values.insert(spec.key, spec.defaultValue);
+            break;
         case ParameterSpec::Kind::Integer:
             values.insert(spec.key, static_cast<int>(spec.defaultValue));
             break;
         case ParameterSpec::Kind::Choice:
-        case ParameterSpec::Kind::File: values.insert(spec.key, spec.defaultText); break;
+        case ParameterSpec::Kind::File:
+            values.insert(spec.key, spec.defaultText);
+            break;
         }
     }
     return values;
@@ -54,10 +58,13 @@ QString parameterError(const ParameterSpec& spec, const QVariant& value) {
 
 QVariant normalizedParameter(const ParameterSpec& spec, const QVariant& value) {
     switch (spec.kind) {
-    case ParameterSpec::Kind::Real: return value.toDouble();
-    case ParameterSpec::Kind::Integer: return static_cast<int>(std::lround(value.toDouble()));
+    case ParameterSpec::Kind::Real:
+        return value.toDouble();
+    case ParameterSpec::Kind::Integer:
+        return static_cast<int>(std::lround(value.toDouble()));
     case ParameterSpec::Kind::Choice:
-    case ParameterSpec::Kind::File: return value.toString();
+    case ParameterSpec::Kind::File:
+        return value.toString();
     }
     return value;
 }

@@ -20,7 +20,7 @@ struct ParameterSpec {
     double maximum = 1.0;
     double defaultValue = 0.0;
     int decimals = 3;
-    bool logarithmic = false; // slider spacing (Real, minimum > 0)
+    bool logarithmic = false;   // slider spacing (Real, minimum > 0)
     QString unit{};             // shown after the number ("steps")
     QString toolTip{};          // what it means, with the equation
     QStringList choices{};      // Choice: stored values

@@ -13,9 +13,8 @@
 namespace sdlab::widgets {
 
 PlaybackBar::PlaybackBar(QWidget* parent)
-    : QWidget(parent), m_play(new QToolButton), m_back(new QToolButton),
-      m_forward(new QToolButton), m_slider(new QSlider(Qt::Horizontal)), m_label(new QLabel),
-      m_speed(new QComboBox) {
+    : QWidget(parent), m_play(new QToolButton), m_back(new QToolButton), m_forward(new QToolButton),
+      m_slider(new QSlider(Qt::Horizontal)), m_label(new QLabel), m_speed(new QComboBox) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
@@ -28,7 +27,8 @@ PlaybackBar::PlaybackBar(QWidget* parent)
     for (const int speed : {10, 30, 100, 300, 1000, 3000})
         m_speed->addItem(tr("%1 steps/s").arg(speed), speed);
     m_speed->setCurrentIndex(2);
-    m_label->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("t = 000000 / 000000")));
+    m_label->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("t = 000000 / 000000")));
     layout->addWidget(m_back);
     layout->addWidget(m_play);
     layout->addWidget(m_forward);
@@ -44,7 +44,9 @@ PlaybackBar::PlaybackBar(QWidget* parent)
     updateControls();
 }
 
-double PlaybackBar::stepsPerSecond() const { return m_speed->currentData().toDouble(); }
+double PlaybackBar::stepsPerSecond() const {
+    return m_speed->currentData().toDouble();
+}
 
 void PlaybackBar::setLength(int length) {
     m_length = std::max(0, length);
@@ -75,7 +77,9 @@ void PlaybackBar::pause() {
     Q_EMIT playingChanged(false);
 }
 
-void PlaybackBar::togglePlay() { isPlaying() ? pause() : play(); }
+void PlaybackBar::togglePlay() {
+    isPlaying() ? pause() : play();
+}
 
 void PlaybackBar::stepForward() {
     pause();
@@ -106,8 +110,8 @@ void PlaybackBar::tick() {
 }
 
 void PlaybackBar::updateControls() {
-    m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause
-                                                      : QStyle::SP_MediaPlay));
+    m_play->setIcon(
+        style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     const QSignalBlocker block(m_slider);
     m_slider->setRange(0, m_length);
     m_slider->setValue(m_position);

@@ -17,7 +17,7 @@ namespace sdlab::widgets {
 // number, so it costs nothing while paused. GUI thread only.
 class PlaybackBar : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit PlaybackBar(QWidget* parent = nullptr);
 
     // A new length; when not playing the position jumps to the end (show everything).
@@ -27,7 +27,7 @@ public:
     bool isPlaying() const { return m_timer.isActive(); }
     double stepsPerSecond() const;
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void play();
     void pause();
     void togglePlay();
@@ -35,11 +35,11 @@ public Q_SLOTS:
     void stepBackward();
     void setPosition(int position);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void positionChanged(int position);
     void playingChanged(bool playing);
 
-private:
+  private:
     void tick();
     void updateControls();
 

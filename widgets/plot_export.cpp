@@ -46,8 +46,7 @@ bool writePlotPng(ExportablePlot& plot, const QString& path, QString* error) {
     return commit(file, path, error);
 }
 
-bool writePlotSvg(ExportablePlot& plot, const QString& path, const QString& title,
-                  QString* error) {
+bool writePlotSvg(ExportablePlot& plot, const QString& path, const QString& title, QString* error) {
     QWidget* widget = plot.plotWidget();
     QSaveFile file(path);
     if (!open(file, path, error))
@@ -74,7 +73,8 @@ bool writePlotCsv(const ExportablePlot& plot, const QString& path, QString* erro
 }
 
 QString csvNumber(double value) {
-    return QString::number(value, 'g', 17).replace(QStringLiteral("inf"), QStringLiteral("Infinity"));
+    return QString::number(value, 'g', 17)
+        .replace(QStringLiteral("inf"), QStringLiteral("Infinity"));
 }
 
 } // namespace sdlab::widgets

@@ -95,10 +95,12 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
                 const double last = static_cast<double>(values.size() - 1);
                 for (std::size_t t = 0; t < values.size(); ++t) {
                     const QPointF point(plot.left() + plot.width() * static_cast<double>(t) / last,
-                                        plot.bottom() - (values[t] - low) / (high - low) * plot.height());
+                                        plot.bottom() -
+                                            (values[t] - low) / (high - low) * plot.height());
                     t == 0 ? path.moveTo(point) : path.lineTo(point);
                 }
-                painter.setPen(QPen(s < m_colors.size() ? m_colors[s] : p.color(QPalette::Text), 1.2));
+                painter.setPen(
+                    QPen(s < m_colors.size() ? m_colors[s] : p.color(QPalette::Text), 1.2));
                 painter.drawPath(path);
             }
             painter.restore();
@@ -115,7 +117,8 @@ void SmallMultiplesView::paintEvent(QPaintEvent*) {
                                  ? m_colors[static_cast<std::size_t>(s)]
                                  : p.color(QPalette::Text);
         painter.setPen(QPen(color, 2));
-        painter.drawLine(QPointF(x, y + metrics.height() / 2.0), QPointF(x + 18, y + metrics.height() / 2.0));
+        painter.drawLine(QPointF(x, y + metrics.height() / 2.0),
+                         QPointF(x + 18, y + metrics.height() / 2.0));
         painter.setPen(p.color(QPalette::WindowText));
         painter.drawText(QPointF(x + 22, y + metrics.ascent()), m_names[s]);
         x += 40 + metrics.horizontalAdvance(m_names[s]);

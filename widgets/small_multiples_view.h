@@ -16,11 +16,11 @@ namespace sdlab::widgets {
 // QPainter. Displays data only; GUI thread.
 class SmallMultiplesView : public QWidget, public ExportablePlot {
     Q_OBJECT
-public:
+  public:
     struct Cell {
         std::vector<std::vector<double>> series; // one line each, over steps 1..N
-        QString caption;                          // e.g. "14 spikes, RMSE 0.08"
-        bool valid = true;                        // false: drawn as "undefined"
+        QString caption;                         // e.g. "14 spikes, RMSE 0.08"
+        bool valid = true;                       // false: drawn as "undefined"
     };
 
     explicit SmallMultiplesView(QWidget* parent = nullptr);
@@ -36,10 +36,10 @@ public:
     QString dataCsv() const override; // row,column,series,t,value
     QSize minimumSizeHint() const override { return {300, 220}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
 
-private:
+  private:
     int m_rows = 0, m_columns = 0;
     std::vector<Cell> m_cells;
     QStringList m_rowTitles, m_columnTitles, m_names;

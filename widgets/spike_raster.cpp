@@ -92,9 +92,9 @@ void SpikeRaster::rebuildImage(const QRect& plot) {
     const int cellH = std::max(1, static_cast<int>(std::floor(yScale)));
     const QRgb on = kOnColor.rgb(), off = kOffColor.rgb();
     const int lastStep = m_visibleLimit > 0 ? m_visibleLimit : m_steps;
-    const auto first = std::lower_bound(
-        m_events.begin(), m_events.end(), static_cast<int>(std::floor(m_t0)),
-        [](const RasterEvent& e, int step) { return e.step < step; });
+    const auto first =
+        std::lower_bound(m_events.begin(), m_events.end(), static_cast<int>(std::floor(m_t0)),
+                         [](const RasterEvent& e, int step) { return e.step < step; });
     for (auto it = first; it != m_events.end(); ++it) {
         const RasterEvent& e = *it;
         if (e.step >= m_t1 || e.step > lastStep)
@@ -136,9 +136,9 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
                                  plot.bottom() + 4 + metrics.ascent()),
                          label);
     }
-    painter.drawText(QRect(plot.left(), height() - metrics.height() - 2, plot.width(),
-                           metrics.height()),
-                     Qt::AlignCenter, m_xTitle.isEmpty() ? tr("time step") : m_xTitle);
+    painter.drawText(
+        QRect(plot.left(), height() - metrics.height() - 2, plot.width(), metrics.height()),
+        Qt::AlignCenter, m_xTitle.isEmpty() ? tr("time step") : m_xTitle);
     auto channelY = [&](double c) {
         return plot.top() + (c - m_c0) / (m_c1 - m_c0) * plot.height();
     };
@@ -171,16 +171,16 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
         painter.save();
         painter.translate(metrics.height() - 2, plot.center().y());
         painter.rotate(-90);
-        painter.drawText(QRect(-plot.height() / 2, -metrics.height(), plot.height(),
-                               metrics.height()),
-                         Qt::AlignCenter, m_yTitle.isEmpty() ? tr("channel") : m_yTitle);
+        painter.drawText(
+            QRect(-plot.height() / 2, -metrics.height(), plot.height(), metrics.height()),
+            Qt::AlignCenter, m_yTitle.isEmpty() ? tr("channel") : m_yTitle);
         painter.restore();
     }
     // Legend: the two colours.
     const int box = metrics.height() - 4;
     int x = plot.right() - 4;
-    for (const auto& [color, label] : {std::pair{kOffColor, tr("−1 (OFF)")},
-                                       std::pair{kOnColor, tr("+1 (ON)")}}) {
+    for (const auto& [color, label] :
+         {std::pair{kOffColor, tr("−1 (OFF)")}, std::pair{kOnColor, tr("+1 (ON)")}}) {
         x -= metrics.horizontalAdvance(label);
         painter.drawText(QPoint(x, 3 + metrics.ascent()), label);
         x -= box + 4;
@@ -198,10 +198,10 @@ bool SpikeRaster::toCell(QPointF position, int& step, int& channel) const {
     const QRect plot = plotRect();
     if (!plot.contains(position.toPoint()) || plot.width() <= 0 || plot.height() <= 0)
         return false;
-    step = static_cast<int>(std::floor(m_t0 + (position.x() - plot.left()) / plot.width() *
-                                                  (m_t1 - m_t0)));
-    channel = static_cast<int>(std::floor(m_c0 + (position.y() - plot.top()) / plot.height() *
-                                                     (m_c1 - m_c0)));
+    step = static_cast<int>(
+        std::floor(m_t0 + (position.x() - plot.left()) / plot.width() * (m_t1 - m_t0)));
+    channel = static_cast<int>(
+        std::floor(m_c0 + (position.y() - plot.top()) / plot.height() * (m_c1 - m_c0)));
     return true;
 }
 
@@ -211,16 +211,18 @@ void SpikeRaster::wheelEvent(QWheelEvent* event) {
         return;
     const double factor = event->angleDelta().y() > 0 ? 0.8 : 1.25;
     if (event->modifiers() & Qt::ControlModifier) {
-        const double at = m_c0 + (event->position().y() - plot.top()) / plot.height() * (m_c1 - m_c0);
-        const double span = std::clamp((m_c1 - m_c0) * factor, 1.0,
-                                       std::max(1.0, static_cast<double>(m_channels)));
+        const double at =
+            m_c0 + (event->position().y() - plot.top()) / plot.height() * (m_c1 - m_c0);
+        const double span =
+            std::clamp((m_c1 - m_c0) * factor, 1.0, std::max(1.0, static_cast<double>(m_channels)));
         m_c0 = std::clamp(at - (at - m_c0) / (m_c1 - m_c0) * span, 0.0,
                           std::max(0.0, m_channels - span));
         m_c1 = m_c0 + span;
     } else {
-        const double at = m_t0 + (event->position().x() - plot.left()) / plot.width() * (m_t1 - m_t0);
-        const double span = std::clamp((m_t1 - m_t0) * factor, 4.0,
-                                       std::max(4.0, static_cast<double>(m_steps)));
+        const double at =
+            m_t0 + (event->position().x() - plot.left()) / plot.width() * (m_t1 - m_t0);
+        const double span =
+            std::clamp((m_t1 - m_t0) * factor, 4.0, std::max(4.0, static_cast<double>(m_steps)));
         m_t0 = std::clamp(at - (at - m_t0) / (m_t1 - m_t0) * span, 1.0,
                           std::max(1.0, m_steps + 1.0 - span));
         m_t1 = m_t0 + span;
@@ -254,7 +256,9 @@ void SpikeRaster::mouseMoveEvent(QMouseEvent* event) {
         Q_EMIT hovered(step, channel);
 }
 
-void SpikeRaster::mouseDoubleClickEvent(QMouseEvent*) { resetZoom(); }
+void SpikeRaster::mouseDoubleClickEvent(QMouseEvent*) {
+    resetZoom();
+}
 
 void SpikeRaster::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)

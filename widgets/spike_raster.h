@@ -24,7 +24,7 @@ struct RasterEvent {
 // groups (e.g. one per encoder). Displays data only; GUI thread.
 class SpikeRaster : public QWidget, public ExportablePlot {
     Q_OBJECT
-public:
+  public:
     explicit SpikeRaster(QWidget* parent = nullptr);
 
     // Events must be ordered by step. `channels` × `steps` is the full extent.
@@ -44,10 +44,10 @@ public:
     QSize minimumSizeHint() const override { return {280, 140}; }
     QSize sizeHint() const override { return {480, 240}; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void hovered(int step, int channel);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
@@ -56,7 +56,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     QRect plotRect() const;
     void rebuildImage(const QRect& plot);
     void invalidate();

@@ -55,7 +55,9 @@ std::optional<std::string> CliOptions::value(const std::string& name) const {
     return std::nullopt;
 }
 
-bool CliOptions::has(const std::string& name) const { return value(name).has_value(); }
+bool CliOptions::has(const std::string& name) const {
+    return value(name).has_value();
+}
 
 std::string CliOptions::text(const std::string& name) const {
     const auto v = value(name);

@@ -32,6 +32,5 @@ PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
 // Writes the bundle; an unwritable --out becomes InputError (exit 2).
 void commitOutputs(const OutputBundle& bundle, const std::filesystem::path& directory);
 // Throws InputError unless every value is a whole number (spike trains).
-void requireIntegers(const std::vector<double>& values, const std::string& what);
 
 } // namespace sdlab::cli

@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "data/signals.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -34,13 +33,6 @@ PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
     if (const std::string error = params.validationError(); !error.empty())
         throw InputError("--" + kpName + "/--" + kdName + ": " + error);
     return params;
-}
-
-void requireIntegers(const std::vector<double>& values, const std::string& what) {
-    for (std::size_t r = 0; r < values.size(); ++r)
-        if (values[r] != std::round(values[r]))
-            throw InputError(what + ": row " + std::to_string(r + 1) + " holds " +
-                             formatNumber(values[r]) + "; spike counts must be whole numbers");
 }
 
 } // namespace sdlab::cli

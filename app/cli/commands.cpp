@@ -28,7 +28,9 @@ const std::vector<Command>& allCommands() {
          "Reads column x; writes pd.csv (t,x,a,s,xhat) and summary.json (spikes, rmse, kp, kd,\n"
          "k_alpha, k_beta).",
          {{"input", "FILE.csv", "CSV file with a column x."},
-          kSignal, kSteps, kSeed,
+          kSignal,
+          kSteps,
+          kSeed,
           {"kp", "KP", "Proportional gain kp >= 0 (default 0.1)."},
           {"kd", "KD", "Derivative gain kd >= 0, kp + kd > 0 (default 1)."},
           kOut},
@@ -41,7 +43,9 @@ const std::vector<Command>& allCommands() {
          "cos_full,spikes), kp in the outer loop, and summary.json. Without --input, x is the\n"
          "built-in signal and w a smooth signal with seed S+1.",
          {{"input", "FILE.csv", "CSV file with columns x and w."},
-          kSignal, kSteps, kSeed,
+          kSignal,
+          kSteps,
+          kSeed,
           {"kp", "MIN:MAX:N", "N values of kp from MIN to MAX inclusive."},
           {"kd", "MIN:MAX:N", "N values of kd from MIN to MAX inclusive."},
           {"log", "", "Space the values geometrically (needs MIN > 0)."},
@@ -83,7 +87,8 @@ const std::vector<Command>& allCommands() {
           {"dimension", "D", "Without --input: a random v ~ U(-1, 1)^D (default 10)."},
           {"steps", "T", "Number of steps (default 1000)."},
           {"method", "M", "herding or stochastic (default herding)."},
-          kSeed, kOut},
+          kSeed,
+          kOut},
          runQuantize},
         {"encode",
          "sdlab-cli encode --input FILE.csv --method rate|latency|delta|pd [method options] "
@@ -97,8 +102,9 @@ const std::vector<Command>& allCommands() {
           {"steps", "N", "Number of steps (default 100)."},
           {"seed", "S", "rate: random seed (default 1)."},
           {"tau", "TAU", "latency: time constant in steps (default 5)."},
-          {"threshold", "TH", "latency: theta (default 0.01); delta: change that fires "
-                              "(default 0.1)."},
+          {"threshold", "TH",
+           "latency: theta (default 0.01); delta: change that fires "
+           "(default 0.1)."},
           {"linear", "", "latency: t = tau*(1 - x) instead of tau*ln(x/(x - theta))."},
           {"no-off-spikes", "", "delta: emit only ON (+1) events."},
           {"kp", "KP", "pd: kp (default 0.1)."},
@@ -115,7 +121,8 @@ const std::vector<Command>& allCommands() {
           {"dout", "M", "Outputs, 1..100000."},
           {"density", "D", "Probability that an input spikes, 0..1."},
           {"repeat", "R", "Timed repetitions (default 100)."},
-          kSeed, kOut},
+          kSeed,
+          kOut},
          runCost},
     };
     return commands;

@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "experiments/layer_cost_run.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"

@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "experiments/channel_encoding_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -25,8 +24,8 @@ int runEncode(const CliOptions& options) {
     else
         throw InputError("--method: '" + method + "' is not one of rate, latency, delta, pd");
     settings.steps = options.integer("steps", 100, 1, 10'000'000);
-    settings.seed = static_cast<std::uint64_t>(
-        options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
+    settings.seed =
+        static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
     settings.tau = options.number("tau", 5.0);
     if (!(settings.tau > 0.0))
         throw InputError("--tau: must be positive");

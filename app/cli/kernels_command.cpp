@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "io/csv_table.h"
 #include "io/input_error.h"
 #include "kernels/stdp_kernels.h"

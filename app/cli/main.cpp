@@ -20,9 +20,8 @@ void printOverview() {
                 "Sigma-Delta Lab, headless. Each command writes its results under --out.\n\n"
                 "Commands:\n");
     for (const auto& command : sdlab::cli::allCommands())
-        std::printf("  %-10s %s\n", command.name.c_str(), command.description.substr(
-                                                              0, command.description.find('\n'))
-                                                              .c_str());
+        std::printf("  %-10s %s\n", command.name.c_str(),
+                    command.description.substr(0, command.description.find('\n')).c_str());
     std::printf("\nRun 'sdlab-cli COMMAND --help' for a command's options.\n"
                 "  --version   Print the version.\n");
 }
@@ -50,10 +49,10 @@ int main(int argc, char** argv) {
         try {
             const auto options = sdlab::cli::CliOptions::parse(args.subspan(2), command.options);
             if (options.helpRequested()) {
-                std::fputs(sdlab::cli::formatHelp(command.usage, command.description,
-                                                  command.options)
-                               .c_str(),
-                           stdout);
+                std::fputs(
+                    sdlab::cli::formatHelp(command.usage, command.description, command.options)
+                        .c_str(),
+                    stdout);
                 return 0;
             }
             return command.run(options);

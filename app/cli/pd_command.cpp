@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "experiments/pd_coding_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"

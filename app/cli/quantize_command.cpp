@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "experiments/vector_quantization_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -41,8 +40,9 @@ int runQuantize(const CliOptions& options) {
     for (const double value : v)
         magnitude += std::abs(value);
     if (magnitude * static_cast<double>(steps) > 1e7)
-        throw InputError("|v|₁ × steps = " + std::to_string(magnitude * static_cast<double>(steps)) +
-                         " spikes expected; keep it under 1e7 (scale v down or use fewer steps)");
+        throw InputError(
+            "|v|₁ × steps = " + std::to_string(magnitude * static_cast<double>(steps)) +
+            " spikes expected; keep it under 1e7 (scale v down or use fewer steps)");
 
     const VectorQuantizationRun run =
         runVectorQuantization(v, steps, method, static_cast<std::uint64_t>(seed));

@@ -1,5 +1,4 @@
 #include "command.h"
-
 #include "data/signals.h"
 #include "experiments/pd_sweep.h"
 #include "io/csv_table.h"
@@ -7,7 +6,6 @@
 #include "io/json_writer.h"
 
 #include <charconv>
-#include <cmath>
 #include <cmath>
 #include <cstdio>
 #include <limits>

@@ -26,8 +26,8 @@ int runUpdates(const CliOptions& options) {
         const CsvTable table = CsvTable::read(options.text("input"));
         xBar = table.column("xbar");
         eBar = table.column("ebar");
-        requireIntegers(xBar, table.sourceName() + ", column 'xbar'");
-        requireIntegers(eBar, table.sourceName() + ", column 'ebar'");
+        requireWholeNumbers(xBar, table.sourceName() + ", column 'xbar'");
+        requireWholeNumbers(eBar, table.sourceName() + ", column 'ebar'");
         source = options.text("input");
     } else {
         const long steps = options.integer("steps", 200, 1, 10'000'000);

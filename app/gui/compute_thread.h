@@ -16,7 +16,7 @@ namespace sdlab::gui {
 // compute function runs only on this thread. The destructor cancels and joins.
 class ComputeThread : public QThread {
     Q_OBJECT
-public:
+  public:
     explicit ComputeThread(ComputeFunction compute, QObject* parent = nullptr);
     ~ComputeThread() override;
 
@@ -24,15 +24,15 @@ public:
     void cancelCurrent();
     const ComputeControl& control() const { return m_control; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void computed(sdlab::gui::LabResultPtr result, quint64 generation);
     void computeFailed(const QString& message, quint64 generation);
     void computeCancelled(quint64 generation);
 
-protected:
+  protected:
     void run() override;
 
-private:
+  private:
     const ComputeFunction m_compute;
     ComputeControl m_control;
     std::mutex m_mutex;

@@ -1,11 +1,10 @@
 #include "encoders_lab.h"
 
 #include "chart_plot.h"
-#include "lab_support.h"
-#include "spike_raster.h"
-
 #include "experiments/channel_encoding_run.h"
 #include "io/input_error.h"
+#include "lab_support.h"
+#include "spike_raster.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -46,8 +45,9 @@ std::vector<std::vector<double>> makeInput(const QString& pattern, int channels,
             channel.resize(static_cast<std::size_t>(steps));
             for (long t = 0; t < steps; ++t)
                 channel[static_cast<std::size_t>(t)] =
-                    0.5 + 0.45 * std::sin(2.0 * std::numbers::pi *
-                                          (static_cast<double>(t) / static_cast<double>(steps) + level));
+                    0.5 +
+                    0.45 * std::sin(2.0 * std::numbers::pi *
+                                    (static_cast<double>(t) / static_cast<double>(steps) + level));
         }
     }
     return input;
@@ -84,7 +84,8 @@ LabResultPtr computeEncoders(const widgets::ParameterValues& v, ComputeControl& 
         auto& events = result->events[static_cast<std::size_t>(e)];
         events.reserve(spikes.size());
         for (const ChannelSpike& s : spikes)
-            events.push_back({static_cast<int>(s.step), static_cast<int>(s.channel), static_cast<float>(s.value)});
+            events.push_back({static_cast<int>(s.step), static_cast<int>(s.channel),
+                              static_cast<float>(s.value)});
         result->reconstruction[static_cast<std::size_t>(e)] =
             decodeChannels(spikes, input.size(), o)[static_cast<std::size_t>(result->shown)];
         if (control.cancelled())
@@ -95,7 +96,8 @@ LabResultPtr computeEncoders(const widgets::ParameterValues& v, ComputeControl& 
 
 } // namespace
 
-EncodersLab::EncodersLab(QWidget* parent) : LabPage(parent), m_reconstruction(new widgets::ChartPlot) {
+EncodersLab::EncodersLab(QWidget* parent)
+    : LabPage(parent), m_reconstruction(new widgets::ChartPlot) {
     auto* grid = new QWidget;
     auto* gridLayout = new QGridLayout(grid);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -110,7 +112,8 @@ EncodersLab::EncodersLab(QWidget* parent) : LabPage(parent), m_reconstruction(ne
         m_boxes.push_back(box);
     }
     m_reconstruction->setAxisTitles(tr("time step t"), tr("value"));
-    m_reconstruction->addSeries(tr("input x"), widgets::ChartPlot::Style::Line, QColor(0x33, 0x33, 0x33));
+    m_reconstruction->addSeries(tr("input x"), widgets::ChartPlot::Style::Line,
+                                QColor(0x33, 0x33, 0x33));
     for (const QString& name : {tr("rate: running mean"), tr("latency: x from spike time"),
                                 tr("delta: θ·Σ s"), tr("PD: decoder")})
         m_reconstruction->addSeries(name);
@@ -125,8 +128,8 @@ EncodersLab::EncodersLab(QWidget* parent) : LabPage(parent), m_reconstruction(ne
 
 widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
     using Kind = widgets::ParameterSpec::Kind;
-    const QString input = tr("Input"), rate = tr("Rate and latency"), delta = tr("Delta modulation"),
-                  pd = tr("PD + sigma-delta");
+    const QString input = tr("Input"), rate = tr("Rate and latency"),
+                  delta = tr("Delta modulation"), pd = tr("PD + sigma-delta");
     return {
         {.key = QStringLiteral("pattern"),
          .label = tr("Pattern"),
@@ -144,14 +147,7 @@ widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
          .maximum = 1000,
          .defaultValue = 24,
          .group = input},
-        {.key = QStringLiteral("steps"),
-         .label = tr("Length"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 20'000,
-         .defaultValue = 200,
-         .unit = tr("steps"),
-         .group = input},
+        lengthParameter(200, 20000, tr("Number of time steps every encoder runs"), input),
         {.key = QStringLiteral("shownChannel"),
          .label = tr("Channel to reconstruct"),
          .kind = Kind::Integer,
@@ -202,12 +198,15 @@ widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
     };
 }
 
-ComputeFunction EncodersLab::computeFunction() const { return computeEncoders; }
+ComputeFunction EncodersLab::computeFunction() const {
+    return computeEncoders;
+}
 
 void EncodersLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const EncodersResult&>(*base);
     m_length = static_cast<int>(r.input.size());
-    const QStringList names{tr("Rate"), tr("Latency"), tr("Delta modulation"), tr("PD + sigma-delta")};
+    const QStringList names{tr("Rate"), tr("Latency"), tr("Delta modulation"),
+                            tr("PD + sigma-delta")};
     QStringList counts;
     for (int e = 0; e < kEncoders; ++e) {
         const auto& events = r.events[static_cast<std::size_t>(e)];
@@ -224,8 +223,12 @@ void EncodersLab::showResult(const LabResultPtr& base) {
         counts << QStringLiteral("%1 %2").arg(names[e]).arg(spikes);
     }
     m_reconstruction->setSeriesData(0, r.input);
-    m_reconstruction->setTitle(tr("Channel %1: input and what each receiver reconstructs").arg(r.shown));
-    setSummary(tr("Spikes: %1 · %2 channels × %3 steps").arg(counts.join(QStringLiteral(", "))).arg(r.channels).arg(m_length));
+    m_reconstruction->setTitle(
+        tr("Channel %1: input and what each receiver reconstructs").arg(r.shown));
+    setSummary(tr("Spikes: %1 · %2 channels × %3 steps")
+                   .arg(counts.join(QStringLiteral(", ")))
+                   .arg(r.channels)
+                   .arg(m_length));
 }
 
 void EncodersLab::setPlaybackPosition(int position) {

@@ -17,7 +17,7 @@ namespace sdlab::gui {
 // a receiver reconstructs from each encoder's spikes.
 class EncodersLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit EncodersLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("encoders"); }
@@ -30,9 +30,11 @@ public:
     int playbackLength() const override { return m_length; }
     void setPlaybackPosition(int position) override;
 
-    widgets::SpikeRaster* raster(int index) const { return m_rasters[static_cast<std::size_t>(index)]; }
+    widgets::SpikeRaster* raster(int index) const {
+        return m_rasters[static_cast<std::size_t>(index)];
+    }
 
-private:
+  private:
     std::vector<widgets::SpikeRaster*> m_rasters; // rate, latency, delta, PD
     std::vector<QGroupBox*> m_boxes;
     widgets::ChartPlot* m_reconstruction;

@@ -1,12 +1,11 @@
 #include "kernels_lab.h"
 
 #include "chart_plot.h"
-#include "lab_support.h"
-#include "spike_raster.h"
-
 #include "data/spike_trains.h"
 #include "experiments/kernel_trajectories_run.h"
 #include "kernels/stdp_kernels.h"
+#include "lab_support.h"
+#include "spike_raster.h"
 
 #include <QGridLayout>
 #include <QSplitter>
@@ -23,7 +22,9 @@ struct KernelsResult : LabResult {
     KernelTrajectoriesRun run;
 };
 
-double deltaKernel(long t, double) { return kappaDelta(t); }
+double deltaKernel(long t, double) {
+    return kappaDelta(t);
+}
 
 LabResultPtr computeKernels(const widgets::ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<KernelsResult>();
@@ -43,10 +44,9 @@ LabResultPtr computeKernels(const widgets::ParameterValues& v, ComputeControl&) 
 
 KernelsLab::KernelsLab(QWidget* parent)
     : LabPage(parent), m_trains(new widgets::SpikeRaster), m_trajectories(new widgets::ChartPlot) {
-    const QStringList titles{tr("κ_pred(t) = α^t, t ≥ 0 (decoder)"),
-                             tr("κ_SymSTDP = κ_pred * κ_−pred"),
-                             tr("κ_Δ: ½ at t = −1, −½ at t = 1"),
-                             tr("κ_DynSTDP = κ_SymSTDP * κ_−Δ")};
+    const QStringList titles{
+        tr("κ_pred(t) = α^t, t ≥ 0 (decoder)"), tr("κ_SymSTDP = κ_pred * κ_−pred"),
+        tr("κ_Δ: ½ at t = −1, −½ at t = 1"), tr("κ_DynSTDP = κ_SymSTDP * κ_−Δ")};
     auto* grid = new QWidget;
     auto* gridLayout = new QGridLayout(grid);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -62,7 +62,8 @@ KernelsLab::KernelsLab(QWidget* parent)
     }
     m_trains->setChannelGroups({{0, tr("pre h_i")}, {1, tr("post h_j")}});
     m_trains->setMinimumHeight(90);
-    m_trajectories->setTitle(tr("Weight w_ij over time (Fig. 6.5): approximate dynamics and STDP end at one value"));
+    m_trajectories->setTitle(
+        tr("Weight w_ij over time (Fig. 6.5): approximate dynamics and STDP end at one value"));
     m_trajectories->setAxisTitles(tr("time step t"), tr("Σ Δw"));
     m_trajectories->addSeries(tr("dynamics h_i^R·Δh_j^R"));
     m_trajectories->addSeries(tr("approximate h_i^R·(h_j^R * κ_Δ)"));
@@ -98,15 +99,7 @@ widgets::ParameterSpecs KernelsLab::parameterSpecs() const {
          .unit = tr("steps"),
          .toolTip = tr("The kernels are drawn for t = −span … span"),
          .group = kernel},
-        {.key = QStringLiteral("steps"),
-         .label = tr("Length"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 100'000,
-         .defaultValue = 150,
-         .unit = tr("steps"),
-         .toolTip = tr("Length of the two binary spike trains"),
-         .group = trains},
+        lengthParameter(150, 100000, tr("Length of the two binary spike trains"), trains),
         {.key = QStringLiteral("density"),
          .label = tr("Spike probability per step"),
          .minimum = 0.0,
@@ -118,7 +111,9 @@ widgets::ParameterSpecs KernelsLab::parameterSpecs() const {
     };
 }
 
-ComputeFunction KernelsLab::computeFunction() const { return computeKernels; }
+ComputeFunction KernelsLab::computeFunction() const {
+    return computeKernels;
+}
 
 void KernelsLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const KernelsResult&>(*base);
@@ -139,7 +134,8 @@ void KernelsLab::showResult(const LabResultPtr& base) {
     m_trajectories->setSeriesData(2, r.run.stdp);
     setSummary(tr("Totals: dynamics %1, approximate %2, STDP %3 (approximate − STDP = %4; "
                   "the trajectories run %5 steps past the trains so the tails decay)")
-                   .arg(formatNumber(r.run.dynamics.back(), 8), formatNumber(r.run.approximate.back(), 8),
+                   .arg(formatNumber(r.run.dynamics.back(), 8),
+                        formatNumber(r.run.approximate.back(), 8),
                         formatNumber(r.run.stdp.back(), 8),
                         formatNumber(r.run.approximate.back() - r.run.stdp.back(), 2))
                    .arg(r.run.dynamics.size() - r.pre.size()));

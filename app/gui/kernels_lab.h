@@ -14,7 +14,7 @@ namespace sdlab::gui {
 // dynamics, their central-difference approximation and STDP, whose totals agree.
 class KernelsLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit KernelsLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("kernels"); }
@@ -27,10 +27,12 @@ public:
     int playbackLength() const override { return m_length; }
     void setPlaybackPosition(int position) override;
 
-    widgets::ChartPlot* kernelPlot(int index) const { return m_kernels[static_cast<std::size_t>(index)]; }
+    widgets::ChartPlot* kernelPlot(int index) const {
+        return m_kernels[static_cast<std::size_t>(index)];
+    }
     widgets::ChartPlot* trajectoryPlot() const { return m_trajectories; }
 
-private:
+  private:
     std::vector<widgets::ChartPlot*> m_kernels; // pred, sym STDP, delta, dyn STDP
     widgets::SpikeRaster* m_trains;
     widgets::ChartPlot* m_trajectories;

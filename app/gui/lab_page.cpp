@@ -4,7 +4,9 @@ namespace sdlab::gui {
 
 void LabPage::reconcile(widgets::ParameterValues&, const QString&) const {}
 
-QString LabPage::parameterNote(const widgets::ParameterValues&) const { return {}; }
+QString LabPage::parameterNote(const widgets::ParameterValues&) const {
+    return {};
+}
 
 void LabPage::setSummary(const QString& text) {
     m_summary = text;

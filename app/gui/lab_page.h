@@ -20,7 +20,7 @@ namespace sdlab::gui {
 // (STYLE habit 3). GUI thread only.
 class LabPage : public QWidget {
     Q_OBJECT
-public:
+  public:
     using QWidget::QWidget;
 
     virtual QString labId() const = 0; // "signal", used by --lab, presets and settings
@@ -46,13 +46,13 @@ public:
     virtual int playbackLength() const { return 0; }
     virtual void setPlaybackPosition(int /*position*/) {}
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void summaryChanged(const QString& text);
 
-protected:
+  protected:
     void setSummary(const QString& text);
 
-private:
+  private:
     QString m_summary;
 };
 

@@ -22,7 +22,7 @@ using LabResultPtr = std::shared_ptr<const LabResult>;
 // Cancel flag and progress counters for one computation: written by the worker, read
 // by the GUI thread's progress display (atomics only, STYLE habit 5).
 class ComputeControl {
-public:
+  public:
     bool cancelled() const { return m_cancel.load(std::memory_order_relaxed); }
     void cancel() { m_cancel.store(true, std::memory_order_relaxed); }
     void reset() {
@@ -39,7 +39,7 @@ public:
     long done() const { return m_done.load(std::memory_order_relaxed); }
     long total() const { return m_total.load(std::memory_order_relaxed); }
 
-private:
+  private:
     std::atomic<bool> m_cancel{false};
     std::atomic<long> m_done{0};
     std::atomic<long> m_total{0};

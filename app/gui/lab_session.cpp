@@ -61,8 +61,8 @@ void LabSession::apply(const widgets::ParameterValues& values, const QString& de
     m_page->reconcile(after, QString()); // derived values follow the primary ones
     if (after == m_values)
         return;
-    m_undo.push(new SetParametersCommand(description, m_values, after,
-                                         [this](const widgets::ParameterValues& v) { setValues(v); }));
+    m_undo.push(new SetParametersCommand(
+        description, m_values, after, [this](const widgets::ParameterValues& v) { setValues(v); }));
 }
 
 void LabSession::restore(const widgets::ParameterValues& values) {

@@ -19,7 +19,7 @@ class LabPage;
 // parameters that finished. GUI thread only.
 class LabSession : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit LabSession(LabPage* page, QObject* parent = nullptr);
 
     LabPage* page() const { return m_page; }
@@ -40,14 +40,14 @@ public:
     bool resultIsCurrent() const { return m_result && m_result->parameters == m_values; }
     const ComputeControl& control() const { return m_thread.control(); }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void parametersChanged(const widgets::ParameterValues& values);
     void resultReady(const sdlab::gui::LabResultPtr& result);
     void busyChanged(bool busy);
     void failed(const QString& message);
     void cancelled();
 
-private:
+  private:
     void setValues(const widgets::ParameterValues& values);
     void setBusy(bool busy);
     widgets::ParameterValues completed(widgets::ParameterValues values) const;

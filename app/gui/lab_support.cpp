@@ -59,10 +59,25 @@ widgets::ParameterSpec seedParameter(const QString& group) {
             .group = group};
 }
 
+widgets::ParameterSpec lengthParameter(int defaultSteps, int maximum, const QString& toolTip,
+                                       const QString& group) {
+    return {.key = QStringLiteral("steps"),
+            .label = QObject::tr("Length"),
+            .kind = widgets::ParameterSpec::Kind::Integer,
+            .minimum = 10,
+            .maximum = static_cast<double>(maximum),
+            .defaultValue = static_cast<double>(defaultSteps),
+            .unit = QObject::tr("steps"),
+            .toolTip = toolTip,
+            .group = group};
+}
+
 std::vector<double> readCsvColumn(const QString& path, const std::string& column) {
     return CsvTable::read(path.toStdString()).column(column);
 }
 
-QString formatNumber(double value, int precision) { return QString::number(value, 'g', precision); }
+QString formatNumber(double value, int precision) {
+    return QString::number(value, 'g', precision);
+}
 
 } // namespace sdlab::gui

@@ -17,6 +17,9 @@ widgets::ParameterSpec signalParameter(const QString& defaultKind, const QString
 widgets::ParameterSpec kpParameter(const QString& key, double defaultValue, const QString& group);
 widgets::ParameterSpec kdParameter(const QString& key, double defaultValue, const QString& group);
 widgets::ParameterSpec seedParameter(const QString& group);
+// The number of time steps (key "steps").
+widgets::ParameterSpec lengthParameter(int defaultSteps, int maximum, const QString& toolTip,
+                                       const QString& group);
 
 // One column of a CSV file; throws sdlab::InputError naming the file and the problem.
 std::vector<double> readCsvColumn(const QString& path, const std::string& column);

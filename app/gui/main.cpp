@@ -53,10 +53,12 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     const QCommandLineOption labOption(
         QStringLiteral("lab"),
-        QStringLiteral("Open this lab: %1.").arg(sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))),
+        QStringLiteral("Open this lab: %1.")
+            .arg(sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))),
         QStringLiteral("ID"));
     const QCommandLineOption presetOption(
-        QStringLiteral("preset"), QStringLiteral("Load a built-in preset of the lab, or a preset file."),
+        QStringLiteral("preset"),
+        QStringLiteral("Load a built-in preset of the lab, or a preset file."),
         QStringLiteral("NAME|FILE"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
@@ -77,9 +79,10 @@ int main(int argc, char** argv) {
     if (parser.isSet(presetOption)) {
         const QString preset = parser.value(presetOption);
         QString error;
-        const bool loaded = QFileInfo(preset).isFile()
-                                ? window.loadPresetFile(preset, &error)
-                                : window.loadBuiltinPreset(window.currentPage()->labId(), preset, &error);
+        const bool loaded =
+            QFileInfo(preset).isFile()
+                ? window.loadPresetFile(preset, &error)
+                : window.loadBuiltinPreset(window.currentPage()->labId(), preset, &error);
         if (!loaded)
             return fail(2, QStringLiteral("--preset: %1").arg(error));
     }
@@ -102,10 +105,11 @@ int main(int argc, char** argv) {
         if (session->resultIsCurrent()) // let the plots lay out and paint first
             QTimer::singleShot(300, &window, capture);
     });
-    QObject::connect(session, &sdlab::gui::LabSession::failed, &window, [&](const QString& message) {
-        fail(1, QStringLiteral("the lab failed: %1").arg(message));
-        QApplication::exit(1);
-    });
+    QObject::connect(session, &sdlab::gui::LabSession::failed, &window,
+                     [&](const QString& message) {
+                         fail(1, QStringLiteral("the lab failed: %1").arg(message));
+                         QApplication::exit(1);
+                     });
     QTimer::singleShot(120'000, &window, [] {
         fail(1, QStringLiteral("no result within 120 s"));
         QApplication::exit(1);

@@ -1,14 +1,13 @@
 #include "main_window.h"
 
+#include "encoders_lab.h"
+#include "kernels_lab.h"
 #include "lab_page.h"
 #include "lab_session.h"
 #include "parameter_panel.h"
 #include "playback_bar.h"
 #include "plot_export.h"
 #include "preset.h"
-
-#include "encoders_lab.h"
-#include "kernels_lab.h"
 #include "quantization_lab.h"
 #include "signal_lab.h"
 #include "sweep_lab.h"
@@ -39,7 +38,9 @@
 namespace sdlab::gui {
 
 namespace {
-QString settingsKey(const QString& lab) { return QStringLiteral("labs/%1/parameters").arg(lab); }
+QString settingsKey(const QString& lab) {
+    return QStringLiteral("labs/%1/parameters").arg(lab);
+}
 } // namespace
 
 QStringList MainWindow::labIds() {
@@ -49,10 +50,9 @@ QStringList MainWindow::labIds() {
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)
     : QMainWindow(parent), m_labList(new QListWidget), m_pages(new QStackedWidget),
-      m_panels(new QStackedWidget), m_help(new QTextBrowser),
-      m_playback(new widgets::PlaybackBar), m_undoGroup(new QUndoGroup(this)),
-      m_status(new QLabel), m_progress(new QProgressBar), m_cancel(new QToolButton),
-      m_useSettings(useSettings) {
+      m_panels(new QStackedWidget), m_help(new QTextBrowser), m_playback(new widgets::PlaybackBar),
+      m_undoGroup(new QUndoGroup(this)), m_status(new QLabel), m_progress(new QProgressBar),
+      m_cancel(new QToolButton), m_useSettings(useSettings) {
     setWindowTitle(tr("Sigma-Delta Lab"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
@@ -196,7 +196,8 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Preset…"), QKeySequence::Open, this, &MainWindow::openPresetDialog);
     m_presetMenu = file->addMenu(tr("&Built-in Presets"));
-    file->addAction(tr("&Save Preset As…"), QKeySequence::Save, this, &MainWindow::savePresetDialog);
+    file->addAction(tr("&Save Preset As…"), QKeySequence::Save, this,
+                    &MainWindow::savePresetDialog);
     file->addSeparator();
     file->addAction(tr("&Export Plots and Data…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportDialog);
@@ -227,7 +228,8 @@ void MainWindow::createMenus() {
             session->cancel();
     });
     run->addSeparator();
-    QAction* play = run->addAction(tr("&Play / Pause"), m_playback, &widgets::PlaybackBar::togglePlay);
+    QAction* play =
+        run->addAction(tr("&Play / Pause"), m_playback, &widgets::PlaybackBar::togglePlay);
     play->setShortcut(QKeySequence(tr("Ctrl+Space")));
     run->addAction(tr("Step &Forward"), QKeySequence(tr("Ctrl+Right")), m_playback,
                    &widgets::PlaybackBar::stepForward);
@@ -236,14 +238,17 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (std::size_t i = 0; i < m_labs.size(); ++i) {
-        QAction* action = view->addAction(m_labs[i].page->title(), this,
-                                          [this, i] { m_labList->setCurrentRow(static_cast<int>(i)); });
+        QAction* action = view->addAction(m_labs[i].page->title(), this, [this, i] {
+            m_labList->setCurrentRow(static_cast<int>(i));
+        });
         action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
     }
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
-    findChild<QDockWidget*>(QStringLiteral("helpDock"))->toggleViewAction()->setShortcut(QKeySequence::HelpContents);
+    findChild<QDockWidget*>(QStringLiteral("helpDock"))
+        ->toggleViewAction()
+        ->setShortcut(QKeySequence::HelpContents);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sigma-Delta Lab"), this, [this] {
@@ -295,8 +300,8 @@ void MainWindow::updateProgress() {
     const long total = session->control().total();
     m_progress->setRange(0, total > 0 ? 1000 : 0); // 0..0 = busy indicator
     if (total > 0)
-        m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(session->control().done()) /
-                                              static_cast<double>(total)));
+        m_progress->setValue(static_cast<int>(
+            1000.0 * static_cast<double>(session->control().done()) / static_cast<double>(total)));
 }
 
 void MainWindow::rebuildPresetMenu() {
@@ -318,7 +323,9 @@ void MainWindow::showStatus(const QString& text, bool error) {
     m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
 }
 
-QString MainWindow::statusText() const { return m_status->text(); }
+QString MainWindow::statusText() const {
+    return m_status->text();
+}
 
 bool MainWindow::showLab(const QString& id) {
     for (std::size_t i = 0; i < m_labs.size(); ++i)
@@ -348,14 +355,16 @@ widgets::ParameterPanel* MainWindow::parameterPanel(const QString& id) const {
 
 LabSession* MainWindow::currentSession() const {
     const int row = m_labList->currentRow();
-    return row >= 0 && row < static_cast<int>(m_labs.size()) ? m_labs[static_cast<std::size_t>(row)].session
-                                                             : nullptr;
+    return row >= 0 && row < static_cast<int>(m_labs.size())
+               ? m_labs[static_cast<std::size_t>(row)].session
+               : nullptr;
 }
 
 LabPage* MainWindow::currentPage() const {
     const int row = m_labList->currentRow();
-    return row >= 0 && row < static_cast<int>(m_labs.size()) ? m_labs[static_cast<std::size_t>(row)].page
-                                                             : nullptr;
+    return row >= 0 && row < static_cast<int>(m_labs.size())
+               ? m_labs[static_cast<std::size_t>(row)].page
+               : nullptr;
 }
 
 bool MainWindow::loadPresetFile(const QString& path, QString* error) {
@@ -377,7 +386,8 @@ bool MainWindow::loadPresetFile(const QString& path, QString* error) {
     const Lab* target = labFor(lab);
     if (!target) {
         if (error)
-            *error = tr("%1: there is no '%2' lab (labs: %3)").arg(path, lab, labIds().join(QStringLiteral(", ")));
+            *error = tr("%1: there is no '%2' lab (labs: %3)")
+                         .arg(path, lab, labIds().join(QStringLiteral(", ")));
         return false;
     }
     const auto preset = parsePreset(json, path, lab, target->page->parameterSpecs(), error);
@@ -409,7 +419,8 @@ bool MainWindow::savePreset(const QString& path, QString* error) {
     preset.description = tr("Saved from the %1 lab").arg(page->title());
     preset.parameters = currentSession()->values();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(presetToJson(preset)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(presetToJson(preset)) < 0 ||
+        !file.commit()) {
         if (error)
             *error = tr("Could not write %1: %2").arg(path, file.errorString());
         return false;
@@ -471,7 +482,8 @@ void MainWindow::savePresetDialog() {
 }
 
 void MainWindow::exportDialog() {
-    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export plots and data to"));
+    const QString directory =
+        QFileDialog::getExistingDirectory(this, tr("Export plots and data to"));
     if (directory.isEmpty())
         return;
     QString error;

@@ -29,7 +29,7 @@ class LabSession;
 // Remembers layout, current lab and every lab's parameters (QSettings). GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     // With `useSettings` false nothing is restored or saved (tests, screenshots).
     explicit MainWindow(bool useSettings = true, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -52,10 +52,10 @@ public:
 
     QString statusText() const;
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
 
-private:
+  private:
     struct Lab {
         LabPage* page = nullptr;
         LabSession* session = nullptr;

@@ -27,8 +27,8 @@ std::optional<QJsonObject> readObject(const QByteArray& json, const QString& sou
         return fail(QStringLiteral("not a Sigma-Delta Lab preset (expected a JSON object)"));
     const QJsonObject object = document.object();
     if (object.value(QStringLiteral("format")).toString() != kFormat)
-        return fail(QStringLiteral("not a Sigma-Delta Lab preset (\"format\" is not \"%1\")")
-                        .arg(kFormat));
+        return fail(
+            QStringLiteral("not a Sigma-Delta Lab preset (\"format\" is not \"%1\")").arg(kFormat));
     const QJsonValue version = object.value(QStringLiteral("version"));
     if (!version.isDouble() || version.toDouble() != Preset::kVersion)
         return fail(QStringLiteral("preset version %1 is not supported (this is version %2)")
@@ -46,9 +46,8 @@ QString presetLab(const QByteArray& json, const QString& source, QString* error)
     return object ? object->value(QStringLiteral("lab")).toString() : QString();
 }
 
-std::optional<Preset> parsePreset(const QByteArray& json, const QString& source,
-                                  const QString& lab, const widgets::ParameterSpecs& specs,
-                                  QString* error) {
+std::optional<Preset> parsePreset(const QByteArray& json, const QString& source, const QString& lab,
+                                  const widgets::ParameterSpecs& specs, QString* error) {
     const auto object = readObject(json, source, error);
     if (!object)
         return std::nullopt;
@@ -60,7 +59,8 @@ std::optional<Preset> parsePreset(const QByteArray& json, const QString& source,
     Preset preset;
     preset.lab = object->value(QStringLiteral("lab")).toString();
     if (preset.lab != lab)
-        return fail(QStringLiteral("this preset is for the '%1' lab, not '%2'").arg(preset.lab, lab));
+        return fail(
+            QStringLiteral("this preset is for the '%1' lab, not '%2'").arg(preset.lab, lab));
     preset.name = object->value(QStringLiteral("name")).toString();
     preset.description = object->value(QStringLiteral("description")).toString();
     const QJsonValue parameters = object->value(QStringLiteral("parameters"));

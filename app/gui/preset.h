@@ -27,9 +27,8 @@ QString presetLab(const QByteArray& json, const QString& source, QString* error)
 // A checked preset for a lab with these parameters, or nothing with one message naming
 // `source` and what is wrong (not JSON, wrong format or version, another lab, unknown
 // parameter, wrong type, out of range).
-std::optional<Preset> parsePreset(const QByteArray& json, const QString& source,
-                                  const QString& lab, const widgets::ParameterSpecs& specs,
-                                  QString* error);
+std::optional<Preset> parsePreset(const QByteArray& json, const QString& source, const QString& lab,
+                                  const widgets::ParameterSpecs& specs, QString* error);
 QByteArray presetToJson(const Preset& preset);
 
 // Built-in presets shipped in resources (":/presets/<lab>/<name>.json").

@@ -1,12 +1,11 @@
 #include "quantization_lab.h"
 
 #include "chart_plot.h"
-#include "lab_support.h"
-#include "spike_raster.h"
-
 #include "experiments/rectified_rate_run.h"
 #include "experiments/vector_quantization_run.h"
 #include "io/input_error.h"
+#include "lab_support.h"
+#include "spike_raster.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -54,7 +53,8 @@ LabResultPtr computeQuantization(const widgets::ParameterValues& v, ComputeContr
         magnitude += std::abs(value);
     }
     if (magnitude * static_cast<double>(steps) > 2e7)
-        throw InputError("|v|₁ × steps ≈ " + std::to_string(std::lround(magnitude * static_cast<double>(steps))) +
+        throw InputError("|v|₁ × steps ≈ " +
+                         std::to_string(std::lround(magnitude * static_cast<double>(steps))) +
                          " spikes; keep it under 2·10⁷ (fewer steps or a smaller dimension)");
     const VectorQuantizationRun herding =
         runVectorQuantization(result->v, steps, VectorQuantizationMethod::Herding, seed);
@@ -86,13 +86,18 @@ LabResultPtr computeQuantization(const widgets::ParameterValues& v, ComputeContr
     const auto dimension = static_cast<int>(result->v.size());
     for (const auto* run : {&herding, &stochastic}) {
         const int offset = run == &herding ? 0 : dimension;
-        for (std::size_t k = 0; k < run->spikes.size() && run->spikeStep[k] <= result->rasterSteps; ++k)
-            result->events.push_back({static_cast<int>(run->spikeStep[k]), offset + run->spikes[k].index,
+        for (std::size_t k = 0; k < run->spikes.size() && run->spikeStep[k] <= result->rasterSteps;
+             ++k)
+            result->events.push_back({static_cast<int>(run->spikeStep[k]),
+                                      offset + run->spikes[k].index,
                                       static_cast<float>(run->spikes[k].sign)});
     }
     std::stable_sort(result->events.begin(), result->events.end(),
-                     [](const widgets::RasterEvent& a, const widgets::RasterEvent& b) { return a.step < b.step; });
-    result->relu = runRectifiedRate(-1.0, 1.5, 51, integer(v, "reluSteps"), real(v, "reluNoise"), seed);
+                     [](const widgets::RasterEvent& a, const widgets::RasterEvent& b) {
+                         return a.step < b.step;
+                     });
+    result->relu =
+        runRectifiedRate(-1.0, 1.5, 51, integer(v, "reluSteps"), real(v, "reluNoise"), seed);
     return result;
 }
 
@@ -106,10 +111,13 @@ QuantizationLab::QuantizationLab(QWidget* parent)
     m_convergence->setLogarithmic(true, true);
     m_convergence->addSeries(tr("herding (Alg. 1)"));
     m_convergence->addSeries(tr("stochastic (Alg. 5)"));
-    m_convergence->addSeries(tr("bound d/(2T)"), widgets::ChartPlot::Style::Dashed, QColor(0x00, 0x72, 0xB2));
-    m_convergence->addSeries(tr("c/√T (fitted)"), widgets::ChartPlot::Style::Dashed, QColor(0xD5, 0x5E, 0x00));
+    m_convergence->addSeries(tr("bound d/(2T)"), widgets::ChartPlot::Style::Dashed,
+                             QColor(0x00, 0x72, 0xB2));
+    m_convergence->addSeries(tr("c/√T (fitted)"), widgets::ChartPlot::Style::Dashed,
+                             QColor(0xD5, 0x5E, 0x00));
     m_raster->setAxisTitles(tr("time step t"), QString());
-    m_relu->setTitle(tr("Rectified stream quantization (Alg. 7): spike rate → ReLU of the mean input"));
+    m_relu->setTitle(
+        tr("Rectified stream quantization (Alg. 7): spike rate → ReLU of the mean input"));
     m_relu->setAxisTitles(tr("mean input u"), tr("spikes per step"));
     m_relu->addSeries(tr("spike rate"), widgets::ChartPlot::Style::Points);
     m_relu->addSeries(tr("max(0, u)"), widgets::ChartPlot::Style::Dashed, QColor(0x55, 0x55, 0x55));
@@ -169,7 +177,9 @@ widgets::ParameterSpecs QuantizationLab::parameterSpecs() const {
     };
 }
 
-ComputeFunction QuantizationLab::computeFunction() const { return computeQuantization; }
+ComputeFunction QuantizationLab::computeFunction() const {
+    return computeQuantization;
+}
 
 void QuantizationLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const QuantizationResult&>(*base);
@@ -182,12 +192,13 @@ void QuantizationLab::showResult(const LabResultPtr& base) {
     m_raster->setChannelGroups({{0, tr("herding")}, {d, tr("stochastic")}});
     m_relu->setSeriesData(0, r.relu.rate, -1.0, 2.5 / 50.0);
     m_relu->setSeriesData(1, r.relu.relu, -1.0, 2.5 / 50.0);
-    setSummary(tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5 ms")
-                   .arg(r.herding.back().x())
-                   .arg(formatNumber(r.herding.back().y(), 3))
-                   .arg(formatNumber(r.stochastic.back().y(), 3))
-                   .arg(formatNumber(r.stochastic.back().y() / std::max(1e-300, r.herding.back().y()), 3))
-                   .arg(formatNumber(r.computeMilliseconds, 3)));
+    setSummary(
+        tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5 ms")
+            .arg(r.herding.back().x())
+            .arg(formatNumber(r.herding.back().y(), 3))
+            .arg(formatNumber(r.stochastic.back().y(), 3))
+            .arg(formatNumber(r.stochastic.back().y() / std::max(1e-300, r.herding.back().y()), 3))
+            .arg(formatNumber(r.computeMilliseconds, 3)));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> QuantizationLab::plots() {

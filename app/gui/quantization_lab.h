@@ -15,7 +15,7 @@ namespace sdlab::gui {
 // rectified stream quantizer's rate approaching ReLU.
 class QuantizationLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit QuantizationLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("quantization"); }
@@ -27,7 +27,7 @@ public:
 
     widgets::ChartPlot* convergencePlot() const { return m_convergence; }
 
-private:
+  private:
     widgets::ChartPlot* m_convergence;
     widgets::SpikeRaster* m_raster;
     widgets::ChartPlot* m_relu;

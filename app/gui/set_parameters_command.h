@@ -11,7 +11,7 @@ namespace sdlab::gui {
 // parameter within one slider drag (same non-zero drag serial) merge into one command,
 // so a drag undoes in one step (STYLE habit 4).
 class SetParametersCommand : public QUndoCommand {
-public:
+  public:
     using Apply = std::function<void(const widgets::ParameterValues&)>;
     SetParametersCommand(const QString& text, widgets::ParameterValues before,
                          widgets::ParameterValues after, Apply apply, QString mergeKey = {},
@@ -22,7 +22,7 @@ public:
     int id() const override { return 0x5D1AB; }
     bool mergeWith(const QUndoCommand* other) override;
 
-private:
+  private:
     widgets::ParameterValues m_before, m_after;
     Apply m_apply;
     QString m_mergeKey;

@@ -1,14 +1,13 @@
 #include "signal_lab.h"
 
 #include "chart_plot.h"
-#include "lab_support.h"
-#include "small_multiples_view.h"
-#include "spike_raster.h"
-
 #include "coding/pd_params.h"
 #include "data/signals.h"
 #include "experiments/pd_coding_run.h"
 #include "io/input_error.h"
+#include "lab_support.h"
+#include "small_multiples_view.h"
+#include "spike_raster.h"
 
 #include <QSplitter>
 #include <QTabWidget>
@@ -33,15 +32,16 @@ LabResultPtr computeSignal(const widgets::ParameterValues& v, ComputeControl&) {
         if (result->x.empty())
             throw InputError(csv.toStdString() + ": column 'x' has no rows");
     } else {
-        const auto kind = parseSignalKind(text(v, "signal").toStdString()).value_or(SignalKind::Smooth);
+        const auto kind =
+            parseSignalKind(text(v, "signal").toStdString()).value_or(SignalKind::Smooth);
         result->x = makeSignal(kind, static_cast<std::size_t>(integer(v, "steps")),
                                static_cast<std::uint64_t>(integer(v, "seed")));
     }
     const PdParams params{real(v, "kp"), real(v, "kd")};
     if (const std::string error = params.validationError(); !error.empty())
         throw InputError("kp/kd: " + error);
-    const auto quantizer =
-        parsePdQuantizerKind(text(v, "quantizer").toStdString()).value_or(PdQuantizerKind::SigmaDelta);
+    const auto quantizer = parsePdQuantizerKind(text(v, "quantizer").toStdString())
+                               .value_or(PdQuantizerKind::SigmaDelta);
     const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
     result->run = runPdCoding(result->x, params, quantizer, seed);
     for (const double kp : SignalLab::gridKp())
@@ -84,7 +84,8 @@ SignalLab::SignalLab(QWidget* parent)
     m_signal->addSeries(tr("reconstruction xᴿ"));
     m_spikes->setTitle(tr("Encoder output a = enc(x) and spikes s = Q(a)"));
     m_spikes->setAxisTitles(tr("time step t"), tr("a, s"));
-    m_spikes->addSeries(tr("encoder output a"), widgets::ChartPlot::Style::Line, QColor(0x99, 0x99, 0x99));
+    m_spikes->addSeries(tr("encoder output a"), widgets::ChartPlot::Style::Line,
+                        QColor(0x99, 0x99, 0x99));
     m_spikes->addSeries(tr("spikes s"), widgets::ChartPlot::Style::Stem, QColor(0xD5, 0x5E, 0x00));
     m_raster->setChannelGroups({{0, tr("s")}});
     m_raster->setMinimumHeight(80);
@@ -115,15 +116,7 @@ widgets::ParameterSpecs SignalLab::parameterSpecs() const {
          .toolTip = tr("A CSV file with a column named x; replaces the built-in signal"),
          .fileFilter = tr("CSV files (*.csv);;All files (*)"),
          .group = input},
-        {.key = QStringLiteral("steps"),
-         .label = tr("Length"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 100'000,
-         .defaultValue = 400,
-         .unit = tr("steps"),
-         .toolTip = tr("Number of time steps of the built-in signal"),
-         .group = input},
+        lengthParameter(400, 100000, tr("Number of time steps of the built-in signal"), input),
         seedParameter(input),
         kpParameter(QStringLiteral("kp"), 0.1, coding),
         kdParameter(QStringLiteral("kd"), 2.0, coding),
@@ -177,7 +170,8 @@ QString SignalLab::parameterNote(const widgets::ParameterValues& v) const {
     const double kp = v.value(QStringLiteral("kp")).toDouble();
     const double kd = v.value(QStringLiteral("kd")).toDouble();
     if (kp + kd <= 0.0)
-        return tr("<span style='color:#c0392b'>kp = kd = 0: the decoder divides by kp + kd = 0.</span>");
+        return tr(
+            "<span style='color:#c0392b'>kp = kd = 0: the decoder divides by kp + kd = 0.</span>");
     QString note = tr("Special cases (spec §2): kp = 0 gives xᴿ = round(kd·x)/kd; kd = 0 is "
                       "memoryless rounding of kp·x.");
     if (!v.value(QStringLiteral("csv")).toString().isEmpty())
@@ -185,7 +179,9 @@ QString SignalLab::parameterNote(const widgets::ParameterValues& v) const {
     return note;
 }
 
-ComputeFunction SignalLab::computeFunction() const { return computeSignal; }
+ComputeFunction SignalLab::computeFunction() const {
+    return computeSignal;
+}
 
 void SignalLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const SignalResult&>(*base);

@@ -15,7 +15,7 @@ namespace sdlab::gui {
 // raster strip), and a small-multiples grid of kp rows × kd columns like Fig. 1.
 class SignalLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit SignalLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("signal"); }
@@ -34,7 +34,7 @@ public:
     static const std::vector<double>& gridKp();
     static const std::vector<double>& gridKd();
 
-private:
+  private:
     widgets::ChartPlot* m_signal;
     widgets::ChartPlot* m_spikes;
     widgets::SpikeRaster* m_raster;

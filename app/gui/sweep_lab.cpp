@@ -1,11 +1,10 @@
 #include "sweep_lab.h"
 
-#include "heatmap_view.h"
-#include "lab_support.h"
-
 #include "data/signals.h"
 #include "experiments/pd_sweep.h"
+#include "heatmap_view.h"
 #include "io/input_error.h"
+#include "lab_support.h"
 
 #include <QGridLayout>
 #include <cmath>
@@ -24,8 +23,10 @@ LabResultPtr computeSweep(const widgets::ParameterValues& v, ComputeControl& con
     auto result = std::make_shared<SweepLabResult>();
     result->logarithmic = text(v, "spacing") == QStringLiteral("log");
     const auto count = static_cast<long>(integer(v, "grid"));
-    result->kp = makeRange(real(v, "kpMin"), real(v, "kpMax"), count, result->logarithmic, "kp range");
-    result->kd = makeRange(real(v, "kdMin"), real(v, "kdMax"), count, result->logarithmic, "kd range");
+    result->kp =
+        makeRange(real(v, "kpMin"), real(v, "kpMax"), count, result->logarithmic, "kp range");
+    result->kd =
+        makeRange(real(v, "kdMin"), real(v, "kdMax"), count, result->logarithmic, "kd range");
     if (result->kp.front() == 0.0 && result->kd.front() == 0.0)
         throw InputError("the grid contains kp = kd = 0, where the decoder divides by zero");
     const auto kind = parseSignalKind(text(v, "signal").toStdString()).value_or(SignalKind::Smooth);
@@ -33,8 +34,9 @@ LabResultPtr computeSweep(const widgets::ParameterValues& v, ComputeControl& con
     const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
     const std::vector<double> x = makeSignal(kind, steps, seed);
     const std::vector<double> w = makeSignal(SignalKind::Smooth, steps, seed + 1); // as the CLI
-    result->sweep = runPdSweep(x, w, result->kp, result->kd,
-                               [&control](long done, long total) { return control.report(done, total); });
+    result->sweep = runPdSweep(x, w, result->kp, result->kd, [&control](long done, long total) {
+        return control.report(done, total);
+    });
     if (result->sweep.cancelled)
         return nullptr;
     return result;
@@ -79,7 +81,8 @@ widgets::ParameterSpecs SweepLab::parameterSpecs() const {
                                       .defaultValue = value,
                                       .decimals = 4,
                                       .logarithmic = true,
-                                      .toolTip = tr("Grid end point; log spacing needs a minimum > 0"),
+                                      .toolTip =
+                                          tr("Grid end point; log spacing needs a minimum > 0"),
                                       .group = grid};
     };
     return {
@@ -105,15 +108,9 @@ widgets::ParameterSpecs SweepLab::parameterSpecs() const {
          .defaultText = QStringLiteral("log"),
          .group = grid},
         signalParameter(QStringLiteral("smooth"), input),
-        {.key = QStringLiteral("steps"),
-         .label = tr("Length"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 1'000'000,
-         .defaultValue = 2000,
-         .unit = tr("steps"),
-         .toolTip = tr("Length of x and of the weight signal w (smooth random, seed + 1)"),
-         .group = input},
+        lengthParameter(2000, 1000000,
+                        tr("Length of x and of the weight signal w (smooth random, seed + 1)"),
+                        input),
         seedParameter(input),
     };
 }
@@ -125,7 +122,9 @@ QString SweepLab::parameterNote(const widgets::ParameterValues& v) const {
         .arg(v.value(QStringLiteral("steps")).toInt());
 }
 
-ComputeFunction SweepLab::computeFunction() const { return computeSweep; }
+ComputeFunction SweepLab::computeFunction() const {
+    return computeSweep;
+}
 
 void SweepLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const SweepLabResult&>(*base);
@@ -147,14 +146,15 @@ void SweepLab::showResult(const LabResultPtr& base) {
         m_maps[i]->setMarkedCell(-1, -1);
         m_maps[i]->setData(rows, columns, std::move(values[i]), r.kd, r.kp);
     }
-    setSummary(tr("%1 × %2 grid in %3 ms · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
-                   .arg(rows)
-                   .arg(columns)
-                   .arg(formatNumber(r.computeMilliseconds, 3))
-                   .arg(formatNumber(best->cosFull, 5))
-                   .arg(formatNumber(best->kp))
-                   .arg(formatNumber(best->kd))
-                   .arg(best->spikes));
+    setSummary(
+        tr("%1 × %2 grid in %3 ms · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
+            .arg(rows)
+            .arg(columns)
+            .arg(formatNumber(r.computeMilliseconds, 3))
+            .arg(formatNumber(best->cosFull, 5))
+            .arg(formatNumber(best->kp))
+            .arg(formatNumber(best->kd))
+            .arg(best->spikes));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> SweepLab::plots() {

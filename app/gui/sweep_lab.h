@@ -14,7 +14,7 @@ namespace sdlab::gui {
 // in the Signal lab. Large grids report progress and can be cancelled.
 class SweepLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit SweepLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("sweep"); }
@@ -25,12 +25,14 @@ public:
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;
 
-    widgets::HeatmapView* heatmap(int index) const { return m_maps[static_cast<std::size_t>(index)]; }
+    widgets::HeatmapView* heatmap(int index) const {
+        return m_maps[static_cast<std::size_t>(index)];
+    }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void openInSignalLab(double kp, double kd);
 
-private:
+  private:
     std::vector<widgets::HeatmapView*> m_maps; // nonstationary, quantization, full, spikes
     std::vector<double> m_kp, m_kd;
 };

@@ -1,12 +1,11 @@
 #include "update_rules_lab.h"
 
 #include "chart_plot.h"
-#include "lab_support.h"
-
 #include "data/spike_trains.h"
 #include "experiments/update_rules_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
+#include "lab_support.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -22,13 +21,6 @@ struct UpdateRulesResult : LabResult {
     std::vector<double> xBar, eBar;
     UpdateRulesRun run;
 };
-
-void requireWholeNumbers(const std::vector<double>& values, const std::string& what) {
-    for (std::size_t r = 0; r < values.size(); ++r)
-        if (values[r] != std::round(values[r]))
-            throw InputError(what + ": row " + std::to_string(r + 1) +
-                             " is not a whole number; spike counts must be integers");
-}
 
 LabResultPtr computeUpdateRules(const widgets::ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<UpdateRulesResult>();
@@ -101,15 +93,7 @@ widgets::ParameterSpecs UpdateRulesLab::parameterSpecs() const {
     widgets::ParameterSpec kpPost = kpParameter(QStringLiteral("kpPost"), 0.1, post);
     widgets::ParameterSpec kdPost = kdParameter(QStringLiteral("kdPost"), 1.0, post);
     return {
-        {.key = QStringLiteral("steps"),
-         .label = tr("Length"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 100'000,
-         .defaultValue = 200,
-         .unit = tr("steps"),
-         .toolTip = tr("Length of both random trains"),
-         .group = trains},
+        lengthParameter(200, 100000, tr("Length of both random trains"), trains),
         {.key = QStringLiteral("density"),
          .label = tr("Spike probability per step"),
          .minimum = 0.0,
@@ -138,7 +122,9 @@ QString UpdateRulesLab::parameterNote(const widgets::ParameterValues&) const {
               "printed eq. 20 and eq. 13: these are the forms whose totals agree (see Help).");
 }
 
-ComputeFunction UpdateRulesLab::computeFunction() const { return computeUpdateRules; }
+ComputeFunction UpdateRulesLab::computeFunction() const {
+    return computeUpdateRules;
+}
 
 void UpdateRulesLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const UpdateRulesResult&>(*base);
@@ -151,8 +137,9 @@ void UpdateRulesLab::showResult(const LabResultPtr& base) {
     m_updates->setSeriesData(1, r.run.past);
     m_updates->setSeriesData(2, r.run.future);
     m_updates->setSeriesData(3, r.run.stdp);
-    m_updates->setSeriesData(4, QList<QPointF>{{1.0, r.run.reconTotal},
-                                               {static_cast<double>(std::max(m_length, 2)), r.run.reconTotal}});
+    m_updates->setSeriesData(
+        4, QList<QPointF>{{1.0, r.run.reconTotal},
+                          {static_cast<double>(std::max(m_length, 2)), r.run.reconTotal}});
     const double totals[] = {r.run.reconTotal, r.run.pastTotal, r.run.futureTotal, r.run.stdpTotal};
     const auto [low, high] = std::minmax_element(std::begin(totals), std::end(totals));
     const double scale = std::max(std::abs(*high), std::abs(*low));

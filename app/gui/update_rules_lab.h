@@ -14,7 +14,7 @@ namespace sdlab::gui {
 // end at one total.
 class UpdateRulesLab : public LabPage {
     Q_OBJECT
-public:
+  public:
     explicit UpdateRulesLab(QWidget* parent = nullptr);
 
     QString labId() const override { return QStringLiteral("updates"); }
@@ -30,7 +30,7 @@ public:
 
     widgets::ChartPlot* updatesPlot() const { return m_updates; }
 
-private:
+  private:
     widgets::ChartPlot* m_trains;
     widgets::ChartPlot* m_traces;
     widgets::ChartPlot* m_updates;

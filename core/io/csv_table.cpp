@@ -102,8 +102,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName) {
             if (!parseFiniteNumber(cells[c], value))
                 throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
                                  ", column '" + table.m_names[c] + "': '" +
-                                 std::string(cells[c].substr(0, 40)) +
-                                 "' is not a finite number");
+                                 std::string(cells[c].substr(0, 40)) + "' is not a finite number");
             table.m_columns[c].push_back(value);
         }
     }
@@ -157,6 +156,13 @@ void CsvWriter::addRow(const std::vector<double>& values) {
         m_text += formatNumber(values[i]);
     }
     m_text += '\n';
+}
+
+void requireWholeNumbers(const std::vector<double>& values, const std::string& what) {
+    for (std::size_t r = 0; r < values.size(); ++r)
+        if (values[r] != std::round(values[r]))
+            throw InputError(what + ": row " + std::to_string(r + 1) + " holds " +
+                             formatNumber(values[r]) + "; spike counts must be whole numbers");
 }
 
 } // namespace sdlab

@@ -14,7 +14,7 @@ namespace sdlab {
 // finite number, a duplicate column name) raises InputError naming the file, the line
 // and the column.
 class CsvTable {
-public:
+  public:
     static CsvTable read(const std::filesystem::path& path);
     static CsvTable parse(std::string_view text, const std::string& sourceName);
 
@@ -26,7 +26,7 @@ public:
     const std::vector<double>& column(std::size_t index) const { return m_columns[index]; }
     const std::string& sourceName() const { return m_source; }
 
-private:
+  private:
     std::string m_source;
     std::vector<std::string> m_names;
     std::vector<std::vector<double>> m_columns;
@@ -35,15 +35,19 @@ private:
 // Formats a double in the shortest form that reads back to the same value.
 std::string formatNumber(double value);
 
+// Throws InputError naming `what` and the first row that is not a whole number (spike
+// counts read from a file must be integers).
+void requireWholeNumbers(const std::vector<double>& values, const std::string& what);
+
 // Builds CSV text: a header row, then rows of numbers in the shortest exact form.
 class CsvWriter {
-public:
+  public:
     explicit CsvWriter(const std::vector<std::string>& header);
     void addRow(std::initializer_list<double> values);
     void addRow(const std::vector<double>& values);
     const std::string& text() const { return m_text; }
 
-private:
+  private:
     std::size_t m_width;
     std::string m_text;
 };

@@ -18,8 +18,7 @@ namespace {
 
 // Runs the event loop for `milliseconds` (or until `done` returns true) and returns
 // the longest gap between 1 ms timer ticks, in milliseconds.
-template <class Done>
-double longestStall(int milliseconds, Done done) {
+template <class Done> double longestStall(int milliseconds, Done done) {
     QElapsedTimer clock, total;
     double longest = 0.0;
     QTimer tick;
@@ -70,9 +69,8 @@ int main(int argc, char** argv) {
     // Keep editing while it computes: every edit cancels and restarts the worker.
     int edits = 0;
     QTimer editor;
-    QObject::connect(&editor, &QTimer::timeout, [&] {
-        session->edit(QStringLiteral("kdMax"), 50.0 + (edits++ % 50));
-    });
+    QObject::connect(&editor, &QTimer::timeout,
+                     [&] { session->edit(QStringLiteral("kdMax"), 50.0 + (edits++ % 50)); });
     editor.start(40);
     const double editing = longestStall(3000, [] { return false; });
     editor.stop();

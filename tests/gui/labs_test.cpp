@@ -4,6 +4,8 @@
 // leave a consistent lab; presets are checked before anything changes; export writes
 // every plot.
 #include "chart_plot.h"
+#include "data/signals.h"
+#include "experiments/pd_coding_run.h"
 #include "heatmap_view.h"
 #include "lab_page.h"
 #include "lab_session.h"
@@ -11,9 +13,6 @@
 #include "parameter_panel.h"
 #include "preset.h"
 #include "sweep_lab.h"
-
-#include "data/signals.h"
-#include "experiments/pd_coding_run.h"
 
 #include <QFile>
 #include <QImage>
@@ -46,7 +45,7 @@ void writeFile(const QString& path, const QByteArray& content) {
 
 class LabsTest : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void everyLabShowsAResultForItsDefaults() {
         MainWindow window(false);
         for (const QString& id : MainWindow::labIds()) {
@@ -56,7 +55,8 @@ private Q_SLOTS:
             window.showLab(id);
             QVERIFY2(!window.currentPage()->summary().isEmpty(), qPrintable(id));
             for (const auto& [name, plot] : window.currentPage()->plots())
-                QVERIFY2(plot->dataCsv().count(QLatin1Char('\n')) > 2, qPrintable(id + QLatin1Char('/') + name));
+                QVERIFY2(plot->dataCsv().count(QLatin1Char('\n')) > 2,
+                         qPrintable(id + QLatin1Char('/') + name));
         }
     }
 
@@ -70,14 +70,18 @@ private Q_SLOTS:
         const std::vector<double> x = sdlab::makeSignal(
             sdlab::SignalKind::Smooth, static_cast<std::size_t>(v[QStringLiteral("steps")].toInt()),
             static_cast<std::uint64_t>(v[QStringLiteral("seed")].toInt()));
-        const sdlab::PdCodingRun expected = sdlab::runPdCoding(x, {0.5, v[QStringLiteral("kd")].toDouble()});
+        const sdlab::PdCodingRun expected =
+            sdlab::runPdCoding(x, {0.5, v[QStringLiteral("kd")].toDouble()});
         const QList<QPointF>& shown = chart(window, QStringLiteral("signal"), 0)->seriesData(1);
         QCOMPARE(shown.size(), static_cast<qsizetype>(expected.xHat.size()));
         for (qsizetype t = 0; t < shown.size(); ++t)
             QCOMPARE(shown[t].y(), expected.xHat[static_cast<std::size_t>(t)]);
         QVERIFY(window.statusText().contains(QString::number(expected.spikes)));
         // The panel shows the value the session holds.
-        QCOMPARE(window.parameterPanel(QStringLiteral("signal"))->values()[QStringLiteral("kp")].toDouble(), 0.5);
+        QCOMPARE(window.parameterPanel(QStringLiteral("signal"))
+                     ->values()[QStringLiteral("kp")]
+                     .toDouble(),
+                 0.5);
     }
 
     void kAlphaAndKBetaFollowKpAndKd() {
@@ -123,8 +127,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         QCOMPARE(session->result()->parameters[QStringLiteral("grid")].toInt(), 60);
         for (const QList<QVariant>& args : results) // nothing stale was shown
-            QVERIFY(args.first().value<sdlab::gui::LabResultPtr>()->parameters[QStringLiteral("grid")].toInt() == 60 ||
-                    args.first().value<sdlab::gui::LabResultPtr>()->parameters[QStringLiteral("grid")].toInt() == 32);
+            QVERIFY(args.first()
+                            .value<sdlab::gui::LabResultPtr>()
+                            ->parameters[QStringLiteral("grid")]
+                            .toInt() == 60 ||
+                    args.first()
+                            .value<sdlab::gui::LabResultPtr>()
+                            ->parameters[QStringLiteral("grid")]
+                            .toInt() == 32);
         auto* sweep = qobject_cast<sdlab::gui::SweepLab*>(session->page());
         QCOMPARE(sweep->heatmap(2)->rows(), 60);
     }
@@ -136,8 +146,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
         const auto before = session->result();
         QString error;
-        QVERIFY2(window.loadBuiltinPreset(QStringLiteral("sweep"), QStringLiteral("large-grid"), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            window.loadBuiltinPreset(QStringLiteral("sweep"), QStringLiteral("large-grid"), &error),
+            qPrintable(error));
         QVERIFY(session->isBusy());
         QTest::qWait(200);
         session->cancel();
@@ -162,24 +173,34 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::vector<std::pair<QByteArray, QString>> cases{
             {"", QStringLiteral("not valid JSON")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", ", QStringLiteral("not valid JSON")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", ",
+             QStringLiteral("not valid JSON")},
             {"[1, 2]", QStringLiteral("expected a JSON object")},
-            {"{\"format\": \"other\", \"version\": 1, \"lab\": \"signal\"}", QStringLiteral("not a Sigma-Delta Lab preset")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": {}}",
+            {"{\"format\": \"other\", \"version\": 1, \"lab\": \"signal\"}",
+             QStringLiteral("not a Sigma-Delta Lab preset")},
+            {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": "
+             "{}}",
              QStringLiteral("version 2 is not supported")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"video\", \"parameters\": {}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"video\", \"parameters\": "
+             "{}}",
              QStringLiteral("no 'video' lab")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"gain\": 1}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "{\"gain\": 1}}",
              QStringLiteral("unknown parameter 'gain'")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"kp\": \"big\"}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "{\"kp\": \"big\"}}",
              QStringLiteral("'kp' must be a number")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"kp\": 1e9}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "{\"kp\": 1e9}}",
              QStringLiteral("outside")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"steps\": 2.5}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "{\"steps\": 2.5}}",
              QStringLiteral("whole number")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": {\"quantizer\": \"magic\"}}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "{\"quantizer\": \"magic\"}}",
              QStringLiteral("must be one of")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": 3}",
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
+             "3}",
              QStringLiteral("must be an object")},
             {QByteArray("\x89PNG\r\n\x1a\n\0\0", 10), QStringLiteral("not valid JSON")},
         };
@@ -217,8 +238,9 @@ private Q_SLOTS:
             for (const QString& name : sdlab::gui::builtinPresetNames(lab)) {
                 QFile file(sdlab::gui::builtinPresetPath(lab, name));
                 QVERIFY(file.open(QIODevice::ReadOnly));
-                const auto preset = sdlab::gui::parsePreset(file.readAll(), file.fileName(), lab,
-                                                            window.session(lab)->page()->parameterSpecs(), &error);
+                const auto preset =
+                    sdlab::gui::parsePreset(file.readAll(), file.fileName(), lab,
+                                            window.session(lab)->page()->parameterSpecs(), &error);
                 QVERIFY2(preset.has_value(), qPrintable(error));
             }
         }
@@ -235,7 +257,8 @@ private Q_SLOTS:
         QSignalSpy failures(session, &LabSession::failed);
         session->edit(QStringLiteral("csv"), path);
         QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 10000);
-        QVERIFY2(failures.first().first().toString().contains(path), qPrintable(failures.first().first().toString()));
+        QVERIFY2(failures.first().first().toString().contains(path),
+                 qPrintable(failures.first().first().toString()));
         QVERIFY(window.statusText().contains(path));
         QCOMPARE(session->result(), before);
         QVERIFY(!session->isBusy());
@@ -258,7 +281,8 @@ private Q_SLOTS:
         const auto& result = *sweep->result();
         Q_UNUSED(result);
         QVERIFY(values[QStringLiteral("kp")].toDouble() > 0.0);
-        const double kp = values[QStringLiteral("kp")].toDouble(), kd = values[QStringLiteral("kd")].toDouble();
+        const double kp = values[QStringLiteral("kp")].toDouble(),
+                     kd = values[QStringLiteral("kd")].toDouble();
         QCOMPARE(values[QStringLiteral("kalpha")].toDouble(), std::min(0.999, kd / (kp + kd)));
     }
 
@@ -273,7 +297,8 @@ private Q_SLOTS:
             QString error;
             const QStringList files = window.exportCurrentLab(dir.path(), &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
-            QCOMPARE(files.size(), static_cast<qsizetype>(window.currentPage()->plots().size() * 3 + 1));
+            QCOMPARE(files.size(),
+                     static_cast<qsizetype>(window.currentPage()->plots().size() * 3 + 1));
             for (const QString& file : files) {
                 if (file.endsWith(QStringLiteral(".png")))
                     QVERIFY2(!QImage(file).isNull(), qPrintable(file));

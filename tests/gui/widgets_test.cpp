@@ -1,8 +1,6 @@
 // Qt tests (offscreen) of the reusable widgets: each draws something for sample data,
 // maps data to the right place, exports valid PNG, SVG and CSV, and reports edits.
 #include "chart_plot.h"
-
-#include <QXYSeries>
 #include "heatmap_view.h"
 #include "parameter_panel.h"
 #include "playback_bar.h"
@@ -17,6 +15,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXYSeries>
 #include <cmath>
 
 using namespace sdlab::widgets;
@@ -45,7 +44,7 @@ std::vector<double> sine(int n) {
 
 class WidgetsTest : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void chartPlotDrawsSeriesAndKeepsDataForCsv() {
         ChartPlot plot;
         const int emptyColors = distinctColors(plot);
@@ -157,7 +156,8 @@ private Q_SLOTS:
         plot.setSeriesData(0, sine(20));
         QString error;
         QVERIFY(writePlotPng(plot, dir.filePath(QStringLiteral("p.png")), &error));
-        QVERIFY(writePlotSvg(plot, dir.filePath(QStringLiteral("p.svg")), QStringLiteral("t"), &error));
+        QVERIFY(
+            writePlotSvg(plot, dir.filePath(QStringLiteral("p.svg")), QStringLiteral("t"), &error));
         QVERIFY(writePlotCsv(plot, dir.filePath(QStringLiteral("p.csv")), &error));
         const QImage png(dir.filePath(QStringLiteral("p.png")));
         QCOMPARE(png.size(), QSize(600, 400)); // rendered at twice the size
@@ -174,8 +174,10 @@ private Q_SLOTS:
     }
 
     void parameterPanelReportsEditsAndMergesDrags() {
-        ParameterPanel panel({{.key = QStringLiteral("kp"), .label = QStringLiteral("kp"),
-                               .maximum = 10.0, .defaultValue = 1.0}});
+        ParameterPanel panel({{.key = QStringLiteral("kp"),
+                               .label = QStringLiteral("kp"),
+                               .maximum = 10.0,
+                               .defaultValue = 1.0}});
         QSignalSpy edits(&panel, &ParameterPanel::valueEdited);
         panel.setValues({{QStringLiteral("kp"), 2.0}});
         QCOMPARE(edits.count(), 0); // showing values is silent
