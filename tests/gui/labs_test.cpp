@@ -16,7 +16,9 @@
 
 #include <QFile>
 #include <QImage>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -284,6 +286,41 @@ class LabsTest : public QObject {
         const double kp = values[QStringLiteral("kp")].toDouble(),
                      kd = values[QStringLiteral("kd")].toDouble();
         QCOMPARE(values[QStringLiteral("kalpha")].toDouble(), std::min(0.999, kd / (kp + kd)));
+    }
+
+    void settingsRememberLabAndParametersAndSurviveGarbage() {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+        QSettings().clear();
+        {
+            MainWindow window(true);
+            window.showLab(QStringLiteral("kernels"));
+            window.session(QStringLiteral("kernels"))->edit(QStringLiteral("alpha"), 0.6);
+            window.close();
+        }
+        {
+            MainWindow window(true);
+            QCOMPARE(window.currentPage()->labId(), QStringLiteral("kernels"));
+            QCOMPARE(window.session(QStringLiteral("kernels"))
+                         ->values()[QStringLiteral("alpha")]
+                         .toDouble(),
+                     0.6);
+            QCOMPARE(window.session(QStringLiteral("kernels"))->undoStack()->count(), 0);
+        }
+        // Stored values of the wrong type or range are ignored, the rest restored.
+        QSettings().setValue(QStringLiteral("labs/kernels/parameters"),
+                             QVariantMap{{QStringLiteral("alpha"), QStringLiteral("lots")},
+                                         {QStringLiteral("span"), 5000},
+                                         {QStringLiteral("steps"), 300},
+                                         {QStringLiteral("junk"), 1}});
+        QSettings().setValue(QStringLiteral("window/lab"), QStringLiteral("no-such-lab"));
+        MainWindow window(true);
+        const auto& values = window.session(QStringLiteral("kernels"))->values();
+        QCOMPARE(values[QStringLiteral("alpha")].toDouble(), 0.8);
+        QCOMPARE(values[QStringLiteral("span")].toInt(), 12);
+        QCOMPARE(values[QStringLiteral("steps")].toInt(), 300);
+        QVERIFY(!values.contains(QStringLiteral("junk")));
+        QVERIFY(window.currentPage() != nullptr);
+        QSettings().clear();
     }
 
     void exportWritesEveryPlotOfTheLab() {
