@@ -88,7 +88,7 @@ LabResultPtr computeEncoders(const widgets::ParameterValues& v, ComputeControl& 
                               static_cast<float>(s.value)});
         result->reconstruction[static_cast<std::size_t>(e)] =
             decodeChannels(spikes, input.size(), o)[static_cast<std::size_t>(result->shown)];
-        if (control.cancelled())
+        if (!control.report(e + 1, kEncoders))
             return nullptr;
     }
     return result;

@@ -76,6 +76,12 @@ std::vector<double> readCsvColumn(const QString& path, const std::string& column
     return CsvTable::read(path.toStdString()).column(column);
 }
 
+QString formatDuration(double milliseconds) {
+    if (milliseconds >= 1000.0)
+        return QObject::tr("%1 s").arg(milliseconds / 1000.0, 0, 'f', 1);
+    return QObject::tr("%1 ms").arg(QString::number(milliseconds, 'g', 2));
+}
+
 QString formatNumber(double value, int precision) {
     return QString::number(value, 'g', precision);
 }

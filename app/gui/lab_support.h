@@ -25,6 +25,8 @@ widgets::ParameterSpec lengthParameter(int defaultSteps, int maximum, const QStr
 std::vector<double> readCsvColumn(const QString& path, const std::string& column);
 
 QString formatNumber(double value, int precision = 4);
+// A compute time for the status bar: "0.13 ms", "6.4 ms", "1.2 s".
+QString formatDuration(double milliseconds);
 
 // Parameter accessors for compute functions.
 inline double real(const widgets::ParameterValues& v, const char* key) {

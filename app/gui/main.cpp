@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
         return fail(2, QStringLiteral("--lab '%1' is not one of %2")
                            .arg(lab, sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))));
     const bool screenshot = parser.isSet(screenshotOption);
-    // Scripted screenshots are reproducible: they ignore remembered settings.
-    sdlab::gui::MainWindow window(!screenshot && !parser.isSet(presetOption));
+    // Scripted screenshots are reproducible: they neither read nor write settings.
+    sdlab::gui::MainWindow window(!screenshot);
     if (!lab.isEmpty())
         window.showLab(lab);
     if (parser.isSet(presetOption)) {

@@ -193,12 +193,12 @@ void QuantizationLab::showResult(const LabResultPtr& base) {
     m_relu->setSeriesData(0, r.relu.rate, -1.0, 2.5 / 50.0);
     m_relu->setSeriesData(1, r.relu.relu, -1.0, 2.5 / 50.0);
     setSummary(
-        tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5 ms")
+        tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5")
             .arg(r.herding.back().x())
             .arg(formatNumber(r.herding.back().y(), 3))
             .arg(formatNumber(r.stochastic.back().y(), 3))
             .arg(formatNumber(r.stochastic.back().y() / std::max(1e-300, r.herding.back().y()), 3))
-            .arg(formatNumber(r.computeMilliseconds, 3)));
+            .arg(formatDuration(r.computeMilliseconds)));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> QuantizationLab::plots() {

@@ -205,11 +205,11 @@ void SignalLab::showResult(const LabResultPtr& base) {
         columns.append(QStringLiteral("kd = %1").arg(kd));
     m_grid->setGrid(static_cast<int>(gridKp().size()), static_cast<int>(gridKd().size()), r.grid,
                     rows, columns);
-    setSummary(tr("%1 spikes (%2 per step) · RMSE %3 · computed in %4 ms")
+    setSummary(tr("%1 spikes (%2 per step) · RMSE %3 · computed in %4")
                    .arg(r.run.spikes)
                    .arg(formatNumber(r.run.spikes / std::max<double>(1.0, m_length), 3))
                    .arg(formatNumber(r.run.rmse))
-                   .arg(formatNumber(r.computeMilliseconds, 2)));
+                   .arg(formatDuration(r.computeMilliseconds)));
 }
 
 void SignalLab::setPlaybackPosition(int position) {

@@ -147,10 +147,10 @@ void SweepLab::showResult(const LabResultPtr& base) {
         m_maps[i]->setData(rows, columns, std::move(values[i]), r.kd, r.kp);
     }
     setSummary(
-        tr("%1 × %2 grid in %3 ms · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
+        tr("%1 × %2 grid in %3 · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
             .arg(rows)
             .arg(columns)
-            .arg(formatNumber(r.computeMilliseconds, 3))
+            .arg(formatDuration(r.computeMilliseconds))
             .arg(formatNumber(best->cosFull, 5))
             .arg(formatNumber(best->kp))
             .arg(formatNumber(best->kd))
