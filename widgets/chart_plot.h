@@ -37,6 +37,7 @@ class ChartPlot : public QChartView, public ExportablePlot {
     // of a colour-blind-safe palette.
     int addSeries(const QString& name, Style style = Style::Line, const QColor& color = {});
     int seriesCount() const { return static_cast<int>(m_series.size()); }
+    // Points must come in increasing x (setVisibleLimit stops at the first beyond it).
     void setSeriesData(int index, QList<QPointF> points);
     // y[k] plotted at x = x0 + k·dx.
     void setSeriesData(int index, std::span<const double> y, double x0 = 1.0, double dx = 1.0);

@@ -64,8 +64,7 @@ void HeatmapView::setLogarithmic(bool x, bool y) {
     m_logY = y;
     m_xEdges = edges(m_x, m_logX);
     m_yEdges = edges(m_y, m_logY);
-    rebuildImage();
-    update();
+    update(); // the cell colours do not depend on the axes
 }
 
 void HeatmapView::setColorRange(double min, double max) {

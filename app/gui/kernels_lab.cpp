@@ -118,7 +118,7 @@ ComputeFunction KernelsLab::computeFunction() const {
 void KernelsLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const KernelsResult&>(*base);
     for (std::size_t k = 0; k < 4; ++k)
-        m_kernels[k]->setSeriesData(static_cast<int>(0), r.kernels[k].values,
+        m_kernels[k]->setSeriesData(0, r.kernels[k].values,
                                     static_cast<double>(r.kernels[k].first));
     m_length = static_cast<int>(r.run.dynamics.size());
     std::vector<widgets::RasterEvent> events;

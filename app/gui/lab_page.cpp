@@ -10,7 +10,6 @@ QString LabPage::parameterNote(const widgets::ParameterValues&) const {
 
 void LabPage::setSummary(const QString& text) {
     m_summary = text;
-    Q_EMIT summaryChanged(text);
 }
 
 } // namespace sdlab::gui

@@ -46,9 +46,6 @@ class LabPage : public QWidget {
     virtual int playbackLength() const { return 0; }
     virtual void setPlaybackPosition(int /*position*/) {}
 
-  Q_SIGNALS:
-    void summaryChanged(const QString& text);
-
   protected:
     void setSummary(const QString& text);
 

@@ -146,15 +146,14 @@ void SweepLab::showResult(const LabResultPtr& base) {
         m_maps[i]->setMarkedCell(-1, -1);
         m_maps[i]->setData(rows, columns, std::move(values[i]), r.kd, r.kp);
     }
-    setSummary(
-        tr("%1 × %2 grid in %3 · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
-            .arg(rows)
-            .arg(columns)
-            .arg(formatDuration(r.computeMilliseconds))
-            .arg(formatNumber(best->cosFull, 5))
-            .arg(formatNumber(best->kp))
-            .arg(formatNumber(best->kd))
-            .arg(best->spikes));
+    setSummary(tr("%1 × %2 grid in %3 · best full similarity %4 at kp = %5, kd = %6 with %7 spikes")
+                   .arg(rows)
+                   .arg(columns)
+                   .arg(formatDuration(r.computeMilliseconds))
+                   .arg(formatNumber(best->cosFull, 5))
+                   .arg(formatNumber(best->kp))
+                   .arg(formatNumber(best->kd))
+                   .arg(best->spikes));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> SweepLab::plots() {

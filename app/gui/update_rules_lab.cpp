@@ -47,11 +47,11 @@ LabResultPtr computeUpdateRules(const widgets::ParameterValues& v, ComputeContro
     return result;
 }
 
-QList<QPointF> stems(const std::vector<double>& train, double offset) {
+QList<QPointF> stems(const std::vector<double>& train) {
     QList<QPointF> points;
     for (std::size_t t = 0; t < train.size(); ++t)
         if (train[t] != 0.0)
-            points.append(QPointF(static_cast<double>(t + 1), train[t] + offset));
+            points.append(QPointF(static_cast<double>(t + 1), train[t]));
     return points;
 }
 
@@ -129,8 +129,8 @@ ComputeFunction UpdateRulesLab::computeFunction() const {
 void UpdateRulesLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const UpdateRulesResult&>(*base);
     m_length = static_cast<int>(r.xBar.size());
-    m_trains->setSeriesData(0, stems(r.xBar, 0.0));
-    m_trains->setSeriesData(1, stems(r.eBar, 0.0));
+    m_trains->setSeriesData(0, stems(r.xBar));
+    m_trains->setSeriesData(1, stems(r.eBar));
     m_traces->setSeriesData(0, r.run.xHat);
     m_traces->setSeriesData(1, r.run.eHat);
     m_updates->setSeriesData(0, r.run.recon);
