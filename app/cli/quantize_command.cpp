@@ -1,4 +1,5 @@
 #include "command.h"
+#include "data/signals.h"
 #include "experiments/vector_quantization_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -7,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <random>
 
 namespace sdlab::cli {
 
@@ -30,11 +30,8 @@ int runQuantize(const CliOptions& options) {
         v = CsvTable::read(options.text("input")).column("v");
     } else {
         const long dimension = options.integer("dimension", 10, 1, 1'000'000);
-        std::mt19937_64 engine(static_cast<std::uint64_t>(seed));
-        std::uniform_real_distribution<double> uniform(-1.0, 1.0);
-        v.resize(static_cast<std::size_t>(dimension));
-        for (double& value : v)
-            value = uniform(engine);
+        v = makeUniformVector(static_cast<std::size_t>(dimension),
+                              static_cast<std::uint64_t>(seed));
     }
     double magnitude = 0.0;
     for (const double value : v)

@@ -68,7 +68,7 @@ int runSweep(const CliOptions& options) {
     } else {
         x = builtinSignal(options, "smooth");
         const long seed = options.integer("seed", 1, 0, std::numeric_limits<long>::max());
-        w = makeSignal(SignalKind::Smooth, x.size(), static_cast<std::uint64_t>(seed) + 1);
+        w = makeSweepWeight(x.size(), static_cast<std::uint64_t>(seed));
         source = "signal:" + options.text("signal", "smooth");
     }
 

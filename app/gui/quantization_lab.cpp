@@ -1,6 +1,7 @@
 #include "quantization_lab.h"
 
 #include "chart_plot.h"
+#include "data/signals.h"
 #include "experiments/rectified_rate_run.h"
 #include "experiments/vector_quantization_run.h"
 #include "io/input_error.h"
@@ -10,7 +11,6 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
-#include <random>
 
 namespace sdlab::gui {
 
@@ -43,15 +43,10 @@ LabResultPtr computeQuantization(const widgets::ParameterValues& v, ComputeContr
     auto result = std::make_shared<QuantizationResult>();
     const long steps = integer(v, "steps");
     const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    // v ~ U(−1, 1)^d from the seed, as `sdlab-cli quantize` draws it.
-    std::mt19937_64 engine(seed);
-    std::uniform_real_distribution<double> uniform(-1.0, 1.0);
-    result->v.resize(static_cast<std::size_t>(integer(v, "dimension")));
+    result->v = makeUniformVector(static_cast<std::size_t>(integer(v, "dimension")), seed);
     double magnitude = 0.0;
-    for (double& value : result->v) {
-        value = uniform(engine);
+    for (const double value : result->v)
         magnitude += std::abs(value);
-    }
     if (magnitude * static_cast<double>(steps) > 2e7)
         throw InputError("|v|₁ × steps ≈ " +
                          std::to_string(std::lround(magnitude * static_cast<double>(steps))) +

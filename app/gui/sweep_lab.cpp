@@ -33,7 +33,7 @@ LabResultPtr computeSweep(const widgets::ParameterValues& v, ComputeControl& con
     const auto steps = static_cast<std::size_t>(integer(v, "steps"));
     const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
     const std::vector<double> x = makeSignal(kind, steps, seed);
-    const std::vector<double> w = makeSignal(SignalKind::Smooth, steps, seed + 1); // as the CLI
+    const std::vector<double> w = makeSweepWeight(steps, seed);
     result->sweep = runPdSweep(x, w, result->kp, result->kd, [&control](long done, long total) {
         return control.report(done, total);
     });

@@ -62,4 +62,17 @@ std::vector<double> makeSignal(SignalKind kind, std::size_t steps, std::uint64_t
     return x;
 }
 
+std::vector<double> makeSweepWeight(std::size_t steps, std::uint64_t seed) {
+    return makeSignal(SignalKind::Smooth, steps, seed + 1);
+}
+
+std::vector<double> makeUniformVector(std::size_t dimension, std::uint64_t seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_real_distribution<double> uniform(-1.0, 1.0);
+    std::vector<double> v(dimension);
+    for (double& value : v)
+        value = uniform(engine);
+    return v;
+}
+
 } // namespace sdlab

@@ -18,4 +18,11 @@ enum class SignalKind { Sine, Step, Smooth, Noise };
 std::optional<SignalKind> parseSignalKind(std::string_view name);
 std::vector<double> makeSignal(SignalKind kind, std::size_t steps, std::uint64_t seed);
 
+// The time-varying weight w of the sweep (ICLR'18 Fig. 10) when none is given: the
+// smooth signal drawn from seed + 1, so it differs from an x drawn from `seed`.
+std::vector<double> makeSweepWeight(std::size_t steps, std::uint64_t seed);
+
+// v ~ U(−1, 1)^dimension from the seed: the vector DSN Fig. 1 quantizes.
+std::vector<double> makeUniformVector(std::size_t dimension, std::uint64_t seed);
+
 } // namespace sdlab

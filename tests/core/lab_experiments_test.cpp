@@ -3,6 +3,7 @@
 // receivers' decoders of the Encoders lab.
 #include "coding/stochastic_rounding_quantizer.h"
 #include "coding/value_ops.h"
+#include "data/signals.h"
 #include "data/spike_trains.h"
 #include "encoders/latency_encoder.h"
 #include "experiments/channel_encoding_run.h"
@@ -146,6 +147,24 @@ TEST(ChannelDecoding, LatencyEstimateFiresAtTheSameStep) {
             EXPECT_EQ(estimate[0][spikeIndex - 1], 0.0);
         }
     }
+}
+
+TEST(Signals, SweepWeightIsTheSmoothSignalOfTheNextSeed) {
+    EXPECT_EQ(makeSweepWeight(300, 4), makeSignal(SignalKind::Smooth, 300, 5));
+}
+
+TEST(Signals, UniformVectorIsSeededAndInRange) {
+    const auto v = makeUniformVector(1000, 3);
+    ASSERT_EQ(v.size(), 1000u);
+    double sum = 0.0;
+    for (const double value : v) {
+        EXPECT_GE(value, -1.0);
+        EXPECT_LT(value, 1.0);
+        sum += value;
+    }
+    EXPECT_NEAR(sum / 1000.0, 0.0, 0.1); // mean 0, standard error 0.018
+    EXPECT_EQ(v, makeUniformVector(1000, 3));
+    EXPECT_NE(v, makeUniformVector(1000, 4));
 }
 
 } // namespace
