@@ -12,4 +12,15 @@ public:
     explicit InputError(const std::string& message) : std::runtime_error(message) {}
 };
 
+// The name of an input in single quotes, as every InputError message names it.
+// (Built by appending: GCC 12 warns falsely on "'" + std::string, bug 105651.)
+inline std::string quoted(const std::string& name) {
+    std::string text;
+    text.reserve(name.size() + 2);
+    text += '\'';
+    text += name;
+    text += '\'';
+    return text;
+}
+
 } // namespace sdlab

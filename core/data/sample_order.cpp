@@ -1,0 +1,113 @@
+#include "data/sample_order.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+
+namespace sdlab {
+
+std::optional<SampleOrderKind> parseSampleOrderKind(std::string_view name) {
+    if (name == "shuffled")
+        return SampleOrderKind::Shuffled;
+    if (name == "temporal")
+        return SampleOrderKind::Temporal;
+    return std::nullopt;
+}
+
+const char* sampleOrderName(SampleOrderKind kind) {
+    return kind == SampleOrderKind::Shuffled ? "shuffled" : "temporal";
+}
+
+namespace {
+
+std::vector<std::uint32_t> shuffled(std::size_t count, std::uint64_t seed) {
+    std::vector<std::uint32_t> order(count);
+    std::iota(order.begin(), order.end(), 0u);
+    std::mt19937_64 rng(seed);
+    std::shuffle(order.begin(), order.end(), rng);
+    return order;
+}
+
+// Greedy chain: start at the block's first sample, always step to the nearest sample
+// not yet visited. O(n²·k) per block of n samples in k projected dimensions.
+void chainBlock(const Eigen::MatrixXf& projected, const std::uint32_t* block, std::size_t n,
+                std::vector<std::uint32_t>& out) {
+    std::vector<std::uint32_t> left(block, block + n);
+    std::size_t current = 0;
+    while (!left.empty()) {
+        const std::uint32_t here = left[current];
+        out.push_back(here);
+        left[current] = left.back();
+        left.pop_back();
+        if (left.empty())
+            break;
+        float best = std::numeric_limits<float>::max();
+        for (std::size_t k = 0; k < left.size(); ++k) {
+            const float d = (projected.col(left[k]) - projected.col(here)).squaredNorm();
+            if (d < best) {
+                best = d;
+                current = k;
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::uint32_t> sampleOrder(const LabelledImages& images, SampleOrderKind kind,
+                                       std::uint64_t seed, int epoch,
+                                       const ProgressCallback& progress) {
+    if (kind == SampleOrderKind::Shuffled)
+        return shuffled(images.size(), seed + 7919u * static_cast<std::uint64_t>(epoch));
+
+    constexpr Eigen::Index dims = 32;
+    constexpr std::size_t blockSize = 2000;
+    const Eigen::Index pixels = static_cast<Eigen::Index>(images.pixelCount());
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> gaussian(0.0f, 1.0f);
+    Eigen::MatrixXf projection(dims, pixels);
+    for (Eigen::Index c = 0; c < pixels; ++c)
+        for (Eigen::Index r = 0; r < dims; ++r)
+            projection(r, c) = gaussian(rng);
+    Eigen::MatrixXf projected(dims, static_cast<Eigen::Index>(images.size()));
+    Eigen::VectorXf x(pixels);
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const std::uint8_t* p = images.image(i);
+        for (Eigen::Index k = 0; k < pixels; ++k)
+            x(k) = p[k] * (1.0f / 255.0f);
+        projected.col(static_cast<Eigen::Index>(i)) = projection * x;
+    }
+    const std::vector<std::uint32_t> blocks = shuffled(images.size(), seed);
+    std::vector<std::uint32_t> order;
+    order.reserve(images.size());
+    for (std::size_t start = 0; start < blocks.size(); start += blockSize) {
+        chainBlock(projected, blocks.data() + start, std::min(blockSize, blocks.size() - start), order);
+        if (progress && !progress(order.size(), images.size()))
+            return {};
+    }
+    return order;
+}
+
+double meanStepDistance(const LabelledImages& images, const std::vector<std::uint32_t>& order) {
+    if (order.size() < 2)
+        return 0.0;
+    double total = 0.0;
+    const std::size_t n = images.pixelCount();
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const std::uint8_t* a = images.image(order[k - 1]);
+        const std::uint8_t* b = images.image(order[k]);
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double d = (a[i] - b[i]) / 255.0;
+            sum += d * d;
+        }
+        total += std::sqrt(sum);
+    }
+    return total / static_cast<double>(order.size() - 1);
+}
+
+} // namespace sdlab
