@@ -3,11 +3,11 @@
 namespace sdlab {
 
 void FutureUpdate::step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes,
-                        RowMatrix& dW) {
+                        RowMatrix& dW, double gain) {
     m_traces.beginStep(preSpikes, postSpikes);
     m_traces.addPost(postSpikes); // ê now includes this step's error spikes
     const UpdateRuleParams& p = m_traces.params();
-    const double scale = p.geometricSum();
+    const double scale = gain * p.geometricSum();
     const double preGain = scale * p.pre.kBeta();
     const double postGain = scale * p.post.kBeta();
     for (Eigen::Index i : m_traces.activePre())

@@ -18,9 +18,12 @@ public:
     FutureUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params) {}
 
-    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW);
+    // Adds gain × this step's update to dW (gain = −η applies it to a weight matrix).
+    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW,
+              double gain = 1.0);
 
     const LayerTraces& traces() const { return m_traces; }
+    void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
 private:
     LayerTraces m_traces;

@@ -11,6 +11,14 @@ LayerTraces::LayerTraces(Eigen::Index dIn, Eigen::Index dOut, const UpdateRulePa
     m_activePost.reserve(static_cast<std::size_t>(dOut));
 }
 
+void LayerTraces::setParams(const UpdateRuleParams& params) {
+    m_params = params;
+    m_kAlphaPre = params.pre.kAlpha();
+    m_kBetaPre = params.pre.kBeta();
+    m_kAlphaPost = params.post.kAlpha();
+    m_kBetaPost = params.post.kBeta();
+}
+
 void LayerTraces::beginStep(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes) {
     for (Eigen::Index i : m_activePre)
         m_preMask[static_cast<std::size_t>(i)] = false;

@@ -27,6 +27,9 @@ public:
     // True for the rows that spiked this step (same content as activePre()).
     bool isPreActive(Eigen::Index i) const { return m_preMask[static_cast<std::size_t>(i)]; }
     const UpdateRuleParams& params() const { return m_params; }
+    // New gains from the next step on (the kp/kd auto-tuner changes them while a
+    // network trains); the traces keep their values.
+    void setParams(const UpdateRuleParams& params);
 
 private:
     UpdateRuleParams m_params;

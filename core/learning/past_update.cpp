@@ -3,13 +3,13 @@
 namespace sdlab {
 
 void PastUpdate::step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes,
-                      RowMatrix& dW) {
+                      RowMatrix& dW, double gain) {
     m_traces.beginStep(preSpikes, postSpikes);
     const auto& pre = m_traces.activePre();
     const auto& post = m_traces.activePost();
     if (pre.empty() && post.empty())
         return;
-    const double scale = m_traces.params().geometricSum();
+    const double scale = gain * m_traces.params().geometricSum();
     const auto eHat = m_traces.eHat().matrix().transpose();
     // Rows of spiking inputs: every synapse in the row is touched.
     for (Eigen::Index i : pre)
@@ -30,8 +30,8 @@ void PastUpdate::step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& pos
         m_u.col(j) = m_traces.xHat().matrix() * m_traces.eHat()(j);
 }
 
-void PastUpdate::flush(RowMatrix& dW) const {
-    dW += m_traces.params().geometricSum() * m_u;
+void PastUpdate::flush(RowMatrix& dW, double gain) const {
+    dW += (gain * m_traces.params().geometricSum()) * m_u;
 }
 
 } // namespace sdlab

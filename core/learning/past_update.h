@@ -17,10 +17,13 @@ public:
     PastUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params), m_u(RowMatrix::Zero(dIn, dOut)) {}
 
-    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW);
-    void flush(RowMatrix& dW) const;
+    // Adds gain × this step's update to dW (gain = −η applies it to a weight matrix).
+    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW,
+              double gain = 1.0);
+    void flush(RowMatrix& dW, double gain = 1.0) const;
 
     const LayerTraces& traces() const { return m_traces; }
+    void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
 private:
     LayerTraces m_traces;

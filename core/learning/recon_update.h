@@ -12,13 +12,15 @@ public:
     ReconUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params) {}
 
-    // Adds this step's update to dW (d_in × d_out).
-    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW);
+    // Adds gain × this step's update to dW (gain = −η applies it to a weight matrix).
+    void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW,
+              double gain = 1.0);
     // Adds what the rule would add over all later silent steps, Σ_{k≥1} (kα_x·kα_e)^k·x̂ê,
     // so that totals compare with the past/future/STDP forms (spec §3).
-    void addTail(RowMatrix& dW) const;
+    void addTail(RowMatrix& dW, double gain = 1.0) const;
 
     const LayerTraces& traces() const { return m_traces; }
+    void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
 private:
     LayerTraces m_traces;

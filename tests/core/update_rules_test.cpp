@@ -2,6 +2,7 @@
 #include "learning/future_update.h"
 #include "learning/past_update.h"
 #include "learning/recon_update.h"
+#include "learning/stdp_online_update.h"
 #include "learning/stdp_update.h"
 #include "test_helpers.h"
 
@@ -71,13 +72,16 @@ TEST(UpdateRules, LayerFormsEqualReconAndPerSynapseRuns) {
     ReconUpdate recon(dIn, dOut, p);
     PastUpdate past(dIn, dOut, p);
     FutureUpdate future(dIn, dOut, p);
-    RowMatrix wRecon = RowMatrix::Zero(dIn, dOut), wPast = wRecon, wFuture = wRecon;
+    StdpOnlineUpdate stdpOnline(dIn, dOut, p);
+    RowMatrix wRecon = RowMatrix::Zero(dIn, dOut), wPast = wRecon, wFuture = wRecon,
+              wStdpOnline = wRecon;
     for (int t = 0; t < steps; ++t) {
         const Eigen::ArrayXd x = pre.row(t).transpose().array();
         const Eigen::ArrayXd e = post.row(t).transpose().array();
         recon.step(x, e, wRecon);
         past.step(x, e, wPast);
         future.step(x, e, wFuture);
+        stdpOnline.step(x, e, wStdpOnline);
     }
     recon.addTail(wRecon);
     past.flush(wPast);
@@ -87,6 +91,7 @@ TEST(UpdateRules, LayerFormsEqualReconAndPerSynapseRuns) {
     EXPECT_LE((wPast - wRecon).cwiseAbs().maxCoeff(), 1e-9 * scale);
     EXPECT_LE((wFuture - wRecon).cwiseAbs().maxCoeff(), 1e-9 * scale);
     EXPECT_LE((wStdp - wRecon).cwiseAbs().maxCoeff(), 1e-9 * scale);
+    EXPECT_LE((wStdpOnline - wStdp).cwiseAbs().maxCoeff(), 1e-12 * scale);
     // Each synapse of the layer behaves as the one-synapse run on its own pair of trains.
     for (int i = 0; i < dIn; ++i)
         for (int j = 0; j < dOut; ++j) {
@@ -95,6 +100,37 @@ TEST(UpdateRules, LayerFormsEqualReconAndPerSynapseRuns) {
                                                          {ej.data(), static_cast<size_t>(steps)}, p);
             ASSERT_NEAR(single.pastTotal, wPast(i, j), 1e-9 * scale);
         }
+}
+
+TEST(UpdateRules, GainScalesEveryFormLinearly) {
+    // gain = −η lets a network apply the update straight to its weights.
+    const int dIn = 3, dOut = 2, steps = 50;
+    const UpdateRuleParams p = shared(0.3, 1.2);
+    ReconUpdate recon(dIn, dOut, p), reconScaled(dIn, dOut, p);
+    PastUpdate past(dIn, dOut, p), pastScaled(dIn, dOut, p);
+    FutureUpdate future(dIn, dOut, p), futureScaled(dIn, dOut, p);
+    StdpOnlineUpdate stdp(dIn, dOut, p), stdpScaled(dIn, dOut, p);
+    RowMatrix w[4], ws[4];
+    for (int k = 0; k < 4; ++k)
+        w[k] = ws[k] = RowMatrix::Zero(dIn, dOut);
+    for (int t = 0; t < steps; ++t) {
+        const Eigen::ArrayXd x = Eigen::ArrayXd::Map(test::randomSpikes(dIn, 0.4, 7 + t).data(), dIn);
+        const Eigen::ArrayXd e = Eigen::ArrayXd::Map(test::randomSpikes(dOut, 0.4, 900 + t).data(), dOut);
+        recon.step(x, e, w[0]);
+        reconScaled.step(x, e, ws[0], -0.25);
+        past.step(x, e, w[1]);
+        pastScaled.step(x, e, ws[1], -0.25);
+        future.step(x, e, w[2]);
+        futureScaled.step(x, e, ws[2], -0.25);
+        stdp.step(x, e, w[3]);
+        stdpScaled.step(x, e, ws[3], -0.25);
+    }
+    past.flush(w[1]);
+    pastScaled.flush(ws[1], -0.25);
+    for (int k = 0; k < 4; ++k) {
+        ASSERT_GT(w[k].cwiseAbs().maxCoeff(), 1e-3);
+        EXPECT_LE((ws[k] + 0.25 * w[k]).cwiseAbs().maxCoeff(), 1e-15) << "form " << k;
+    }
 }
 
 TEST(UpdateRules, PastAndFutureTouchOnlySpikingRowsAndColumns) {
