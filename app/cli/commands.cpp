@@ -9,6 +9,7 @@ int runKernels(const CliOptions&);
 int runQuantize(const CliOptions&);
 int runEncode(const CliOptions&);
 int runCost(const CliOptions&);
+int runTrain(const CliOptions&);
 
 namespace {
 const OptionSpec kOut{"out", "DIR", "Directory for the result files (created if missing)."};
@@ -124,6 +125,39 @@ const std::vector<Command>& allCommands() {
           kSeed,
           kOut},
          runCost},
+        {"train",
+         "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta --dataset "
+         "fashion-mnist|digits|synthetic|idx:DIR --hidden 200[,200...] --epochs E "
+         "[--order shuffled|temporal] [--update recon|past|future|stdp] [--optimizer sgd|fsgd] "
+         "[--lr F] [--seed S] --out DIR",
+         "Train a classifier one sample at a time and record its learning curve with the\n"
+         "operations it cost (ICLR'18 Fig. 5 and Table C.6; DSN Tables 2-3). Writes curve.csv\n"
+         "(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per epoch,\n"
+         "accuracies as fractions; rows between epoch ends test on the first 2000 test\n"
+         "samples) and summary.json. Progress goes to stderr.",
+         {{"model", "M", "mlp, pdnn, spiking-mlp or sigma-delta (default mlp)."},
+          {"dataset", "D",
+           "fashion-mnist (package dataset-fashion-mnist), digits (OpenCV's digits.png, "
+           "package opencv-doc), synthetic (default) or idx:DIR (an MNIST-style directory)."},
+          {"hidden", "SIZES", "Hidden layer sizes, comma-separated (default 200)."},
+          {"epochs", "E", "Passes over the training set, 1..1000 (default 1)."},
+          {"order", "O", "shuffled (a new permutation per epoch) or temporal (similar samples "
+                         "in a row, ICLR'18 §3.1); default shuffled."},
+          {"update", "U", "pdnn: weight-update form recon, past, future or stdp (default recon)."},
+          {"kp", "KP", "pdnn: fixed forward kp (with --kd; default: auto-tuned gains)."},
+          {"kd", "KD", "pdnn: fixed forward kd."},
+          {"kp-back", "KP", "pdnn: fixed backward kp (default: the forward one)."},
+          {"kd-back", "KD", "pdnn: fixed backward kd."},
+          {"optimizer", "O", "spiking-mlp: sgd or fsgd (fractional SGD, DSN eq. 7); default sgd."},
+          {"steps", "T", "spiking-mlp: time steps per sample (default 10)."},
+          {"routing", "R", "spiking-mlp: breadth-first (default) or depth-first."},
+          {"back-reset", "B", "spiking-mlp: back-quantizer reset none (default), random or zero."},
+          {"scale", "K", "sigma-delta: activations are sent as round(K*h) (default 8)."},
+          {"lr", "F", "Learning rate (default 0.01)."},
+          {"rows-per-epoch", "N", "Curve rows per epoch (default 10)."},
+          kSeed,
+          kOut},
+         runTrain},
     };
     return commands;
 }

@@ -107,6 +107,22 @@ cost)
   check "dense energy = din*dout*(3.7+0.9) pJ" [ "$(json_value c/cost.json energy_pj_dense)" = 276000 ]
   check "event-driven adds are a multiple of dout" awk -v a="$(json_value c/cost.json adds)" 'BEGIN { exit !(a % 200 == 0 && a > 0) }'
   ;;
+train)
+  check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1
+  check "curve.csv header" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
+  check "ten rows per epoch" rows_are t1/curve.csv 10
+  check "last row at epoch 1" [ "$(column t1/curve.csv epoch | tail -n 1)" = 1 ]
+  for key in model dataset layers final_test_acc kops_per_sample energy_mj adds mults; do check "summary has $key" json_has t1/summary.json $key; done
+  check "layers 196-50-10" [ "$(json_value t1/summary.json layers)" = '"196-50-10"' ]
+  check "mlp learns the synthetic set" awk -v a="$(json_value t1/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.8)}'
+  check "pdnn with past updates, temporal order" "$CLI" train --model pdnn --update past --order temporal --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 4 --out t2
+  check "four rows" rows_are t2/curve.csv 4
+  check "pdnn summary names the update" [ "$(json_value t2/summary.json update)" = '"past"' ]
+  check "spiking mlp with fsgd" "$CLI" train --model spiking-mlp --optimizer fsgd --steps 5 --dataset synthetic --hidden 20 --epochs 1 --out t3
+  check "sigma-delta net" "$CLI" train --model sigma-delta --dataset synthetic --hidden 20 --epochs 1 --out t4
+  check "two hidden layers" "$CLI" train --dataset synthetic --hidden 20,10 --epochs 1 --out t5
+  check "layers 196-20-10-10" [ "$(json_value t5/summary.json layers)" = '"196-20-10-10"' ]
+  ;;
 help)
   for command in pd sweep updates kernels quantize encode cost; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
@@ -169,6 +185,36 @@ bad-input)
   expect_bad "option without value" pd --signal sine --out
   expect_bad "missing --out" pd --signal sine
   expect_bad "--out is a file" pd --signal sine --out a_file
+  expect_bad "train: unknown model" train --model svm --dataset synthetic --out bad_out
+  expect_bad "train: unknown data set" train --dataset mnist --out bad_out
+  expect_bad "train: missing IDX directory" train --dataset idx:no_such_dir --out bad_out
+  expect_bad "train: malformed --hidden" train --dataset synthetic --hidden 200,x --out bad_out
+  expect_bad "train: --epochs 0" train --dataset synthetic --epochs 0 --out bad_out
+  expect_bad "train: --lr 0" train --dataset synthetic --lr 0 --out bad_out
+  expect_bad "train: kd-back without kp" train --dataset synthetic --kd-back 1 --out bad_out
+  mkdir -p idx_huge idx_cut idx_magic
+  # An IDX header that claims 10^9 images of 28 x 28, then almost nothing.
+  printf '\0\0\10\3\x3b\x9a\xca\0\0\0\0\x1c\0\0\0\x1c\1\2\3' > idx_huge/train-images-idx3-ubyte
+  printf '\0\0\10\1\0\0\0\1\7' > idx_huge/train-labels-idx1-ubyte
+  cp idx_huge/train-labels-idx1-ubyte idx_huge/t10k-labels-idx1-ubyte
+  cp idx_huge/train-images-idx3-ubyte idx_huge/t10k-images-idx3-ubyte
+  expect_bad "train: IDX header claims 10^9 images" train --dataset idx:idx_huge --out bad_out
+  # Two 2 x 2 images claimed, one and a half present.
+  printf '\0\0\10\3\0\0\0\2\0\0\0\2\0\0\0\2\1\2\3\4\5\6' > idx_cut/train-images-idx3-ubyte
+  printf '\0\0\10\1\0\0\0\2\7\1' > idx_cut/train-labels-idx1-ubyte
+  expect_bad "train: truncated IDX file" train --dataset idx:idx_cut --out bad_out
+  mkdir -p idx_good
+  printf '\0\0\10\3\0\0\0\2\0\0\0\2\0\0\0\2\1\2\3\4\5\6\7\10' > idx_good/train-images-idx3-ubyte
+  printf '\0\0\10\1\0\0\0\2\0\1' > idx_good/train-labels-idx1-ubyte
+  cp idx_good/train-images-idx3-ubyte idx_good/t10k-images-idx3-ubyte
+  cp idx_good/train-labels-idx1-ubyte idx_good/t10k-labels-idx1-ubyte
+  check "a hand-made IDX directory trains" "$CLI" train --dataset idx:idx_good --hidden 3 --out good_idx
+  rm -rf idx_magic idx_gz && cp -r idx_good idx_magic && cp -r idx_good idx_gz
+  printf 'P5\n2 2\n255\n\1\2\3\4' > idx_magic/train-images-idx3-ubyte
+  expect_bad "train: IDX with a wrong magic number" train --dataset idx:idx_magic --out bad_out
+  rm idx_gz/t10k-images-idx3-ubyte
+  printf '\37\213\10\0\0\0\0\0\0\3garbage' > idx_gz/t10k-images-idx3-ubyte.gz
+  expect_bad "train: corrupt gzip IDX" train --dataset idx:idx_gz --out bad_out
   expect_bad "unknown command" transmogrify --out bad_out
   expect_bad "no command"
   ;;

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "coding/pd_params.h"
+#include "cost/op_counter.h"
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace sdlab {
+
+// What one training step reports.
+struct TrainStep {
+    int predicted = 0; // the class the model gave before learning from the sample
+    double loss = 0.0; // the loss it trained on
+};
+
+// One spike for display: (time step within the sample, unit, signed size).
+struct UnitSpike {
+    int step = 0;
+    int unit = 0;
+    double value = 0.0;
+};
+
+// The interface all learning-lab models share. Training is one sample at a time
+// (minibatch 1, as in ICLR'18 and DSN), in the order the trainer chooses; models with
+// coding state carry it from sample to sample. trainingOps() counts the additions and
+// multiplications training has cost so far; prediction is not counted.
+class Classifier {
+public:
+    virtual ~Classifier() = default;
+
+    virtual TrainStep train(const Eigen::VectorXd& x, int label) = 0;
+    // Class for x. Models with state (the PD network) predict a test set in order
+    // between beginEvaluation() and endEvaluation(), which restores the training state.
+    virtual int predict(const Eigen::VectorXd& x) = 0;
+    virtual void beginEvaluation() {}
+    virtual void endEvaluation() {}
+    // Called before each epoch (0-based), e.g. for the auto-tuner's kα schedule.
+    virtual void beginEpoch(int /*epoch*/) {}
+    // Called once after the last sample: updates still pending are applied.
+    virtual void finishTraining() {}
+
+    // Spikes layer `layer` (0 = the input) sent for the last training sample; empty for
+    // models without spikes.
+    virtual int spikingLayerCount() const { return 0; }
+    virtual void lastSpikes(int /*layer*/, std::vector<UnitSpike>& out) const { out.clear(); }
+    // The current kp/kd of each layer's forward and backward coding (PD network only).
+    virtual std::vector<PdParams> forwardGains() const { return {}; }
+    virtual std::vector<PdParams> backwardGains() const { return {}; }
+
+    const OpCounter& trainingOps() const { return m_ops; }
+
+protected:
+    OpCounter m_ops;
+};
+
+} // namespace sdlab

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "models/classifier.h"
+#include "models/dense_layer.h"
+#include "training/training_settings.h"
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace sdlab {
+
+struct SpikingMlpSettings {
+    std::vector<int> sizes;  // {d_in, hidden..., classes}
+    double learningRate = 0.01;
+    int timeSteps = 10;      // T per training iteration (DSN Table 3 baseline: 10)
+    bool fractional = false; // FSGD (eq. 7) instead of SGD (eq. 6)
+    bool depthFirst = false; // event routing (App. F)
+    BackReset backReset = BackReset::None;
+    double initSigma = 0.01; // weights ~ N(0, σ²) (DSN §4)
+    std::uint64_t seed = 1;
+};
+
+// The Deep Spiking MLP of O'Connor & Welling 2016 (DSN Alg. 3 forward, Alg. 8 training
+// iteration), without biases. For T steps per sample:
+//   forward: the input is herded into signed spikes (Alg. 1); each spike i adds row
+//     W_i to the next layer's potential φ and to its running input sum c_out (Alg. 8
+//     l. 19-20); hidden units fire +1 while φ > ½ (rectified stream quantization, Alg. 7);
+//     the last layer accumulates u.
+//   backward: the output error ū_t − y (ū_t = u/t, the running estimate of the
+//     squared-error gradient) is herded into signed error spikes; a spike at unit j
+//     sends s·W_{·j}, filtered by [c_out > 0] (ReLU'), to the layer below's error
+//     quantizer, and updates column j (FSGD: W_{·j} −= (η/T²)·s·c_in at once).
+//   SGD instead collects error counts c_err and applies W −= (η/T²)·c_in ⊗ c_err at the end.
+// DSN eqs. 6-7 divide by T; since c_in and c_err both grow with T, that makes the step
+// grow with T (20 steps trained worse than 10). With T² the step estimates η·∂L/∂W.
+// Breadth-first routing lets a layer emit all its events of a step before its children
+// run; depth-first runs each event's whole cascade first, so hidden units fire on
+// partial sums. The back quantizers' φ persist across samples (None), restart at
+// U(−½, ½) (Random) or at 0 (Zero). Every operation is an addition (counted), except
+// SGD's end-of-iteration outer product (multiply-adds).
+class SpikingMlp : public Classifier {
+public:
+    explicit SpikingMlp(const SpikingMlpSettings& settings);
+
+    TrainStep train(const Eigen::VectorXd& x, int label) override;
+    int predict(const Eigen::VectorXd& x) override;
+
+    int spikingLayerCount() const override { return static_cast<int>(m_layers.size()); }
+    void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
+
+    const std::vector<DenseLayer>& layers() const { return m_weights; }
+    // Spike counts per output unit of the last sample's forward pass, divided by T.
+    Eigen::VectorXd lastOutput() const { return m_u / m_settings.timeSteps; }
+
+private:
+    struct LayerState {
+        Eigen::ArrayXd potential;  // φ of the units this layer drives (hidden only)
+        Eigen::ArrayXd inputSum;   // c_out: running sum of their input this sample
+        Eigen::ArrayXd inCount;    // c_in: spikes received per input unit
+        Eigen::ArrayXd backPhi;    // φ of the error quantizer on this layer's outputs
+        Eigen::ArrayXd errCount;   // c_err (SGD)
+        Eigen::ArrayXd spikesOut;  // this step's forward spikes (breadth-first)
+        Eigen::ArrayXd errorsOut;  // this step's error spikes (breadth-first)
+    };
+
+    void resetSample(bool learning);
+    void forwardStep(const Eigen::VectorXd& x, int step, bool record);
+    void deliverForward(std::size_t layer, Eigen::Index unit, double spike, int step, bool record);
+    void backwardStep(const Eigen::ArrayXd& outputError);
+    void deliverError(std::size_t layer, Eigen::Index unit, double spike);
+    void applyColumnUpdate(std::size_t layer, Eigen::Index unit, double spike);
+
+    SpikingMlpSettings m_settings;
+    std::vector<DenseLayer> m_weights;
+    std::vector<LayerState> m_layers;
+    Eigen::ArrayXd m_inputPhi;
+    Eigen::VectorXd m_u;
+    Eigen::ArrayXd m_target;
+    Eigen::ArrayXd m_error;
+    std::mt19937_64 m_rng;
+    std::vector<std::vector<UnitSpike>> m_recorded; // per layer (0 = input spikes)
+};
+
+} // namespace sdlab

@@ -1,0 +1,74 @@
+#include "training/training_report.h"
+
+#include "io/csv_table.h"
+#include "io/json_writer.h"
+
+namespace sdlab {
+
+std::string trainingCurveCsv(const std::vector<CurveRow>& curve) {
+    CsvWriter csv({"epoch", "samples", "train_acc", "test_acc", "loss", "adds", "mults", "energy_mj"});
+    for (const CurveRow& row : curve)
+        csv.addRow({row.epoch, static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy,
+                    row.loss, static_cast<double>(row.adds), static_cast<double>(row.mults),
+                    row.energyMj});
+    return csv.text();
+}
+
+std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes) {
+    std::string text = std::to_string(inputs);
+    for (int size : hidden) {
+        text += '-';
+        text += std::to_string(size);
+    }
+    text += '-';
+    text += std::to_string(classes);
+    return text;
+}
+
+std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& data,
+                                const TrainingResult& result) {
+    JsonObjectWriter json;
+    json.add("model", modelName(s.model))
+        .add("dataset", data.name)
+        .add("layers", layerSizesText(s.hidden, data.inputSize(), data.classCount()))
+        .add("train_samples", static_cast<long long>(data.train.size()))
+        .add("test_samples", static_cast<long long>(data.test.size()))
+        .add("epochs", static_cast<long long>(s.epochs))
+        .add("order", sampleOrderName(s.order))
+        .add("learning_rate", s.learningRate.value_or(defaultLearningRate(s.model)))
+        .add("seed", static_cast<long long>(s.seed));
+    if (s.model == ModelKind::Pdnn) {
+        json.add("update", updateRuleName(s.update)).addBool("auto_tune", s.autoTune);
+        if (!s.autoTune)
+            json.add("kp", s.forwardGains.kp)
+                .add("kd", s.forwardGains.kd)
+                .add("kp_back", s.backwardGains.kp)
+                .add("kd_back", s.backwardGains.kd);
+    }
+    if (s.model == ModelKind::SpikingMlp)
+        json.add("optimizer", optimizerName(s.optimizer))
+            .add("time_steps", static_cast<long long>(s.timeSteps))
+            .add("routing", eventRoutingName(s.routing))
+            .add("back_reset", backResetName(s.backReset));
+    if (s.model == ModelKind::SigmaDelta)
+        json.add("scale", s.quantizationScale);
+    const CurveRow last = result.curve.empty() ? CurveRow{} : result.curve.back();
+    json.addBool("cancelled", result.cancelled)
+        .add("samples", static_cast<long long>(last.samples))
+        .add("final_test_acc", result.finalTestAccuracy)
+        .add("final_test_error_percent", 100.0 * (1.0 - result.finalTestAccuracy))
+        .add("final_train_acc", result.finalTrainAccuracy)
+        .add("adds", static_cast<long long>(last.adds))
+        .add("mults", static_cast<long long>(last.mults))
+        .add("adds_per_sample", result.addsPerSample)
+        .add("mults_per_sample", result.multsPerSample)
+        .add("kops_per_sample", result.opsPerSample / 1000.0)
+        .add("energy_mj", last.energyMj)
+        .add("energy_model", "Horowitz 2014, 32-bit integer: add 0.1 pJ, multiply 3.1 pJ")
+        .add("test_acc_note", "rows at epoch ends use the whole test set; rows in between use "
+                              "the first " + std::to_string(s.interimTestSamples) + " test samples")
+        .add("seconds", result.seconds);
+    return json.text();
+}
+
+} // namespace sdlab

@@ -1,0 +1,150 @@
+#include "training/training_run.h"
+
+#include "models/mlp.h"
+#include "models/pd_network.h"
+#include "models/sigma_delta_net.h"
+#include "models/spiking_mlp.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace sdlab {
+
+std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
+                                           int classCount) {
+    std::vector<int> sizes{inputSize};
+    sizes.insert(sizes.end(), settings.hidden.begin(), settings.hidden.end());
+    sizes.push_back(classCount);
+    const double rate = settings.learningRate.value_or(defaultLearningRate(settings.model));
+    switch (settings.model) {
+    case ModelKind::Pdnn: {
+        PdNetworkSettings pd;
+        pd.sizes = sizes;
+        pd.learningRate = rate;
+        pd.layer.forward = settings.forwardGains;
+        pd.layer.backward = settings.backwardGains;
+        pd.layer.rule = settings.update;
+        pd.layer.autoTune = settings.autoTune;
+        pd.seed = settings.seed;
+        return std::make_unique<PdNetwork>(pd);
+    }
+    case ModelKind::SpikingMlp: {
+        SpikingMlpSettings spiking;
+        spiking.sizes = sizes;
+        spiking.learningRate = rate;
+        spiking.timeSteps = settings.timeSteps;
+        spiking.fractional = settings.optimizer == Optimizer::Fsgd;
+        spiking.depthFirst = settings.routing == EventRouting::DepthFirst;
+        spiking.backReset = settings.backReset;
+        spiking.seed = settings.seed;
+        return std::make_unique<SpikingMlp>(spiking);
+    }
+    case ModelKind::SigmaDelta:
+        return std::make_unique<SigmaDeltaNet>(sizes, rate, settings.quantizationScale,
+                                               SigmaDeltaNet::Mode::SigmaDelta, settings.seed);
+    case ModelKind::Mlp: break;
+    }
+    return std::make_unique<Mlp>(sizes, rate, settings.seed);
+}
+
+double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count) {
+    const std::size_t n = count == 0 ? images.size() : std::min(count, images.size());
+    if (n == 0)
+        return 0.0;
+    Eigen::VectorXd x;
+    std::size_t correct = 0;
+    model.beginEvaluation();
+    for (std::size_t i = 0; i < n; ++i) {
+        images.features(i, x);
+        correct += model.predict(x) == images.labels[i];
+    }
+    model.endEvaluation();
+    return static_cast<double>(correct) / static_cast<double>(n);
+}
+
+TrainingResult runTraining(Classifier& model, const ImageDataset& data,
+                           const TrainingSettings& settings, const TrainingCallbacks& callbacks) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    TrainingResult result;
+    const std::size_t n = data.train.size();
+    const std::size_t total = n * static_cast<std::size_t>(settings.epochs);
+    const std::size_t rowEvery =
+        std::max<std::size_t>(1, (n + static_cast<std::size_t>(settings.rowsPerEpoch) - 1) /
+                                     static_cast<std::size_t>(settings.rowsPerEpoch));
+    constexpr double picoToMilli = 1e-9;
+    Eigen::VectorXd x;
+    std::uint64_t samples = 0;
+    std::size_t windowCorrect = 0, windowCount = 0, epochCorrect = 0;
+    double windowLoss = 0.0;
+    bool finished = false;
+    auto finish = [&] {
+        if (!finished)
+            model.finishTraining();
+        finished = true;
+    };
+
+    auto emitRow = [&](bool epochEnd) {
+        CurveRow row;
+        row.samples = samples;
+        row.epoch = static_cast<double>(samples) / static_cast<double>(n);
+        row.trainAccuracy = windowCount ? static_cast<double>(windowCorrect) / static_cast<double>(windowCount) : 0.0;
+        row.loss = windowCount ? windowLoss / static_cast<double>(windowCount) : 0.0;
+        row.fullTest = epochEnd;
+        row.testAccuracy = evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
+        row.adds = model.trainingOps().adds;
+        row.mults = model.trainingOps().multiplies;
+        row.energyMj = model.trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
+        result.curve.push_back(row);
+        if (callbacks.onRow)
+            callbacks.onRow(row, model);
+        windowCorrect = windowCount = 0;
+        windowLoss = 0.0;
+    };
+
+    for (int epoch = 0; epoch < settings.epochs && !result.cancelled; ++epoch) {
+        model.beginEpoch(epoch);
+        const std::vector<std::uint32_t> order =
+            sampleOrder(data.train, settings.order, settings.seed, epoch);
+        epochCorrect = 0;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const std::uint32_t i = order[k];
+            data.train.features(i, x);
+            const int label = data.train.labels[i];
+            const TrainStep step = model.train(x, label);
+            ++samples;
+            ++windowCount;
+            const bool correct = step.predicted == label;
+            windowCorrect += correct;
+            epochCorrect += correct;
+            windowLoss += step.loss;
+            const bool epochEnd = k + 1 == order.size();
+            if (epochEnd || (k + 1) % rowEvery == 0) {
+                if (epochEnd && epoch + 1 == settings.epochs)
+                    finish();
+                emitRow(epochEnd);
+            }
+            if (callbacks.progress && (samples % 64 == 0 || epochEnd) &&
+                !callbacks.progress(samples, total)) {
+                result.cancelled = true;
+                break;
+            }
+        }
+        result.finalTrainAccuracy = static_cast<double>(epochCorrect) / static_cast<double>(n);
+    }
+    if (result.cancelled) {
+        finish();
+        if (windowCount > 0)
+            emitRow(false);
+    }
+    if (!result.curve.empty())
+        result.finalTestAccuracy = result.curve.back().testAccuracy;
+    const double s = std::max<double>(1.0, static_cast<double>(samples));
+    result.addsPerSample = static_cast<double>(model.trainingOps().adds) / s;
+    result.multsPerSample = static_cast<double>(model.trainingOps().multiplies) / s;
+    result.opsPerSample = result.addsPerSample + result.multsPerSample;
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
+}
+
+} // namespace sdlab

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "data/image_dataset.h"
+#include "models/classifier.h"
+#include "training/training_settings.h"
+#include "util/progress.h"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace sdlab {
+
+// One row of a training curve (the CLI's curve.csv).
+struct CurveRow {
+    double epoch = 0.0;         // fractional: samples seen / training-set size
+    std::uint64_t samples = 0;
+    double trainAccuracy = 0.0; // of the predictions made on the samples since the last row
+    double testAccuracy = 0.0;
+    bool fullTest = false;      // true at epoch ends: all test samples, else the interim subset
+    double loss = 0.0;          // mean training loss since the last row
+    std::uint64_t adds = 0;     // cumulative training operations
+    std::uint64_t mults = 0;
+    double energyMj = 0.0;      // cumulative, Horowitz 32-bit integer figures (ICLR'18 Fig. 5)
+};
+
+struct TrainingResult {
+    std::vector<CurveRow> curve;
+    bool cancelled = false;
+    double finalTestAccuracy = 0.0;  // full test set after the last epoch
+    double finalTrainAccuracy = 0.0; // online, over the last epoch
+    double opsPerSample = 0.0;       // (adds + mults) / samples
+    double addsPerSample = 0.0;
+    double multsPerSample = 0.0;
+    double seconds = 0.0;
+};
+
+// Builds the model the settings name for inputs of `inputSize` and `classCount` classes.
+std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
+                                           int classCount);
+
+// Observers of a run. onRow sees each curve row as it is made, with the model (for
+// spikes and gains); progress is called every few samples with (samples done, total)
+// and stops the run when it returns false (the model is still finished cleanly).
+struct TrainingCallbacks {
+    std::function<void(const CurveRow&, const Classifier&)> onRow;
+    ProgressCallback progress;
+};
+
+// Trains `model` for settings.epochs epochs over data.train in the settings' order,
+// evaluating as CurveRow documents. Deterministic for a given seed.
+TrainingResult runTraining(Classifier& model, const ImageDataset& data,
+                           const TrainingSettings& settings, const TrainingCallbacks& callbacks = {});
+
+// Accuracy of `model` on the first `count` samples of `images` (all when count is 0).
+double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count = 0);
+
+} // namespace sdlab

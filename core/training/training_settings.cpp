@@ -1,0 +1,83 @@
+#include "training/training_settings.h"
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace sdlab {
+
+namespace {
+
+template <class Enum, std::size_t N>
+std::optional<Enum> lookup(const std::array<std::pair<const char*, Enum>, N>& table,
+                           std::string_view name) {
+    for (const auto& [text, value] : table)
+        if (name == text)
+            return value;
+    return std::nullopt;
+}
+
+template <class Enum, std::size_t N>
+const char* nameOf(const std::array<std::pair<const char*, Enum>, N>& table, Enum value) {
+    for (const auto& [text, v] : table)
+        if (v == value)
+            return text;
+    return "?";
+}
+
+constexpr std::array<std::pair<const char*, ModelKind>, 4> kModels{{
+    {"mlp", ModelKind::Mlp}, {"pdnn", ModelKind::Pdnn},
+    {"spiking-mlp", ModelKind::SpikingMlp}, {"sigma-delta", ModelKind::SigmaDelta}}};
+constexpr std::array<std::pair<const char*, UpdateRule>, 4> kRules{{
+    {"recon", UpdateRule::Recon}, {"past", UpdateRule::Past},
+    {"future", UpdateRule::Future}, {"stdp", UpdateRule::Stdp}}};
+constexpr std::array<std::pair<const char*, Optimizer>, 2> kOptimizers{{
+    {"sgd", Optimizer::Sgd}, {"fsgd", Optimizer::Fsgd}}};
+constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{{
+    {"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
+constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
+    {"none", BackReset::None}, {"random", BackReset::Random}, {"zero", BackReset::Zero}}};
+
+} // namespace
+
+double defaultLearningRate(ModelKind model) {
+    // MLP, PDNN, sigma-delta: the ICLR'18 reference code's 0.01. Spiking MLP: η of DSN
+    // eq. 6-7 (its updates are divided by T).
+    return model == ModelKind::SpikingMlp ? 0.01 : 0.01;
+}
+
+std::optional<ModelKind> parseModelKind(std::string_view name) { return lookup(kModels, name); }
+const char* modelName(ModelKind kind) { return nameOf(kModels, kind); }
+std::optional<UpdateRule> parseUpdateRule(std::string_view name) { return lookup(kRules, name); }
+const char* updateRuleName(UpdateRule rule) { return nameOf(kRules, rule); }
+std::optional<Optimizer> parseOptimizer(std::string_view name) { return lookup(kOptimizers, name); }
+const char* optimizerName(Optimizer optimizer) { return nameOf(kOptimizers, optimizer); }
+std::optional<EventRouting> parseEventRouting(std::string_view name) { return lookup(kRoutings, name); }
+const char* eventRoutingName(EventRouting routing) { return nameOf(kRoutings, routing); }
+std::optional<BackReset> parseBackReset(std::string_view name) { return lookup(kResets, name); }
+const char* backResetName(BackReset reset) { return nameOf(kResets, reset); }
+
+std::string validationError(const TrainingSettings& s) {
+    if (s.hidden.empty() || s.hidden.size() > 8)
+        return "--hidden needs 1 to 8 layer sizes";
+    for (int size : s.hidden)
+        if (size < 1 || size > 10000)
+            return "every --hidden size must be between 1 and 10000";
+    if (s.epochs < 1 || s.epochs > 1000)
+        return "--epochs must be between 1 and 1000";
+    if (s.learningRate && !(*s.learningRate > 0.0 && *s.learningRate <= 10.0))
+        return "--lr must be in (0, 10]";
+    if (s.timeSteps < 1 || s.timeSteps > 1000)
+        return "--steps must be between 1 and 1000";
+    if (!(s.quantizationScale > 0.0 && s.quantizationScale <= 1e6))
+        return "--scale must be in (0, 1e6]";
+    if (std::string e = s.forwardGains.validationError(); !e.empty())
+        return "forward gains: " + e;
+    if (std::string e = s.backwardGains.validationError(); !e.empty())
+        return "backward gains: " + e;
+    if (s.rowsPerEpoch < 1 || s.rowsPerEpoch > 1000)
+        return "rows per epoch must be between 1 and 1000";
+    return {};
+}
+
+} // namespace sdlab

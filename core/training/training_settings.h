@@ -1,0 +1,62 @@
+#pragma once
+
+#include "coding/pd_params.h"
+#include "data/sample_order.h"
+#include "learning/update_rule_params.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdlab {
+
+enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta };
+enum class Optimizer { Sgd, Fsgd };               // DSN §3.7
+enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
+enum class BackReset { None, Random, Zero };      // DSN App. E, back-quantizer φ
+
+// Everything one training run needs besides the data. Each field's comment says which
+// model reads it; the others ignore it.
+struct TrainingSettings {
+    ModelKind model = ModelKind::Mlp;
+    std::vector<int> hidden{200};
+    int epochs = 1;
+    SampleOrderKind order = SampleOrderKind::Shuffled;
+    std::optional<double> learningRate; // default per model: defaultLearningRate()
+    std::uint64_t seed = 1;
+    // PDNN
+    UpdateRule update = UpdateRule::Recon;
+    bool autoTune = true;       // ICLR'18 App. E.2; otherwise the fixed gains below
+    PdParams forwardGains{0.1, 1.0};
+    PdParams backwardGains{0.1, 1.0};
+    // Spiking MLP
+    Optimizer optimizer = Optimizer::Sgd;
+    int timeSteps = 10;
+    EventRouting routing = EventRouting::BreadthFirst;
+    BackReset backReset = BackReset::None;
+    // Sigma-delta net: activations are sent as round(scale·h) (thesis ch. 4)
+    double quantizationScale = 8.0;
+    // Curve: rows per epoch, and the test samples used between epoch ends.
+    int rowsPerEpoch = 10;
+    std::size_t interimTestSamples = 2000;
+};
+
+double defaultLearningRate(ModelKind model);
+
+std::optional<ModelKind> parseModelKind(std::string_view name);
+const char* modelName(ModelKind kind);
+std::optional<UpdateRule> parseUpdateRule(std::string_view name);
+const char* updateRuleName(UpdateRule rule);
+std::optional<Optimizer> parseOptimizer(std::string_view name);
+const char* optimizerName(Optimizer optimizer);
+std::optional<EventRouting> parseEventRouting(std::string_view name);
+const char* eventRoutingName(EventRouting routing);
+std::optional<BackReset> parseBackReset(std::string_view name);
+const char* backResetName(BackReset reset);
+
+// Empty when the settings can run, otherwise a sentence naming the wrong field.
+std::string validationError(const TrainingSettings& settings);
+
+} // namespace sdlab

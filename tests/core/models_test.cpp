@@ -1,0 +1,208 @@
+// The learning lab's models: identities from the papers and hand-checkable counts.
+#include "data/dataset_loaders.h"
+#include "models/mlp.h"
+#include "models/pd_layer.h"
+#include "models/pd_network.h"
+#include "models/sigma_delta_net.h"
+#include "models/spiking_mlp.h"
+#include "training/training_run.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace sdlab {
+namespace {
+
+Eigen::VectorXd randomVector(Eigen::Index n, std::mt19937_64& rng, double scale = 1.0) {
+    std::normal_distribution<double> normal(0.0, scale);
+    Eigen::VectorXd v(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        v(i) = normal(rng);
+    return v;
+}
+
+TEST(Mlp, GradientMatchesFiniteDifferences) {
+    Mlp mlp({5, 8, 6, 3}, 0.1, 3);
+    std::mt19937_64 rng(11);
+    const Eigen::VectorXd x = randomVector(5, rng);
+    std::vector<DenseLayer> gradients;
+    mlp.lossAndGradients(x, 2, gradients);
+    const double h = 1e-6;
+    double worst = 0.0;
+    for (std::size_t l = 0; l < mlp.layers().size(); ++l) {
+        RowMatrix& w = mlp.layers()[l].weights;
+        for (Eigen::Index i = 0; i < w.rows(); ++i)
+            for (Eigen::Index j = 0; j < w.cols(); ++j) {
+                const double keep = w(i, j);
+                w(i, j) = keep + h;
+                const double up = mlp.loss(x, 2);
+                w(i, j) = keep - h;
+                const double down = mlp.loss(x, 2);
+                w(i, j) = keep;
+                worst = std::max(worst, std::abs((up - down) / (2 * h) - gradients[l].weights(i, j)));
+            }
+        Eigen::VectorXd& b = mlp.layers()[l].bias;
+        for (Eigen::Index j = 0; j < b.size(); ++j) {
+            const double keep = b(j);
+            b(j) = keep + h;
+            const double up = mlp.loss(x, 2);
+            b(j) = keep - h;
+            const double down = mlp.loss(x, 2);
+            b(j) = keep;
+            worst = std::max(worst, std::abs((up - down) / (2 * h) - gradients[l].bias(j)));
+        }
+    }
+    EXPECT_LT(worst, 1e-8);
+    EXPECT_GT(gradients[0].weights.cwiseAbs().maxCoeff(), 1e-3); // not a trivial gradient
+}
+
+TEST(Mlp, TrainingStepIsOneSgdStepAndCountsItsOps) {
+    Mlp mlp({4, 3, 2}, 0.5, 1), reference({4, 3, 2}, 0.5, 1);
+    std::mt19937_64 rng(2);
+    const Eigen::VectorXd x = randomVector(4, rng);
+    std::vector<DenseLayer> g;
+    reference.lossAndGradients(x, 1, g);
+    const RowMatrix before = mlp.layers()[0].weights;
+    mlp.train(x, 1);
+    EXPECT_LT((mlp.layers()[0].weights - (before - 0.5 * g[0].weights)).cwiseAbs().maxCoeff(), 1e-15);
+    // forward 4·3+3 + 3·2+2, backward 3·2, update 4·3+3 + 3·2+2 multiply-adds
+    EXPECT_EQ(mlp.trainingOps().multiplies, 15u + 8u + 6u + 15u + 8u);
+    EXPECT_EQ(mlp.trainingOps().adds, mlp.trainingOps().multiplies);
+}
+
+// One PD layer fed fixed inputs and errors: its spikes do not depend on the weights, so
+// after flushing, the four forms leave identical weights (spec §3, ICLR'18 Fig. 9).
+TEST(PdLayer, FourUpdateFormsGiveTheReconWeightsAfterFlushing) {
+    const Eigen::Index dIn = 7, dOut = 5;
+    std::mt19937_64 init(4);
+    const DenseLayer start = DenseLayer::xavier(dIn, dOut, init);
+    std::vector<RowMatrix> finals;
+    for (UpdateRule rule : {UpdateRule::Recon, UpdateRule::Past, UpdateRule::Future, UpdateRule::Stdp}) {
+        PdLayerSettings settings;
+        settings.forward = {0.3, 2.0};
+        settings.backward = {0.2, 1.5};
+        settings.rule = rule;
+        PdLayer layer(start, settings);
+        OpCounter ops;
+        std::mt19937_64 rng(9);
+        for (int t = 0; t < 400; ++t) {
+            const Eigen::VectorXd h = randomVector(dIn, rng, 2.0).cwiseMax(0.0);
+            const Eigen::VectorXd e = randomVector(dOut, rng, 0.8);
+            layer.forward(h, ops);
+            layer.backward(e, 0.05, false, ops);
+        }
+        layer.flush(0.05);
+        finals.push_back(layer.parameters().weights);
+    }
+    const double moved = (finals[0] - start.weights).cwiseAbs().maxCoeff();
+    ASSERT_GT(moved, 0.1);
+    for (std::size_t k = 1; k < finals.size(); ++k)
+        EXPECT_LE((finals[k] - finals[0]).cwiseAbs().maxCoeff(), 1e-9 * moved) << "form " << k;
+}
+
+TEST(PdLayer, WithoutLearningTheForwardPassIsTheDenseLayer) {
+    // dec(Wᵀ Q(enc(h))) for fixed W: the quantization error of Q stays below ½ per
+    // input, so |z − (Wᵀh + b)| ≤ kβ·½·Σ_i |W_ij| ... and for kp = 0 and large kd it is tiny.
+    std::mt19937_64 init(5);
+    PdLayerSettings settings;
+    settings.forward = {0.0, 1e6};
+    PdLayer layer(DenseLayer::xavier(6, 4, init), settings);
+    OpCounter ops;
+    std::mt19937_64 rng(6);
+    for (int t = 0; t < 20; ++t) {
+        const Eigen::VectorXd h = randomVector(6, rng);
+        const Eigen::VectorXd z = layer.forward(h, ops);
+        const Eigen::VectorXd dense = layer.parameters().weights.transpose() * h;
+        EXPECT_LT((z - dense).cwiseAbs().maxCoeff(), 1e-5);
+    }
+}
+
+TEST(SigmaDeltaNet, EqualsTheRoundingNetWhileBothTrain) {
+    // Thesis ch. 4: sending Δ(round(k·a)) and integrating computes what the rounding net
+    // computes. Both modes train side by side on the same samples.
+    const ImageDataset data = makeSyntheticDigits(300, 0, 3);
+    SigmaDeltaNet rounding({196, 30, 20, 10}, 0.05, 4.0, SigmaDeltaNet::Mode::Rounding, 7);
+    SigmaDeltaNet sigmaDelta({196, 30, 20, 10}, 0.05, 4.0, SigmaDeltaNet::Mode::SigmaDelta, 7);
+    Eigen::VectorXd x;
+    double worstScore = 0.0;
+    for (std::size_t i = 0; i < data.train.size(); ++i) {
+        data.train.features(i, x);
+        rounding.train(x, data.train.labels[i]);
+        sigmaDelta.train(x, data.train.labels[i]);
+        for (std::size_t l = 0; l < 3; ++l)
+            ASSERT_EQ(rounding.lastMessages()[l], sigmaDelta.lastMessages()[l]) << "sample " << i;
+        worstScore = std::max(worstScore,
+                              (rounding.lastScores() - sigmaDelta.lastScores()).cwiseAbs().maxCoeff());
+    }
+    EXPECT_LT(worstScore, 1e-9);
+    // The sigma-delta mode adds Σ|Δq|·d_out instead of multiplying d_in·d_out.
+    EXPECT_GT(rounding.trainingOps().multiplies, sigmaDelta.trainingOps().multiplies);
+}
+
+TEST(SpikingMlp, SpikeRatesApproachTheReluNetAsTGrows) {
+    // DSN App. B: u/T → the ReLU network's output. Weights N(0, 0.1²) as in DSN Fig. 4.
+    std::mt19937_64 rng(8);
+    const Eigen::VectorXd x = randomVector(30, rng).cwiseAbs();
+    double previous = 1e9;
+    for (int steps : {10, 100, 1000}) {
+        SpikingMlpSettings s;
+        s.sizes = {30, 20, 5};
+        s.initSigma = 0.3;
+        s.timeSteps = steps;
+        SpikingMlp net(s);
+        net.predict(x);
+        const auto& w = net.layers();
+        const Eigen::VectorXd relu =
+            w[1].weights.transpose() * (w[0].weights.transpose() * x).cwiseMax(0.0);
+        const Eigen::VectorXd spiking = net.lastOutput();
+        // lastOutput() is from predict's forward pass: u/T.
+        const double error = (spiking - relu).cwiseAbs().maxCoeff();
+        EXPECT_LT(error, previous);
+        previous = error;
+        if (steps == 1000) {
+            EXPECT_LT(error, 0.02 * relu.cwiseAbs().maxCoeff() + 0.01);
+        }
+    }
+}
+
+TEST(Training, SmallSeededRunsReachStatedAccuracy) {
+    const ImageDataset data = makeSyntheticDigits(2000, 500, 1);
+    struct Case {
+        ModelKind model;
+        double accuracy;
+    };
+    for (const Case c : {Case{ModelKind::Mlp, 0.95}, Case{ModelKind::Pdnn, 0.90},
+                         Case{ModelKind::SigmaDelta, 0.93}, Case{ModelKind::SpikingMlp, 0.85}}) {
+        TrainingSettings s;
+        s.model = c.model;
+        s.hidden = {100};
+        s.epochs = 2;
+        s.learningRate = c.model == ModelKind::SpikingMlp ? 0.03 : 0.02;
+        auto model = makeClassifier(s, data.inputSize(), data.classCount());
+        const TrainingResult result = runTraining(*model, data, s);
+        EXPECT_GE(result.finalTestAccuracy, c.accuracy) << modelName(c.model);
+        EXPECT_EQ(result.curve.size(), 20u);
+        EXPECT_EQ(result.curve.back().samples, 4000u);
+        EXPECT_GT(result.curve.back().adds, result.curve.front().adds);
+        // The same seed gives the same run.
+        auto again = makeClassifier(s, data.inputSize(), data.classCount());
+        EXPECT_EQ(runTraining(*again, data, s).finalTestAccuracy, result.finalTestAccuracy);
+    }
+}
+
+TEST(Training, CancelStopsCleanlyWithALastRow) {
+    const ImageDataset data = makeSyntheticDigits(1000, 100, 1);
+    TrainingSettings s;
+    s.hidden = {20};
+    auto model = makeClassifier(s, data.inputSize(), data.classCount());
+    TrainingCallbacks callbacks;
+    callbacks.progress = [](std::size_t done, std::size_t) { return done < 300; };
+    const TrainingResult result = runTraining(*model, data, s, callbacks);
+    EXPECT_TRUE(result.cancelled);
+    ASSERT_FALSE(result.curve.empty());
+    EXPECT_EQ(result.curve.back().samples, 320u); // progress is checked every 64 samples
+}
+
+} // namespace
+} // namespace sdlab
