@@ -106,7 +106,8 @@ TEST(PdAutoTuner, HandWorkedSteps) { // ICLR'18 eq. 21
     EXPECT_NEAR(p.kp, 1.0 / 3.0, 1e-15);
     EXPECT_NEAR(p.kd, 1.0 / 3.0, 1e-15);
     Eigen::ArrayXd x(2);
-    x << -1.0, 2.0; // |x|₁ = 3: μ = 1 + 1.5 = 2.5; kβ = 1.5 + 0.5·(2.5 − 1.5) = 2
+    // A layer's size is mean |x_i| = 3: μ = 1 + 1.5 = 2.5; kβ = 1.5 + 0.5·(2.5 − 1.5) = 2
+    x << -2.0, 4.0;
     p = tuner.update(x);
     EXPECT_DOUBLE_EQ(tuner.kBeta(), 2.0);
     EXPECT_DOUBLE_EQ(p.kp, 0.25);
