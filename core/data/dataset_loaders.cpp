@@ -18,8 +18,12 @@ std::filesystem::path findIdxFile(const std::filesystem::path& directory, const 
     // "train-images-idx3-ubyte" (LeCun's names) or "train-images.idx3-ubyte" (some copies).
     for (const char* separator : {"-", "."}) {
         for (const char* suffix : {"", ".gz"}) {
-            const std::filesystem::path candidate =
-                directory / (part + separator + kind + "-ubyte" + suffix);
+            std::string name = part;
+            name += separator;
+            name += kind;
+            name += "-ubyte";
+            name += suffix;
+            std::filesystem::path candidate = directory / name;
             std::error_code error;
             if (std::filesystem::is_regular_file(candidate, error))
                 return candidate;
@@ -54,6 +58,7 @@ LabelledImages loadIdxPair(const std::filesystem::path& directory, const std::st
 
 std::vector<std::string> digitNames(int count) {
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(count));
     for (int k = 0; k < count; ++k)
         names.push_back(std::to_string(k));
     return names;

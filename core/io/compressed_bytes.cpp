@@ -52,9 +52,11 @@ std::vector<std::uint8_t> inflateBounded(std::span<const std::uint8_t> bytes, st
         if (status == Z_BUF_ERROR && stream.avail_in == 0 && inDone == bytes.size())
             break; // input exhausted before the end of the stream
         if (status != Z_OK && status != Z_BUF_ERROR) {
-            const std::string reason = stream.msg ? stream.msg : "invalid compressed data";
+            std::string message = inputName + ": corrupt compressed data (";
+            message += stream.msg ? stream.msg : "invalid compressed data";
+            message += ')';
             inflateEnd(&stream);
-            throw InputError(inputName + ": corrupt compressed data (" + reason + ")");
+            throw InputError(message);
         }
     }
     out.resize(static_cast<std::size_t>(stream.total_out));

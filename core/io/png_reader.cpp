@@ -85,7 +85,7 @@ GreyImage parsePngGrey(std::span<const std::uint8_t> bytes, const std::string& i
         const std::string type(typeAndData.begin(), typeAndData.begin() + 4);
         const std::span<const std::uint8_t> data = typeAndData.subspan(4);
         if (crc32Of(typeAndData) != bigEndian32(bytes.data() + pos + 8 + length))
-            throw InputError(inputName + ": PNG chunk '" + type + "' fails its CRC check");
+            throw InputError(inputName + ": PNG chunk " + quoted(type) + " fails its CRC check");
         pos += 12 + length;
         if (type == "IHDR") {
             if (length != 13)
@@ -119,7 +119,7 @@ GreyImage parsePngGrey(std::span<const std::uint8_t> bytes, const std::string& i
         } else if (type == "IEND") {
             ended = true;
         } else if ((type[0] & 0x20) == 0) {
-            throw InputError(inputName + ": unknown critical PNG chunk '" + type + "'");
+            throw InputError(inputName + ": unknown critical PNG chunk " + quoted(type));
         } // ancillary chunks are skipped
     }
     if (compressed.empty())

@@ -41,9 +41,10 @@ constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
 } // namespace
 
 double defaultLearningRate(ModelKind model) {
-    // MLP, PDNN, sigma-delta: the ICLR'18 reference code's 0.01. Spiking MLP: η of DSN
-    // eq. 6-7 (its updates are divided by T).
-    return model == ModelKind::SpikingMlp ? 0.01 : 0.01;
+    // The ICLR'18 reference code's 0.01 for every model; the spiking MLP's rates are
+    // normalised by T² (spiking_mlp.h) so that the same η means the same step size.
+    (void)model;
+    return 0.01;
 }
 
 std::optional<ModelKind> parseModelKind(std::string_view name) { return lookup(kModels, name); }
