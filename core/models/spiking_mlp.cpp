@@ -16,6 +16,17 @@ double herdCount(double phi, bool rectified) {
     return 0.0;
 }
 
+// Depth-first herding, one event: the unit with the largest |φ| (rectified: largest φ)
+// fires one spike of its sign if that exceeds ½ (Alg. 1, 7). False when none fires.
+bool takeSpike(Eigen::ArrayXd& phi, bool rectified, Eigen::Index& unit, double& sign) {
+    const double top = rectified ? phi.maxCoeff(&unit) : phi.abs().maxCoeff(&unit);
+    if (top <= 0.5)
+        return false;
+    sign = phi(unit) > 0 ? 1.0 : -1.0;
+    phi(unit) -= sign;
+    return true;
+}
+
 } // namespace
 
 SpikingMlp::SpikingMlp(const SpikingMlpSettings& settings)
@@ -85,27 +96,20 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
     if (!m_settings.depthFirst)
         return;
     // Depth-first: the driven units fire now, on this partial sum, one event at a time.
-    while (true) {
-        Eigen::Index j = 0;
-        if (s.potential.maxCoeff(&j) <= 0.5)
-            break;
-        s.potential(j) -= 1.0;
-        deliverForward(layer + 1, j, 1.0, step, record);
-    }
+    Eigen::Index j = 0;
+    double sign = 0.0;
+    while (takeSpike(s.potential, true, j, sign))
+        deliverForward(layer + 1, j, sign, step, record);
 }
 
 void SpikingMlp::forwardStep(const Eigen::VectorXd& x, int step, bool record) {
     m_inputPhi += x.array();
     m_ops.countAdds(static_cast<std::uint64_t>(x.size()));
     if (m_settings.depthFirst) {
-        while (true) { // Alg. 3: the largest |φ| first
-            Eigen::Index i = 0;
-            if (m_inputPhi.abs().maxCoeff(&i) <= 0.5)
-                break;
-            const double sign = m_inputPhi(i) > 0 ? 1.0 : -1.0;
-            m_inputPhi(i) -= sign;
+        Eigen::Index i = 0; // Alg. 3: the largest |φ| first
+        double sign = 0.0;
+        while (takeSpike(m_inputPhi, false, i, sign))
             deliverForward(0, i, sign, step, record);
-        }
         return;
     }
     // Breadth-first: all of a layer's events of this step, then its children's.
@@ -155,14 +159,10 @@ void SpikingMlp::deliverError(std::size_t layer, Eigen::Index unit, double spike
     applyColumnUpdate(layer, unit, spike);
     if (!m_settings.depthFirst)
         return;
-    while (true) {
-        Eigen::Index j = 0;
-        if (below.backPhi.abs().maxCoeff(&j) <= 0.5)
-            break;
-        const double sign = below.backPhi(j) > 0 ? 1.0 : -1.0;
-        below.backPhi(j) -= sign;
+    Eigen::Index j = 0;
+    double sign = 0.0;
+    while (takeSpike(below.backPhi, false, j, sign))
         deliverError(layer - 1, j, sign);
-    }
 }
 
 void SpikingMlp::backwardStep(const Eigen::ArrayXd& outputError) {
@@ -170,15 +170,10 @@ void SpikingMlp::backwardStep(const Eigen::ArrayXd& outputError) {
     m_layers[top].backPhi += outputError;
     m_ops.countAdds(static_cast<std::uint64_t>(outputError.size()));
     if (m_settings.depthFirst) {
-        LayerState& s = m_layers[top];
-        while (true) {
-            Eigen::Index j = 0;
-            if (s.backPhi.abs().maxCoeff(&j) <= 0.5)
-                break;
-            const double sign = s.backPhi(j) > 0 ? 1.0 : -1.0;
-            s.backPhi(j) -= sign;
+        Eigen::Index j = 0;
+        double sign = 0.0;
+        while (takeSpike(m_layers[top].backPhi, false, j, sign))
             deliverError(top, j, sign);
-        }
         return;
     }
     for (std::size_t l = top + 1; l-- > 0;) {
