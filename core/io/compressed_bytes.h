@@ -32,6 +32,12 @@ std::vector<std::uint8_t> zlibInflateExact(std::span<const std::uint8_t> bytes,
                                            std::size_t expectedSize,
                                            const std::string& inputName);
 
+// The big-endian 32-bit number at p (IDX dimensions, PNG lengths and CRCs).
+inline std::uint32_t readBigEndian32(const std::uint8_t* p) {
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+           std::uint32_t{p[3]};
+}
+
 // CRC-32 as used by PNG chunks and gzip.
 std::uint32_t crc32Of(std::span<const std::uint8_t> bytes);
 

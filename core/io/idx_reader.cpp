@@ -9,11 +9,6 @@ namespace {
 
 constexpr std::uint8_t kUnsignedByteType = 0x08;
 
-std::uint32_t bigEndian32(const std::uint8_t* p) {
-    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
-           std::uint32_t{p[3]};
-}
-
 std::string hexByte(std::uint8_t value) {
     constexpr char digits[] = "0123456789abcdef";
     return std::string("0x") + digits[value >> 4] + digits[value & 15];
@@ -50,7 +45,7 @@ IdxHeader parseHeader(std::span<const std::uint8_t> bytes, const std::string& na
         throw InputError(name + " is truncated inside its IDX header");
     header.valueCount = 1;
     for (std::size_t k = 4; k < header.headerBytes; k += 4) {
-        const std::uint32_t dim = bigEndian32(bytes.data() + k);
+        const std::uint32_t dim = readBigEndian32(bytes.data() + k);
         if (dim == 0)
             throw InputError(name + ": IDX dimension " + std::to_string(header.dims.size() + 1) +
                              " is zero");

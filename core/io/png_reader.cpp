@@ -12,11 +12,6 @@ namespace {
 
 constexpr std::array<std::uint8_t, 8> kSignature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-std::uint32_t bigEndian32(const std::uint8_t* p) {
-    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
-           std::uint32_t{p[3]};
-}
-
 int channelsOf(std::uint8_t colourType) {
     switch (colourType) {
     case 0: return 1; // grey
@@ -78,20 +73,20 @@ GreyImage parsePngGrey(std::span<const std::uint8_t> bytes, const std::string& i
     while (!ended) {
         if (bytes.size() - pos < 12)
             throw InputError(inputName + " is truncated (no IEND chunk)");
-        const std::uint32_t length = bigEndian32(bytes.data() + pos);
+        const std::uint32_t length = readBigEndian32(bytes.data() + pos);
         if (length > bytes.size() - pos - 12)
             throw InputError(inputName + " is truncated inside a chunk");
         const std::span<const std::uint8_t> typeAndData = bytes.subspan(pos + 4, 4 + length);
         const std::string type(typeAndData.begin(), typeAndData.begin() + 4);
         const std::span<const std::uint8_t> data = typeAndData.subspan(4);
-        if (crc32Of(typeAndData) != bigEndian32(bytes.data() + pos + 8 + length))
+        if (crc32Of(typeAndData) != readBigEndian32(bytes.data() + pos + 8 + length))
             throw InputError(inputName + ": PNG chunk " + quoted(type) + " fails its CRC check");
         pos += 12 + length;
         if (type == "IHDR") {
             if (length != 13)
                 throw InputError(inputName + ": malformed PNG header");
-            const std::uint32_t width = bigEndian32(data.data());
-            const std::uint32_t height = bigEndian32(data.data() + 4);
+            const std::uint32_t width = readBigEndian32(data.data());
+            const std::uint32_t height = readBigEndian32(data.data() + 4);
             if (width == 0 || height == 0 ||
                 std::uint64_t{width} * height > kPngMaxPixels)
                 throw InputError(inputName + ": PNG size " + std::to_string(width) + "×" +
