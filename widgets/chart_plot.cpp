@@ -19,15 +19,6 @@
 namespace sdlab::widgets {
 
 namespace {
-// Okabe–Ito: distinguishable for colour-blind viewers, readable on light and dark.
-QColor paletteColor(int index) {
-    static const QColor colors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                                    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                                    QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                                    QColor(0xF0, 0xE4, 0x42), QColor(0x99, 0x99, 0x99)};
-    return colors[index % 8];
-}
-
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
 }
@@ -75,10 +66,25 @@ void ChartPlot::setYRange(double min, double max) {
     fitAxes();
 }
 
+// Okabe–Ito: distinguishable for colour-blind viewers, readable on light and dark.
+QColor ChartPlot::seriesColor(int index) {
+    static const QColor colors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
+                                    QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                    QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
+                                    QColor(0xF0, 0xE4, 0x42), QColor(0x99, 0x99, 0x99)};
+    return colors[((index % 8) + 8) % 8];
+}
+
+void ChartPlot::removeAllSeries() {
+    chart()->removeAllSeries(); // deletes them
+    m_series.clear();
+    fitAxes();
+}
+
 int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) {
     Series s;
     s.style = style;
-    s.color = color.isValid() ? color : paletteColor(static_cast<int>(m_series.size()));
+    s.color = color.isValid() ? color : seriesColor(static_cast<int>(m_series.size()));
     if (style == Style::Points) {
         auto* scatter = new QScatterSeries;
         scatter->setMarkerSize(6.0);
@@ -211,15 +217,23 @@ void ChartPlot::fitAxes() {
     }
     if (xMax <= xMin)
         xMax = m_logX ? xMin * 10.0 : xMin + 1.0;
-    m_xAxis->setRange(xMin, xMax);
-    m_yAxis->setRange(yMin, yMax);
-    // Ticks at round numbers (1, 2, 5 × 10^k), not at the data's odd extremes.
-    for (auto [axis, min, max] : {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}})
-        if (auto* value = qobject_cast<QValueAxis*>(axis)) {
-            value->setTickType(QValueAxis::TicksDynamic);
-            value->setTickAnchor(0.0);
-            value->setTickInterval(niceTickStep(max - min, axis == m_xAxis ? 6 : 4));
+    // Ticks at round numbers (1, 2, 5 × 10^k), not at the data's odd extremes. Qt Charts
+    // makes an item per tick whenever the range or the interval changes, so the coarser
+    // of the old and new intervals is in place while the range moves: the new range with
+    // the old, finer interval could mean 10^5 ticks (a 1 → 10^4 jump took seconds).
+    for (auto [axis, min, max] : {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}}) {
+        auto* value = qobject_cast<QValueAxis*>(axis);
+        if (!value) {
+            axis->setRange(min, max);
+            continue;
         }
+        const double step = niceTickStep(max - min, axis == m_xAxis ? 6 : 4);
+        value->setTickType(QValueAxis::TicksDynamic);
+        value->setTickAnchor(0.0);
+        value->setTickInterval(std::max(step, value->tickInterval()));
+        value->setRange(min, max);
+        value->setTickInterval(step);
+    }
 }
 
 void ChartPlot::resetZoom() {

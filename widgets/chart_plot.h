@@ -37,6 +37,9 @@ class ChartPlot : public QChartView, public ExportablePlot {
     // of a colour-blind-safe palette.
     int addSeries(const QString& name, Style style = Style::Line, const QColor& color = {});
     int seriesCount() const { return static_cast<int>(m_series.size()); }
+    void removeAllSeries();
+    // Colour `index` of the palette addSeries() picks from (to match other plots).
+    static QColor seriesColor(int index);
     // Points must come in increasing x (setVisibleLimit stops at the first beyond it).
     void setSeriesData(int index, QList<QPointF> points);
     // y[k] plotted at x = x0 + k·dx.

@@ -9,7 +9,10 @@ QString LabPage::parameterNote(const widgets::ParameterValues&) const {
 }
 
 void LabPage::setSummary(const QString& text) {
+    if (text == m_summary)
+        return;
     m_summary = text;
+    Q_EMIT summaryChanged(text);
 }
 
 } // namespace sdlab::gui

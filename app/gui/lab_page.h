@@ -3,9 +3,12 @@
 #include "lab_result.h"
 #include "parameter_spec.h"
 
+#include <QList>
 #include <QWidget>
 #include <utility>
 #include <vector>
+
+class QAction;
 
 namespace sdlab::widgets {
 class ExportablePlot;
@@ -45,6 +48,21 @@ class LabPage : public QWidget {
     virtual bool hasPlayback() const { return false; }
     virtual int playbackLength() const { return 0; }
     virtual void setPlaybackPosition(int /*position*/) {}
+
+    // Labs with long runs (the Learning lab) list their Start/Pause/Stop actions here;
+    // the window puts them in its Run menu while the lab is shown, so their shortcuts
+    // work wherever the focus is. A lab that runs does so beside its parameters'
+    // computations, with its own worker.
+    virtual QList<QAction*> runActions() const { return {}; }
+    // The session's newest values, whether or not a result for them has arrived yet
+    // (a run must not start from an older, checked setup).
+    virtual void parametersEdited(const widgets::ParameterValues& /*values*/) {}
+    virtual bool isRunning() const { return false; }
+    virtual void stopRun() {}
+
+  Q_SIGNALS:
+    void summaryChanged(const QString& summary); // e.g. live progress of a run
+    void runFinished();
 
   protected:
     void setSummary(const QString& text);

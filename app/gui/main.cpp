@@ -1,13 +1,14 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
-//   sdlab [--lab ID] [--preset NAME|FILE] [--screenshot FILE.png]
-// With --screenshot it waits for the lab's first result, saves the window and exits 0;
-// a bad lab or preset exits 2 with a message.
+//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+// With --screenshot it waits for the lab's first result (with --run, for the lab's run
+// to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
 #include "lab_page.h"
 #include "lab_session.h"
 #include "main_window.h"
 #include "preset.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -64,7 +65,11 @@ int main(int argc, char** argv) {
         QStringLiteral("screenshot"),
         QStringLiteral("Save the window as PNG once the lab has its first result, then exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({labOption, presetOption, screenshotOption});
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        QStringLiteral("Start the lab's run (Learning lab) once its parameters are checked; "
+                       "with --screenshot, capture when the run ends."));
+    parser.addOptions({labOption, presetOption, runOption, screenshotOption});
     parser.process(app);
 
     const QString lab = parser.value(labOption);
@@ -87,11 +92,20 @@ int main(int argc, char** argv) {
             return fail(2, QStringLiteral("--preset: %1").arg(error));
     }
     window.show();
+    sdlab::gui::LabSession* session = window.currentSession();
+    sdlab::gui::LabPage* page = window.currentPage();
+    const bool run = parser.isSet(runOption);
+    if (run && page->runActions().isEmpty())
+        return fail(2, QStringLiteral("--run: the %1 lab has no run to start").arg(page->labId()));
+    if (run)
+        QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
+            if (session->resultIsCurrent() && !page->isRunning())
+                page->runActions().front()->trigger(); // Start
+        });
     if (!screenshot)
         return QApplication::exec();
 
     const QString path = parser.value(screenshotOption);
-    sdlab::gui::LabSession* session = window.currentSession();
     int exitCode = 1;
     auto capture = [&] {
         QString error;
@@ -101,17 +115,22 @@ int main(int argc, char** argv) {
             fail(1, error);
         QApplication::exit(exitCode);
     };
-    QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
-        if (session->resultIsCurrent()) // let the plots lay out and paint first
-            QTimer::singleShot(300, &window, capture);
-    });
+    if (run)
+        QObject::connect(page, &sdlab::gui::LabPage::runFinished, &window,
+                         [&] { QTimer::singleShot(300, &window, capture); });
+    else
+        QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
+            if (session->resultIsCurrent()) // let the plots lay out and paint first
+                QTimer::singleShot(300, &window, capture);
+        });
     QObject::connect(session, &sdlab::gui::LabSession::failed, &window,
                      [&](const QString& message) {
                          fail(1, QStringLiteral("the lab failed: %1").arg(message));
                          QApplication::exit(1);
                      });
-    QTimer::singleShot(120'000, &window, [] {
-        fail(1, QStringLiteral("no result within 120 s"));
+    QTimer::singleShot(run ? 600'000 : 120'000, &window, [run] {
+        fail(1, run ? QStringLiteral("the run did not end within 600 s")
+                    : QStringLiteral("no result within 120 s"));
         QApplication::exit(1);
     });
     QApplication::exec();

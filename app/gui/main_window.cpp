@@ -4,6 +4,7 @@
 #include "kernels_lab.h"
 #include "lab_page.h"
 #include "lab_session.h"
+#include "learning_lab.h"
 #include "parameter_panel.h"
 #include "playback_bar.h"
 #include "plot_export.h"
@@ -12,6 +13,8 @@
 #include "signal_lab.h"
 #include "sweep_lab.h"
 #include "update_rules_lab.h"
+
+#include <algorithm>
 
 #include <QAction>
 #include <QApplication>
@@ -45,7 +48,8 @@ QString settingsKey(const QString& lab) {
 
 QStringList MainWindow::labIds() {
     return {QStringLiteral("signal"),  QStringLiteral("sweep"),        QStringLiteral("updates"),
-            QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders")};
+            QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders"),
+            QStringLiteral("learning")};
 }
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)
@@ -122,6 +126,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     addLab(new KernelsLab);
     addLab(new QuantizationLab);
     addLab(new EncodersLab);
+    addLab(new LearningLab);
 
     connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
         if (LabPage* page = currentPage())
@@ -164,7 +169,9 @@ void MainWindow::addLab(LabPage* page) {
             [panel, page](const widgets::ParameterValues& values) {
                 panel->setValues(values);
                 panel->setNote(page->parameterNote(values));
+                page->parametersEdited(values);
             });
+    page->parametersEdited(session->values());
     connect(session, &LabSession::resultReady, this, [this, page](const LabResultPtr& result) {
         page->showResult(result);
         if (page == currentPage()) {
@@ -179,6 +186,10 @@ void MainWindow::addLab(LabPage* page) {
     connect(session, &LabSession::cancelled, this, [this, page] {
         if (page == currentPage())
             showStatus(tr("Cancelled — the plots show the last finished result; F5 recomputes"));
+    });
+    connect(page, &LabPage::summaryChanged, this, [this, page](const QString& summary) {
+        if (page == currentPage())
+            showStatus(summary);
     });
     connect(session, &LabSession::busyChanged, this,
             [this, session](bool busy) { onBusyChanged(session, busy); });
@@ -219,6 +230,7 @@ void MainWindow::createMenus() {
     });
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_runMenu = run;
     run->addAction(tr("&Recompute"), QKeySequence(Qt::Key_F5), this, [this] {
         if (LabSession* session = currentSession())
             session->recompute();
@@ -227,7 +239,7 @@ void MainWindow::createMenus() {
         if (LabSession* session = currentSession())
             session->cancel();
     });
-    run->addSeparator();
+    m_labRunSeparator = run->addSeparator();
     QAction* play =
         run->addAction(tr("&Play / Pause"), m_playback, &widgets::PlaybackBar::togglePlay);
     play->setShortcut(QKeySequence(tr("Ctrl+Space")));
@@ -278,6 +290,11 @@ void MainWindow::onCurrentLabChanged(int index) {
     showStatus(lab.session->isBusy() ? tr("Computing…") : lab.page->summary());
     onBusyChanged(lab.session, lab.session->isBusy());
     rebuildPresetMenu();
+    // The lab's own run actions (Start/Pause/Stop) sit in the Run menu while it shows.
+    for (QAction* action : m_labRunActions)
+        m_runMenu->removeAction(action);
+    m_labRunActions = lab.page->runActions();
+    m_runMenu->insertActions(m_labRunSeparator, m_labRunActions);
 }
 
 void MainWindow::onBusyChanged(LabSession* session, bool busy) {
@@ -517,10 +534,21 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    const bool running = std::any_of(m_labs.begin(), m_labs.end(),
+                                     [](const Lab& lab) { return lab.page->isRunning(); });
+    if (running && m_useSettings &&
+        QMessageBox::question(this, tr("Quit Sigma-Delta Lab"),
+                              tr("A training run is in progress. Stop it and quit?")) !=
+            QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     if (m_useSettings)
         saveSettings();
-    for (const Lab& lab : m_labs)
+    for (const Lab& lab : m_labs) {
         lab.session->cancel();
+        lab.page->stopRun();
+    }
     event->accept();
 }
 

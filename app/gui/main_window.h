@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -83,6 +84,9 @@ class MainWindow : public QMainWindow {
     widgets::PlaybackBar* m_playback;
     QUndoGroup* m_undoGroup;
     QMenu* m_presetMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QAction* m_labRunSeparator = nullptr;
+    QList<QAction*> m_labRunActions;
     QLabel* m_status;
     QProgressBar* m_progress;
     QToolButton* m_cancel;

@@ -132,6 +132,9 @@ void PdLayer::restoreForwardState(const ForwardState& state) {
     m_encoder = state.encoder;
     m_quantizer = state.quantizer;
     m_decoder = state.decoder;
+    m_forwardTuner = state.tuner;
+    m_spikes = state.spikes;
+    setForwardGains(m_encoder.params()); // the update rule's copy of the gains too
 }
 
 } // namespace sdlab

@@ -54,13 +54,18 @@ public:
     PdParams backwardGains() const { return m_errorEncoder.params(); }
     const DenseLayer& parameters() const { return m_layer; }
 
-    // The forward coding state, saved before an evaluation and restored after it.
+    // Everything forward() changes that outlives a sample: saved before an evaluation
+    // and restored after it, so evaluating never changes what training does next.
     struct ForwardState {
         PdEncoderArray encoder;
         SigmaDeltaQuantizerArray quantizer;
         PdDecoderArray decoder;
+        PdAutoTuner tuner;
+        Eigen::ArrayXd spikes;
     };
-    ForwardState forwardState() const { return {m_encoder, m_quantizer, m_decoder}; }
+    ForwardState forwardState() const {
+        return {m_encoder, m_quantizer, m_decoder, m_forwardTuner, m_spikes};
+    }
     void restoreForwardState(const ForwardState& state);
 
 private:

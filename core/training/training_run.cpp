@@ -112,6 +112,8 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
             data.train.features(i, x);
             const int label = data.train.labels[i];
             const TrainStep step = model.train(x, label);
+            if (callbacks.onSample)
+                callbacks.onSample(i, label, step);
             ++samples;
             ++windowCount;
             const bool correct = step.predicted == label;

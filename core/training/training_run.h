@@ -40,10 +40,13 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
                                            int classCount);
 
 // Observers of a run. onRow sees each curve row as it is made, with the model (for
-// spikes and gains); progress is called every few samples with (samples done, total)
-// and stops the run when it returns false (the model is still finished cleanly).
+// spikes and gains); onSample sees every training step (the sample's index in
+// data.train, its label and what the model did), e.g. for a live display between rows;
+// progress is called every few samples with (samples done, total) and stops the run
+// when it returns false (the model is still finished cleanly).
 struct TrainingCallbacks {
     std::function<void(const CurveRow&, const Classifier&)> onRow;
+    std::function<void(std::uint32_t index, int label, const TrainStep&)> onSample;
     ProgressCallback progress;
 };
 

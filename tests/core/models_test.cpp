@@ -204,5 +204,64 @@ TEST(Training, CancelStopsCleanlyWithALastRow) {
     EXPECT_EQ(result.curve.back().samples, 320u); // progress is checked every 64 samples
 }
 
+// Evaluating between training samples (test rows, the GUI's misclassified search) must
+// leave training exactly as it would have been: coding state, auto-tuner and all.
+TEST(Training, EvaluationBetweenSamplesDoesNotChangeTraining) {
+    const ImageDataset data = makeSyntheticDigits(300, 100, 2);
+    for (const ModelKind kind :
+         {ModelKind::Mlp, ModelKind::Pdnn, ModelKind::SpikingMlp, ModelKind::SigmaDelta}) {
+        TrainingSettings s;
+        s.model = kind;
+        s.hidden = {20};
+        auto plain = makeClassifier(s, data.inputSize(), data.classCount());
+        auto evaluated = makeClassifier(s, data.inputSize(), data.classCount());
+        Eigen::VectorXd x;
+        double plainLoss = 0.0, evaluatedLoss = 0.0;
+        for (std::size_t i = 0; i < data.train.size(); ++i) {
+            data.train.features(i, x);
+            plainLoss += plain->train(x, data.train.labels[i]).loss;
+            evaluatedLoss += evaluated->train(x, data.train.labels[i]).loss;
+            if (i % 37 == 0)
+                evaluateAccuracy(*evaluated, data.test, 25);
+        }
+        EXPECT_EQ(plainLoss, evaluatedLoss) << modelName(kind);
+        EXPECT_EQ(plain->trainingOps().adds, evaluated->trainingOps().adds) << modelName(kind);
+        EXPECT_EQ(evaluateAccuracy(*plain, data.test), evaluateAccuracy(*evaluated, data.test))
+            << modelName(kind);
+    }
+}
+
+TEST(Training, OnSampleSeesEveryStepAndAgreesWithTheRows) {
+    const ImageDataset data = makeSyntheticDigits(500, 100, 1);
+    TrainingSettings s;
+    s.hidden = {20};
+    s.epochs = 2;
+    s.rowsPerEpoch = 5;
+    auto model = makeClassifier(s, data.inputSize(), data.classCount());
+    std::vector<int> seen(data.train.size(), 0);
+    std::size_t steps = 0, correct = 0, labelMismatch = 0;
+    std::vector<double> rowAccuracies;
+    TrainingCallbacks callbacks;
+    callbacks.onSample = [&](std::uint32_t index, int label, const TrainStep& step) {
+        ++seen[index];
+        labelMismatch += data.train.labels[index] != label;
+        correct += step.predicted == label;
+        ++steps;
+    };
+    callbacks.onRow = [&](const CurveRow& row, const Classifier&) {
+        rowAccuracies.push_back(row.trainAccuracy);
+        // Each row's online accuracy is over the 100 samples since the previous row.
+        EXPECT_EQ(row.samples, steps);
+        EXPECT_NEAR(row.trainAccuracy, static_cast<double>(correct) / 100.0, 1e-12);
+        correct = 0;
+    };
+    const TrainingResult result = runTraining(*model, data, s, callbacks);
+    EXPECT_EQ(steps, 1000u);
+    EXPECT_EQ(labelMismatch, 0u);
+    for (int count : seen)
+        EXPECT_EQ(count, 2); // each sample once per epoch
+    EXPECT_EQ(rowAccuracies.size(), result.curve.size());
+}
+
 } // namespace
 } // namespace sdlab

@@ -56,6 +56,8 @@ class LabsTest : public QObject {
             QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
             window.showLab(id);
             QVERIFY2(!window.currentPage()->summary().isEmpty(), qPrintable(id));
+            if (!window.currentPage()->runActions().isEmpty())
+                continue; // a lab with runs plots them (learning_lab_test.cpp)
             for (const auto& [name, plot] : window.currentPage()->plots())
                 QVERIFY2(plot->dataCsv().count(QLatin1Char('\n')) > 2,
                          qPrintable(id + QLatin1Char('/') + name));

@@ -1,0 +1,168 @@
+// Qt tests (offscreen) of the Learning lab: a run trains off the GUI thread to exactly
+// the numbers core's runTraining gives for the same settings; live updates arrive;
+// pause holds the run, stop ends it with a last row, and runs overlay; a bad IDX
+// directory is reported and Start stays disabled until the parameters are good.
+#include "chart_plot.h"
+#include "data/dataset_loaders.h"
+#include "image_grid_view.h"
+#include "lab_session.h"
+#include "learning_lab.h"
+#include "main_window.h"
+#include "spike_raster.h"
+#include "training/training_run.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sdlab::gui::LabSession;
+using sdlab::gui::LearningLab;
+using sdlab::gui::MainWindow;
+
+namespace {
+
+const QString kLab = QStringLiteral("learning");
+
+bool settled(const LabSession* session) {
+    return session->result() && !session->isBusy() && session->resultIsCurrent();
+}
+
+LearningLab* learningLab(MainWindow& window) {
+    window.showLab(kLab);
+    return qobject_cast<LearningLab*>(window.currentPage());
+}
+
+template <typename T>
+T* plot(LearningLab* lab, const char* name) {
+    for (const auto& [key, plot] : lab->plots())
+        if (key == QLatin1String(name))
+            return dynamic_cast<T*>(plot);
+    return nullptr;
+}
+
+} // namespace
+
+class LearningLabTest : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void aRunTrainsLiveToTheCoreNumbers() {
+        MainWindow window(false);
+        LearningLab* lab = learningLab(window);
+        LabSession* session = window.session(kLab);
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
+                        {QStringLiteral("model"), QStringLiteral("pdnn")},
+                        {QStringLiteral("hidden1"), 30},
+                        {QStringLiteral("epochs"), 2},
+                        {QStringLiteral("lr"), 0.02},
+                        {QStringLiteral("seed"), 3}},
+                       QStringLiteral("test"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QSignalSpy finished(lab, &sdlab::gui::LabPage::runFinished);
+        QVERIFY(lab->startRun());
+        QVERIFY(lab->isRunning());
+        QVERIFY(!lab->runActions().front()->isEnabled()); // no second Start while running
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+
+        // The same settings through core alone: the GUI run must match it exactly.
+        sdlab::TrainingSettings s;
+        s.model = sdlab::ModelKind::Pdnn;
+        s.hidden = {30};
+        s.epochs = 2;
+        s.learningRate = 0.02;
+        s.seed = 3;
+        const sdlab::ImageDataset data = sdlab::loadDatasetByName("synthetic");
+        auto model = sdlab::makeClassifier(s, data.inputSize(), data.classCount());
+        const sdlab::TrainingResult reference = sdlab::runTraining(*model, data, s);
+        const sdlab::CurveRow* last = lab->lastRow();
+        QVERIFY(last != nullptr);
+        QCOMPARE(last->samples, reference.curve.back().samples);
+        QCOMPARE(last->testAccuracy, reference.finalTestAccuracy);
+        QCOMPARE(last->adds, reference.curve.back().adds);
+        QVERIFY(window.statusText().contains(QStringLiteral("Finished")));
+        QVERIFY(window.statusText().contains(
+            QString::number(100.0 * reference.finalTestAccuracy, 'f', 2)));
+
+        auto* accuracy = plot<sdlab::widgets::ChartPlot>(lab, "accuracy");
+        QCOMPARE(accuracy->seriesCount(), 2); // test and online training of one run
+        QCOMPARE(accuracy->seriesData(0).size(), static_cast<qsizetype>(reference.curve.size()));
+        QCOMPARE(accuracy->seriesData(0).back().y(), 100.0 * reference.finalTestAccuracy);
+        QVERIFY(plot<sdlab::widgets::SpikeRaster>(lab, "spikes")->events().size() > 100);
+        auto* kAlpha = plot<sdlab::widgets::ChartPlot>(lab, "k-alpha");
+        QCOMPARE(kAlpha->seriesCount(), 4); // two layers, forward and backward
+        QCOMPARE(kAlpha->seriesData(0).back().y(), 0.9); // the schedule after epoch 0
+        for (const auto& image : plot<sdlab::widgets::ImageGridView>(lab, "test-images")->images())
+            QVERIFY(image.highlighted && image.caption.contains(QStringLiteral("→")));
+    }
+
+    void pauseHoldsStopEndsAndRunsOverlay() {
+        MainWindow window(false);
+        LearningLab* lab = learningLab(window);
+        LabSession* session = window.session(kLab);
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
+                        {QStringLiteral("model"), QStringLiteral("mlp")},
+                        {QStringLiteral("hidden1"), 50},
+                        {QStringLiteral("epochs"), 200}},
+                       QStringLiteral("test"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QVERIFY(lab->startRun());
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastRow() != nullptr, 20000);
+        lab->togglePause();
+        QTest::qWait(300); // rows already queued arrive
+        const std::uint64_t heldAt = lab->lastRow()->samples;
+        QTest::qWait(700);
+        QCOMPARE(lab->lastRow()->samples, heldAt);
+        QVERIFY(lab->isRunning());
+        lab->togglePause();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastRow()->samples > heldAt, 20000);
+
+        QSignalSpy finished(lab, &sdlab::gui::LabPage::runFinished);
+        lab->stopRun();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY(!lab->isRunning());
+        QVERIFY(window.statusText().startsWith(QStringLiteral("Stopped")));
+        QVERIFY(lab->lastRow()->samples < 200u * 2000u);
+
+        // A second run joins the first on the charts.
+        session->edit(QStringLiteral("epochs"), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QVERIFY(lab->startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(lab->runCount(), 2);
+        QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "accuracy")->seriesCount(), 4);
+        QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "loss")->seriesCount(), 2);
+    }
+
+    void aBadIdxDirectoryIsReportedAndStartWaits() {
+        MainWindow window(false);
+        LearningLab* lab = learningLab(window);
+        LabSession* session = window.session(kLab);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        QVERIFY(lab->runActions().front()->isEnabled());
+        QTemporaryDir dir;
+        const QString images = dir.filePath(QStringLiteral("train-images-idx3-ubyte"));
+        QFile file(images);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromHex("00000803000000050000001c0000001c") + QByteArray(100, '\0'));
+        file.close();
+        QSignalSpy failures(session, &LabSession::failed);
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("idx")},
+                        {QStringLiteral("idxFile"), images}},
+                       QStringLiteral("test"));
+        QVERIFY(!lab->runActions().front()->isEnabled()); // not checked yet
+        QVERIFY(!lab->startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 20000);
+        const QString message = failures.first().first().toString();
+        QVERIFY2(message.contains(dir.path()), qPrintable(message));
+        QVERIFY(window.statusText().contains(dir.path()));
+        QVERIFY(!lab->runActions().front()->isEnabled());
+        QVERIFY(!lab->startRun()); // never trains on the last good setup instead
+        session->edit(QStringLiteral("dataset"), QStringLiteral("synthetic"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->runActions().front()->isEnabled(), 20000);
+    }
+};
+
+QTEST_MAIN(LearningLabTest)
+#include "learning_lab_test.moc"
