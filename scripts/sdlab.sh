@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sigma-Delta Lab set-up, build, run and test on Debian 12.
 #   scripts/sdlab.sh run    install missing packages, build, open the GUI
-#   scripts/sdlab.sh test   install missing packages, build, run the whole test suite
+#   scripts/sdlab.sh test   install missing packages, build, run the whole test suite, then
+#                           build core and CLI again under ASan + UBSan and run their tests
 #   scripts/sdlab.sh build  install missing packages and build only
 # Installing packages needs root: the script uses sudo when it is not run as root.
 set -euo pipefail
@@ -47,6 +48,19 @@ build() {
   cmake --build "$BUILD_DIR" -j "$(nproc)"
 }
 
+# Core and CLI (no Qt) under AddressSanitizer + UndefinedBehaviorSanitizer, in their own
+# build directory; any report fails the test that caused it, so the run fails.
+sanitizer_tests() {
+  local dir=${SDLAB_SANITIZE_BUILD_DIR:-"$ROOT/build-sanitize"}
+  cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLAB_SANITIZE=ON \
+    -DSDLAB_BUILD_GUI=OFF -DSDLAB_BUILD_BENCHMARKS=OFF
+  cmake --build "$dir" -j "$(nproc)"
+  (cd "$dir" &&
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --output-on-failure -j "$(nproc)" -E '^gui\.')
+}
+
 case "${1:-}" in
   run)
     install_missing_packages
@@ -56,8 +70,8 @@ case "${1:-}" in
   test)
     install_missing_packages
     build
-    cd "$BUILD_DIR"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)"
+    (cd "$BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)")
+    sanitizer_tests
     ;;
   build)
     install_missing_packages

@@ -16,7 +16,7 @@ check() { # description, expected exit code, command...
     failures=$((failures + 1))
   fi
 }
-for lab in signal sweep updates kernels quantization encoders; do
+for lab in signal sweep updates kernels quantization encoders learning; do
   check "$lab" 0 "$sdlab" --lab "$lab" --screenshot "$out/$lab.png"
   if ! head -c 8 "$out/$lab.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47"; then
     echo "FAIL: $lab: $out/$lab.png is not a PNG"
@@ -24,6 +24,10 @@ for lab in signal sweep updates kernels quantization encoders; do
   fi
 done
 check "built-in preset" 0 "$sdlab" --lab signal --preset rounding-vs-sigma-delta --screenshot "$out/preset.png"
+check "learning run" 0 "$sdlab" --lab learning --preset synthetic-quick --run --screenshot "$out/run.png"
+[ -s "$out/run.png" ] || { echo "FAIL: no screenshot after a learning run"; failures=$((failures + 1)); }
+check "--run on a lab without runs" 2 "$sdlab" --lab signal --run --screenshot "$out/w.png"
+grep -q "has no run" "$out/stderr" || { echo "FAIL: --run message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown lab" 2 "$sdlab" --lab nonsense --screenshot "$out/x.png"
 grep -q "not one of" "$out/stderr" || { echo "FAIL: unknown lab message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown preset" 2 "$sdlab" --lab sweep --preset nonsense --screenshot "$out/y.png"
@@ -31,7 +35,7 @@ grep -q "no built-in preset 'nonsense'" "$out/stderr" || { echo "FAIL: unknown p
 printf '{"format": "sdlab-preset", "version": 1, "lab": "signal", "parameters": {"kp": -3}}' >"$out/bad.json"
 check "out-of-range preset file" 2 "$sdlab" --preset "$out/bad.json" --screenshot "$out/z.png"
 grep -q "'kp' = -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
-for f in x y z; do
+for f in w x y z; do
   [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
 done
 [ "$failures" -eq 0 ] && echo "screenshots: all checks passed"
