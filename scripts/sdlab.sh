@@ -13,7 +13,7 @@ BUILD_DIR=${SDLAB_BUILD_DIR:-"$ROOT/build"}
 
 PACKAGES=(
   cmake g++ make pkg-config
-  libeigen3-dev zlib1g-dev libgtest-dev libbenchmark-dev
+  libeigen3-dev zlib1g-dev libgtest-dev libbenchmark-dev libopencv-dev
   dataset-fashion-mnist opencv-doc
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   python3-numpy

@@ -478,7 +478,7 @@ bool LearningLab::startRun() {
     m_runs.push_back(std::move(run));
     rebuildCurves();
     const QString gainsTitle =
-        s.model == ModelKind::Pdnn ? QString() : tr("Only the PD network has kp/kd gains");
+        s.model == ModelKind::Pdnn ? QString() : tr("PD network only");
     for (widgets::ChartPlot* plot : {m_kAlpha, m_kBeta}) {
         plot->removeAllSeries();
         plot->setTitle(gainsTitle);

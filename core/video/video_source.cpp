@@ -1,0 +1,139 @@
+#include "video/video_source.h"
+
+#include "io/input_error.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+namespace sdlab {
+
+namespace {
+
+// Grey, `width` wide (aspect kept, at least 1×1), float in [0, 1].
+void convertFrame(const cv::Mat& input, int width, VideoFrame& out, cv::Mat& grey, cv::Mat& small) {
+    if (input.channels() == 3)
+        cv::cvtColor(input, grey, cv::COLOR_BGR2GRAY);
+    else if (input.channels() == 4)
+        cv::cvtColor(input, grey, cv::COLOR_BGRA2GRAY);
+    else
+        grey = input;
+    const int height = std::max(1, static_cast<int>(std::lround(
+                                       static_cast<double>(width) * grey.rows / grey.cols)));
+    cv::resize(grey, small, cv::Size(width, height), 0, 0, cv::INTER_AREA);
+    out.width = width;
+    out.height = height;
+    out.label = -1;
+    out.pixels.resize(static_cast<Eigen::Index>(width) * height);
+    cv::Mat target(height, width, CV_32F, out.pixels.data());
+    small.convertTo(target, CV_32F, small.depth() == CV_16U ? 1.0 / 65535.0 : 1.0 / 255.0);
+}
+
+class CaptureSource : public VideoSource {
+  public:
+    CaptureSource(cv::VideoCapture capture, int width, std::string description)
+        : m_capture(std::move(capture)), m_width(width) {
+        m_description = std::move(description);
+        const double fps = m_capture.get(cv::CAP_PROP_FPS);
+        m_fps = fps > 0.0 && fps < 1000.0 ? fps : 30.0;
+    }
+    bool read(VideoFrame& frame) override {
+        try { // a corrupt stream may throw instead of returning false
+            if (m_pending.empty() && !m_capture.read(m_pending))
+                return false;
+        } catch (const cv::Exception&) {
+            return false;
+        }
+        if (m_pending.empty() || m_pending.cols <= 0 || m_pending.rows <= 0)
+            return false;
+        convertFrame(m_pending, m_width, frame, m_grey, m_small);
+        m_pending.release();
+        return true;
+    }
+    double nativeFps() const override { return m_fps; }
+    // The first frame, read at open time to prove the source works.
+    bool prime() {
+        try {
+            return m_capture.read(m_pending) && !m_pending.empty();
+        } catch (const cv::Exception&) {
+            return false;
+        }
+    }
+
+  private:
+    cv::VideoCapture m_capture;
+    int m_width;
+    double m_fps = 30.0;
+    cv::Mat m_pending, m_grey, m_small;
+};
+
+void silenceOpenCv() {
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+}
+
+} // namespace
+
+SyntheticSource::SyntheticSource(const SyntheticSceneSettings& settings) : m_scene(settings) {
+    m_description = "synthetic scene (seed " + std::to_string(settings.seed) + ")";
+}
+
+bool SyntheticSource::read(VideoFrame& frame) {
+    m_scene.render(m_next++, frame);
+    return true;
+}
+
+std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings) {
+    if (settings.width < 8 || settings.width > 4096)
+        throw InputError("video width " + std::to_string(settings.width) + " is outside 8..4096");
+    const std::string& source = settings.source;
+    if (source == "synthetic" || source.empty()) {
+        SyntheticSceneSettings scene;
+        scene.width = settings.width;
+        scene.height = std::max(1, settings.width * 3 / 4);
+        scene.seed = settings.seed;
+        return std::make_unique<SyntheticSource>(scene);
+    }
+    silenceOpenCv();
+    if (source.starts_with("camera:")) {
+        const std::string number = source.substr(7);
+        int index = -1;
+        const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), index);
+        if (error != std::errc() || end != number.data() + number.size() || index < 0 || index > 99)
+            throw InputError("video source " + quoted(source) + ": the camera number must be 0..99");
+        cv::VideoCapture capture(index, cv::CAP_V4L2);
+        auto camera = std::make_unique<CaptureSource>(std::move(capture), settings.width,
+                                                      "camera " + number);
+        if (!camera->prime())
+            throw InputError("video source " + quoted(source) + ": no camera " + number +
+                             " is available (none connected, or it is in use)");
+        return camera;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(source, ec))
+        throw InputError("video file " + quoted(source) + " does not exist");
+    if (!fs::is_regular_file(source, ec))
+        throw InputError("video file " + quoted(source) + " is not a regular file");
+    cv::VideoCapture capture;
+    try {
+        capture.open(source, cv::CAP_FFMPEG);
+    } catch (const cv::Exception&) {
+        // reported below as not readable
+    }
+    if (!capture.isOpened())
+        throw InputError("video file " + quoted(source) +
+                         " could not be opened as a video (unsupported or corrupt)");
+    auto file = std::make_unique<CaptureSource>(std::move(capture), settings.width,
+                                                fs::path(source).filename().string());
+    if (!file->prime())
+        throw InputError("video file " + quoted(source) + " has no readable frame (corrupt?)");
+    return file;
+}
+
+} // namespace sdlab

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "video/synthetic_scene.h"
+#include "video/video_frame.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace sdlab {
+
+struct VideoSourceSettings {
+    std::string source = "synthetic"; // "synthetic", "camera:N" or a video file path
+    int width = 160;                  // frames are resized to this width, aspect kept
+    std::uint64_t seed = 1;           // synthetic scene
+};
+
+// Where frames come from. read() converts to grey, resizes and scales to [0, 1] on
+// the calling thread (a worker, never the GUI thread); it returns false at the end of
+// a file or when a camera stops delivering.
+class VideoSource {
+  public:
+    virtual ~VideoSource() = default;
+    virtual bool read(VideoFrame& frame) = 0;
+    virtual double nativeFps() const = 0;
+    const std::string& description() const { return m_description; }
+
+  protected:
+    std::string m_description;
+};
+
+// Opens the source the settings name. InputError with one sentence naming the source
+// and the problem when a file is missing, unreadable, not a video or yields no frame,
+// or when the camera is absent. OpenCV's own console messages are silenced.
+std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings);
+
+// The synthetic scene as a source at 30 fps.
+class SyntheticSource : public VideoSource {
+  public:
+    explicit SyntheticSource(const SyntheticSceneSettings& settings);
+    bool read(VideoFrame& frame) override;
+    double nativeFps() const override { return 30.0; }
+
+  private:
+    SyntheticScene m_scene;
+    long m_next = 0;
+};
+
+} // namespace sdlab
