@@ -10,6 +10,7 @@ int runQuantize(const CliOptions&);
 int runEncode(const CliOptions&);
 int runCost(const CliOptions&);
 int runTrain(const CliOptions&);
+int runVideo(const CliOptions&);
 
 namespace {
 const OptionSpec kOut{"out", "DIR", "Directory for the result files (created if missing)."};
@@ -158,6 +159,31 @@ const std::vector<Command>& allCommands() {
           kSeed,
           kOut},
          runTrain},
+        {"video",
+         "sdlab-cli video --source synthetic|FILE|camera:N [--frames N] [--fps F] "
+         "--encoder pd|delta|rate [encoder options] [--width W] [--seed S] --out DIR",
+         "Turn every pixel of a video into a spike channel (spec §9, ICLR'18 §3.2 and Fig. 8).\n"
+         "Frames are converted to grey and resized to --width. Writes frames.csv\n"
+         "(frame,events_on,events_off,recon_mse,encode_ms) and summary.json (events per\n"
+         "frame and per second, mean reconstruction error and encode time). A missing or\n"
+         "corrupt file or an absent camera exits 2 with a message.",
+         {{"source", "S", "synthetic (default: a built-in moving-shapes scene), a video file, "
+                          "or camera:N."},
+          {"frames", "N", "Frames to encode (default 300; fewer if a file ends first)."},
+          {"fps", "F", "Decimate the source to F frames per second (default: its own rate)."},
+          {"encoder", "E", "pd (PD + sigma-delta, default), delta (ON/OFF modulation) or rate."},
+          {"kp", "KP", "pd: proportional gain (default 0.1)."},
+          {"kd", "KD", "pd: derivative gain (default 2)."},
+          {"auto-tune", "", "pd: tune kp/kd to the frames' mean intensity (ICLR'18 App. E.2)."},
+          {"threshold", "T", "delta: ON and OFF threshold on intensity in [0, 1] (default 0.1)."},
+          {"on-threshold", "T", "delta: ON threshold (default --threshold)."},
+          {"off-threshold", "T", "delta: OFF threshold (default --threshold)."},
+          {"refractory", "N", "delta: frames a pixel stays silent after an event (default 0)."},
+          {"window", "N", "rate: frames in the reconstruction's running mean (default 10)."},
+          {"width", "W", "Frame width in pixels after resizing, 8..4096 (default 160)."},
+          kSeed,
+          kOut},
+         runVideo},
     };
     return commands;
 }

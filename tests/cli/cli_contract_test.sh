@@ -123,8 +123,25 @@ train)
   check "two hidden layers" "$CLI" train --dataset synthetic --hidden 20,10 --epochs 1 --out t5
   check "layers 196-20-10-10" [ "$(json_value t5/summary.json layers)" = '"196-20-10-10"' ]
   ;;
+video)
+  check "video on the synthetic scene exits 0" "$CLI" video --frames 40 --encoder pd --out v1
+  check "frames.csv header" header_is v1/frames.csv "frame,events_on,events_off,recon_mse,encode_ms"
+  check "40 frames" rows_are v1/frames.csv 40
+  for key in source encoder frames width height fps events_per_frame events_per_second mean_recon_mse mean_encode_ms; do check "summary has $key" json_has v1/summary.json $key; done
+  check "160x120 frames" [ "$(json_value v1/summary.json width)x$(json_value v1/summary.json height)" = 160x120 ]
+  check "delta with a refractory period" "$CLI" video --frames 30 --encoder delta --on-threshold 0.05 --off-threshold 0.08 --refractory 2 --width 64 --out v2
+  check "delta: no events on the first frame" [ "$(sed -n 2p v2/frames.csv | cut -d, -f2,3)" = "0,0" ]
+  check "rate coding" "$CLI" video --frames 10 --encoder rate --width 32 --out v3
+  check "rate: no OFF events" [ "$(column v3/frames.csv events_off | sort -u)" = 0 ]
+  check "--fps 10 keeps every third synthetic frame" "$CLI" video --frames 10 --fps 10 --width 32 --out v4
+  check "fps 10 in the summary" [ "$(json_value v4/summary.json fps)" = 10 ]
+  if [ -f /usr/share/doc/opencv-doc/examples/data/vtest.avi ]; then
+    check "vtest.avi" "$CLI" video --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --frames 20 --width 96 --out v5
+    check "vtest.avi keeps its aspect (768x576 -> 96x72)" [ "$(json_value v5/summary.json height)" = 72 ]
+  fi
+  ;;
 help)
-  for command in pd sweep updates kernels quantize encode cost; do
+  for command in pd sweep updates kernels quantize encode cost train video; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
   done
   check "--version" bash -c "'$CLI' --version | grep -q '^sdlab-cli [0-9]'"
@@ -215,6 +232,19 @@ bad-input)
   rm idx_gz/t10k-images-idx3-ubyte
   printf '\37\213\10\0\0\0\0\0\0\3garbage' > idx_gz/t10k-images-idx3-ubyte.gz
   expect_bad "train: corrupt gzip IDX" train --dataset idx:idx_gz --out bad_out
+  expect_bad "video: missing file" video --source nope.avi --out bad_out
+  printf 'RIFF\x10\x00\x00\x00AVI LIST garbage' > bad.avi
+  expect_bad "video: not a video" video --source bad.avi --out bad_out
+  expect_bad "video: empty file" video --source empty.csv --out bad_out
+  expect_bad "video: a directory" video --source . --out bad_out
+  expect_bad "video: absent camera" video --source camera:63 --out bad_out
+  expect_bad "video: bad camera number" video --source camera:one --out bad_out
+  expect_bad "video: unknown encoder" video --encoder wavelet --out bad_out
+  expect_bad "video: fps above the source's" video --fps 60 --out bad_out
+  expect_bad "video: zero fps" video --fps 0 --out bad_out
+  expect_bad "video: negative threshold" video --encoder delta --threshold -0.1 --out bad_out
+  expect_bad "video: width too small" video --width 2 --out bad_out
+  expect_bad "video: kp + kd = 0" video --kp 0 --kd 0 --out bad_out
   expect_bad "unknown command" transmogrify --out bad_out
   expect_bad "no command"
   ;;
