@@ -5,6 +5,8 @@
 #include "learning/past_update.h"
 #include "learning/recon_update.h"
 
+#include "ratio_reporter.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -74,18 +76,6 @@ BENCHMARK(BM_ForwardDense)->DenseRange(0, 6);
 BENCHMARK(BM_ForwardEventDriven)->DenseRange(0, 6);
 BENCHMARK(BM_UpdateRecon)->DenseRange(0, 6);
 BENCHMARK(BM_UpdatePast)->DenseRange(0, 6);
-
-// Console output as usual, plus the times kept for the ratio table.
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const Run& run : runs)
-            if (run.run_type == Run::RT_Iteration)
-                times[run.benchmark_name()] = run.GetAdjustedRealTime();
-        ConsoleReporter::ReportRuns(runs);
-    }
-    std::map<std::string, double> times;
-};
 
 } // namespace
 

@@ -9,6 +9,8 @@
 #include "models/mlp.h"
 #include "models/pd_network.h"
 
+#include "ratio_reporter.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -132,23 +134,6 @@ void BM_PdnnTrain(benchmark::State& state) {
     report(state, net.trainingOps(), k);
 }
 
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const Run& run : runs) {
-            if (run.run_type != Run::RT_Iteration)
-                continue;
-            times[run.benchmark_name()] = run.GetAdjustedRealTime();
-            if (auto it = run.counters.find("adds/sample"); it != run.counters.end())
-                adds[run.benchmark_name()] = it->second;
-            if (auto it = run.counters.find("mults/sample"); it != run.counters.end())
-                mults[run.benchmark_name()] = it->second;
-        }
-        ConsoleReporter::ReportRuns(runs);
-    }
-    std::map<std::string, double> times, adds, mults;
-};
-
 } // namespace
 
 BENCHMARK(BM_MlpTrain);
@@ -168,11 +153,12 @@ int main(int argc, char** argv) {
     std::printf("\nsamples/s: MLP %.0f, plain Eigen loop %.0f -> our MLP takes %.2fx the plain loop's time\n",
                 perSecond("BM_MlpTrain"), perSecond("BM_PlainEigenLoop"),
                 t["BM_PlainEigenLoop"] > 0 ? t["BM_MlpTrain"] / t["BM_PlainEigenLoop"] : 0.0);
-    std::printf("MLP multiply-adds/sample %.0f\n", reporter.mults["BM_MlpTrain"]);
+    std::printf("MLP multiply-adds/sample %.0f\n", reporter.counters["BM_MlpTrain"]["mults/sample"]);
     for (const char* name : {"BM_PdnnRecon/shuffled", "BM_PdnnPast/shuffled", "BM_PdnnRecon/temporal",
                              "BM_PdnnPast/temporal"})
         std::printf("%-22s %7.0f samples/s, adds/sample %8.0f, mults/sample %8.0f\n", name,
-                    perSecond(name), reporter.adds[name], reporter.mults[name]);
+                    perSecond(name), reporter.counters[name]["adds/sample"],
+                    reporter.counters[name]["mults/sample"]);
     benchmark::Shutdown();
     return 0;
 }
