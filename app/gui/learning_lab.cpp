@@ -6,6 +6,7 @@
 #include "io/input_error.h"
 #include "lab_support.h"
 #include "spike_raster.h"
+#include "training/training_report.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -115,14 +116,6 @@ TrainingSettings settingsFrom(const widgets::ParameterValues& v) {
     if (const std::string error = validationError(s); !error.empty())
         throw InputError(error);
     return s;
-}
-
-QString sizesText(const ImageDataset& data, const TrainingSettings& s) {
-    QStringList parts{QString::number(data.inputSize())};
-    for (int h : s.hidden)
-        parts << QString::number(h);
-    parts << QString::number(data.classCount());
-    return parts.join(QLatin1Char('-'));
 }
 
 QString compact(double value) {
@@ -384,7 +377,9 @@ ComputeFunction LearningLab::computeFunction() const {
         const ImageDataset& dataset = *setup->data;
         setup->description = QObject::tr("%1 %2 on %3 (%4 train, %5 test)")
                                  .arg(modelTitle(setup->settings.model),
-                                      sizesText(dataset, setup->settings),
+                                      QString::fromStdString(layerSizesText(
+                                          setup->settings.hidden, dataset.inputSize(),
+                                          dataset.classCount())),
                                       QString::fromStdString(dataset.name))
                                  .arg(dataset.train.size())
                                  .arg(dataset.test.size());
@@ -642,13 +637,9 @@ void LearningLab::onRow(const TrainingRowPtr& update) {
     const CurveRow& row = update->row;
     run.rows.push_back(row);
     const double ops = static_cast<double>(row.adds + row.mults);
+    // The dashed training curve comes from snapshots; the worker sends one just before
+    // every row, so fast runs have a training point at each row too.
     run.testAccuracy.push_back({double(row.samples), ops, row.energyMj, 100.0 * row.testAccuracy});
-    // Rows also close a window of online training figures; a fast run may end before
-    // its first snapshot, so they feed the dashed curve too.
-    if (run.trainAccuracy.empty() || run.trainAccuracy.back().samples < double(row.samples)) {
-        run.trainAccuracy.push_back({double(row.samples), ops, row.energyMj, 100.0 * row.trainAccuracy});
-        run.loss.push_back({double(row.samples), ops, row.energyMj, row.loss});
-    }
     refreshRun(run);
     const ImageDataset& dataset = *m_running->data;
     std::vector<widgets::CaptionedImage> images;

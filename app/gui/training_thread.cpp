@@ -98,8 +98,7 @@ void TrainingThread::run() {
         const ImageDataset& data = *m_data;
         const std::unique_ptr<Classifier> model =
             makeClassifier(m_settings, data.inputSize(), data.classCount());
-        std::vector<int> sizes{data.inputSize()};
-        sizes.insert(sizes.end(), m_settings.hidden.begin(), m_settings.hidden.end());
+        const std::vector<int> sizes = layerSizes(m_settings, data.inputSize(), data.classCount());
         const bool hasRaster = model->spikingLayerCount() > 0;
         const int layer = std::clamp(m_rasterLayer, 0, std::max(0, model->spikingLayerCount() - 1));
         const int stepsPerSample =

@@ -10,11 +10,16 @@
 
 namespace sdlab {
 
-std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
-                                           int classCount) {
+std::vector<int> layerSizes(const TrainingSettings& settings, int inputSize, int classCount) {
     std::vector<int> sizes{inputSize};
     sizes.insert(sizes.end(), settings.hidden.begin(), settings.hidden.end());
     sizes.push_back(classCount);
+    return sizes;
+}
+
+std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
+                                           int classCount) {
+    const std::vector<int> sizes = layerSizes(settings, inputSize, classCount);
     const double rate = settings.learningRate.value_or(defaultLearningRate(settings.model));
     switch (settings.model) {
     case ModelKind::Pdnn: {

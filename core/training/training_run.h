@@ -35,6 +35,9 @@ struct TrainingResult {
     double seconds = 0.0;
 };
 
+// The layer sizes of the model the settings name: inputs, hidden..., classes.
+std::vector<int> layerSizes(const TrainingSettings& settings, int inputSize, int classCount);
+
 // Builds the model the settings name for inputs of `inputSize` and `classCount` classes.
 std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
                                            int classCount);
