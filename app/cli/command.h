@@ -2,6 +2,8 @@
 
 #include "cli_options.h"
 #include "coding/pd_params.h"
+#include "equilibrium/spiking_settler.h"
+#include "io/input_error.h"
 #include "io/output_bundle.h"
 
 #include <filesystem>
@@ -29,8 +31,22 @@ std::vector<double> builtinSignal(const CliOptions& options, const std::string& 
 // kp and kd from two options (fallbacks when absent), checked: InputError if invalid.
 PdParams pdParamsFrom(const CliOptions& options, const std::string& kpName,
                       const std::string& kdName, PdParams fallback);
+// "200,200" → {200, 200}; InputError naming --option otherwise.
+std::vector<int> parseSizeList(const std::string& text, const std::string& option);
+// A named choice: parse(text) gives an optional; InputError listing `allowed` if empty.
+template <class Parse>
+auto choice(const CliOptions& options, const std::string& name, const std::string& fallback,
+            Parse parse, const std::string& allowed) {
+    const std::string text = options.text(name, fallback);
+    const auto value = parse(text);
+    if (!value)
+        throw InputError("--" + name + ": '" + text + "' is not one of " + allowed);
+    return *value;
+}
+// The spiking EqProp options (--encoder, --anneal, --epsilon0, --eta, --osa-target,
+// --lambda, --seed), checked.
+SpikingEqPropSettings spikingSettingsFrom(const CliOptions& options);
 // Writes the bundle; an unwritable --out becomes InputError (exit 2).
 void commitOutputs(const OutputBundle& bundle, const std::filesystem::path& directory);
-// Throws InputError unless every value is a whole number (spike trains).
 
 } // namespace sdlab::cli

@@ -11,6 +11,7 @@ int runEncode(const CliOptions&);
 int runCost(const CliOptions&);
 int runTrain(const CliOptions&);
 int runVideo(const CliOptions&);
+int runSettle(const CliOptions&);
 
 namespace {
 const OptionSpec kOut{"out", "DIR", "Directory for the result files (created if missing)."};
@@ -127,7 +128,8 @@ const std::vector<Command>& allCommands() {
           kOut},
          runCost},
         {"train",
-         "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta --dataset "
+         "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta|eqprop|init-eqprop|"
+         "spiking-eqprop --dataset "
          "fashion-mnist|digits|synthetic|idx:DIR --hidden 200[,200...] --epochs E "
          "[--order shuffled|temporal] [--update recon|past|future|stdp] [--optimizer sgd|fsgd] "
          "[--lr F] [--seed S] --out DIR",
@@ -135,8 +137,10 @@ const std::vector<Command>& allCommands() {
          "operations it cost (ICLR'18 Fig. 5 and Table C.6; DSN Tables 2-3). Writes curve.csv\n"
          "(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per epoch,\n"
          "accuracies as fractions; rows between epoch ends test on the first 2000 test\n"
-         "samples) and summary.json. Progress goes to stderr.",
-         {{"model", "M", "mlp, pdnn, spiking-mlp or sigma-delta (default mlp)."},
+         "samples; the EqProp models add settle_steps, the mean settling steps per sample)\n"
+         "and summary.json. Progress goes to stderr.",
+         {{"model", "M", "mlp, pdnn, spiking-mlp, sigma-delta, eqprop (thesis §2.7), init-eqprop "
+                         "(ch. 7) or spiking-eqprop (ch. 8); default mlp."},
           {"dataset", "D",
            "fashion-mnist (package dataset-fashion-mnist), digits (OpenCV's digits.png, "
            "package opencv-doc), synthetic (default) or idx:DIR (an MNIST-style directory)."},
@@ -154,7 +158,22 @@ const std::vector<Command>& allCommands() {
           {"routing", "R", "spiking-mlp: breadth-first (default) or depth-first."},
           {"back-reset", "B", "spiking-mlp: back-quantizer reset none (default), random or zero."},
           {"scale", "K", "sigma-delta: activations are sent as round(K*h) (default 8)."},
-          {"lr", "F", "Learning rate (default 0.01)."},
+          {"free-steps", "N", "eqprop family: free-phase steps (default 20; spiking 100)."},
+          {"clamped-steps", "N", "eqprop family: clamped-phase steps (default 4; spiking 50)."},
+          {"beta", "B", "eqprop family: clamping strength, sign drawn per sample (default 0.5)."},
+          {"epsilon", "E", "eqprop, init-eqprop: Euler step size (default 0.5)."},
+          {"settle-tol", "T", "eqprop, init-eqprop: end a phase once max |ds| <= T (default 0: "
+                              "always the full steps)."},
+          {"anchor", "L", "init-eqprop: pull toward the forward pass, lambda of thesis eq. 7.5 "
+                          "(default 0.1)."},
+          {"encoder", "E", "spiking-eqprop: sigma-delta, stochastic or predictive (default)."},
+          {"anneal", "A", "spiking-eqprop: schedule or osa (default osa for predictive)."},
+          {"epsilon0", "E0", "spiking-eqprop, schedule: initial step size (default 1)."},
+          {"eta", "H", "spiking-eqprop, schedule: annealing exponent (default 0.5)."},
+          {"osa-target", "NU", "spiking-eqprop, osa: target error step size (default 0.1)."},
+          {"lambda", "L", "spiking-eqprop, predictive: coding coefficient (default 0.275)."},
+          {"lr", "F", "Learning rate (default 0.01; eqprop family 0.005 for the first "
+                      "connection, halved per layer up)."},
           {"rows-per-epoch", "N", "Curve rows per epoch (default 10)."},
           kSeed,
           kOut},
@@ -184,6 +203,33 @@ const std::vector<Command>& allCommands() {
           kSeed,
           kOut},
          runVideo},
+        {"settle",
+         "sdlab-cli settle --model eqprop|spiking-eqprop [--encoder sigma-delta|stochastic|"
+         "predictive] [--steps N] [--perturb-at T] [--seed S] --out DIR",
+         "One settling of a random network on a random input (thesis §8.5.1, Fig. 8.2): the\n"
+         "continuous network's fixed point is found first, then the model settles from zero.\n"
+         "Writes settle.csv (t,distance_to_fixed_point,energy,spikes; distance = mean |s -\n"
+         "s_fixed| over the non-input units, energy = E(s) of thesis eq. 2.9 plus the clamp\n"
+         "term after a clamp perturbation, spikes sent at step t) and summary.json.",
+         {{"model", "M", "eqprop (continuous, Euler steps) or spiking-eqprop (default)."},
+          {"encoder", "E", "spiking: sigma-delta, stochastic or predictive (default)."},
+          {"anneal", "A", "spiking: step sizes by schedule (eps0/t^eta) or osa (default for "
+                          "predictive; schedule for the others)."},
+          {"epsilon0", "E0", "spiking, schedule: initial step size (default 1)."},
+          {"eta", "H", "spiking, schedule: annealing exponent (default 0.5)."},
+          {"osa-target", "NU", "spiking, osa: target error step size nu-bar (default 0.1)."},
+          {"lambda", "L", "spiking, predictive: coding coefficient lambda (default 0.275)."},
+          {"sizes", "SIZES", "Layer sizes, input first (default 500,500,10)."},
+          {"steps", "N", "Settling steps (default 250)."},
+          {"perturb-at", "T", "Perturb at step T (default: no perturbation)."},
+          {"perturb", "P", "clamp (pull the output toward a random target with --beta; a new "
+                           "fixed point; default) or kick (add N(0, sigma^2) to every state)."},
+          {"beta", "B", "clamp strength (default 1)."},
+          {"sigma", "S", "kick size (default 0.5)."},
+          {"epsilon", "E", "eqprop: Euler step size (default 0.5)."},
+          kSeed,
+          kOut},
+         runSettle},
     };
     return commands;
 }

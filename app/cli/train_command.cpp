@@ -4,7 +4,6 @@
 #include "training/training_report.h"
 #include "training/training_run.h"
 
-#include <charconv>
 #include <cstdio>
 #include <limits>
 #include <unistd.h>
@@ -13,37 +12,11 @@ namespace sdlab::cli {
 
 namespace {
 
-std::vector<int> parseHidden(const std::string& text) {
-    std::vector<int> sizes;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        int size = 0;
-        const char* first = text.data() + start;
-        const char* last = text.data() + comma;
-        const auto [end, error] = std::from_chars(first, last, size);
-        if (error != std::errc() || end != last || first == last)
-            throw InputError("--hidden '" + text + "': expected sizes separated by commas, e.g. 200,200");
-        sizes.push_back(size);
-        start = comma + 1;
-    }
-    return sizes;
-}
-
-template <class Parse>
-auto choice(const CliOptions& options, const std::string& name, const std::string& fallback,
-            Parse parse, const std::string& allowed) {
-    const std::string text = options.text(name, fallback);
-    const auto value = parse(text);
-    if (!value)
-        throw InputError("--" + name + ": '" + text + "' is not one of " + allowed);
-    return *value;
-}
-
 TrainingSettings settingsFrom(const CliOptions& options) {
     TrainingSettings s;
-    s.model = choice(options, "model", "mlp", parseModelKind, "mlp, pdnn, spiking-mlp, sigma-delta");
-    s.hidden = parseHidden(options.text("hidden", "200"));
+    s.model = choice(options, "model", "mlp", parseModelKind,
+                     "mlp, pdnn, spiking-mlp, sigma-delta, eqprop, init-eqprop, spiking-eqprop");
+    s.hidden = parseSizeList(options.text("hidden", "200"), "hidden");
     s.epochs = static_cast<int>(options.integer("epochs", 1, 1, 1000));
     s.order = choice(options, "order", "shuffled", parseSampleOrderKind, "shuffled, temporal");
     s.update = choice(options, "update", "recon", parseUpdateRule, "recon, past, future, stdp");
@@ -57,6 +30,15 @@ TrainingSettings settingsFrom(const CliOptions& options) {
     s.timeSteps = static_cast<int>(options.integer("steps", 10, 1, 1000));
     s.quantizationScale = options.number("scale", 8.0);
     s.rowsPerEpoch = static_cast<int>(options.integer("rows-per-epoch", 10, 1, 1000));
+    if (options.has("free-steps"))
+        s.freeSteps = static_cast<int>(options.integer("free-steps", 1, 100000));
+    if (options.has("clamped-steps"))
+        s.clampedSteps = static_cast<int>(options.integer("clamped-steps", 1, 100000));
+    s.beta = options.number("beta", s.beta);
+    s.settleEpsilon = options.number("epsilon", s.settleEpsilon);
+    s.settleTolerance = options.number("settle-tol", s.settleTolerance);
+    s.anchor = options.number("anchor", s.anchor);
+    s.spiking = spikingSettingsFrom(options);
     if (options.has("kp") || options.has("kd")) {
         s.autoTune = false;
         s.forwardGains = pdParamsFrom(options, "kp", "kd", {0.1, 1.0});
@@ -82,16 +64,19 @@ int runTrain(const CliOptions& options) {
                  layerSizesText(settings.hidden, data.inputSize(), data.classCount()).c_str(),
                  data.name.c_str(), data.train.size(), data.test.size(), settings.epochs);
     TrainingCallbacks callbacks;
-    callbacks.onRow = [terminal](const CurveRow& row, const Classifier&) {
-        std::fprintf(stderr, "%sepoch %6.2f  samples %9llu  train %5.1f%%  test %5.1f%%%s  loss %.4f%s",
+    const bool settles = isEquilibriumModel(settings.model);
+    callbacks.onRow = [terminal, settles](const CurveRow& row, const Classifier&) {
+        std::fprintf(stderr, "%sepoch %6.2f  samples %9llu  train %5.1f%%  test %5.1f%%%s  loss %.4f",
                      terminal ? "\r" : "", row.epoch, static_cast<unsigned long long>(row.samples),
-                     100 * row.trainAccuracy, 100 * row.testAccuracy, row.fullTest ? "" : "*", row.loss,
-                     terminal && !row.fullTest ? "" : "\n");
+                     100 * row.trainAccuracy, 100 * row.testAccuracy, row.fullTest ? "" : "*", row.loss);
+        if (settles)
+            std::fprintf(stderr, "  steps/sample %.1f", row.settleSteps);
+        std::fprintf(stderr, "%s", terminal && !row.fullTest ? "" : "\n");
         std::fflush(stderr);
     };
     const TrainingResult result = runTraining(*model, data, settings, callbacks);
     OutputBundle bundle;
-    bundle.stage("curve.csv", trainingCurveCsv(result.curve));
+    bundle.stage("curve.csv", trainingCurveCsv(result.curve, isEquilibriumModel(settings.model)));
     bundle.stage("summary.json", trainingSummaryJson(settings, data, result));
     commitOutputs(bundle, out);
     std::fprintf(stderr, "train: test accuracy %.2f%% (%.1f kOps/sample, %.1f s) -> %s\n",

@@ -48,6 +48,8 @@ public:
     // The current kp/kd of each layer's forward and backward coding (PD network only).
     virtual std::vector<PdParams> forwardGains() const { return {}; }
     virtual std::vector<PdParams> backwardGains() const { return {}; }
+    // Settling steps training has taken so far (Equilibrium Propagation; 0 otherwise).
+    virtual std::uint64_t settlingSteps() const { return 0; }
 
     const OpCounter& trainingOps() const { return m_ops; }
 

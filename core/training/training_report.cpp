@@ -5,12 +5,19 @@
 
 namespace sdlab {
 
-std::string trainingCurveCsv(const std::vector<CurveRow>& curve) {
-    CsvWriter csv({"epoch", "samples", "train_acc", "test_acc", "loss", "adds", "mults", "energy_mj"});
-    for (const CurveRow& row : curve)
-        csv.addRow({row.epoch, static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy,
-                    row.loss, static_cast<double>(row.adds), static_cast<double>(row.mults),
-                    row.energyMj});
+std::string trainingCurveCsv(const std::vector<CurveRow>& curve, bool withSettleSteps) {
+    std::vector<std::string> columns{"epoch", "samples", "train_acc", "test_acc", "loss", "adds", "mults", "energy_mj"};
+    if (withSettleSteps)
+        columns.emplace_back("settle_steps");
+    CsvWriter csv(columns);
+    for (const CurveRow& row : curve) {
+        std::vector<double> values{row.epoch, static_cast<double>(row.samples), row.trainAccuracy,
+                                   row.testAccuracy, row.loss, static_cast<double>(row.adds),
+                                   static_cast<double>(row.mults), row.energyMj};
+        if (withSettleSteps)
+            values.push_back(row.settleSteps);
+        csv.addRow(values);
+    }
     return csv.text();
 }
 
@@ -52,6 +59,30 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("back_reset", backResetName(s.backReset));
     if (s.model == ModelKind::SigmaDelta)
         json.add("scale", s.quantizationScale);
+    if (isEquilibriumModel(s.model)) {
+        json.add("beta", s.beta)
+            .add("free_steps", static_cast<long long>(s.freeSteps.value_or(defaultFreeSteps(s.model))))
+            .add("clamped_steps", static_cast<long long>(s.clampedSteps.value_or(defaultClampedSteps(s.model))))
+            .add("settle_tolerance", s.settleTolerance);
+        if (s.model == ModelKind::SpikingEqProp)
+            json.add("encoder", spikeCodingName(s.spiking.coding))
+                .add("anneal", stepSizeRuleName(s.spiking.stepSize))
+                .add("lambda", s.spiking.predictiveLambda)
+                .add("osa_target", s.spiking.osaTarget)
+                .add("epsilon0", s.spiking.schedule.epsilon0)
+                .add("eta", s.spiking.schedule.eta);
+        else
+            json.add("epsilon", s.settleEpsilon);
+        if (s.model == ModelKind::InitEqProp)
+            json.add("anchor_lambda", s.anchor);
+        double steps = 0.0, samples = 0.0;
+        for (const CurveRow& row : result.curve) {
+            const double rowSamples = static_cast<double>(row.samples) - samples;
+            steps += row.settleSteps * rowSamples;
+            samples = static_cast<double>(row.samples);
+        }
+        json.add("settle_steps_per_sample", samples > 0.0 ? steps / samples : 0.0);
+    }
     const CurveRow last = result.curve.empty() ? CurveRow{} : result.curve.back();
     json.addBool("cancelled", result.cancelled)
         .add("samples", static_cast<long long>(last.samples))

@@ -1,5 +1,6 @@
 #include "training/training_run.h"
 
+#include "equilibrium/eqprop_classifier.h"
 #include "models/mlp.h"
 #include "models/pd_network.h"
 #include "models/sigma_delta_net.h"
@@ -47,6 +48,26 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
     case ModelKind::SigmaDelta:
         return std::make_unique<SigmaDeltaNet>(sizes, rate, settings.quantizationScale,
                                                SigmaDeltaNet::Mode::SigmaDelta, settings.seed);
+    case ModelKind::EqProp:
+    case ModelKind::InitEqProp:
+    case ModelKind::SpikingEqProp: {
+        EqPropSettings eq;
+        eq.sizes = sizes;
+        eq.variant = settings.model == ModelKind::EqProp       ? EqPropVariant::Continuous
+                     : settings.model == ModelKind::InitEqProp ? EqPropVariant::Initialized
+                                                               : EqPropVariant::Spiking;
+        for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
+            eq.learningRates.push_back(rate / static_cast<double>(1U << l));
+        eq.beta = settings.beta;
+        eq.freeSteps = settings.freeSteps.value_or(defaultFreeSteps(settings.model));
+        eq.clampedSteps = settings.clampedSteps.value_or(defaultClampedSteps(settings.model));
+        eq.epsilon = settings.settleEpsilon;
+        eq.tolerance = settings.settleTolerance;
+        eq.anchor = settings.anchor;
+        eq.spiking = settings.spiking;
+        eq.seed = settings.seed;
+        return std::make_unique<EqPropClassifier>(eq);
+    }
     case ModelKind::Mlp: break;
     }
     return std::make_unique<Mlp>(sizes, rate, settings.seed);
@@ -81,6 +102,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
     Eigen::VectorXd x;
     std::uint64_t samples = 0;
     std::size_t windowCorrect = 0, windowCount = 0, epochCorrect = 0;
+    std::uint64_t windowStartSteps = model.settlingSteps();
     double windowLoss = 0.0;
     bool finished = false;
     auto finish = [&] {
@@ -96,6 +118,10 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         row.trainAccuracy = windowCount ? static_cast<double>(windowCorrect) / static_cast<double>(windowCount) : 0.0;
         row.loss = windowCount ? windowLoss / static_cast<double>(windowCount) : 0.0;
         row.fullTest = epochEnd;
+        row.settleSteps = windowCount ? static_cast<double>(model.settlingSteps() - windowStartSteps) /
+                                            static_cast<double>(windowCount)
+                                      : 0.0;
+        windowStartSteps = model.settlingSteps();
         row.testAccuracy = evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
         row.adds = model.trainingOps().adds;
         row.mults = model.trainingOps().multiplies;

@@ -22,6 +22,7 @@ struct CurveRow {
     std::uint64_t adds = 0;     // cumulative training operations
     std::uint64_t mults = 0;
     double energyMj = 0.0;      // cumulative, Horowitz 32-bit integer figures (ICLR'18 Fig. 5)
+    double settleSteps = 0.0;   // EqProp: mean settling steps per training sample since the last row
 };
 
 struct TrainingResult {

@@ -25,9 +25,11 @@ const char* nameOf(const std::array<std::pair<const char*, Enum>, N>& table, Enu
     return "?";
 }
 
-constexpr std::array<std::pair<const char*, ModelKind>, 4> kModels{{
+constexpr std::array<std::pair<const char*, ModelKind>, 7> kModels{{
     {"mlp", ModelKind::Mlp}, {"pdnn", ModelKind::Pdnn},
-    {"spiking-mlp", ModelKind::SpikingMlp}, {"sigma-delta", ModelKind::SigmaDelta}}};
+    {"spiking-mlp", ModelKind::SpikingMlp}, {"sigma-delta", ModelKind::SigmaDelta},
+    {"eqprop", ModelKind::EqProp}, {"init-eqprop", ModelKind::InitEqProp},
+    {"spiking-eqprop", ModelKind::SpikingEqProp}}};
 constexpr std::array<std::pair<const char*, UpdateRule>, 4> kRules{{
     {"recon", UpdateRule::Recon}, {"past", UpdateRule::Past},
     {"future", UpdateRule::Future}, {"stdp", UpdateRule::Stdp}}};
@@ -41,11 +43,15 @@ constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
 } // namespace
 
 double defaultLearningRate(ModelKind model) {
-    // The ICLR'18 reference code's 0.01 for every model; the spiking MLP's rates are
-    // normalised by T² (spiking_mlp.h) so that the same η means the same step size.
-    (void)model;
-    return 0.01;
+    // The ICLR'18 reference code's 0.01 for the feed-forward models; the spiking MLP's
+    // rates are normalised by T² (spiking_mlp.h) so that the same η means the same step.
+    // EqProp: the first connection's rate, halved per layer upward as the reference
+    // code's [0.1, 0.05], divided by its minibatch of 20 since we learn per sample.
+    return isEquilibriumModel(model) ? 0.005 : 0.01;
 }
+
+int defaultFreeSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 100 : 20; }
+int defaultClampedSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 50 : 4; }
 
 std::optional<ModelKind> parseModelKind(std::string_view name) { return lookup(kModels, name); }
 const char* modelName(ModelKind kind) { return nameOf(kModels, kind); }
@@ -76,6 +82,20 @@ std::string validationError(const TrainingSettings& s) {
         return "forward gains: " + e;
     if (std::string e = s.backwardGains.validationError(); !e.empty())
         return "backward gains: " + e;
+    if (s.freeSteps && (*s.freeSteps < 1 || *s.freeSteps > 100000))
+        return "--free-steps must be between 1 and 100000";
+    if (s.clampedSteps && (*s.clampedSteps < 1 || *s.clampedSteps > 100000))
+        return "--clamped-steps must be between 1 and 100000";
+    if (!(s.beta > 0.0 && s.beta <= 10.0))
+        return "--beta must be in (0, 10]";
+    if (!(s.settleEpsilon > 0.0 && s.settleEpsilon <= 1.0))
+        return "--epsilon must be in (0, 1]";
+    if (!(s.settleTolerance >= 0.0 && s.settleTolerance < 1.0))
+        return "--settle-tol must be in [0, 1)";
+    if (!(s.anchor >= 0.0 && s.anchor <= 10.0))
+        return "--anchor must be in [0, 10]";
+    if (std::string e = s.spiking.validationError(); !e.empty())
+        return e;
     if (s.rowsPerEpoch < 1 || s.rowsPerEpoch > 1000)
         return "rows per epoch must be between 1 and 1000";
     return {};

@@ -2,6 +2,7 @@
 
 #include "coding/pd_params.h"
 #include "data/sample_order.h"
+#include "equilibrium/spiking_settler.h"
 #include "learning/update_rule_params.h"
 
 #include <cstdint>
@@ -12,7 +13,12 @@
 
 namespace sdlab {
 
-enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta };
+enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta, EqProp, InitEqProp, SpikingEqProp };
+
+// The Equilibrium Propagation family (thesis ch. 7-8): they settle, and report settle steps.
+inline bool isEquilibriumModel(ModelKind kind) {
+    return kind == ModelKind::EqProp || kind == ModelKind::InitEqProp || kind == ModelKind::SpikingEqProp;
+}
 enum class Optimizer { Sgd, Fsgd };               // DSN §3.7
 enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
 enum class BackReset { None, Random, Zero };      // DSN App. E, back-quantizer φ
@@ -38,12 +44,22 @@ struct TrainingSettings {
     BackReset backReset = BackReset::None;
     // Sigma-delta net: activations are sent as round(scale·h) (thesis ch. 4)
     double quantizationScale = 8.0;
+    // EqProp family (thesis §7.4, §8.5.2; spec §7 reference defaults)
+    double beta = 0.5;                 // |β|, sign drawn at random per sample
+    std::optional<int> freeSteps;      // T⁻; default 20, spiking 100
+    std::optional<int> clampedSteps;   // T⁺; default 4, spiking 50
+    double settleEpsilon = 0.5;        // Euler step of the continuous settling
+    double settleTolerance = 0.0;      // end a phase early once max |Δs| ≤ this
+    double anchor = 0.1;               // init-eqprop: λ of eq. 7.5
+    SpikingEqPropSettings spiking;     // spiking-eqprop: coding and step sizes
     // Curve: rows per epoch, and the test samples used between epoch ends.
     int rowsPerEpoch = 10;
     std::size_t interimTestSamples = 2000;
 };
 
 double defaultLearningRate(ModelKind model);
+int defaultFreeSteps(ModelKind model);
+int defaultClampedSteps(ModelKind model);
 
 std::optional<ModelKind> parseModelKind(std::string_view name);
 const char* modelName(ModelKind kind);

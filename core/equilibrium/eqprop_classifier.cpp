@@ -1,0 +1,141 @@
+#include "equilibrium/eqprop_classifier.h"
+
+#include "equilibrium/hard_sigmoid.h"
+#include "models/dense_layer.h"
+
+namespace sdlab {
+
+EqPropClassifier::EqPropClassifier(const EqPropSettings& settings)
+    : m_settings(settings), m_network(settings.sizes, settings.seed), m_continuous(m_network),
+      m_signs(settings.seed ^ 0x5eedb37aULL) {
+    if (m_settings.learningRates.size() + 1 != m_settings.sizes.size())
+        m_settings.learningRates.assign(m_settings.sizes.size() - 1, 0.01);
+    if (settings.variant == EqPropVariant::Initialized)
+        m_initializer = std::make_unique<FeedforwardInitializer>(settings.sizes, settings.leak,
+                                                                 settings.seed + 1);
+    if (settings.variant == EqPropVariant::Spiking) {
+        m_spiking = std::make_unique<SpikingSettler>(m_network, settings.spiking);
+        m_evaluationSpiking = std::make_unique<SpikingSettler>(m_network, settings.spiking);
+        m_spikeLog.resize(settings.sizes.size());
+    }
+    m_free = m_clamped = m_network.zeroState();
+    m_target = Eigen::VectorXd::Zero(settings.sizes.back());
+}
+
+TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
+    m_target.setZero();
+    m_target(label) = 1.0;
+    SettleTerms terms;
+    EqState s = m_network.zeroState();
+    if (m_initializer) {
+        m_initializer->forward(x, &m_ops);
+        m_anchor = m_initializer->clippedPrediction();
+        s = m_anchor;
+        terms.anchor = m_settings.anchor;
+        terms.anchorState = &m_anchor;
+    }
+    double beta = m_settings.beta;
+    if (m_settings.randomSignBeta && (m_signs() & 1U))
+        beta = -beta;
+    std::uint64_t steps = 0;
+    if (m_spiking) {
+        for (auto& layer : m_spikeLog)
+            layer.clear();
+        int t = 0;
+        auto log = [this, &t](int, const EqState&) {
+            ++t;
+            const auto& spikes = m_spiking->lastSpikes();
+            for (std::size_t l = 0; l < spikes.size(); ++l)
+                for (int unit : spikes[l])
+                    m_spikeLog[l].push_back({t, unit, 1.0});
+            return true;
+        };
+        const OpCounter before = m_spiking->ops();
+        m_spiking->start(x, m_initializer ? &m_anchor : nullptr);
+        steps += static_cast<std::uint64_t>(m_spiking->settle(m_settings.freeSteps, terms, log).steps);
+        m_free = m_spiking->state();
+        terms.beta = beta;
+        terms.target = &m_target;
+        m_spiking->beginPhase();
+        steps += static_cast<std::uint64_t>(m_spiking->settle(m_settings.clampedSteps, terms, log).steps);
+        m_clamped = m_spiking->state();
+        OpCounter spent = m_spiking->ops();
+        spent.adds -= before.adds;
+        spent.multiplies -= before.multiplies;
+        m_ops += spent;
+    } else {
+        m_continuous.resetOps();
+        m_continuous.setInput(x);
+        steps += static_cast<std::uint64_t>(
+            m_continuous.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance, terms).steps);
+        m_free = s;
+        terms.beta = beta;
+        terms.target = &m_target;
+        steps += static_cast<std::uint64_t>(
+            m_continuous.settle(s, m_settings.clampedSteps, m_settings.epsilon, m_settings.tolerance, terms).steps);
+        m_clamped = s;
+        m_ops += m_continuous.ops();
+    }
+    m_settlingSteps += steps;
+    const Eigen::VectorXd& output = m_free.back();
+    TrainStep result{argmax(output), 0.5 * (output - m_target).squaredNorm()};
+    applyContrastiveUpdate(x, m_free, m_clamped, beta);
+    if (m_initializer)
+        m_initializer->learn(x, m_free, m_settings.learningRates, &m_ops);
+    return result;
+}
+
+void EqPropClassifier::applyContrastiveUpdate(const Eigen::VectorXd& x, const EqState& free,
+                                              const EqState& clamped, double beta) {
+    for (int l = 0; l < m_network.stateLayerCount(); ++l) {
+        const auto index = static_cast<std::size_t>(l);
+        const double scale = m_settings.learningRates[index] / beta;
+        const Eigen::VectorXd aboveFree = hardSigmoid(free[index].array()).matrix();
+        const Eigen::VectorXd aboveClamped = hardSigmoid(clamped[index].array()).matrix();
+        Eigen::MatrixXd& w = m_network.weights(l);
+        if (l == 0) {
+            w.noalias() += (scale * x) * (aboveClamped - aboveFree).transpose();
+        } else {
+            const Eigen::VectorXd belowFree = hardSigmoid(free[index - 1].array()).matrix();
+            const Eigen::VectorXd belowClamped = hardSigmoid(clamped[index - 1].array()).matrix();
+            w.noalias() += (scale * belowClamped) * aboveClamped.transpose();
+            w.noalias() -= (scale * belowFree) * aboveFree.transpose();
+        }
+        m_network.bias(l) += scale * (aboveClamped - aboveFree);
+        m_ops.countMultiplyAdds(2 * static_cast<std::uint64_t>(w.size()));
+    }
+}
+
+int EqPropClassifier::predict(const Eigen::VectorXd& x) {
+    if (m_initializer)
+        return argmax(m_initializer->forward(x).back());
+    if (m_evaluationSpiking) {
+        m_evaluationSpiking->start(x);
+        m_evaluationSpiking->settle(m_settings.freeSteps);
+        return argmax(m_evaluationSpiking->state().back());
+    }
+    ContinuousSettler settler(m_network);
+    settler.setInput(x);
+    EqState s = m_network.zeroState();
+    settler.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
+    return argmax(s.back());
+}
+
+void EqPropClassifier::beginEvaluation() {
+    // A fresh evaluation settler each time: the same test set gives the same answer
+    // whenever it is evaluated, and training's random draws are never touched.
+    if (m_spiking)
+        m_evaluationSpiking = std::make_unique<SpikingSettler>(m_network, m_settings.spiking);
+}
+
+int EqPropClassifier::spikingLayerCount() const {
+    return m_spiking ? static_cast<int>(m_settings.sizes.size()) : 0;
+}
+
+void EqPropClassifier::lastSpikes(int layer, std::vector<UnitSpike>& out) const {
+    out.clear();
+    if (m_spiking && layer >= 0 && layer < static_cast<int>(m_spikeLog.size()))
+        out = m_spikeLog[static_cast<std::size_t>(layer)];
+}
+
+} // namespace sdlab

@@ -1,0 +1,436 @@
+// Equilibrium Propagation (thesis ch. 2.7, 7, 8; spec §7): the energy and its dynamics,
+// the fixed point, the contrastive update as a gradient, spiking convergence, step sizes.
+#include "equilibrium/continuous_settler.h"
+#include "equilibrium/eqprop_classifier.h"
+#include "equilibrium/feedforward_initializer.h"
+#include "equilibrium/hard_sigmoid.h"
+#include "equilibrium/settle_run.h"
+#include "equilibrium/spiking_settler.h"
+#include "equilibrium/step_sizes.h"
+
+#include <gtest/gtest.h>
+#include <random>
+
+using namespace sdlab;
+
+namespace {
+
+Eigen::VectorXd randomInput(int n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    Eigen::VectorXd x(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        x[i] = uniform(rng);
+    return x;
+}
+
+// Scales the weights and sets the biases so every unit settles inside (0, 1), where
+// the fixed point is a smooth function of the parameters (needed for the gradient check).
+void makeInterior(EnergyNetwork& net, double weightScale, double bias) {
+    for (int l = 0; l < net.stateLayerCount(); ++l) {
+        net.weights(l) *= weightScale;
+        net.bias(l).setConstant(bias);
+    }
+}
+
+double maxAbs(const EqState& a, const EqState& b) {
+    double m = 0.0;
+    for (std::size_t l = 0; l < a.size(); ++l)
+        m = std::max(m, (a[l] - b[l]).cwiseAbs().maxCoeff());
+    return m;
+}
+
+} // namespace
+
+TEST(HardSigmoid, ClipsAndKeepsTheSlopeOnTheClosedInterval) {
+    EXPECT_EQ(hardSigmoid(-0.5), 0.0);
+    EXPECT_EQ(hardSigmoid(0.25), 0.25);
+    EXPECT_EQ(hardSigmoid(1.5), 1.0);
+    EXPECT_EQ(hardSigmoidSlope(0.0), 1.0); // a clamped unit still feels its drive
+    EXPECT_EQ(hardSigmoidSlope(1.0), 1.0);
+    EXPECT_EQ(hardSigmoidSlope(1.01), 0.0);
+    EXPECT_DOUBLE_EQ(leakyHardSigmoid(2.0, 0.01), 1.02);
+    EXPECT_DOUBLE_EQ(leakyHardSigmoidSlope(-3.0, 0.01), 0.01);
+}
+
+TEST(EnergyNetwork, EnergyMatchesEquationOnAHandCase) {
+    // 1 input, 1 hidden, 1 output: E = ½(h² + o²) − b_h ρ(h) − b_o ρ(o) − x w0 ρ(h) − ρ(h) w1 ρ(o).
+    EnergyNetwork net({1, 1, 1}, 3);
+    net.weights(0)(0, 0) = 0.5;
+    net.weights(1)(0, 0) = -2.0;
+    net.bias(0)[0] = 0.25;
+    net.bias(1)[0] = 1.0;
+    const EqState s{Eigen::VectorXd::Constant(1, 0.4), Eigen::VectorXd::Constant(1, 1.5)};
+    const Eigen::VectorXd x = Eigen::VectorXd::Constant(1, 0.8);
+    // ρ(o) = 1: ½(0.16 + 2.25) − 0.25·0.4 − 1·1 − 0.8·0.5·0.4 + 2·0.4·1
+    const double expected = 1.205 - 0.1 - 1.0 - 0.16 + 0.8;
+    EXPECT_NEAR(net.energy(s, x), expected, 1e-15);
+}
+
+TEST(ContinuousSettler, EnergyFallsAtEveryStepForASmallStep) {
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        EnergyNetwork net({12, 16, 10, 4}, seed);
+        for (int l = 0; l < net.stateLayerCount(); ++l)
+            net.bias(l) = randomInput(net.sizes()[static_cast<std::size_t>(l) + 1], seed + 10).array() - 0.5;
+        const Eigen::VectorXd x = randomInput(12, seed);
+        ContinuousSettler settler(net);
+        settler.setInput(x);
+        EqState s = net.zeroState();
+        double energy = net.energy(s, x);
+        const double start = energy;
+        for (int t = 0; t < 400; ++t) {
+            settler.step(s, 0.05);
+            const double next = net.energy(s, x);
+            ASSERT_LE(next, energy + 1e-12) << "seed " << seed << " step " << t;
+            energy = next;
+        }
+        EXPECT_LT(energy, start - 0.01) << "the dynamics must actually move";
+    }
+}
+
+TEST(ContinuousSettler, FixedPointIsTheClippedDrive) {
+    EnergyNetwork net({30, 40, 10}, 7);
+    net.bias(0).setConstant(0.2);
+    net.bias(1).setConstant(-0.1);
+    const Eigen::VectorXd x = randomInput(30, 8);
+    ContinuousSettler settler(net);
+    settler.setInput(x);
+    const EqState s = settler.fixedPoint(net.zeroState());
+    Eigen::VectorXd inputDrive;
+    net.inputDrive(x, inputDrive);
+    EqState drive;
+    net.drives(s, inputDrive, drive);
+    double worst = 0.0;
+    int interior = 0, clipped = 0;
+    for (std::size_t l = 0; l < s.size(); ++l)
+        for (Eigen::Index i = 0; i < s[l].size(); ++i) {
+            worst = std::max(worst, std::abs(s[l][i] - hardSigmoid(drive[l][i])));
+            (s[l][i] > 0.0 && s[l][i] < 1.0 ? interior : clipped) += 1;
+        }
+    EXPECT_LT(worst, 1e-10);
+    EXPECT_GT(interior, 5); // a fixed point with both kinds of units, not a trivial one
+    EXPECT_GT(clipped, 5);
+}
+
+TEST(ContinuousSettler, ClampAndAnchorTermsMoveTheFixedPointAsDerived) {
+    // With the clamp, the output's fixed point solves 0 = −s + d + β(y − s): s = (d + βy)/(1 + β);
+    // with the anchor, 0 = −s + d + 2λ(s^f − s): s = (d + 2λ s^f)/(1 + 2λ).
+    EnergyNetwork net({5, 6, 3}, 11);
+    makeInterior(net, 0.3, 0.5);
+    const Eigen::VectorXd x = randomInput(5, 12);
+    const Eigen::VectorXd y = Eigen::Vector3d(0.0, 1.0, 0.0);
+    const EqState anchor{Eigen::VectorXd::Constant(6, 0.9), Eigen::VectorXd::Constant(3, 0.1)};
+    ContinuousSettler settler(net);
+    settler.setInput(x);
+    Eigen::VectorXd inputDrive;
+    net.inputDrive(x, inputDrive);
+    EqState drive;
+
+    SettleTerms clamp;
+    clamp.beta = 0.7;
+    clamp.target = &y;
+    EqState s = settler.fixedPoint(net.zeroState(), clamp);
+    net.drives(s, inputDrive, drive);
+    EXPECT_LT((s[1] - (drive[1] + 0.7 * y) / 1.7).cwiseAbs().maxCoeff(), 1e-10);
+    EXPECT_LT((s[0] - drive[0]).cwiseAbs().maxCoeff(), 1e-10);
+
+    SettleTerms anchored;
+    anchored.anchor = 0.1;
+    anchored.anchorState = &anchor;
+    s = settler.fixedPoint(net.zeroState(), anchored);
+    net.drives(s, inputDrive, drive);
+    for (std::size_t l = 0; l < 2; ++l)
+        EXPECT_LT((s[l] - (drive[l] + 0.2 * anchor[l]) / 1.2).cwiseAbs().maxCoeff(), 1e-10);
+}
+
+// Eq. 2.11: as β → 0 the contrastive update is −η times the gradient of
+// C = ½‖s⁻_O − y‖² at the fixed point; checked against central finite differences.
+TEST(EqPropClassifier, ContrastiveUpdateApproachesTheLossGradient) {
+    EqPropSettings settings;
+    settings.sizes = {3, 4, 2};
+    settings.learningRates = {1.0, 1.0};
+    settings.seed = 5;
+    EqPropClassifier model(settings);
+    EnergyNetwork& net = model.network();
+    makeInterior(net, 0.2, 0.5);
+    const Eigen::VectorXd x = randomInput(3, 6);
+    const Eigen::VectorXd y = Eigen::Vector2d(1.0, 0.0);
+
+    auto loss = [&](const EnergyNetwork& n) {
+        ContinuousSettler settler(n);
+        settler.setInput(x);
+        const EqState s = settler.fixedPoint(n.zeroState());
+        return 0.5 * (s.back() - y).squaredNorm();
+    };
+    for (const double beta : {1e-5, -1e-5}) {
+        const EnergyNetwork before = net;
+        ContinuousSettler settler(net);
+        settler.setInput(x);
+        const EqState free = settler.fixedPoint(net.zeroState());
+        for (std::size_t l = 0; l < free.size(); ++l)
+            ASSERT_TRUE((free[l].array() > 0.01).all() && (free[l].array() < 0.99).all());
+        SettleTerms clamp;
+        clamp.beta = beta;
+        clamp.target = &y;
+        const EqState clamped = settler.fixedPoint(free, clamp);
+        model.applyContrastiveUpdate(x, free, clamped, beta);
+
+        double dot = 0.0, normUpdate = 0.0, normGradient = 0.0, worst = 0.0;
+        for (int l = 0; l < net.stateLayerCount(); ++l)
+            for (Eigen::Index i = 0; i < net.weights(l).rows(); ++i)
+                for (Eigen::Index j = 0; j < net.weights(l).cols(); ++j) {
+                    const double update = net.weights(l)(i, j) - before.weights(l)(i, j);
+                    const double h = 1e-5;
+                    EnergyNetwork plus = before, minus = before;
+                    plus.weights(l)(i, j) += h;
+                    minus.weights(l)(i, j) -= h;
+                    const double gradient = (loss(plus) - loss(minus)) / (2 * h);
+                    dot += update * -gradient;
+                    normUpdate += update * update;
+                    normGradient += gradient * gradient;
+                    worst = std::max(worst, std::abs(update + gradient));
+                }
+        EXPECT_GT(std::sqrt(normGradient), 1e-3); // a real gradient, not zero
+        EXPECT_LT(worst, 1e-3 * std::sqrt(normGradient)) << "beta " << beta;
+        EXPECT_GT(dot / std::sqrt(normUpdate * normGradient), 0.999999);
+        net = before;
+    }
+}
+
+TEST(EqPropClassifier, LargerBetaGivesAWorseGradient) {
+    // The estimate is biased by O(β): it must get better as β shrinks (not a tolerance
+    // that holds for any β).
+    EqPropSettings settings;
+    settings.sizes = {3, 4, 2};
+    settings.learningRates = {1.0, 1.0};
+    EqPropClassifier model(settings);
+    makeInterior(model.network(), 0.2, 0.5);
+    const EnergyNetwork base = model.network();
+    const Eigen::VectorXd x = randomInput(3, 9);
+    const Eigen::VectorXd y = Eigen::Vector2d(0.0, 1.0);
+    auto updateFor = [&](double beta) {
+        model.network() = base;
+        ContinuousSettler settler(model.network());
+        settler.setInput(x);
+        const EqState free = settler.fixedPoint(base.zeroState());
+        SettleTerms clamp;
+        clamp.beta = beta;
+        clamp.target = &y;
+        const EqState clamped = settler.fixedPoint(free, clamp);
+        model.applyContrastiveUpdate(x, free, clamped, beta);
+        return Eigen::MatrixXd(model.network().weights(1) - base.weights(1));
+    };
+    const Eigen::MatrixXd reference = updateFor(1e-6);
+    const double errorSmall = (updateFor(0.01) - reference).norm();
+    const double errorLarge = (updateFor(0.5) - reference).norm();
+    EXPECT_GT(errorLarge, 10 * errorSmall);
+}
+
+TEST(StepSizes, AnnealingScheduleOnHandCases) {
+    EXPECT_DOUBLE_EQ((AnnealingSchedule{1.0, 0.5}.at(4)), 0.5); // 1/√4
+    EXPECT_DOUBLE_EQ((AnnealingSchedule{0.8, 1.0}.at(5)), 0.16);
+    EXPECT_DOUBLE_EQ((AnnealingSchedule{0.3, 0.0}.at(100)), 0.3);
+}
+
+TEST(StepSizes, OsaFollowsAppendixE1OnAHandCase) {
+    // ν̄ = 0.1, ν_0 = 1, α_1 = 1; observations 2, 1, 1.5 from θ̄_0 = 0. By hand:
+    // n = 1: ν = 1/1.9, β̄ = 2ν, δ̄ = 4ν, α = 1, λ̄ = 1, θ̄ = 2.
+    // n = 2: ν = ν_1/(1 + ν_1 − 0.1) = 0.369003690, error −1: β̄ = 0.295202952,
+    //        δ̄ = 1.697416974, σ̄² = (δ̄ − β̄²)/2 = 0.805136096, α = 1 − σ̄²/δ̄ = 0.525669822,
+    //        λ̄ = (1 − α)²·1 + α² = 0.501317880, θ̄ = 2 − α = 1.474330178.
+    // n = 3: error 0.025669822: α = 0.359927255.
+    OsaStepSize osa(1, 0.1);
+    Eigen::ArrayXd theta = Eigen::ArrayXd::Zero(1);
+    const double observations[] = {2.0, 1.0, 1.5};
+    const double expectedAlpha[] = {1.0, 0.525669822, 0.359927255};
+    for (int n = 0; n < 3; ++n) {
+        const Eigen::ArrayXd x = Eigen::ArrayXd::Constant(1, observations[n]);
+        const double alpha = osa.update(x, theta)[0];
+        EXPECT_NEAR(alpha, expectedAlpha[n], 1e-9) << "n = " << n + 1;
+        theta = (1 - alpha) * theta + alpha * x;
+    }
+    EXPECT_NEAR(theta[0], 1.483569447, 1e-9);
+    EXPECT_EQ(osa.count(), 3);
+    osa.reset();
+    EXPECT_EQ(osa.count(), 0);
+}
+
+TEST(StepSizes, OsaAveragesANoisyConstantWithShrinkingSteps) {
+    // For a stationary signal the drift estimate vanishes and α falls toward ν̄-scale
+    // averaging: the estimate beats the raw noise by far.
+    OsaStepSize osa(1, 0.05);
+    std::mt19937_64 rng(3);
+    std::normal_distribution<double> noise(0.0, 0.2);
+    Eigen::ArrayXd theta = Eigen::ArrayXd::Zero(1);
+    double lastAlpha = 1.0;
+    for (int n = 0; n < 2000; ++n) {
+        const Eigen::ArrayXd x = Eigen::ArrayXd::Constant(1, 0.6 + noise(rng));
+        lastAlpha = osa.update(x, theta)[0];
+        theta = (1 - lastAlpha) * theta + lastAlpha * x;
+    }
+    EXPECT_LT(lastAlpha, 0.2);
+    EXPECT_NEAR(theta[0], 0.6, 0.05);
+}
+
+TEST(SpikingSettler, SigmaDeltaInputSpikesCountTheInput) {
+    // Binary sigma-delta (eq. 8.11) of a constant x sends round-ish(T·x) spikes: the
+    // count differs from T·x by at most 1 (|φ| stays below 1).
+    EnergyNetwork net({4, 3, 2}, 1);
+    SpikingEqPropSettings settings;
+    settings.coding = SpikeCoding::SigmaDelta;
+    SpikingSettler settler(net, settings);
+    const Eigen::VectorXd x = Eigen::Vector4d(0.0, 0.13, 0.5, 0.97);
+    settler.start(x);
+    std::vector<int> counts(4, 0);
+    const int steps = 200;
+    for (int t = 0; t < steps; ++t) {
+        settler.step();
+        for (int i : settler.lastSpikes()[0])
+            ++counts[static_cast<std::size_t>(i)];
+    }
+    for (int i = 0; i < 4; ++i)
+        EXPECT_LE(std::abs(counts[static_cast<std::size_t>(i)] - steps * x[i]), 1.0) << i;
+}
+
+TEST(SpikingSettler, EachEncoderApproachesTheContinuousFixedPoint) {
+    // Halved Glorot weights keep the energy convex (‖W‖ < 1), so the fixed point is
+    // unique: with several minima the spiking network may rightly settle in another.
+    EnergyNetwork net({40, 50, 10}, 21);
+    for (int l = 0; l < net.stateLayerCount(); ++l)
+        net.weights(l) *= 0.5;
+    const Eigen::VectorXd x = randomInput(40, 22);
+    ContinuousSettler continuous(net);
+    continuous.setInput(x);
+    const EqState fixed = continuous.fixedPoint(net.zeroState());
+    struct Case {
+        SpikeCoding coding;
+        StepSizeRule rule;
+        double eta;
+        double bound; // mean |s̄ − s_fixed| of the time-averaged state
+    };
+    for (const Case c : {Case{SpikeCoding::SigmaDelta, StepSizeRule::Schedule, 0.75, 0.004},
+                         Case{SpikeCoding::Predictive, StepSizeRule::Osa, 0.5, 0.004},
+                         Case{SpikeCoding::Stochastic, StepSizeRule::Schedule, 1.0, 0.02}}) {
+        SpikingEqPropSettings settings;
+        settings.coding = c.coding;
+        settings.stepSize = c.rule;
+        settings.schedule = {1.0, c.eta};
+        SpikingSettler settler(net, settings);
+        settler.start(x);
+        settler.settle(50);
+        const double early = meanAbsoluteDistance(settler.state(), fixed);
+        settler.settle(1950);
+        EqState average = net.zeroState();
+        const int window = 2000;
+        for (int t = 0; t < window; ++t) {
+            settler.step();
+            for (std::size_t l = 0; l < average.size(); ++l)
+                average[l] += settler.state()[l] / window;
+        }
+        const double late = meanAbsoluteDistance(average, fixed);
+        EXPECT_LT(late, c.bound) << spikeCodingName(c.coding);
+        EXPECT_LT(late, early / 4) << spikeCodingName(c.coding);
+        EXPECT_GT(settler.totalSpikes(), 0u);
+    }
+}
+
+TEST(SpikingSettler, EventDrivenInputEqualsTheDenseSum) {
+    // With λ = 1 the predictive coder is the plain binary sigma-delta, and with one step
+    // of size 1 a unit's state is its clipped decoded input: Σ_i w_ij q_i + b.
+    EnergyNetwork net({6, 5, 3}, 4);
+    SpikingEqPropSettings settings;
+    settings.coding = SpikeCoding::SigmaDelta;
+    settings.stepSize = StepSizeRule::Schedule;
+    settings.schedule = {1.0, 0.0};
+    SpikingSettler settler(net, settings);
+    const Eigen::VectorXd x = randomInput(6, 5);
+    settler.start(x);
+    settler.step(); // t = 1: no spikes yet, states = clip(b) = 0; spikes sent
+    Eigen::VectorXd q0 = Eigen::VectorXd::Zero(6), q2 = Eigen::VectorXd::Zero(3);
+    for (int i : settler.lastSpikes()[0])
+        q0[i] = 1.0;
+    for (int j : settler.lastSpikes()[2])
+        q2[j] = 1.0;
+    const auto spikes = [&](std::size_t layer) { return settler.lastSpikes()[layer].size(); };
+    // Event-driven cost: each spike adds one weight per unit of the neighbouring layers,
+    // plus 3 multiply-adds per state unit (decode, average, encode).
+    const std::uint64_t expectedAdds = (spikes(0) + spikes(2)) * 5 + spikes(1) * 3 + 3 * 8;
+    ASSERT_GT(spikes(0), 0u);
+    const std::uint64_t addsBefore = settler.ops().adds;
+    settler.step();
+    const Eigen::VectorXd expected =
+        (net.weights(0).transpose() * q0 + net.weights(1) * q2 + net.bias(0)).cwiseMax(0.0).cwiseMin(1.0);
+    EXPECT_LT((settler.state()[0] - expected).cwiseAbs().maxCoeff(), 1e-12);
+    EXPECT_EQ(settler.ops().adds - addsBefore, expectedAdds);
+}
+
+TEST(FeedforwardInitializer, LocalStepsReduceEachLayersLoss) {
+    FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
+    const Eigen::VectorXd x = randomInput(8, 3);
+    // Targets inside (0.2, 0.8), where a feed-forward unit can reach them.
+    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(), 0.2 + 0.6 * randomInput(3, 5).array()};
+    init.forward(x);
+    const double before = init.localLoss(targets);
+    for (int i = 0; i < 1000; ++i) {
+        init.forward(x);
+        init.learn(x, targets, {0.05, 0.05});
+    }
+    init.forward(x);
+    EXPECT_LT(init.localLoss(targets), 0.01 * before);
+}
+
+TEST(SettleRun, ContinuousReachesItsFixedPointAndAClampMovesIt) {
+    SettleRunSettings s;
+    s.model = SettleModel::Continuous;
+    s.sizes = {60, 60, 10};
+    s.steps = 300;
+    s.perturbAt = 150;
+    const SettleRunResult r = runSettle(s);
+    ASSERT_EQ(r.rows.size(), 301u);
+    EXPECT_LT(r.rows[149].distanceToFixedPoint, 1e-6);
+    EXPECT_GT(r.rows[150].distanceToFixedPoint, 100 * r.rows[149].distanceToFixedPoint);
+    EXPECT_LT(r.rows.back().distanceToFixedPoint, 1e-6);
+    EXPECT_GT(maxAbs(r.fixedPoint, r.perturbedFixedPoint), 0.01);
+    for (std::size_t t = 1; t < 150; ++t) // ε = ½ is small enough here: E never rises
+        EXPECT_LE(r.rows[t].energy, r.rows[t - 1].energy + 1e-12) << t;
+}
+
+TEST(SettleRun, SpikingRecoversAfterAKick) {
+    SettleRunSettings s; // thesis Fig. 8.2's [500-500-10], predictive coding with OSA
+    s.steps = 400;
+    s.perturbAt = 200;
+    s.perturbation = PerturbationKind::KickState;
+    int observed = 0;
+    const SettleRunResult r = runSettle(s, [&](const SettleFrame& frame) {
+        ++observed;
+        EXPECT_NE(frame.spikes, nullptr);
+    });
+    EXPECT_EQ(observed, 401);
+    EXPECT_EQ(maxAbs(r.fixedPoint, r.perturbedFixedPoint), 0.0); // a kick keeps the fixed point
+    const double beforeKick = r.rows[199].distanceToFixedPoint;
+    EXPECT_LT(beforeKick, r.rows[0].distanceToFixedPoint / 10);
+    EXPECT_GT(r.rows[200].distanceToFixedPoint, 3 * beforeKick);
+    EXPECT_LT(r.rows.back().distanceToFixedPoint, 2 * beforeKick);
+    EXPECT_GT(r.spikes, 0u);
+}
+
+TEST(SettleRun, CancelKeepsTheRowsSoFar) {
+    SettleRunSettings s;
+    s.sizes = {20, 20, 5};
+    s.steps = 100;
+    const SettleRunResult r = runSettle(s, {}, [](std::size_t done, std::size_t) { return done < 10; });
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_EQ(r.rows.size(), 11u);
+}
+
+TEST(SettleRun, ValidationNamesTheBadField) {
+    SettleRunSettings s;
+    s.perturbAt = 0;
+    EXPECT_NE(s.validationError().find("--perturb-at"), std::string::npos);
+    s.perturbAt.reset();
+    s.sizes = {10};
+    EXPECT_NE(s.validationError().find("layers"), std::string::npos);
+    s.sizes = {10, 10};
+    s.spiking.predictiveLambda = 0.0;
+    EXPECT_NE(s.validationError().find("lambda"), std::string::npos);
+}
