@@ -172,7 +172,7 @@ const std::vector<Command>& allCommands() {
           {"eta", "H", "spiking-eqprop, schedule: annealing exponent (default 0.5)."},
           {"osa-target", "NU", "spiking-eqprop, osa: target error step size (default 0.1)."},
           {"lambda", "L", "spiking-eqprop, predictive: coding coefficient (default 0.275)."},
-          {"lr", "F", "Learning rate (default 0.01; eqprop family 0.005 for the first "
+          {"lr", "F", "Learning rate (default 0.01; eqprop family 0.02 for the first "
                       "connection, halved per layer up)."},
           {"rows-per-epoch", "N", "Curve rows per epoch (default 10)."},
           kSeed,

@@ -122,6 +122,28 @@ train)
   check "sigma-delta net" "$CLI" train --model sigma-delta --dataset synthetic --hidden 20 --epochs 1 --out t4
   check "two hidden layers" "$CLI" train --dataset synthetic --hidden 20,10 --epochs 1 --out t5
   check "layers 196-20-10-10" [ "$(json_value t5/summary.json layers)" = '"196-20-10-10"' ]
+  check "eqprop" "$CLI" train --model eqprop --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 2 --out t6
+  check "eqprop curve adds settle_steps" header_is t6/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj,settle_steps"
+  check "eqprop settles 20 + 4 steps per sample" [ "$(column t6/curve.csv settle_steps | sort -u)" = 24 ]
+  check "init-eqprop with a tolerance" "$CLI" train --model init-eqprop --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 2 --free-steps 50 --settle-tol 0.01 --out t7
+  check "the tolerance ends phases early" awk -v a="$(column t7/curve.csv settle_steps | tail -n 1)" 'BEGIN{exit !(a > 1 && a < 54)}'
+  check "init-eqprop summary has its lambda" json_has t7/summary.json anchor_lambda
+  check "spiking-eqprop, sigma-delta coding" "$CLI" train --model spiking-eqprop --encoder sigma-delta --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --free-steps 20 --clamped-steps 5 --out t8
+  check "spiking summary names the encoder" [ "$(json_value t8/summary.json encoder)" = '"sigma-delta"' ]
+  check "mlp curve has no settle_steps" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
+  ;;
+settle)
+  check "settle spiking-eqprop exits 0" "$CLI" settle --model spiking-eqprop --encoder predictive --sizes 100,100,10 --steps 200 --perturb-at 100 --out s1
+  check "settle.csv header" header_is s1/settle.csv "t,distance_to_fixed_point,energy,spikes"
+  check "rows t = 0..200" rows_are s1/settle.csv 201
+  for key in model encoder anneal steps perturb_at distance_before_perturbation distance_after_perturbation final_distance spikes; do check "summary has $key" json_has s1/summary.json $key; done
+  check "the spiking state approaches the fixed point" awk -v a="$(column s1/settle.csv distance_to_fixed_point | sed -n 2p)" -v b="$(column s1/settle.csv distance_to_fixed_point | sed -n 100p)" 'BEGIN{exit !(b < a / 5)}'
+  check "continuous eqprop" "$CLI" settle --model eqprop --sizes 50,50,10 --steps 300 --out s2
+  check "continuous reaches its fixed point" awk -v a="$(json_value s2/summary.json final_distance)" 'BEGIN{exit !(a < 1e-6)}'
+  check "continuous sends no spikes" [ "$(column s2/settle.csv spikes | sort -u)" = 0 ]
+  for encoder in sigma-delta stochastic; do
+    check "$encoder with a kick" "$CLI" settle --encoder $encoder --sizes 60,60,10 --steps 50 --perturb-at 25 --perturb kick --out s_$encoder
+  done
   ;;
 video)
   check "video on the synthetic scene exits 0" "$CLI" video --frames 40 --encoder pd --out v1
@@ -141,7 +163,7 @@ video)
   fi
   ;;
 help)
-  for command in pd sweep updates kernels quantize encode cost train video; do
+  for command in pd sweep updates kernels quantize encode cost train video settle; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
   done
   check "--version" bash -c "'$CLI' --version | grep -q '^sdlab-cli [0-9]'"
@@ -245,6 +267,16 @@ bad-input)
   expect_bad "video: negative threshold" video --encoder delta --threshold -0.1 --out bad_out
   expect_bad "video: width too small" video --width 2 --out bad_out
   expect_bad "video: kp + kd = 0" video --kp 0 --kd 0 --out bad_out
+  expect_bad "train: unknown spiking encoder" train --model spiking-eqprop --encoder morse --dataset synthetic --out bad_out
+  expect_bad "train: --free-steps 0" train --model eqprop --free-steps 0 --dataset synthetic --out bad_out
+  expect_bad "train: negative --beta" train --model eqprop --beta -1 --dataset synthetic --out bad_out
+  expect_bad "settle: unknown model" settle --model hopfield --out bad_out
+  expect_bad "settle: perturbation after the end" settle --steps 10 --perturb-at 11 --out bad_out
+  expect_bad "settle: unknown perturbation" settle --perturb-at 5 --perturb shake --out bad_out
+  expect_bad "settle: one layer" settle --sizes 10 --out bad_out
+  expect_bad "settle: malformed --sizes" settle --sizes 10,,2 --out bad_out
+  expect_bad "settle: lambda 0" settle --lambda 0 --out bad_out
+  expect_bad "settle: OSA target 1" settle --osa-target 1 --out bad_out
   expect_bad "unknown command" transmogrify --out bad_out
   expect_bad "no command"
   ;;
