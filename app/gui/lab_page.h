@@ -63,6 +63,9 @@ class LabPage : public QWidget {
   Q_SIGNALS:
     void summaryChanged(const QString& summary); // e.g. live progress of a run
     void runFinished();
+    // The page asks for new parameter values (one undoable edit), e.g. from a button
+    // on its plots.
+    void parametersRequested(const widgets::ParameterValues& values, const QString& description);
 
   protected:
     void setSummary(const QString& text);

@@ -70,6 +70,9 @@ QString modelTitle(ModelKind model) {
     case ModelKind::Pdnn: return QObject::tr("PDNN");
     case ModelKind::SpikingMlp: return QObject::tr("Spiking MLP");
     case ModelKind::SigmaDelta: return QObject::tr("Σ-Δ net");
+    case ModelKind::EqProp: return QObject::tr("EqProp");
+    case ModelKind::InitEqProp: return QObject::tr("Init. EqProp");
+    case ModelKind::SpikingEqProp: return QObject::tr("Spiking EqProp");
     }
     return {};
 }
@@ -111,6 +114,13 @@ TrainingSettings settingsFrom(const widgets::ParameterValues& v) {
     s.routing = parsed<EventRouting>(v, "routing", parseEventRouting);
     s.backReset = parsed<BackReset>(v, "backReset", parseBackReset);
     s.quantizationScale = real(v, "scale");
+    s.freeSteps = integer(v, "freeSteps");
+    s.clampedSteps = integer(v, "clampedSteps");
+    s.beta = real(v, "beta");
+    s.spiking.coding = parsed<SpikeCoding>(v, "encoder", parseSpikeCoding);
+    s.spiking.stepSize = s.spiking.coding == SpikeCoding::Predictive ? StepSizeRule::Osa
+                                                                      : StepSizeRule::Schedule;
+    s.spiking.seed = s.seed;
     s.rowsPerEpoch = integer(v, "rowsPerEpoch");
     s.interimTestSamples = static_cast<std::size_t>(integer(v, "interimTest"));
     if (const std::string error = validationError(s); !error.empty())
@@ -157,7 +167,7 @@ LearningLab::LearningLab(QWidget* parent)
       m_pause(new QAction(tr("&Pause Training"), this)),
       m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
       m_progress(new QProgressBar), m_rate(new QLabel), m_accuracy(new widgets::ChartPlot),
-      m_loss(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
+      m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
       m_kAlpha(new widgets::ChartPlot), m_kBeta(new widgets::ChartPlot),
       m_images(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -216,6 +226,9 @@ LearningLab::LearningLab(QWidget* parent)
     auto* gains = new QTabWidget;
     gains->addTab(m_kAlpha, tr("kα"));
     gains->addTab(m_kBeta, tr("kβ"));
+    m_settle->setAxisTitles(tr("training samples"), tr("steps per sample"));
+    m_settle->setTitle(tr("EqProp settling steps per sample (T⁻ + T⁺, fewer with a tolerance)"));
+    gains->addTab(m_settle, tr("Settling"));
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
 
@@ -224,7 +237,7 @@ LearningLab::LearningLab(QWidget* parent)
     curves->addWidget(m_loss);
     auto* details = new QSplitter(Qt::Horizontal);
     details->addWidget(boxed(tr("Spikes of the chosen layer"), m_raster));
-    details->addWidget(boxed(tr("PD gains"), gains));
+    details->addWidget(boxed(tr("PD gains · EqProp settling"), gains));
     details->addWidget(boxed(tr("Test images"), m_images));
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(curves);
@@ -248,7 +261,8 @@ LearningLab::~LearningLab() = default;
 
 widgets::ParameterSpecs LearningLab::parameterSpecs() const {
     const QString dataGroup = tr("Data"), model = tr("Model"), pd = tr("PD network"),
-                  spiking = tr("Spiking MLP"), sd = tr("Σ-Δ net"), display = tr("Display");
+                  spiking = tr("Spiking MLP"), sd = tr("Σ-Δ net"), eq = tr("Equilibrium Propagation"),
+                  display = tr("Display");
     const auto choice = [](const char* key, const QString& label, QStringList choices,
                            QStringList labels, const char* fallback, const QString& tip,
                            const QString& group) {
@@ -295,12 +309,18 @@ widgets::ParameterSpecs LearningLab::parameterSpecs() const {
                tr("Shuffled: a new seeded permutation each epoch. Temporal: consecutive samples "
                   "are similar (ICLR'18 §3.1), so PD coding sends fewer spikes"),
                dataGroup),
-        choice("model", tr("Model"), names({"mlp", "pdnn", "spiking-mlp", "sigma-delta"}),
-               {tr("MLP (baseline)"), tr("PD network"), tr("Spiking MLP"), tr("Σ-Δ net")},
+        choice("model", tr("Model"),
+               names({"mlp", "pdnn", "spiking-mlp", "sigma-delta", "eqprop", "init-eqprop",
+                      "spiking-eqprop"}),
+               {tr("MLP (baseline)"), tr("PD network"), tr("Spiking MLP"), tr("Σ-Δ net"),
+                tr("EqProp"), tr("Initialized EqProp"), tr("Spiking EqProp")},
                "pdnn",
                tr("MLP: dense ReLU net, softmax/NLL, SGD. PDNN: PD-coded forward and backward "
                   "passes (ICLR'18 eq. 11-12). Spiking MLP: herding spikes over T steps (DSN "
-                  "Alg. 3, 8). Σ-Δ net: activations sent as Σ-Δ-coded integers"),
+                  "Alg. 3, 8). Σ-Δ net: activations sent as Σ-Δ-coded integers. EqProp: a "
+                  "settling network trained by its free and clamped phases (thesis §2.7); "
+                  "initialized: settles from a feed-forward prediction (ch. 7); spiking: units "
+                  "exchange bits (ch. 8)"),
                model),
         integerSpec("hidden1", tr("Hidden layer 1"), 1, 2000, 200, tr("units"),
                     tr("Units of the first hidden layer"), model),
@@ -348,6 +368,24 @@ widgets::ParameterSpecs LearningLab::parameterSpecs() const {
                tr("What the backward herding state φ starts each sample from (DSN App. E); "
                   "zero never lets a small error through"),
                spiking),
+        integerSpec("freeSteps", tr("Free steps T⁻"), 1, 1000, 20, tr("steps"),
+                    tr("Settling steps of the free phase (reference code 20; spiking 100)"), eq),
+        integerSpec("clampedSteps", tr("Clamped steps T⁺"), 1, 1000, 4, tr("steps"),
+                    tr("Steps of the weakly clamped phase (reference code 4; spiking 50)"), eq),
+        Spec{.key = QStringLiteral("beta"),
+             .label = tr("Clamping β"),
+             .minimum = 0.01,
+             .maximum = 5.0,
+             .defaultValue = 0.5,
+             .decimals = 2,
+             .toolTip = tr("Strength of the pull toward the label; its sign is drawn at random "
+                           "per sample (thesis §7.4)"),
+             .group = eq},
+        choice("encoder", tr("Spiking encoder"), names({"predictive", "sigma-delta", "stochastic"}),
+               {tr("Predictive + Σ-Δ"), tr("Sigma-delta"), tr("Stochastic")}, "predictive",
+               tr("Spiking EqProp: predictive coding with OSA step sizes (thesis §8.5.2), or "
+                  "plain sigma-delta / Bernoulli bits with 1/√t annealing"),
+               eq),
         Spec{.key = QStringLiteral("scale"),
              .label = tr("Quantization scale k"),
              .minimum = 1.0,
@@ -416,7 +454,8 @@ void LearningLab::showExamples() {
 std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
     return {{QStringLiteral("accuracy"), m_accuracy}, {QStringLiteral("loss"), m_loss},
             {QStringLiteral("spikes"), m_raster},     {QStringLiteral("k-alpha"), m_kAlpha},
-            {QStringLiteral("k-beta"), m_kBeta},      {QStringLiteral("test-images"), m_images}};
+            {QStringLiteral("k-beta"), m_kBeta},      {QStringLiteral("settle-steps"), m_settle},
+            {QStringLiteral("test-images"), m_images}};
 }
 
 QString LearningLab::parameterNote(const widgets::ParameterValues& values) const {
@@ -428,6 +467,8 @@ QString LearningLab::parameterNote(const widgets::ParameterValues& values) const
         applies = tr("the Spiking MLP group");
     else if (model == QStringLiteral("sigma-delta"))
         applies = tr("the Σ-Δ net group");
+    else if (model.contains(QStringLiteral("eqprop")))
+        applies = tr("the Equilibrium Propagation group");
     else
         applies = tr("no model group (the MLP sends no spikes)");
     return tr("This model reads %1. Parameters apply to the next run; a run keeps the "
@@ -538,6 +579,7 @@ QString LearningLab::xTitle() const {
 void LearningLab::rebuildCurves() {
     m_accuracy->removeAllSeries();
     m_loss->removeAllSeries();
+    m_settle->removeAllSeries();
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
     for (Run& run : m_runs) {
@@ -546,6 +588,7 @@ void LearningLab::rebuildCurves() {
         run.trainSeries = m_accuracy->addSeries(run.name + tr(" train"),
                                                 widgets::ChartPlot::Style::Dashed, run.color);
         run.lossSeries = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
+        run.settleSeries = m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
         refreshRun(run);
     }
 }
@@ -561,6 +604,10 @@ void LearningLab::refreshRun(const Run& run) {
     m_accuracy->setSeriesData(run.testSeries, points(run.testAccuracy));
     m_accuracy->setSeriesData(run.trainSeries, points(run.trainAccuracy));
     m_loss->setSeriesData(run.lossSeries, points(run.loss));
+    QList<QPointF> settle; // always against samples: steps per sample is a rate
+    for (const Point& p : run.settleSteps)
+        settle.append(QPointF(p.samples, p.value));
+    m_settle->setSeriesData(run.settleSeries, settle);
 }
 
 void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
@@ -640,6 +687,8 @@ void LearningLab::onRow(const TrainingRowPtr& update) {
     // The dashed training curve comes from snapshots; the worker sends one just before
     // every row, so fast runs have a training point at each row too.
     run.testAccuracy.push_back({double(row.samples), ops, row.energyMj, 100.0 * row.testAccuracy});
+    if (isEquilibriumModel(m_running->settings.model))
+        run.settleSteps.push_back({double(row.samples), ops, row.energyMj, row.settleSteps});
     refreshRun(run);
     const ImageDataset& dataset = *m_running->data;
     std::vector<widgets::CaptionedImage> images;

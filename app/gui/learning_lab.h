@@ -61,9 +61,9 @@ class LearningLab : public LabPage {
     struct Run {
         QString name;
         QColor color;
-        std::vector<Point> trainAccuracy, testAccuracy, loss, kAlpha, kBeta;
+        std::vector<Point> trainAccuracy, testAccuracy, loss, kAlpha, kBeta, settleSteps;
         std::vector<CurveRow> rows;
-        int testSeries = -1, trainSeries = -1, lossSeries = -1;
+        int testSeries = -1, trainSeries = -1, lossSeries = -1, settleSeries = -1;
     };
 
     void onSnapshot(const TrainingSnapshotPtr& snapshot);
@@ -96,6 +96,7 @@ class LearningLab : public LabPage {
     QLabel* m_rate;
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
+    widgets::ChartPlot* m_settle; // EqProp: settling steps per training sample
     widgets::SpikeRaster* m_raster;
     widgets::ChartPlot* m_kAlpha;
     widgets::ChartPlot* m_kBeta;

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "encoders_lab.h"
+#include "equilibrium_lab.h"
 #include "kernels_lab.h"
 #include "lab_page.h"
 #include "lab_session.h"
@@ -49,7 +50,7 @@ QString settingsKey(const QString& lab) {
 QStringList MainWindow::labIds() {
     return {QStringLiteral("signal"),  QStringLiteral("sweep"),        QStringLiteral("updates"),
             QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders"),
-            QStringLiteral("learning")};
+            QStringLiteral("learning"), QStringLiteral("equilibrium")};
 }
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)
@@ -127,6 +128,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     addLab(new QuantizationLab);
     addLab(new EncodersLab);
     addLab(new LearningLab);
+    addLab(new EquilibriumLab);
 
     connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
         if (LabPage* page = currentPage())
@@ -193,6 +195,7 @@ void MainWindow::addLab(LabPage* page) {
     });
     connect(session, &LabSession::busyChanged, this,
             [this, session](bool busy) { onBusyChanged(session, busy); });
+    connect(page, &LabPage::parametersRequested, session, &LabSession::apply);
     if (auto* sweep = qobject_cast<SweepLab*>(page))
         connect(sweep, &SweepLab::openInSignalLab, this, [this](double kp, double kd) {
             showLab(QStringLiteral("signal"));

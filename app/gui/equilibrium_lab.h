@@ -1,0 +1,56 @@
+#pragma once
+
+#include "lab_page.h"
+
+class QAction;
+
+namespace sdlab::widgets {
+class ChartPlot;
+class HeatmapView;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Equilibrium lab (thesis ch. 8, Fig. 8.2; spec §7): one settling of a random
+// network on a random input, continuous or spiking. The distance to the continuous
+// network's fixed point on a log axis (the spiking model beside the continuous one),
+// the energy, the output units through the free and perturbed phases, the spiking
+// hidden units' raster beside the continuous network's states as a heatmap. "Perturb
+// Here" (P) kicks the state at the playback position, so the recovery can be watched.
+class EquilibriumLab : public LabPage {
+    Q_OBJECT
+  public:
+    explicit EquilibriumLab(QWidget* parent = nullptr);
+
+    QString labId() const override { return QStringLiteral("equilibrium"); }
+    QString title() const override { return tr("Equilibrium"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    QString parameterNote(const widgets::ParameterValues& values) const override;
+
+    bool hasPlayback() const override { return true; }
+    int playbackLength() const override { return m_length; }
+    void setPlaybackPosition(int position) override;
+    QList<QAction*> runActions() const override;
+    void parametersEdited(const widgets::ParameterValues& values) override { m_values = values; }
+
+    widgets::ChartPlot* distancePlot() const { return m_distance; }
+
+  private:
+    void perturbHere();
+
+    widgets::ChartPlot* m_distance;
+    widgets::ChartPlot* m_energy;
+    widgets::ChartPlot* m_outputs;
+    widgets::SpikeRaster* m_raster;
+    widgets::HeatmapView* m_states;
+    QAction* m_perturb;
+    widgets::ParameterValues m_values;
+    int m_length = 0;
+    int m_position = 0;
+};
+
+} // namespace sdlab::gui
