@@ -5,6 +5,8 @@
 // every plot.
 #include "chart_plot.h"
 #include "data/signals.h"
+#include "equilibrium/settle_run.h"
+#include "equilibrium_lab.h"
 #include "experiments/pd_coding_run.h"
 #include "heatmap_view.h"
 #include "lab_page.h"
@@ -270,6 +272,44 @@ class LabsTest : public QObject {
         session->recompute();
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 10000);
         QCOMPARE(chart(window, QStringLiteral("signal"), 0)->seriesData(0).size(), 3);
+    }
+
+    // The Equilibrium lab shows core's settle run (the same distances), and Perturb Here
+    // is one undoable edit that kicks the states at the playback position.
+    void equilibriumLabShowsTheSettlingAndPerturbsWhereThePlaybackIs() {
+        MainWindow window(false);
+        window.showLab(QStringLiteral("equilibrium"));
+        LabSession* session = window.session(QStringLiteral("equilibrium"));
+        session->apply({{QStringLiteral("inputs"), 60}, {QStringLiteral("hidden"), 60},
+                        {QStringLiteral("steps"), 120}, {QStringLiteral("perturbAt"), 0},
+                        {QStringLiteral("seed"), 2}}, // seed 1's small net has a second minimum
+                       QStringLiteral("small"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        auto* lab = qobject_cast<sdlab::gui::EquilibriumLab*>(session->page());
+        QVERIFY(lab);
+        sdlab::SettleRunSettings core;
+        core.sizes = {60, 60, 10};
+        core.steps = 120;
+        core.seed = core.spiking.seed = 2;
+        const sdlab::SettleRunResult expected = sdlab::runSettle(core);
+        const QList<QPointF> shown = lab->distancePlot()->seriesData(0);
+        QCOMPARE(shown.size(), 121);
+        QCOMPARE(shown.last().y(), std::max(1e-6, expected.rows.back().distanceToFixedPoint));
+        QCOMPARE(lab->playbackLength(), 121);
+
+        const int undoBefore = session->undoStack()->count();
+        lab->setPlaybackPosition(40);
+        QVERIFY(!lab->runActions().isEmpty());
+        lab->runActions().first()->trigger();
+        QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 40);
+        QCOMPARE(session->values()[QStringLiteral("perturbation")].toString(), QStringLiteral("kick"));
+        QCOMPARE(session->undoStack()->count(), undoBefore + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        const QList<QPointF> kicked = lab->distancePlot()->seriesData(0);
+        QVERIFY(kicked[40].y() > 2 * kicked[39].y()); // the kick shows, then settles again
+        QVERIFY(kicked.last().y() < kicked[40].y() / 2);
+        session->undoStack()->undo();
+        QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 0);
     }
 
     void clickingASweepCellOpensItInTheSignalLab() {
