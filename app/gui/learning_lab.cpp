@@ -226,9 +226,11 @@ LearningLab::LearningLab(QWidget* parent)
     auto* gains = new QTabWidget;
     gains->addTab(m_kAlpha, tr("kα"));
     gains->addTab(m_kBeta, tr("kβ"));
-    m_settle->setAxisTitles(tr("training samples"), tr("steps per sample"));
-    m_settle->setTitle(tr("EqProp settling steps per sample (T⁻ + T⁺, fewer with a tolerance)"));
+    m_settle->setAxisTitles(tr("training samples"), tr("steps"));
+    m_settle->setTitle(tr("Settling steps per sample"));
+    m_settle->setToolTip(tr("EqProp: free + clamped steps per training sample (T⁻ + T⁺; fewer when a phase converges)"));
     gains->addTab(m_settle, tr("Settling"));
+    m_gainTabs = gains;
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
 
@@ -519,6 +521,10 @@ bool LearningLab::startRun() {
         plot->removeAllSeries();
         plot->setTitle(gainsTitle);
     }
+    if (isEquilibriumModel(s.model))
+        m_gainTabs->setCurrentWidget(m_settle);
+    else if (s.model == ModelKind::Pdnn && m_gainTabs->currentWidget() == m_settle)
+        m_gainTabs->setCurrentWidget(m_kAlpha);
     m_images->setImages({});
     m_images->setPlaceholder(tr("Misclassified test images appear at the first test point"));
     m_raster->setEvents({}, 0, 0);

@@ -10,6 +10,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QProgressBar;
+class QTabWidget;
 
 namespace sdlab::widgets {
 class ChartPlot;
@@ -97,6 +98,7 @@ class LearningLab : public LabPage {
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
     widgets::ChartPlot* m_settle; // EqProp: settling steps per training sample
+    QTabWidget* m_gainTabs = nullptr;
     widgets::SpikeRaster* m_raster;
     widgets::ChartPlot* m_kAlpha;
     widgets::ChartPlot* m_kBeta;
