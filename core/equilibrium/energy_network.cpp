@@ -1,5 +1,6 @@
 #include "equilibrium/energy_network.h"
 
+#include "equilibrium/glorot.h"
 #include "equilibrium/hard_sigmoid.h"
 
 #include <cmath>
@@ -20,14 +21,7 @@ double meanAbsoluteDistance(const EqState& a, const EqState& b) {
 EnergyNetwork::EnergyNetwork(const std::vector<int>& sizes, std::uint64_t seed) : m_sizes(sizes) {
     std::mt19937_64 rng(seed);
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-        // Glorot uniform, as Scellier & Bengio's reference code.
-        const double limit = std::sqrt(6.0 / static_cast<double>(sizes[l] + sizes[l + 1]));
-        std::uniform_real_distribution<double> uniform(-limit, limit);
-        Eigen::MatrixXd w(sizes[l], sizes[l + 1]);
-        for (Eigen::Index j = 0; j < w.cols(); ++j)
-            for (Eigen::Index i = 0; i < w.rows(); ++i)
-                w(i, j) = uniform(rng);
-        m_weights.push_back(std::move(w));
+        m_weights.push_back(glorotUniform(sizes[l], sizes[l + 1], rng));
         m_biases.push_back(Eigen::VectorXd::Zero(sizes[l + 1]));
     }
 }

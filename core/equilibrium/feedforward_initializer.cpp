@@ -1,5 +1,6 @@
 #include "equilibrium/feedforward_initializer.h"
 
+#include "equilibrium/glorot.h"
 #include "equilibrium/hard_sigmoid.h"
 
 #include <cmath>
@@ -12,13 +13,7 @@ FeedforwardInitializer::FeedforwardInitializer(const std::vector<int>& sizes, do
     : m_leak(leak) {
     std::mt19937_64 rng(seed);
     for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-        const double limit = std::sqrt(6.0 / static_cast<double>(sizes[l] + sizes[l + 1]));
-        std::uniform_real_distribution<double> uniform(-limit, limit);
-        Eigen::MatrixXd w(sizes[l], sizes[l + 1]);
-        for (Eigen::Index j = 0; j < w.cols(); ++j)
-            for (Eigen::Index i = 0; i < w.rows(); ++i)
-                w(i, j) = uniform(rng);
-        m_weights.push_back(std::move(w));
+        m_weights.push_back(glorotUniform(sizes[l], sizes[l + 1], rng));
         m_biases.push_back(Eigen::VectorXd::Zero(sizes[l + 1]));
         m_preactivation.push_back(Eigen::VectorXd::Zero(sizes[l + 1]));
         m_output.push_back(Eigen::VectorXd::Zero(sizes[l + 1]));

@@ -1,6 +1,7 @@
 #include "equilibrium/settle_run.h"
 
 #include "equilibrium/continuous_settler.h"
+#include "util/name_table.h"
 
 #include <array>
 #include <chrono>
@@ -15,26 +16,12 @@ constexpr std::array<std::pair<const char*, SettleModel>, 2> kModels{{
 constexpr std::array<std::pair<const char*, PerturbationKind>, 2> kPerturbations{{
     {"clamp", PerturbationKind::ClampOutput}, {"kick", PerturbationKind::KickState}}};
 
-template <class Enum, std::size_t N>
-std::optional<Enum> find(const std::array<std::pair<const char*, Enum>, N>& table, std::string_view name) {
-    for (const auto& [text, value] : table)
-        if (name == text)
-            return value;
-    return std::nullopt;
-}
-template <class Enum, std::size_t N>
-const char* nameIn(const std::array<std::pair<const char*, Enum>, N>& table, Enum value) {
-    for (const auto& [text, v] : table)
-        if (v == value)
-            return text;
-    return "?";
-}
 } // namespace
 
-std::optional<SettleModel> parseSettleModel(std::string_view name) { return find(kModels, name); }
+std::optional<SettleModel> parseSettleModel(std::string_view name) { return lookupName(kModels, name); }
 const char* settleModelName(SettleModel model) { return nameIn(kModels, model); }
 std::optional<PerturbationKind> parsePerturbationKind(std::string_view name) {
-    return find(kPerturbations, name);
+    return lookupName(kPerturbations, name);
 }
 const char* perturbationKindName(PerturbationKind kind) { return nameIn(kPerturbations, kind); }
 

@@ -1,6 +1,7 @@
 #include "equilibrium/spiking_settler.h"
 
 #include "equilibrium/hard_sigmoid.h"
+#include "util/name_table.h"
 
 #include <array>
 #include <utility>
@@ -16,30 +17,10 @@ constexpr std::array<std::pair<const char*, StepSizeRule>, 2> kRules{{
     {"schedule", StepSizeRule::Schedule}, {"osa", StepSizeRule::Osa}}};
 } // namespace
 
-std::optional<SpikeCoding> parseSpikeCoding(std::string_view name) {
-    for (const auto& [text, value] : kCodings)
-        if (name == text)
-            return value;
-    return std::nullopt;
-}
-const char* spikeCodingName(SpikeCoding coding) {
-    for (const auto& [text, value] : kCodings)
-        if (value == coding)
-            return text;
-    return "?";
-}
-std::optional<StepSizeRule> parseStepSizeRule(std::string_view name) {
-    for (const auto& [text, value] : kRules)
-        if (name == text)
-            return value;
-    return std::nullopt;
-}
-const char* stepSizeRuleName(StepSizeRule rule) {
-    for (const auto& [text, value] : kRules)
-        if (value == rule)
-            return text;
-    return "?";
-}
+std::optional<SpikeCoding> parseSpikeCoding(std::string_view name) { return lookupName(kCodings, name); }
+const char* spikeCodingName(SpikeCoding coding) { return nameIn(kCodings, coding); }
+std::optional<StepSizeRule> parseStepSizeRule(std::string_view name) { return lookupName(kRules, name); }
+const char* stepSizeRuleName(StepSizeRule rule) { return nameIn(kRules, rule); }
 
 std::string SpikingEqPropSettings::validationError() const {
     if (!(schedule.epsilon0 > 0.0 && schedule.epsilon0 <= 1.0))

@@ -1,5 +1,7 @@
 #include "training/training_settings.h"
 
+#include "util/name_table.h"
+
 #include <array>
 #include <cmath>
 #include <utility>
@@ -7,23 +9,6 @@
 namespace sdlab {
 
 namespace {
-
-template <class Enum, std::size_t N>
-std::optional<Enum> lookup(const std::array<std::pair<const char*, Enum>, N>& table,
-                           std::string_view name) {
-    for (const auto& [text, value] : table)
-        if (name == text)
-            return value;
-    return std::nullopt;
-}
-
-template <class Enum, std::size_t N>
-const char* nameOf(const std::array<std::pair<const char*, Enum>, N>& table, Enum value) {
-    for (const auto& [text, v] : table)
-        if (v == value)
-            return text;
-    return "?";
-}
 
 constexpr std::array<std::pair<const char*, ModelKind>, 7> kModels{{
     {"mlp", ModelKind::Mlp}, {"pdnn", ModelKind::Pdnn},
@@ -54,16 +39,16 @@ double defaultLearningRate(ModelKind model) {
 int defaultFreeSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 100 : 20; }
 int defaultClampedSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 50 : 4; }
 
-std::optional<ModelKind> parseModelKind(std::string_view name) { return lookup(kModels, name); }
-const char* modelName(ModelKind kind) { return nameOf(kModels, kind); }
-std::optional<UpdateRule> parseUpdateRule(std::string_view name) { return lookup(kRules, name); }
-const char* updateRuleName(UpdateRule rule) { return nameOf(kRules, rule); }
-std::optional<Optimizer> parseOptimizer(std::string_view name) { return lookup(kOptimizers, name); }
-const char* optimizerName(Optimizer optimizer) { return nameOf(kOptimizers, optimizer); }
-std::optional<EventRouting> parseEventRouting(std::string_view name) { return lookup(kRoutings, name); }
-const char* eventRoutingName(EventRouting routing) { return nameOf(kRoutings, routing); }
-std::optional<BackReset> parseBackReset(std::string_view name) { return lookup(kResets, name); }
-const char* backResetName(BackReset reset) { return nameOf(kResets, reset); }
+std::optional<ModelKind> parseModelKind(std::string_view name) { return lookupName(kModels, name); }
+const char* modelName(ModelKind kind) { return nameIn(kModels, kind); }
+std::optional<UpdateRule> parseUpdateRule(std::string_view name) { return lookupName(kRules, name); }
+const char* updateRuleName(UpdateRule rule) { return nameIn(kRules, rule); }
+std::optional<Optimizer> parseOptimizer(std::string_view name) { return lookupName(kOptimizers, name); }
+const char* optimizerName(Optimizer optimizer) { return nameIn(kOptimizers, optimizer); }
+std::optional<EventRouting> parseEventRouting(std::string_view name) { return lookupName(kRoutings, name); }
+const char* eventRoutingName(EventRouting routing) { return nameIn(kRoutings, routing); }
+std::optional<BackReset> parseBackReset(std::string_view name) { return lookupName(kResets, name); }
+const char* backResetName(BackReset reset) { return nameIn(kResets, reset); }
 
 std::string validationError(const TrainingSettings& s) {
     if (s.hidden.empty() || s.hidden.size() > 8)
