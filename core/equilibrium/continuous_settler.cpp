@@ -17,15 +17,19 @@ double ContinuousSettler::step(EqState& s, double epsilon, const SettleTerms& te
     double largest = 0.0;
     const std::size_t last = s.size() - 1;
     for (std::size_t l = 0; l < s.size(); ++l) {
-        // ds/dt = −∂E/∂s (eq. 2.10) plus the clamp terms' −∂/∂s.
-        Eigen::ArrayXd velocity = -s[l].array() + hardSigmoidSlope(s[l].array()) * m_drives[l].array();
+        // ds/dt = −∂E/∂s (eq. 2.10) plus the clamp terms' −∂/∂s, built in place of the
+        // drive so a step allocates nothing.
+        auto state = s[l].array();
+        auto velocity = m_drives[l].array();
+        velocity = hardSigmoidSlope(state) * velocity - state;
         if (l == last && terms.beta != 0.0 && terms.target)
-            velocity += terms.beta * (terms.target->array() - s[l].array());
+            velocity += terms.beta * (terms.target->array() - state);
         if (terms.anchor != 0.0 && terms.anchorState)
-            velocity += 2.0 * terms.anchor * ((*terms.anchorState)[l].array() - s[l].array());
-        const Eigen::ArrayXd next = (s[l].array() + epsilon * velocity).max(0.0).min(1.0);
-        largest = std::max(largest, (next - s[l].array()).abs().maxCoeff());
-        s[l] = next.matrix();
+            velocity += 2.0 * terms.anchor * ((*terms.anchorState)[l].array() - state);
+        auto& next = velocity; // now the clamped next state
+        next = (state + epsilon * velocity).max(0.0).min(1.0);
+        largest = std::max(largest, (next - state).abs().maxCoeff());
+        state = next;
     }
     m_ops.countMultiplyAdds(m_network.drivesMultiplyAdds() +
                             2 * static_cast<std::uint64_t>(m_network.stateUnitCount()));

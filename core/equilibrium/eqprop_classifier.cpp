@@ -7,6 +7,7 @@ namespace sdlab {
 
 EqPropClassifier::EqPropClassifier(const EqPropSettings& settings)
     : m_settings(settings), m_network(settings.sizes, settings.seed), m_continuous(m_network),
+      m_evaluationContinuous(m_network),
       m_signs(settings.seed ^ 0x5eedb37aULL) {
     if (m_settings.learningRates.size() + 1 != m_settings.sizes.size())
         m_settings.learningRates.assign(m_settings.sizes.size() - 1, 0.01);
@@ -114,10 +115,9 @@ int EqPropClassifier::predict(const Eigen::VectorXd& x) {
         m_evaluationSpiking->settle(m_settings.freeSteps);
         return argmax(m_evaluationSpiking->state().back());
     }
-    ContinuousSettler settler(m_network);
-    settler.setInput(x);
+    m_evaluationContinuous.setInput(x);
     EqState s = m_network.zeroState();
-    settler.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
+    m_evaluationContinuous.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
     return argmax(s.back());
 }
 

@@ -67,6 +67,7 @@ private:
     EqPropSettings m_settings;
     EnergyNetwork m_network;
     ContinuousSettler m_continuous;
+    ContinuousSettler m_evaluationContinuous; // predict() never touches training's settler
     std::unique_ptr<FeedforwardInitializer> m_initializer;
     std::unique_ptr<SpikingSettler> m_spiking;
     std::unique_ptr<SpikingSettler> m_evaluationSpiking;
