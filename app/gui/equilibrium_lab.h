@@ -35,7 +35,6 @@ class EquilibriumLab : public LabPage {
     int playbackLength() const override { return m_length; }
     void setPlaybackPosition(int position) override;
     QList<QAction*> runActions() const override;
-    void parametersEdited(const widgets::ParameterValues& values) override { m_values = values; }
 
     widgets::ChartPlot* distancePlot() const { return m_distance; }
 
@@ -48,7 +47,6 @@ class EquilibriumLab : public LabPage {
     widgets::SpikeRaster* m_raster;
     widgets::HeatmapView* m_states;
     QAction* m_perturb;
-    widgets::ParameterValues m_values;
     int m_length = 0;
     int m_position = 0;
 };

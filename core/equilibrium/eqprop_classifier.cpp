@@ -88,19 +88,23 @@ TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
 
 void EqPropClassifier::applyContrastiveUpdate(const Eigen::VectorXd& x, const EqState& free,
                                               const EqState& clamped, double beta) {
+    // ρ of every state once: layer l's "above" is layer l + 1's "below".
+    EqState rhoFree(free.size()), rhoClamped(clamped.size());
+    for (std::size_t l = 0; l < free.size(); ++l) {
+        rhoFree[l] = hardSigmoid(free[l].array()).matrix();
+        rhoClamped[l] = hardSigmoid(clamped[l].array()).matrix();
+    }
     for (int l = 0; l < m_network.stateLayerCount(); ++l) {
         const auto index = static_cast<std::size_t>(l);
         const double scale = m_settings.learningRates[index] / beta;
-        const Eigen::VectorXd aboveFree = hardSigmoid(free[index].array()).matrix();
-        const Eigen::VectorXd aboveClamped = hardSigmoid(clamped[index].array()).matrix();
+        const Eigen::VectorXd& aboveFree = rhoFree[index];
+        const Eigen::VectorXd& aboveClamped = rhoClamped[index];
         Eigen::MatrixXd& w = m_network.weights(l);
         if (l == 0) {
             w.noalias() += (scale * x) * (aboveClamped - aboveFree).transpose();
         } else {
-            const Eigen::VectorXd belowFree = hardSigmoid(free[index - 1].array()).matrix();
-            const Eigen::VectorXd belowClamped = hardSigmoid(clamped[index - 1].array()).matrix();
-            w.noalias() += (scale * belowClamped) * aboveClamped.transpose();
-            w.noalias() -= (scale * belowFree) * aboveFree.transpose();
+            w.noalias() += (scale * rhoClamped[index - 1]) * aboveClamped.transpose();
+            w.noalias() -= (scale * rhoFree[index - 1]) * aboveFree.transpose();
         }
         m_network.bias(l) += scale * (aboveClamped - aboveFree);
         m_ops.countMultiplyAdds(2 * static_cast<std::uint64_t>(w.size()));

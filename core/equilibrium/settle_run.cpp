@@ -71,7 +71,8 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
 
     const bool spiking = settings.model == SettleModel::Spiking;
     SpikingSettler spiker(network, settings.spiking);
-    spiker.start(x);
+    if (spiking) // start() copies the weights transposed; the continuous model never steps it
+        spiker.start(x);
     EqState reference = zero;  // the continuous network's own trajectory
     std::normal_distribution<double> kick(0.0, settings.kickSigma);
 
