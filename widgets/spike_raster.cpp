@@ -25,6 +25,8 @@ SpikeRaster::SpikeRaster(QWidget* parent) : QWidget(parent) {
 void SpikeRaster::setEvents(std::vector<RasterEvent> events, int channels, int steps) {
     const bool sameExtent = channels == m_channels && steps == m_steps;
     m_events = std::move(events);
+    m_hasNegative = std::any_of(m_events.begin(), m_events.end(),
+                                [](const RasterEvent& e) { return e.value < 0.0F; });
     m_channels = std::max(0, channels);
     m_steps = std::max(0, steps);
     if (!sameExtent)
@@ -176,11 +178,13 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
             Qt::AlignCenter, m_yTitle.isEmpty() ? tr("channel") : m_yTitle);
         painter.restore();
     }
-    // Legend: the two colours.
+    // Legend: the colours in use (binary spike trains have no OFF events).
     const int box = metrics.height() - 4;
     int x = plot.right() - 4;
     for (const auto& [color, label] :
          {std::pair{kOffColor, tr("−1 (OFF)")}, std::pair{kOnColor, tr("+1 (ON)")}}) {
+        if (color == kOffColor && !m_hasNegative)
+            continue;
         x -= metrics.horizontalAdvance(label);
         painter.drawText(QPoint(x, 3 + metrics.ascent()), label);
         x -= box + 4;

@@ -72,6 +72,7 @@ class SpikeRaster : public QWidget, public ExportablePlot {
     double m_t0 = 1.0, m_t1 = 2.0, m_c0 = 0.0, m_c1 = 1.0;
     QImage m_image;
     bool m_dirty = true;
+    bool m_hasNegative = false; // the legend shows −1 (OFF) only when some event is negative
     QPointF m_dragStart;
     double m_dragT0 = 0.0, m_dragC0 = 0.0;
 };
