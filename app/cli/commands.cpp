@@ -185,7 +185,12 @@ const std::vector<Command>& allCommands() {
          "Frames are converted to grey and resized to --width. Writes frames.csv\n"
          "(frame,events_on,events_off,recon_mse,encode_ms) and summary.json (events per\n"
          "frame and per second, mean reconstruction error and encode time). A missing or\n"
-         "corrupt file or an absent camera exits 2 with a message.",
+         "corrupt file or an absent camera exits 2 with a message. With --learn (synthetic\n"
+         "scene only: its frames are labelled with the shape shown) a small network learns\n"
+         "online from the encoded stream and learn.csv gets its curve\n"
+         "(frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj; train_acc is\n"
+         "on frames predicted before they were learned, test_acc on 200 frames of a held-out\n"
+         "scene).",
          {{"source", "S", "synthetic (default: a built-in moving-shapes scene), a video file, "
                           "or camera:N."},
           {"frames", "N", "Frames to encode (default 300; fewer if a file ends first)."},
@@ -200,6 +205,16 @@ const std::vector<Command>& allCommands() {
           {"refractory", "N", "delta: frames a pixel stays silent after an event (default 0)."},
           {"window", "N", "rate: frames in the reconstruction's running mean (default 10)."},
           {"width", "W", "Frame width in pixels after resizing, 8..4096 (default 160)."},
+          {"learn", "", "Learn online to classify the synthetic scene's shapes."},
+          {"learn-model", "M", "--learn: mlp (default) or pdnn."},
+          {"learn-hidden", "N", "--learn: hidden units (default 100)."},
+          {"learn-lr", "F", "--learn: learning rate (default 0.01)."},
+          {"learn-input", "I", "--learn: reconstruction (the decoded image, default) or events "
+                               "(a decaying trace of |events|), in a window that follows the "
+                               "busiest place of the event trace."},
+          {"learn-grid", "N", "--learn: the window is pooled to N x 3N/4 cells (default 32)."},
+          {"learn-replay", "N", "--learn: extra training steps per frame on frames replayed from "
+                                "a memory of the last 1024 (default 1; 0 = pure online SGD)."},
           kSeed,
           kOut},
          runVideo},

@@ -2,12 +2,67 @@
 #include "io/csv_table.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"
+#include "training/training_settings.h"
+#include "video/online_video_learner.h"
 #include "video/video_encoding_run.h"
+#include "video/video_pipeline.h"
 
 #include <cstdio>
 #include <limits>
 
 namespace sdlab::cli {
+
+namespace {
+
+constexpr int kTestFrames = 200; // held-out synthetic frames for --learn's test accuracy
+
+OnlineLearningSettings learningSettingsFrom(const CliOptions& options, std::uint64_t seed) {
+    OnlineLearningSettings l;
+    l.model = choice(options, "learn-model", "mlp", [](const std::string& name) {
+        const auto model = parseModelKind(name);
+        return model == ModelKind::Mlp || model == ModelKind::Pdnn ? model : std::nullopt;
+    }, "mlp, pdnn");
+    l.hidden = static_cast<int>(options.integer("learn-hidden", 100, 1, 4000));
+    l.learningRate = options.number("learn-lr", 0.01);
+    l.input.features =
+        choice(options, "learn-input", "reconstruction", parseVideoFeatures, "events, reconstruction");
+    l.input.gridWidth = static_cast<int>(options.integer("learn-grid", 32, 4, 256));
+    l.replaySamples = static_cast<int>(options.integer("learn-replay", 1, 0, 100));
+    l.seed = seed;
+    if (const std::string error = validationError(l); !error.empty())
+        throw InputError("--learn: " + error);
+    return l;
+}
+
+// learn.csv and the learning figures of summary.json.
+void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVideoLearner& learner,
+                 double fps) {
+    CsvWriter curve({"frame", "seconds", "samples", "train_acc", "test_acc", "loss", "adds",
+                     "mults", "energy_mj"});
+    for (const VideoLearnRow& row : learner.curve())
+        curve.addRow({static_cast<double>(row.frame), static_cast<double>(row.frame) / fps,
+                      static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy, row.loss,
+                      static_cast<double>(row.adds), static_cast<double>(row.mults), row.energyMj});
+    bundle.stage("learn.csv", curve.text());
+    const OnlineLearningSettings& l = learner.settings();
+    const std::vector<VideoLearnRow>& rows = learner.curve();
+    const double lastTrain = rows.empty() ? 0.0 : rows.back().trainAccuracy;
+    const double lastTest = rows.empty() ? 0.0 : rows.back().testAccuracy;
+    summary.add("learn_model", modelName(l.model))
+        .add("learn_input", videoFeaturesName(l.input.features))
+        .add("learn_hidden", static_cast<long long>(l.hidden))
+        .add("learn_samples", static_cast<long long>(learner.samples()))
+        .add("learn_final_train_acc", lastTrain)
+        .add("learn_final_test_acc", lastTest)
+        .add("learn_ops_per_frame",
+             learner.samples() == 0
+                 ? 0.0
+                 : static_cast<double>(learner.model().trainingOps().adds +
+                                       learner.model().trainingOps().multiplies) /
+                       static_cast<double>(learner.samples()));
+}
+
+} // namespace
 
 int runVideo(const CliOptions& options) {
     VideoEncodingSettings s;
@@ -38,6 +93,19 @@ int runVideo(const CliOptions& options) {
     s.rateWindow = options.number("window", 10.0);
     if (const std::string error = validationError(s); !error.empty())
         throw InputError(error);
+    std::unique_ptr<OnlineVideoLearner> learner;
+    if (options.flag("learn")) {
+        if (s.source.source != "synthetic")
+            throw InputError("--learn needs labelled frames: only --source synthetic labels "
+                             "its frames (the shape shown)");
+        learner = std::make_unique<OnlineVideoLearner>(learningSettingsFrom(options, s.seed));
+        learner->setTestSet(syntheticTestSet(s, learner->settings().input, kTestFrames));
+    } else {
+        for (const char* name : {"learn-model", "learn-hidden", "learn-lr", "learn-input", "learn-grid",
+                                 "learn-replay"})
+            if (options.has(name))
+                throw InputError(std::string("--") + name + " needs --learn");
+    }
     const auto out = outputDirectory(options);
 
     long lastReported = -1;
@@ -49,6 +117,11 @@ int runVideo(const CliOptions& options) {
                 lastReported = percent;
             }
             return true;
+        },
+        [&](const VideoPipelineStep& step) {
+            if (learner)
+                learner->observe(step.index, step.encoded, step.frame.width, step.frame.height,
+                                 step.frame.label);
         });
     std::fprintf(stderr, "\n");
     if (result.rows.empty())
@@ -82,6 +155,9 @@ int runVideo(const CliOptions& options) {
     if (s.encoding == PixelEncoding::Pd)
         summary.add("kp", s.pd.kp).add("kd", s.pd.kd).addBool("auto_tune", s.autoTune);
     OutputBundle bundle;
+    if (learner) {
+        addLearning(summary, bundle, *learner, result.fps);
+    }
     bundle.stage("frames.csv", csv.text());
     bundle.stage("summary.json", summary.text());
     commitOutputs(bundle, out);

@@ -1,5 +1,7 @@
 #include "video/pixel_encoders.h"
 
+#include <algorithm>
+
 namespace sdlab {
 
 namespace {
@@ -24,6 +26,11 @@ PdPixelEncoder::PdPixelEncoder(PdParams params, bool autoTune, PdAutoTunerSettin
 void PdPixelEncoder::reset() {
     m_started = false;
     m_tuner = PdAutoTuner(m_tunerSettings);
+}
+
+void PdPixelEncoder::setParams(PdParams params) {
+    if (!m_autoTune)
+        m_params = params;
 }
 
 void PdPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
@@ -54,6 +61,13 @@ DeltaPixelEncoder::DeltaPixelEncoder(float onThreshold, float offThreshold, int 
 
 void DeltaPixelEncoder::reset() {
     m_started = false;
+}
+
+void DeltaPixelEncoder::setThresholds(float onThreshold, float offThreshold,
+                                      int refractoryFrames) {
+    m_on = onThreshold;
+    m_off = offThreshold;
+    m_refractory = refractoryFrames;
 }
 
 void DeltaPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
@@ -88,6 +102,10 @@ void DeltaPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
 
 RatePixelEncoder::RatePixelEncoder(double window, std::uint64_t seed)
     : m_rate(static_cast<float>(1.0 / std::max(1.0, window))), m_seed(seed), m_engine(static_cast<std::uint32_t>(seed)) {}
+
+void RatePixelEncoder::setWindow(double window) {
+    m_rate = static_cast<float>(1.0 / std::max(1.0, window));
+}
 
 void RatePixelEncoder::reset() {
     m_engine.seed(static_cast<std::uint32_t>(m_seed));

@@ -41,6 +41,10 @@ class PdPixelEncoder : public PixelEncoder {
     void encode(const Eigen::ArrayXf& frame, EncodedFrame& out) override;
     void reset() override;
     const PdParams& params() const { return m_params; }
+    // New gains from the next frame on; the per-pixel state carries over, so a slider
+    // drag changes the stream without restarting it. Ignored while auto-tuning.
+    void setParams(PdParams params);
+    bool autoTunes() const { return m_autoTune; }
 
   private:
     PdParams m_params;
@@ -60,6 +64,8 @@ class DeltaPixelEncoder : public PixelEncoder {
     DeltaPixelEncoder(float onThreshold, float offThreshold, int refractoryFrames);
     void encode(const Eigen::ArrayXf& frame, EncodedFrame& out) override;
     void reset() override;
+    // From the next frame on; references and refractory counters carry over.
+    void setThresholds(float onThreshold, float offThreshold, int refractoryFrames);
 
   private:
     float m_on, m_off;
@@ -77,6 +83,7 @@ class RatePixelEncoder : public PixelEncoder {
     RatePixelEncoder(double window, std::uint64_t seed);
     void encode(const Eigen::ArrayXf& frame, EncodedFrame& out) override;
     void reset() override;
+    void setWindow(double window); // from the next frame on
 
   private:
     float m_rate;

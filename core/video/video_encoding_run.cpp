@@ -1,10 +1,9 @@
 #include "video/video_encoding_run.h"
 
 #include "io/input_error.h"
+#include "video/video_pipeline.h"
 
-#include <chrono>
-#include <cmath>
-#include <cstdio>
+#include <algorithm>
 
 namespace sdlab {
 
@@ -38,47 +37,29 @@ std::unique_ptr<PixelEncoder> makePixelEncoder(const VideoEncodingSettings& s) {
 }
 
 VideoEncodingResult runVideoEncoding(const VideoEncodingSettings& s,
-                                     const ProgressCallback& progress) {
+                                     const ProgressCallback& progress,
+                                     const VideoFrameObserver& observer) {
     if (const std::string error = validationError(s); !error.empty())
         throw InputError(error);
-    const std::unique_ptr<VideoSource> source = openVideoSource(s.source);
+    VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoEncodingResult result;
-    result.description = source->description();
-    result.nativeFps = source->nativeFps();
-    result.fps = s.fps > 0.0 ? s.fps : result.nativeFps;
-    if (result.fps > result.nativeFps + 1e-9)
-    {
-        char message[160];
-        std::snprintf(message, sizeof message,
-                      "fps %g is above the source's own %g fps; it can only be decimated",
-                      result.fps, result.nativeFps);
-        throw InputError(message);
-    }
-    const double keepEvery = result.nativeFps / result.fps; // ≥ 1 source frames per kept one
-    const std::unique_ptr<PixelEncoder> encoder = makePixelEncoder(s);
-    VideoFrame frame;
-    EncodedFrame encoded;
-    double nextKept = 0.0;
+    result.description = pipeline.source().description();
+    result.nativeFps = pipeline.source().nativeFps();
+    result.fps = pipeline.fps();
+    VideoPipelineStep step;
     result.rows.reserve(static_cast<std::size_t>(std::min(s.frames, 100'000L)));
-    for (long sourceIndex = 0; static_cast<long>(result.rows.size()) < s.frames; ++sourceIndex) {
-        if (!source->read(frame))
-            break;
-        if (static_cast<double>(sourceIndex) + 1e-9 < nextKept)
-            continue; // decimated away
-        nextKept += keepEvery;
-        const auto start = std::chrono::steady_clock::now();
-        encoder->encode(frame.pixels, encoded);
-        const auto end = std::chrono::steady_clock::now();
+    while (static_cast<long>(result.rows.size()) < s.frames && pipeline.next(step)) {
         VideoFrameRow row;
-        row.frame = static_cast<long>(result.rows.size());
-        row.eventsOn = encoded.eventsOn;
-        row.eventsOff = encoded.eventsOff;
-        row.reconstructionMse =
-            static_cast<double>((encoded.reconstruction - frame.pixels).square().mean());
-        row.encodeMs = std::chrono::duration<double, std::milli>(end - start).count();
+        row.frame = step.index;
+        row.eventsOn = step.encoded.eventsOn;
+        row.eventsOff = step.encoded.eventsOff;
+        row.reconstructionMse = step.reconstructionMse;
+        row.encodeMs = step.encodeMs;
         result.rows.push_back(row);
-        result.width = frame.width;
-        result.height = frame.height;
+        result.width = step.frame.width;
+        result.height = step.frame.height;
+        if (observer)
+            observer(step);
         if (progress && !progress(result.rows.size(), static_cast<std::size_t>(s.frames))) {
             result.cancelled = true;
             break;

@@ -5,6 +5,7 @@
 #include "video/pixel_encoders.h"
 #include "video/video_source.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,9 +52,14 @@ struct VideoEncodingResult {
 std::string validationError(const VideoEncodingSettings& settings);
 std::unique_ptr<PixelEncoder> makePixelEncoder(const VideoEncodingSettings& settings);
 
+struct VideoPipelineStep;
+// Sees every encoded frame (e.g. to learn from it), on the calling thread.
+using VideoFrameObserver = std::function<void(const VideoPipelineStep&)>;
+
 // Opens the source (InputError as openVideoSource), keeps every (native/fps)-th frame
 // and encodes it; progress gets (frames done, frames wanted).
 VideoEncodingResult runVideoEncoding(const VideoEncodingSettings& settings,
-                                     const ProgressCallback& progress = {});
+                                     const ProgressCallback& progress = {},
+                                     const VideoFrameObserver& observer = {});
 
 } // namespace sdlab

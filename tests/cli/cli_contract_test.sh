@@ -161,6 +161,14 @@ video)
     check "vtest.avi" "$CLI" video --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --frames 20 --width 96 --out v5
     check "vtest.avi keeps its aspect (768x576 -> 96x72)" [ "$(json_value v5/summary.json height)" = 72 ]
   fi
+  check "--learn on the synthetic scene" "$CLI" video --frames 1800 --learn --out v6
+  check "learn.csv header" header_is v6/learn.csv "frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
+  check "a curve row every 30 frames" rows_are v6/learn.csv 60
+  check "seconds = frame / 30 fps" [ "$(sed -n 2p v6/learn.csv | cut -d, -f1,2)" = "29,0.9666666666666667" ]
+  check "held-out accuracy rises above chance (0.25) to >= 0.45" awk -v a="$(json_value v6/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.45)}'
+  check "learning counts its operations" awk -v a="$(json_value v6/summary.json learn_ops_per_frame)" 'BEGIN{exit !(a > 1e5)}'
+  check "--learn with the PD network" "$CLI" video --frames 60 --learn --learn-model pdnn --learn-input events --learn-replay 0 --out v7
+  check "pdnn in the summary" grep -q '"learn_model": "pdnn"' v7/summary.json
   ;;
 help)
   for command in pd sweep updates kernels quantize encode cost train video settle; do
@@ -267,6 +275,11 @@ bad-input)
   expect_bad "video: negative threshold" video --encoder delta --threshold -0.1 --out bad_out
   expect_bad "video: width too small" video --width 2 --out bad_out
   expect_bad "video: kp + kd = 0" video --kp 0 --kd 0 --out bad_out
+  expect_bad "video: --learn on an unlabelled file" video --source bad.avi --learn --out bad_out
+  expect_bad "video: --learn-model without --learn" video --learn-model pdnn --out bad_out
+  expect_bad "video: --learn with a spiking model" video --learn --learn-model spiking-mlp --out bad_out
+  expect_bad "video: --learn-grid too small" video --learn --learn-grid 2 --out bad_out
+  expect_bad "video: --learn-lr not a number" video --learn --learn-lr fast --out bad_out
   expect_bad "train: unknown spiking encoder" train --model spiking-eqprop --encoder morse --dataset synthetic --out bad_out
   expect_bad "train: --free-steps 0" train --model eqprop --free-steps 0 --dataset synthetic --out bad_out
   expect_bad "train: negative --beta" train --model eqprop --beta -1 --dataset synthetic --out bad_out

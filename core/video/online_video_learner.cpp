@@ -1,0 +1,134 @@
+#include "video/online_video_learner.h"
+
+#include "io/input_error.h"
+#include "training/training_run.h"
+#include "video/video_pipeline.h"
+
+namespace sdlab {
+
+std::string validationError(const OnlineLearningSettings& s) {
+    if (s.model != ModelKind::Mlp && s.model != ModelKind::Pdnn)
+        return "online learning from video takes the mlp or pdnn model";
+    if (s.hidden < 1 || s.hidden > 4000)
+        return "the hidden layer must have 1..4000 units";
+    if (!(s.learningRate > 0.0) || s.learningRate > 10.0)
+        return "the learning rate must be in (0, 10]";
+    if (std::string error = validationError(s.input); !error.empty())
+        return error;
+    if (s.classes < 2 || s.classes > 100)
+        return "online learning needs 2..100 classes";
+    if (s.framesPerRow < 1 || s.framesPerRow > 100'000)
+        return "frames per curve row must be 1..100000";
+    if (s.replaySamples < 0 || s.replaySamples > 100)
+        return "replay samples per frame must be 0..100";
+    if (s.replayMemory < 1 || s.replayMemory > 1'000'000)
+        return "the replay memory must hold 1..1000000 frames";
+    return {};
+}
+
+VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
+                              const VideoFeatureSettings& input, int count, int stride) {
+    VideoSourceSettings source = encoding.source;
+    source.source = "synthetic";
+    source.seed = encoding.source.seed + 1000;
+    VideoEncodingSettings held = encoding;
+    held.fps = 0.0;
+    VideoPipeline pipeline(openVideoSource(source), held);
+    VideoFeatureExtractor features(input);
+    VideoPipelineStep step;
+    VideoTestSet test;
+    constexpr long warmUp = 10; // the encoder's start transient
+    while (static_cast<int>(test.inputs.size()) < count && pipeline.next(step)) {
+        const Eigen::VectorXd& x = features.extract(step.encoded, step.frame.width, step.frame.height);
+        if (step.index >= warmUp && (step.index - warmUp) % stride == 0) {
+            test.inputs.push_back(x);
+            test.labels.push_back(step.frame.label);
+        }
+    }
+    return test;
+}
+
+OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings)
+    : m_settings(settings), m_features([&] {
+          if (const std::string error = validationError(settings); !error.empty())
+              throw InputError(error);
+          return settings.input;
+      }()),
+      m_engine(settings.seed) {
+    TrainingSettings t;
+    t.model = settings.model;
+    t.hidden = {settings.hidden};
+    t.learningRate = settings.learningRate;
+    t.seed = settings.seed;
+    t.autoTune = true;
+    m_model = makeClassifier(t, settings.input.size(), settings.classes);
+    m_model->beginEpoch(0); // PD auto-tuner: the first epoch's kα for the whole stream
+}
+
+void OnlineVideoLearner::replay(const Eigen::VectorXd& x, int label) {
+    if (m_settings.replaySamples == 0)
+        return;
+    for (int r = 0; r < m_settings.replaySamples && !m_memory.empty(); ++r) {
+        const std::size_t i = m_engine() % m_memory.size();
+        m_model->train(m_memory[i], m_memoryLabels[i]);
+    }
+    const auto capacity = static_cast<std::size_t>(m_settings.replayMemory);
+    if (m_memory.size() < capacity) {
+        m_memory.push_back(x);
+        m_memoryLabels.push_back(label);
+    } else { // overwrite the oldest; the vectors keep their size, so no allocation
+        m_memory[m_memoryNext] = x;
+        m_memoryLabels[m_memoryNext] = label;
+        m_memoryNext = (m_memoryNext + 1) % capacity;
+    }
+}
+
+double OnlineVideoLearner::testAccuracy() {
+    if (m_test.inputs.empty())
+        return -1.0;
+    m_model->beginEvaluation();
+    long correct = 0;
+    for (std::size_t i = 0; i < m_test.inputs.size(); ++i)
+        correct += m_model->predict(m_test.inputs[i]) == m_test.labels[i] ? 1 : 0;
+    m_model->endEvaluation();
+    return static_cast<double>(correct) / static_cast<double>(m_test.inputs.size());
+}
+
+VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& encoded,
+                                           int frameWidth, int frameHeight, int label) {
+    const Eigen::VectorXd& x = m_features.extract(encoded, frameWidth, frameHeight);
+    VideoLearnStep step;
+    if (label < 0 || label >= m_settings.classes) {
+        m_model->beginEvaluation(); // prediction must not change the training state
+        step.predicted = m_model->predict(x);
+        m_model->endEvaluation();
+        return step;
+    }
+    const TrainStep trained = m_model->train(x, label);
+    step.predicted = trained.predicted;
+    step.learned = true;
+    ++m_samples;
+    ++m_rowCount;
+    m_rowCorrect += trained.predicted == label ? 1 : 0;
+    m_rowLoss += trained.loss;
+    replay(x, label);
+    if (m_rowCount >= m_settings.framesPerRow) {
+        constexpr double picoToMilli = 1e-9;
+        VideoLearnRow row;
+        row.frame = frameIndex;
+        row.samples = m_samples;
+        row.trainAccuracy = static_cast<double>(m_rowCorrect) / static_cast<double>(m_rowCount);
+        row.testAccuracy = testAccuracy();
+        row.loss = m_rowLoss / static_cast<double>(m_rowCount);
+        row.adds = m_model->trainingOps().adds;
+        row.mults = m_model->trainingOps().multiplies;
+        row.energyMj = m_model->trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
+        m_curve.push_back(row);
+        m_rowCorrect = m_rowCount = 0;
+        m_rowLoss = 0.0;
+        step.newRow = true;
+    }
+    return step;
+}
+
+} // namespace sdlab

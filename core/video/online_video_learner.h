@@ -1,0 +1,101 @@
+#pragma once
+
+#include "models/classifier.h"
+#include "training/training_settings.h"
+#include "video/video_encoding_run.h"
+#include "video/video_features.h"
+
+#include <Eigen/Core>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace sdlab {
+
+struct OnlineLearningSettings {
+    ModelKind model = ModelKind::Mlp; // Mlp or Pdnn
+    int hidden = 100;
+    double learningRate = 0.01;
+    VideoFeatureSettings input;
+    int classes = 4;
+    int framesPerRow = 30; // a curve row every this many labelled frames
+    // Consecutive frames share their label for seconds, and plain online SGD then
+    // learns "the current label", forgetting the rest. Each labelled frame is also
+    // followed by `replaySamples` training steps on frames drawn from a memory of the
+    // last `replayMemory` labelled ones (experience replay). 0 = pure online SGD.
+    int replaySamples = 1;
+    int replayMemory = 1024;
+    std::uint64_t seed = 1;
+};
+
+std::string validationError(const OnlineLearningSettings& settings);
+
+// Held-out frames to test on: inputs as the learner's extractor makes them, and labels.
+struct VideoTestSet {
+    std::vector<Eigen::VectorXd> inputs;
+    std::vector<int> labels;
+};
+
+// `count` test frames from a synthetic scene the learner never sees (seed + 1000),
+// encoded with the same encoder and features: every `stride`-th frame after a warm-up.
+VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
+                              const VideoFeatureSettings& input, int count, int stride = 7);
+
+// One row of the online learning curve.
+struct VideoLearnRow {
+    long frame = 0;            // index of the last frame counted
+    long samples = 0;          // labelled frames learned so far
+    double trainAccuracy = 0.0; // predictions made before learning each frame, since the last row
+    double testAccuracy = -1.0; // on the held-out frames; −1 without a test set
+    double loss = 0.0;          // mean training loss since the previous row
+    std::uint64_t adds = 0;     // cumulative training operations
+    std::uint64_t mults = 0;
+    double energyMj = 0.0;      // Horowitz 32-bit integer figures, as the Learning lab
+};
+
+struct VideoLearnStep {
+    int predicted = -1;
+    bool learned = false; // the frame had a label and was trained on
+    bool newRow = false;  // a curve row was appended
+};
+
+// A small network (MLP or PD network, ICLR'18 §3.2) learning online from an encoded
+// video stream: each frame becomes an input (VideoFeatureExtractor), the network
+// predicts its class and, when the frame has a label (the synthetic scene's shape, or
+// a key held in the lab), trains on it at once (minibatch 1, no replay). Consecutive
+// frames share their label, so the online accuracy flatters; the held-out test frames
+// say what was learned.
+class OnlineVideoLearner {
+  public:
+    explicit OnlineVideoLearner(const OnlineLearningSettings& settings); // InputError when invalid
+
+    void setTestSet(VideoTestSet testSet) { m_test = std::move(testSet); }
+    VideoLearnStep observe(long frameIndex, const EncodedFrame& encoded, int frameWidth,
+                           int frameHeight, int label);
+    double testAccuracy(); // −1 without a test set
+
+    const Classifier& model() const { return *m_model; }
+    const OnlineLearningSettings& settings() const { return m_settings; }
+    const std::vector<VideoLearnRow>& curve() const { return m_curve; }
+    const Eigen::VectorXd& input() const { return m_features.features(); }
+    long samples() const { return m_samples; }
+
+  private:
+    void replay(const Eigen::VectorXd& x, int label);
+
+    OnlineLearningSettings m_settings;
+    std::unique_ptr<Classifier> m_model;
+    VideoFeatureExtractor m_features;
+    VideoTestSet m_test;
+    std::vector<VideoLearnRow> m_curve;
+    std::vector<Eigen::VectorXd> m_memory; // replay ring buffer
+    std::vector<int> m_memoryLabels;
+    std::size_t m_memoryNext = 0;
+    std::mt19937_64 m_engine;
+    long m_samples = 0;
+    long m_rowCorrect = 0, m_rowCount = 0;
+    double m_rowLoss = 0.0;
+};
+
+} // namespace sdlab

@@ -1,0 +1,193 @@
+// The video pipeline, the feature window and online learning (issue 7): decimation
+// keeps the right frames, retuning keeps the encoder's state, the tracking window finds
+// the moving shape, and a network learning from the synthetic stream beats chance on a
+// held-out scene.
+#include "io/input_error.h"
+#include "video/online_video_learner.h"
+#include "video/video_features.h"
+#include "video/video_pipeline.h"
+
+#include <gtest/gtest.h>
+
+
+namespace sdlab {
+namespace {
+
+VideoEncodingSettings smallSynthetic() {
+    VideoEncodingSettings s;
+    s.source.width = 64;
+    return s;
+}
+
+TEST(VideoPipeline, DecimationKeepsEveryKthSourceFrame) {
+    // The synthetic scene is a pure function of the frame index, so the kept frames
+    // can be compared with frames rendered directly: 30 → 10 fps keeps 0, 3, 6, ...
+    VideoEncodingSettings s = smallSynthetic();
+    s.fps = 10.0;
+    VideoPipeline pipeline(openVideoSource(s.source), s);
+    SyntheticSceneSettings scene;
+    scene.width = 64;
+    scene.height = 48;
+    const SyntheticScene reference(scene);
+    VideoFrame expected;
+    VideoPipelineStep step;
+    for (long k = 0; k < 5; ++k) {
+        ASSERT_TRUE(pipeline.next(step));
+        EXPECT_EQ(step.index, k);
+        reference.render(3 * k, expected);
+        EXPECT_TRUE((step.frame.pixels == expected.pixels).all()) << "kept frame " << k;
+    }
+    pipeline.setFps(15.0); // now every second frame from the next one read (13)
+    ASSERT_TRUE(pipeline.next(step));
+    reference.render(13, expected);
+    EXPECT_TRUE((step.frame.pixels == expected.pixels).all());
+    ASSERT_TRUE(pipeline.next(step));
+    reference.render(15, expected);
+    EXPECT_TRUE((step.frame.pixels == expected.pixels).all());
+    EXPECT_THROW(pipeline.setFps(31.0), InputError);
+}
+
+TEST(VideoPipeline, RetuningKeepsTheEncoderStateAndAFreshEncoderDoesNot) {
+    // Same frames through (a) a pipeline retuned from kd 2 to kd 1 after 5 frames and
+    // (b) an encoder fed the same frames with the gains switched by hand: identical.
+    // A change of encoding kind starts a fresh encoder (the delta encoder's first
+    // frame sends nothing).
+    VideoEncodingSettings s = smallSynthetic();
+    VideoPipeline pipeline(openVideoSource(s.source), s);
+    PdPixelEncoder byHand(s.pd);
+    VideoPipelineStep step;
+    EncodedFrame expected;
+    for (int k = 0; k < 10; ++k) {
+        if (k == 5) {
+            VideoEncodingSettings retuned = s;
+            retuned.pd = {0.1, 1.0};
+            pipeline.setEncoding(retuned);
+            byHand.setParams({0.1, 1.0});
+        }
+        ASSERT_TRUE(pipeline.next(step));
+        byHand.encode(step.frame.pixels, expected);
+        EXPECT_TRUE((step.encoded.events == expected.events).all()) << "frame " << k;
+    }
+    VideoEncodingSettings delta = s;
+    delta.encoding = PixelEncoding::Delta;
+    pipeline.setEncoding(delta);
+    ASSERT_TRUE(pipeline.next(step));
+    EXPECT_EQ(step.encoded.eventsOn + step.encoded.eventsOff, 0);
+    delta.onThreshold = -1.0F;
+    EXPECT_THROW(pipeline.setEncoding(delta), InputError);
+}
+
+EncodedFrame blankFrame(int width, int height) {
+    EncodedFrame f;
+    f.events.setZero(width * height);
+    f.reconstruction.setConstant(width * height, 0.3F);
+    return f;
+}
+
+TEST(VideoFeatures, TheWindowFollowsTheBusiestPlaceAndThePoolingAverages) {
+    const int width = 64, height = 48;
+    VideoFeatureSettings settings;
+    settings.gridWidth = 8; // 8 × 6 inputs
+    settings.features = VideoFeatures::Events;
+    VideoFeatureExtractor features(settings);
+    EncodedFrame frame = blankFrame(width, height);
+    // Nothing moves: the window (32 × 24, half the height at 4:3) sits in the centre.
+    features.extract(frame, width, height);
+    EXPECT_EQ(features.window().width, 32);
+    EXPECT_EQ(features.window().height, 24);
+    EXPECT_EQ(features.window().x, 16);
+    EXPECT_EQ(features.window().y, 12);
+    EXPECT_EQ(features.features().size(), 48);
+    EXPECT_EQ(features.features().sum(), 0.0);
+    // A 4 × 4 block of events centred at (50, 10), plus scattered single events (PD's
+    // kp part): the window centres on the block, clamped to the frame.
+    for (int y = 8; y < 12; ++y)
+        for (int x = 48; x < 52; ++x)
+            frame.events(y * width + x) = 1.0F;
+    frame.events(40 * width + 5) = -1.0F;
+    frame.events(30 * width + 20) = 1.0F;
+    features.extract(frame, width, height);
+    EXPECT_EQ(features.window().x, 32); // 50 − 16 = 34, clamped to 64 − 32
+    EXPECT_EQ(features.window().y, 0);  // 10 − 12 < 0, clamped
+    // Pooling 32 × 24 → 8 × 6 averages 4 × 4 blocks: the event block is cell (4, 2)
+    // of the window (x 48..51 → (48 − 32)/4 = 4, y 8..11 → 2), fully 1; the trace is
+    // decay · 0 + |1| = 1 there.
+    EXPECT_DOUBLE_EQ(features.features()(2 * 8 + 4), 1.0);
+    EXPECT_DOUBLE_EQ(features.features().sum(), 1.0);
+    // Next frame without events: the trace decays by 0.7.
+    features.extract(blankFrame(width, height), width, height);
+    EXPECT_NEAR(features.features()(2 * 8 + 4), 0.7, 1e-6);
+}
+
+TEST(VideoFeatures, ReconstructionInputsHaveZeroMeanAndTheWholeFrameWhenNotCentred) {
+    const int width = 16, height = 12;
+    VideoFeatureSettings settings;
+    settings.gridWidth = 4; // 4 × 3 cells of 4 × 4 pixels
+    settings.centred = false;
+    VideoFeatureExtractor features(settings);
+    EncodedFrame frame = blankFrame(width, height);
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x)
+            frame.reconstruction(y * width + x) = 0.9F; // top-left cell bright
+    features.extract(frame, width, height);
+    EXPECT_EQ(features.window().width, width);
+    // Cells: one at 0.9, eleven at 0.3, mean 0.35 → 0.55 and −0.05.
+    EXPECT_NEAR(features.features()(0), 0.55, 1e-6);
+    EXPECT_NEAR(features.features()(5), -0.05, 1e-6);
+    EXPECT_NEAR(features.features().sum(), 0.0, 1e-6);
+    EXPECT_THROW(features.extract(frame, width + 1, height), InputError);
+}
+
+TEST(OnlineVideoLearner, LearnsTheSyntheticShapesBeyondChanceOnAHeldOutScene) {
+    // 1500 frames (25 shapes) of the seed-1 scene, tested on 200 frames of the seed-1001
+    // scene (another texture, other shapes and paths). Measured with these settings:
+    // 0.21 at the first row, 0.64 after 1500 frames; chance is about 0.25.
+    VideoEncodingSettings s = smallSynthetic();
+    s.source.width = 96;
+    OnlineLearningSettings l;
+    l.hidden = 50;
+    l.input.gridWidth = 16;
+    OnlineVideoLearner learner(l);
+    learner.setTestSet(syntheticTestSet(s, l.input, 200));
+    VideoPipeline pipeline(openVideoSource(s.source), s);
+    VideoPipelineStep step;
+    for (int k = 0; k < 1500 && pipeline.next(step); ++k)
+        learner.observe(step.index, step.encoded, step.frame.width, step.frame.height,
+                        step.frame.label);
+    ASSERT_EQ(learner.curve().size(), 50U);
+    EXPECT_EQ(learner.samples(), 1500);
+    const VideoLearnRow& first = learner.curve().front();
+    const VideoLearnRow& last = learner.curve().back();
+    EXPECT_EQ(first.frame, 29);
+    EXPECT_LT(first.testAccuracy, 0.35);
+    EXPECT_GE(last.testAccuracy, 0.45);
+    // Training costs a dense forward and backward pass per step, replay included:
+    // (192·50 + 50·4) multiply-adds forward, and more for the updates.
+    EXPECT_GT(last.mults, 1500ULL * 2 * (192 * 50 + 50 * 4));
+}
+
+TEST(OnlineVideoLearner, UnlabelledFramesArePredictedWithoutTraining) {
+    VideoEncodingSettings s = smallSynthetic();
+    OnlineLearningSettings l;
+    l.model = ModelKind::Pdnn;
+    l.hidden = 20;
+    l.input.gridWidth = 8;
+    OnlineVideoLearner learner(l);
+    VideoPipeline pipeline(openVideoSource(s.source), s);
+    VideoPipelineStep step;
+    for (int k = 0; k < 20 && pipeline.next(step); ++k) {
+        const VideoLearnStep result = learner.observe(step.index, step.encoded, step.frame.width,
+                                                      step.frame.height, -1);
+        EXPECT_FALSE(result.learned);
+        EXPECT_GE(result.predicted, 0);
+        EXPECT_LT(result.predicted, 4);
+    }
+    EXPECT_EQ(learner.samples(), 0);
+    EXPECT_EQ(learner.model().trainingOps().adds, 0U);
+    OnlineLearningSettings bad = l;
+    bad.model = ModelKind::SpikingMlp;
+    EXPECT_THROW(OnlineVideoLearner{bad}, InputError);
+}
+
+} // namespace
+} // namespace sdlab
