@@ -1,5 +1,6 @@
 #include "experiments/pd_sweep.h"
 #include "io/csv_table.h"
+#include "io/event_stream.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"
 #include "io/output_bundle.h"
@@ -105,6 +106,95 @@ TEST(MakeRange, LinearLogAndErrors) {
     EXPECT_THROW(makeRange(2, 1, 3, false, "r"), InputError);
     EXPECT_THROW(makeRange(0, 1, 3, true, "r"), InputError);
     EXPECT_THROW(makeRange(-1, 1, 3, true, "r"), InputError);
+}
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A 3 × 2 frame with an ON event of 2 at (1, 0) and an OFF at (2, 1); then an empty frame.
+void recordTwoFrames(const std::filesystem::path& path, EventStreamFormat format) {
+    EventStreamWriter writer(path, format, 3, 2, 30.0);
+    Eigen::ArrayXf events = Eigen::ArrayXf::Zero(6);
+    events(1) = 2.0F;
+    events(5) = -1.0F;
+    writer.addFrame(7, events);
+    EXPECT_TRUE(std::filesystem::exists(path.string() + ".part"));
+    EXPECT_FALSE(std::filesystem::exists(path)); // nothing under the name until finished
+    writer.addFrame(8, Eigen::ArrayXf::Zero(6));
+    EXPECT_EQ(writer.eventCount(), 2);
+    writer.finish();
+}
+
+TEST(EventStream, BinaryAndCsvRecordingsReadBackExactly) {
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_event_stream_test";
+    std::filesystem::create_directories(dir);
+    recordTwoFrames(dir / "r.sdev", EventStreamFormat::Binary);
+    recordTwoFrames(dir / "r.csv", EventStreamFormat::Csv);
+    EXPECT_FALSE(std::filesystem::exists(dir / "r.sdev.part"));
+    // Header 24 bytes; frame 7: 8 + 2 × 6; frame 8: 8.
+    EXPECT_EQ(std::filesystem::file_size(dir / "r.sdev"), 24U + 20U + 8U);
+    EXPECT_EQ(slurp(dir / "r.csv"), "frame,x,y,value\n7,1,0,2\n7,2,1,-1\n");
+    const EventStream binary = readEventStream(dir / "r.sdev");
+    EXPECT_EQ(binary.width, 3U);
+    EXPECT_EQ(binary.height, 2U);
+    EXPECT_EQ(binary.fps, 30.0);
+    ASSERT_EQ(binary.frames.size(), 2U);
+    EXPECT_EQ(binary.frames[0].index, 7U);
+    ASSERT_EQ(binary.frames[0].events.size(), 2U);
+    EXPECT_EQ(binary.frames[0].events[0].pixel, 1U);
+    EXPECT_EQ(binary.frames[0].events[0].value, 2);
+    EXPECT_EQ(binary.frames[0].events[1].pixel, 5U);
+    EXPECT_EQ(binary.frames[0].events[1].value, -1);
+    EXPECT_TRUE(binary.frames[1].events.empty());
+    const EventStream csv = readEventStream(dir / "r.csv"); // empty frames are not in CSV
+    ASSERT_EQ(csv.frames.size(), 1U);
+    EXPECT_EQ(csv.width, 3U);
+    EXPECT_EQ(csv.frames[0].events[1].pixel, 5U);
+    {
+        EventStreamWriter abandoned(dir / "gone.sdev", EventStreamFormat::Binary, 3, 2, 30.0);
+        abandoned.addFrame(0, Eigen::ArrayXf::Ones(6));
+    } // destroyed unfinished: no file, no temporary
+    EXPECT_FALSE(std::filesystem::exists(dir / "gone.sdev"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "gone.sdev.part"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(EventStream, BrokenRecordingsGiveOneMessage) {
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_event_stream_bad";
+    std::filesystem::create_directories(dir);
+    recordTwoFrames(dir / "r.sdev", EventStreamFormat::Binary);
+    const std::string good = slurp(dir / "r.sdev");
+    std::filesystem::remove_all(dir);
+    const auto message = [](const std::string& bytes) {
+        try {
+            parseEventStream(bytes, "'x.sdev'");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_NE(message(good.substr(0, 10)).find("header is truncated"), std::string::npos);
+    EXPECT_NE(message(good.substr(0, 40)).find("more than the file holds"), std::string::npos);
+    EXPECT_NE(message(good.substr(0, 28)).find("frame header is truncated"), std::string::npos);
+    std::string claims = good;
+    claims[28] = '\xff'; // frame 7's count: 2 → 255 + 2^24 · ...
+    claims[31] = '\x7f';
+    EXPECT_NE(message(claims).find("claims"), std::string::npos);
+    std::string outside = good;
+    outside[32] = 6; // pixel 1 → 6, outside 3 × 2
+    EXPECT_NE(message(outside).find("outside"), std::string::npos);
+    std::string version = good;
+    version[4] = 9;
+    EXPECT_NE(message(version).find("version 9"), std::string::npos);
+    std::string size = good;
+    size[8] = size[9] = size[10] = size[11] = 0;
+    EXPECT_NE(message(size).find("frame size"), std::string::npos);
+    EXPECT_NE(message("frame,x,y,value\n1,2,3,0.5\n").find("row 2"), std::string::npos);
+    EXPECT_NE(message("frame,x,y,value\n2,0,0,1\n1,0,0,1\n").find("earlier frame"), std::string::npos);
+    EXPECT_NE(message("").find("x.sdev"), std::string::npos);
+    EXPECT_EQ(message("frame,x,y,value\n"), "no error");
 }
 
 } // namespace

@@ -1,0 +1,193 @@
+#include "io/event_stream.h"
+
+#include "io/csv_table.h"
+#include "io/input_error.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+
+namespace sdlab {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the .sdev writer assumes little-endian");
+
+constexpr char kMagic[4] = {'S', 'D', 'E', 'V'};
+constexpr std::uint16_t kVersion = 1;
+constexpr std::size_t kHeaderBytes = 4 + 2 + 2 + 4 + 4 + 8;
+constexpr std::size_t kEventBytes = 4 + 2;
+
+template <class T>
+void put(std::ofstream& out, T value) {
+    out.write(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <class T>
+T take(const std::string& bytes, std::size_t& at) {
+    T value;
+    std::memcpy(&value, bytes.data() + at, sizeof value);
+    at += sizeof value;
+    return value;
+}
+
+} // namespace
+
+EventStreamWriter::EventStreamWriter(std::filesystem::path path, EventStreamFormat format,
+                                     int width, int height, double fps)
+    : m_path(std::move(path)), m_temporary(m_path.string() + ".part"), m_format(format),
+      m_width(width), m_height(height) {
+    m_out.open(m_temporary, std::ios::binary | std::ios::trunc);
+    if (!m_out)
+        throw std::runtime_error("cannot write the recording " + m_temporary.string());
+    if (format == EventStreamFormat::Csv) {
+        m_out << "frame,x,y,value\n";
+    } else {
+        m_out.write(kMagic, 4);
+        put(m_out, kVersion);
+        put(m_out, std::uint16_t{0});
+        put(m_out, static_cast<std::uint32_t>(width));
+        put(m_out, static_cast<std::uint32_t>(height));
+        put(m_out, fps);
+    }
+    m_frameEvents.reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) / 8);
+}
+
+EventStreamWriter::~EventStreamWriter() {
+    if (!m_finished) {
+        m_out.close();
+        std::error_code ignored;
+        std::filesystem::remove(m_temporary, ignored);
+    }
+}
+
+void EventStreamWriter::addFrame(std::uint32_t index, const Eigen::ArrayXf& events) {
+    if (events.size() != static_cast<Eigen::Index>(m_width) * m_height)
+        throw std::runtime_error("recording " + m_path.string() + ": the frame size changed");
+    m_frameEvents.clear();
+    for (Eigen::Index i = 0; i < events.size(); ++i) {
+        const float v = std::round(events(i));
+        if (v != 0.0F)
+            m_frameEvents.push_back({static_cast<std::uint32_t>(i),
+                                     static_cast<std::int16_t>(std::clamp(v, -32767.0F, 32767.0F))});
+    }
+    m_events += static_cast<long long>(m_frameEvents.size());
+    if (m_format == EventStreamFormat::Csv) {
+        for (const RecordedEvent& e : m_frameEvents)
+            m_out << index << ',' << e.pixel % static_cast<std::uint32_t>(m_width) << ','
+                  << e.pixel / static_cast<std::uint32_t>(m_width) << ',' << e.value << '\n';
+    } else {
+        put(m_out, index);
+        put(m_out, static_cast<std::uint32_t>(m_frameEvents.size()));
+        for (const RecordedEvent& e : m_frameEvents) {
+            put(m_out, e.pixel);
+            put(m_out, e.value);
+        }
+    }
+    if (!m_out)
+        throw std::runtime_error("cannot write the recording " + m_temporary.string() +
+                                 " (disk full?)");
+}
+
+void EventStreamWriter::finish() {
+    m_out.close();
+    if (!m_out)
+        throw std::runtime_error("cannot write the recording " + m_temporary.string());
+    std::filesystem::rename(m_temporary, m_path); // throws filesystem_error naming both
+    m_finished = true;
+}
+
+EventStream parseEventStream(const std::string& bytes, const std::string& name) {
+    EventStream stream;
+    if (bytes.size() >= 4 && std::memcmp(bytes.data(), kMagic, 4) == 0) {
+        if (bytes.size() < kHeaderBytes)
+            throw InputError("event stream " + name + ": the header is truncated");
+        std::size_t at = 4;
+        const auto version = take<std::uint16_t>(bytes, at);
+        if (version != kVersion)
+            throw InputError("event stream " + name + ": version " + std::to_string(version) +
+                             " is not supported (only 1)");
+        at += 2;
+        stream.width = take<std::uint32_t>(bytes, at);
+        stream.height = take<std::uint32_t>(bytes, at);
+        stream.fps = take<double>(bytes, at);
+        if (stream.width == 0 || stream.height == 0 || stream.width > 65536 || stream.height > 65536)
+            throw InputError("event stream " + name + ": the frame size " +
+                             std::to_string(stream.width) + "x" + std::to_string(stream.height) +
+                             " is not 1..65536 on each side");
+        if (!std::isfinite(stream.fps) || stream.fps < 0.0)
+            throw InputError("event stream " + name + ": the frame rate is not a finite number ≥ 0");
+        const std::uint64_t pixels = std::uint64_t{stream.width} * stream.height;
+        while (at < bytes.size()) {
+            if (bytes.size() - at < 8)
+                throw InputError("event stream " + name + ": a frame header is truncated");
+            RecordedFrame frame;
+            frame.index = take<std::uint32_t>(bytes, at);
+            const auto count = take<std::uint32_t>(bytes, at);
+            if (count > (bytes.size() - at) / kEventBytes)
+                throw InputError("event stream " + name + ": frame " + std::to_string(frame.index) +
+                                 " claims " + std::to_string(count) +
+                                 " events, more than the file holds (truncated?)");
+            frame.events.resize(count);
+            for (RecordedEvent& e : frame.events) {
+                e.pixel = take<std::uint32_t>(bytes, at);
+                e.value = take<std::int16_t>(bytes, at);
+                if (e.pixel >= pixels)
+                    throw InputError("event stream " + name + ": frame " +
+                                     std::to_string(frame.index) + " has a pixel outside the " +
+                                     std::to_string(stream.width) + "x" +
+                                     std::to_string(stream.height) + " frame");
+            }
+            stream.frames.push_back(std::move(frame));
+        }
+        return stream;
+    }
+    // CSV: frame,x,y,value; the frame size is the largest x, y + 1.
+    if (bytes == "frame,x,y,value\n" || bytes == "frame,x,y,value\r\n")
+        return stream; // a recording without events
+    const CsvTable table = CsvTable::parse(bytes, name);
+    const auto& frameColumn = table.column("frame");
+    const auto& xs = table.column("x");
+    const auto& ys = table.column("y");
+    const auto& values = table.column("value");
+    for (std::size_t i = 0; i < frameColumn.size(); ++i) {
+        const double f = frameColumn[i], x = xs[i], y = ys[i], v = values[i];
+        const auto integral = [](double d, double high) {
+            return d >= 0.0 && d <= high && d == std::floor(d);
+        };
+        if (!integral(f, 4294967295.0) || !integral(x, 65535.0) || !integral(y, 65535.0) ||
+            !(std::abs(v) <= 32767.0) || v != std::floor(v))
+            throw InputError("event stream " + name + ": row " + std::to_string(i + 2) +
+                             " is not frame,x,y,value with whole numbers in range");
+        if (stream.frames.empty() || stream.frames.back().index != static_cast<std::uint32_t>(f)) {
+            if (!stream.frames.empty() && stream.frames.back().index > static_cast<std::uint32_t>(f))
+                throw InputError("event stream " + name + ": row " + std::to_string(i + 2) +
+                                 " goes back to an earlier frame");
+            stream.frames.push_back({static_cast<std::uint32_t>(f), {}});
+        }
+        stream.width = std::max(stream.width, static_cast<std::uint32_t>(x) + 1);
+        stream.height = std::max(stream.height, static_cast<std::uint32_t>(y) + 1);
+        stream.frames.back().events.push_back(
+            {static_cast<std::uint32_t>(y) * 65536U + static_cast<std::uint32_t>(x),
+             static_cast<std::int16_t>(v)});
+    }
+    // Pixel indices were stored as y·65536 + x until the width was known.
+    for (RecordedFrame& frame : stream.frames)
+        for (RecordedEvent& e : frame.events)
+            e.pixel = (e.pixel / 65536U) * stream.width + e.pixel % 65536U;
+    return stream;
+}
+
+EventStream readEventStream(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError("event stream " + quoted(path.string()) + " cannot be opened");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return parseEventStream(bytes.str(), quoted(path.string()));
+}
+
+} // namespace sdlab
