@@ -69,7 +69,12 @@ int main(int argc, char** argv) {
         QStringLiteral("run"),
         QStringLiteral("Start the lab's run (Learning lab) once its parameters are checked; "
                        "with --screenshot, capture when the run ends."));
-    parser.addOptions({labOption, presetOption, runOption, screenshotOption});
+    const QCommandLineOption secondsOption(
+        QStringLiteral("seconds"),
+        QStringLiteral("With --screenshot, capture this many seconds after the lab's first "
+                       "result (live labs such as Video; default 0.3)."),
+        QStringLiteral("S"));
+    parser.addOptions({labOption, presetOption, runOption, screenshotOption, secondsOption});
     parser.process(app);
 
     const QString lab = parser.value(labOption);
@@ -106,6 +111,13 @@ int main(int argc, char** argv) {
         return QApplication::exec();
 
     const QString path = parser.value(screenshotOption);
+    bool secondsValid = true;
+    const double seconds = parser.isSet(secondsOption)
+                               ? parser.value(secondsOption).toDouble(&secondsValid)
+                               : 0.3;
+    if (!secondsValid || seconds < 0.0 || seconds > 3600.0)
+        return fail(2, QStringLiteral("--seconds: '%1' is not a number of seconds in 0..3600")
+                           .arg(parser.value(secondsOption)));
     int exitCode = 1;
     auto capture = [&] {
         QString error;
@@ -121,14 +133,14 @@ int main(int argc, char** argv) {
     else
         QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
             if (session->resultIsCurrent()) // let the plots lay out and paint first
-                QTimer::singleShot(300, &window, capture);
+                QTimer::singleShot(static_cast<int>(seconds * 1000.0), &window, capture);
         });
     QObject::connect(session, &sdlab::gui::LabSession::failed, &window,
                      [&](const QString& message) {
                          fail(1, QStringLiteral("the lab failed: %1").arg(message));
                          QApplication::exit(1);
                      });
-    QTimer::singleShot(run ? 600'000 : 120'000, &window, [run] {
+    QTimer::singleShot(run ? 600'000 : 120'000 + static_cast<int>(seconds * 1000.0), &window, [run] {
         fail(1, run ? QStringLiteral("the run did not end within 600 s")
                     : QStringLiteral("no result within 120 s"));
         QApplication::exit(1);

@@ -14,6 +14,7 @@
 #include "signal_lab.h"
 #include "sweep_lab.h"
 #include "update_rules_lab.h"
+#include "video_lab.h"
 
 #include <algorithm>
 
@@ -50,7 +51,7 @@ QString settingsKey(const QString& lab) {
 QStringList MainWindow::labIds() {
     return {QStringLiteral("signal"),  QStringLiteral("sweep"),        QStringLiteral("updates"),
             QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders"),
-            QStringLiteral("learning"), QStringLiteral("equilibrium")};
+            QStringLiteral("learning"), QStringLiteral("equilibrium"), QStringLiteral("video")};
 }
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)
@@ -129,6 +130,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     addLab(new EncodersLab);
     addLab(new LearningLab);
     addLab(new EquilibriumLab);
+    addLab(new VideoLab);
 
     connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
         if (LabPage* page = currentPage())

@@ -1,0 +1,575 @@
+#include "video_lab.h"
+
+#include "chart_plot.h"
+#include "frame_view.h"
+#include "io/input_error.h"
+#include "lab_support.h"
+#include "spike_raster.h"
+#include "video/synthetic_scene.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace sdlab::gui {
+
+namespace {
+
+using Spec = widgets::ParameterSpec;
+
+// The frame rates of the sweep (ICLR'18 Fig. 8 goes from 1 to the source's rate).
+constexpr double kSweepRates[] = {1, 2, 3, 5, 7.5, 10, 15, 20, 25, 30};
+constexpr double kSweepSeconds = 4.0; // of source video per rate
+
+// Events per second against the frame rate for the current source and encoder.
+struct VideoSweep : LabResult {
+    std::vector<double> fps, eventsPerSecond, mse;
+    QString description;
+    QString fallback; // why the sweep ran on the synthetic scene instead
+};
+
+VideoLabConfig configFrom(const widgets::ParameterValues& v) {
+    VideoLabConfig c;
+    VideoEncodingSettings& e = c.encoding;
+    const QString source = text(v, "source");
+    if (source == QStringLiteral("file")) {
+        const QString file = text(v, "file");
+        if (file.isEmpty())
+            throw InputError("Video file: choose a file (e.g. vtest.avi from opencv-doc)");
+        e.source.source = file.toStdString();
+    } else if (source == QStringLiteral("camera")) {
+        e.source.source = "camera:" + std::to_string(integer(v, "camera"));
+    }
+    e.source.width = integer(v, "width");
+    e.seed = static_cast<std::uint64_t>(integer(v, "seed"));
+    e.source.seed = e.seed;
+    e.fps = real(v, "fps");
+    const QString encoder = text(v, "encoder");
+    e.encoding = encoder == QStringLiteral("delta")  ? PixelEncoding::Delta
+                 : encoder == QStringLiteral("rate") ? PixelEncoding::Rate
+                                                     : PixelEncoding::Pd;
+    e.pd = {real(v, "kp"), real(v, "kd")};
+    e.autoTune = text(v, "autoTune") == QStringLiteral("on");
+    e.onThreshold = static_cast<float>(real(v, "onThreshold"));
+    e.offThreshold = static_cast<float>(real(v, "offThreshold"));
+    e.refractoryFrames = integer(v, "refractory");
+    e.rateWindow = real(v, "window");
+    c.fade = real(v, "fade");
+    c.learn = text(v, "learn") == QStringLiteral("on");
+    c.learning.model = text(v, "learnModel") == QStringLiteral("mlp") ? ModelKind::Mlp : ModelKind::Pdnn;
+    c.learning.hidden = integer(v, "hidden");
+    c.learning.learningRate = real(v, "lr");
+    c.learning.input.features = text(v, "learnInput") == QStringLiteral("events")
+                                    ? VideoFeatures::Events
+                                    : VideoFeatures::Reconstruction;
+    c.learning.replaySamples = integer(v, "replay");
+    c.learning.seed = e.seed;
+    if (const std::string error = validationError(e); !error.empty())
+        throw InputError(error);
+    if (const std::string error = validationError(c.learning); !error.empty())
+        throw InputError("online learning: " + error);
+    return c;
+}
+
+QToolButton* toolButton(QAction* action) {
+    auto* button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
+QString className(int label) {
+    const auto& names = SyntheticScene::classNames();
+    return label >= 0 && label < static_cast<int>(names.size())
+               ? QString::fromStdString(names[static_cast<std::size_t>(label)])
+               : QObject::tr("—");
+}
+
+} // namespace
+
+VideoLab::VideoLab(QWidget* parent)
+    : LabPage(parent), m_pause(new QAction(tr("&Pause Video"), this)),
+      m_record(new QAction(tr("&Record Events…"), this)),
+      m_restartLearning(new QAction(tr("Restart &Learning"), this)), m_status(new QLabel),
+      m_prediction(new QLabel), m_input(new widgets::FrameView),
+      m_events(new widgets::FrameView), m_reconstruction(new widgets::FrameView),
+      m_error(new widgets::FrameView), m_tabs(new QTabWidget), m_pixel(new widgets::ChartPlot),
+      m_pixelEvents(new widgets::ChartPlot), m_rate(new widgets::ChartPlot),
+      m_accuracy(new widgets::ChartPlot), m_loss(new widgets::ChartPlot),
+      m_ops(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster) {
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_pause->setToolTip(tr("Pause or resume the video (Ctrl+R)"));
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        m_userPaused = paused;
+        m_thread.setPaused(paused);
+    });
+    m_record->setCheckable(true);
+    m_record->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_record->setToolTip(tr("Record the event stream to a file (Ctrl+Shift+R; again to stop): "
+                            "CSV frame,x,y,value or the compact binary .sdev format (README)"));
+    connect(m_record, &QAction::triggered, this, &VideoLab::toggleRecording);
+    m_restartLearning->setToolTip(tr("Start the online network afresh and clear its curves"));
+    connect(m_restartLearning, &QAction::triggered, this, [this] {
+        m_thread.restartLearning();
+        clearLearningCurves();
+    });
+    const auto& names = SyntheticScene::classNames();
+    for (int k = 0; k <= static_cast<int>(names.size()); ++k) {
+        auto* action = new QAction(k == 0 ? tr("Stop Teaching")
+                                          : tr("Teach: %1").arg(className(k - 1)),
+                                   this);
+        action->setShortcut(QKeySequence(Qt::Key_0 + k));
+        action->setToolTip(tr("Webcam or file: label the frames from now on as shown "
+                              "(keys 1-4), or stop labelling (0) so the network only predicts"));
+        connect(action, &QAction::triggered, this, [this, k] { setTeachLabel(k - 1); });
+        m_teach << action;
+    }
+
+    m_input->setTitle(tr("Input (grey, resized)"));
+    m_events->setTitle(tr("Events: ON vermilion, OFF blue"));
+    m_reconstruction->setTitle(tr("Reconstruction (decoder)"));
+    m_error->setTitle(tr("Error: recon. − input (red +, cyan −)"));
+    for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error}) {
+        view->setPlaceholder(tr("Starting the video…"));
+        connect(view, &widgets::FrameView::pixelClicked, this, &VideoLab::followPixel);
+    }
+    m_events->setValueFormatter([this](QPoint p) {
+        if (!m_last || p != m_last->pixel || m_last->traceEvents.empty())
+            return tr("click to follow");
+        return tr("events %1").arg(m_last->traceEvents.back());
+    });
+
+    m_pixel->setTitle(tr("Followed pixel: click any pane"));
+    m_pixel->setAxisTitles(tr("frame"), tr("intensity"));
+    m_pixel->setYRange(0.0, 1.0);
+    m_pixel->addSeries(tr("input x"), widgets::ChartPlot::Style::Line);
+    m_pixel->addSeries(tr("reconstruction"), widgets::ChartPlot::Style::Dashed);
+    m_pixelEvents->setAxisTitles(tr("frame"), tr("events"));
+    m_pixelEvents->addSeries(tr("signed events"), widgets::ChartPlot::Style::Stem);
+    m_rate->setTitle(tr("Events per second vs frame rate (ICLR'18 Fig. 8)"));
+    m_rate->setAxisTitles(tr("frame rate (fps)"), tr("events / s"));
+    m_rate->addSeries(tr("sweep, 4 s of video per rate"), widgets::ChartPlot::Style::Line);
+    m_rate->addSeries(tr("measured live"), widgets::ChartPlot::Style::Points);
+    m_rate->addSeries(tr("dense: one value per pixel per frame"), widgets::ChartPlot::Style::Dashed);
+    m_rate->setLogarithmic(false, true);
+    m_accuracy->setTitle(tr("Online learning: held-out test (solid), online (dashed)"));
+    m_accuracy->setAxisTitles(tr("video time (s)"), tr("accuracy (%)"));
+    m_accuracy->setYRange(0.0, 100.0);
+    m_accuracy->addSeries(tr("test (held-out scene)"), widgets::ChartPlot::Style::Line);
+    m_accuracy->addSeries(tr("online (predicted before learning)"), widgets::ChartPlot::Style::Dashed);
+    m_loss->setAxisTitles(tr("video time (s)"), tr("loss"));
+    m_loss->addSeries(tr("loss"), widgets::ChartPlot::Style::Line);
+    m_ops->setAxisTitles(tr("video time (s)"), tr("adds + mults"));
+    m_ops->addSeries(tr("operations"), widgets::ChartPlot::Style::Line);
+    m_raster->setAxisTitles(tr("labelled frame (last 60)"), tr("hidden unit"));
+
+    auto* frames = new QWidget;
+    auto* grid = new QGridLayout(frames);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
+    grid->addWidget(m_input, 0, 0);
+    grid->addWidget(m_events, 0, 1);
+    grid->addWidget(m_reconstruction, 1, 0);
+    grid->addWidget(m_error, 1, 1);
+
+    auto* pixelTab = new QSplitter(Qt::Vertical);
+    pixelTab->addWidget(m_pixel);
+    pixelTab->addWidget(m_pixelEvents);
+    auto* learnTab = new QSplitter(Qt::Vertical);
+    learnTab->addWidget(m_accuracy);
+    learnTab->addWidget(m_loss);
+    learnTab->addWidget(m_ops);
+    learnTab->setSizes({300, 200, 200});
+    m_tabs->addTab(learnTab, tr("Learning"));
+    m_tabs->addTab(m_raster, tr("Network spikes"));
+    m_tabs->addTab(pixelTab, tr("Pixel"));
+    m_tabs->addTab(m_rate, tr("Rate vs fps"));
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    for (QAction* action : {m_pause, m_record, m_restartLearning})
+        bar->addWidget(toolButton(action));
+    bar->addSpacing(12);
+    bar->addWidget(m_prediction);
+    bar->addStretch(1);
+    bar->addWidget(m_status);
+    m_prediction->setTextFormat(Qt::RichText);
+    m_status->setTextFormat(Qt::PlainText);
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(frames);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({560, 440});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(&m_thread, &VideoThread::packetReady, this, &VideoLab::onPacket);
+    connect(&m_thread, &VideoThread::sourceMessage, this, [this](const QString& message) {
+        m_sourceMessage = message;
+        setSummary(message);
+    });
+    connect(&m_thread, &VideoThread::recordingFinished, this,
+            [this](const QString& path, long long events, const QString& error) {
+                m_record->setChecked(false);
+                m_record->setText(tr("&Record Events…"));
+                setSummary(error.isEmpty()
+                               ? tr("Recorded %1 events to %2").arg(events).arg(path)
+                               : tr("Recording %1 failed: %2").arg(path, error));
+            });
+}
+
+VideoLab::~VideoLab() = default;
+
+widgets::ParameterSpecs VideoLab::parameterSpecs() const {
+    const QString source = tr("Source"), encoder = tr("Encoder"), learning = tr("Online learning"),
+                  display = tr("Display");
+    const auto choice = [](const char* key, const QString& label, QStringList choices,
+                           QStringList labels, const char* fallback, const QString& tip,
+                           const QString& group) {
+        return Spec{.key = QString::fromLatin1(key), .label = label, .kind = Spec::Kind::Choice,
+                    .toolTip = tip, .choices = std::move(choices), .choiceLabels = std::move(labels),
+                    .defaultText = QString::fromLatin1(fallback), .group = group};
+    };
+    const auto integerSpec = [](const char* key, const QString& label, int min, int max, int value,
+                                const QString& unit, const QString& tip, const QString& group) {
+        return Spec{.key = QString::fromLatin1(key), .label = label, .kind = Spec::Kind::Integer,
+                    .minimum = double(min), .maximum = double(max), .defaultValue = double(value),
+                    .unit = unit, .toolTip = tip, .group = group};
+    };
+    const auto realSpec = [](const char* key, const QString& label, double min, double max,
+                             double value, int decimals, bool log, const QString& unit,
+                             const QString& tip, const QString& group) {
+        return Spec{.key = QString::fromLatin1(key), .label = label, .minimum = min, .maximum = max,
+                    .defaultValue = value, .decimals = decimals, .logarithmic = log, .unit = unit,
+                    .toolTip = tip, .group = group};
+    };
+    QStringList on{QStringLiteral("off"), QStringLiteral("on")};
+    return {
+        choice("source", tr("Source"), {QStringLiteral("synthetic"), QStringLiteral("file"), QStringLiteral("camera")},
+               {tr("Synthetic scene"), tr("Video file…"), tr("Webcam")}, "synthetic",
+               tr("Synthetic: moving labelled shapes on a seeded texture, no file or camera. "
+                  "File: any video OpenCV reads (opencv-doc has vtest.avi). Webcam: camera N. "
+                  "A source that fails falls back to the synthetic scene"),
+               source),
+        Spec{.key = QStringLiteral("file"), .label = tr("Video file"), .kind = Spec::Kind::File,
+             .toolTip = tr("A video file; it loops at its end"),
+             .fileFilter = tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;All files (*)"),
+             .group = source},
+        integerSpec("camera", tr("Camera"), 0, 9, 0, QString(), tr("Webcam number N (/dev/videoN)"), source),
+        integerSpec("width", tr("Width"), 32, 1280, 160, tr("px"),
+                    tr("Frames are resized to this width (aspect kept) before encoding; 640 for "
+                       "the full 640 × 480"),
+                    source),
+        realSpec("fps", tr("Frame rate"), 1.0, 30.0, 30.0, 1, false, tr("fps"),
+                 tr("Keep this many frames per second of the source (decimation); the source's "
+                    "own rate is the most"),
+                 source),
+        seedParameter(source),
+        choice("encoder", tr("Encoder"), {QStringLiteral("pd"), QStringLiteral("delta"), QStringLiteral("rate")},
+               {tr("PD + Σ-Δ"), tr("Delta (ON/OFF)"), tr("Rate")}, "pd",
+               tr("PD + Σ-Δ: a = kp·x + kd·Δx quantized by Σ-Δ, decoded by kα, kβ (ICLR'18 eq. "
+                  "3-6). Delta: an event camera's ON/OFF events on intensity changes (v2e/ESIM). "
+                  "Rate: Bernoulli spikes with probability x"),
+               encoder),
+        kpParameter(QStringLiteral("kp"), 0.1, encoder),
+        kdParameter(QStringLiteral("kd"), 2.0, encoder),
+        choice("autoTune", tr("Auto-tune kp, kd"), on, {tr("Off"), tr("On")}, "off",
+               tr("PD: tune the gains to the frames' mean intensity (ICLR'18 App. E.2)"), encoder),
+        realSpec("onThreshold", tr("ON threshold"), 0.01, 1.0, 0.1, 2, true, QString(),
+                 tr("Delta: an ON event when the intensity rose this much since the pixel's last "
+                    "event"),
+                 encoder),
+        realSpec("offThreshold", tr("OFF threshold"), 0.01, 1.0, 0.1, 2, true, QString(),
+                 tr("Delta: an OFF event when it fell this much"), encoder),
+        integerSpec("refractory", tr("Refractory period"), 0, 30, 0, tr("frames"),
+                    tr("Delta: frames a pixel stays silent after an event"), encoder),
+        realSpec("window", tr("Rate window"), 1.0, 100.0, 10.0, 1, true, tr("frames"),
+                 tr("Rate: frames in the reconstruction's running mean"), encoder),
+        choice("learn", tr("Learn"), on, {tr("Off"), tr("On")}, "on",
+               tr("A small network learns online from the encoded stream: the synthetic scene's "
+                  "shapes, or what you teach with keys 1-4 on a file or webcam"),
+               learning),
+        choice("learnModel", tr("Network"), {QStringLiteral("pdnn"), QStringLiteral("mlp")},
+               {tr("PD network"), tr("MLP")}, "pdnn",
+               tr("PD network (ICLR'18 eq. 11-12, auto-tuned) or the plain MLP"), learning),
+        integerSpec("hidden", tr("Hidden units"), 4, 1000, 100, tr("units"), tr("One hidden layer"),
+                    learning),
+        realSpec("lr", tr("Learning rate η"), 1e-4, 0.5, 0.01, 4, true, QString(),
+                 tr("SGD step per frame"), learning),
+        choice("learnInput", tr("Network input"), {QStringLiteral("reconstruction"), QStringLiteral("events")},
+               {tr("Reconstruction"), tr("Event trace")}, "reconstruction",
+               tr("What the network sees, in a window (half the frame's height) that follows "
+                  "the busiest place of the event trace, pooled to 32 × 24"),
+               learning),
+        integerSpec("replay", tr("Replay per frame"), 0, 10, 1, tr("frames"),
+                    tr("Extra steps on frames drawn from a memory of the last 1024: consecutive "
+                       "frames share a label for seconds, and without replay the network learns "
+                       "only the current one"),
+                    learning),
+        realSpec("fade", tr("Event fading"), 0.0, 0.98, 0.8, 2, false, QString(),
+                 tr("How much of an event's colour stays each frame in the Events pane"), display),
+    };
+}
+
+ComputeFunction VideoLab::computeFunction() const {
+    return [](const widgets::ParameterValues& v, ComputeControl& control) -> LabResultPtr {
+        const VideoLabConfig config = configFrom(v);
+        auto sweep = std::make_shared<VideoSweep>();
+        VideoEncodingSettings s = config.encoding;
+        double native = 30.0;
+        try {
+            const auto source = openVideoSource(s.source);
+            native = source->nativeFps();
+            sweep->description = QString::fromStdString(source->description());
+        } catch (const InputError& error) {
+            sweep->fallback = QString::fromStdString(error.what());
+            s.source.source = "synthetic";
+            sweep->description = QObject::tr("synthetic scene");
+        }
+        std::vector<double> rates;
+        for (double fps : kSweepRates)
+            if (fps <= native + 1e-9)
+                rates.push_back(fps);
+        if (rates.empty() || rates.back() < native - 1e-9)
+            rates.push_back(native);
+        for (std::size_t i = 0; i < rates.size(); ++i) {
+            s.fps = rates[i];
+            s.frames = std::max(4L, std::lround(kSweepSeconds * rates[i]));
+            const VideoEncodingResult result = runVideoEncoding(s, [&](std::size_t, std::size_t) {
+                return !control.cancelled();
+            });
+            if (result.cancelled || !control.report(static_cast<long>(i + 1), static_cast<long>(rates.size())))
+                return nullptr;
+            double events = 0.0, mse = 0.0;
+            for (const VideoFrameRow& row : result.rows) {
+                events += static_cast<double>(row.eventsOn + row.eventsOff);
+                mse += row.reconstructionMse;
+            }
+            const auto n = static_cast<double>(std::max<std::size_t>(1, result.rows.size()));
+            sweep->fps.push_back(rates[i]);
+            sweep->eventsPerSecond.push_back(events / n * rates[i]);
+            sweep->mse.push_back(mse / n);
+        }
+        return sweep;
+    };
+}
+
+void VideoLab::showResult(const LabResultPtr& result) {
+    const auto* sweep = dynamic_cast<const VideoSweep*>(result.get());
+    if (!sweep)
+        return;
+    QList<QPointF> points, dense;
+    const VideoLabConfig config = configFrom(sweep->parameters);
+    const double pixels = static_cast<double>(config.encoding.source.width) *
+                          std::max(1, config.encoding.source.width * 3 / 4);
+    for (std::size_t i = 0; i < sweep->fps.size(); ++i) {
+        points << QPointF(sweep->fps[i], std::max(sweep->eventsPerSecond[i], 1e-3));
+        dense << QPointF(sweep->fps[i], pixels * sweep->fps[i]);
+    }
+    m_rate->setSeriesData(0, points);
+    m_rate->setSeriesData(2, dense);
+    m_rate->setTitle(tr("Events per second vs frame rate: %1").arg(sweep->description));
+    if (!sweep->fallback.isEmpty())
+        setSummary(tr("%1 — showing the synthetic scene instead").arg(sweep->fallback));
+}
+
+std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
+    return {{tr("Input"), m_input},
+            {tr("Events"), m_events},
+            {tr("Reconstruction"), m_reconstruction},
+            {tr("Error"), m_error},
+            {tr("Followed pixel"), m_pixel},
+            {tr("Followed pixel events"), m_pixelEvents},
+            {tr("Events per second vs frame rate"), m_rate},
+            {tr("Learning accuracy"), m_accuracy},
+            {tr("Learning loss"), m_loss},
+            {tr("Learning operations"), m_ops},
+            {tr("Hidden spikes"), m_raster}};
+}
+
+QString VideoLab::parameterNote(const widgets::ParameterValues& v) const {
+    const double kp = real(v, "kp"), kd = real(v, "kd");
+    QString note = tr("PD decoder: kα = %1, kβ = %2")
+                       .arg(formatNumber(kd / (kp + kd), 3), formatNumber(1.0 / (kp + kd), 3));
+    if (m_teachLabel >= 0)
+        note += tr("<br><b>Teaching:</b> %1 (key 0 stops)").arg(className(m_teachLabel));
+    return note;
+}
+
+QList<QAction*> VideoLab::runActions() const {
+    QList<QAction*> actions{m_pause, m_record, m_restartLearning};
+    actions << m_teach;
+    return actions;
+}
+
+void VideoLab::parametersEdited(const widgets::ParameterValues& values) {
+    // Straight to the worker, so sliders act on the next frame; the frame-rate sweep
+    // follows through the lab's computation.
+    try {
+        const VideoLabConfig config = configFrom(values);
+        m_fps = config.encoding.fps;
+        m_thread.configure(config);
+    } catch (const InputError& error) {
+        setSummary(QString::fromStdString(error.what()));
+    }
+}
+
+void VideoLab::stopRun() {
+    m_thread.stop();
+    m_thread.wait();
+}
+
+int VideoLab::learningRows() const {
+    return static_cast<int>(m_rows.size());
+}
+
+void VideoLab::followPixel(QPoint pixel) {
+    m_thread.setFollowedPixel(pixel);
+    for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error})
+        view->setMarkedPixel(pixel);
+    m_pixel->setTitle(tr("Pixel (%1, %2): input and reconstruction").arg(pixel.x()).arg(pixel.y()));
+    m_tabs->setCurrentIndex(2);
+}
+
+void VideoLab::showEvent(QShowEvent* event) {
+    LabPage::showEvent(event);
+    m_thread.setPaused(m_userPaused);
+}
+
+void VideoLab::hideEvent(QHideEvent* event) {
+    m_thread.setPaused(true); // no CPU for a lab nobody sees
+    LabPage::hideEvent(event);
+}
+
+void VideoLab::setTeachLabel(int label) {
+    m_teachLabel = label;
+    m_thread.setTeachLabel(label);
+    setSummary(label >= 0 ? tr("Teaching “%1”: frames are labelled until 0 is pressed (the synthetic "
+                               "scene labels its own frames)")
+                                .arg(className(label))
+                          : tr("Not teaching: the network only predicts"));
+}
+
+void VideoLab::toggleRecording() {
+    if (m_thread.isRecording() || !m_record->isChecked()) {
+        m_thread.stopRecording();
+        return;
+    }
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Record Events"), QStringLiteral("events.sdev"),
+        tr("Binary event stream (*.sdev);;CSV frame,x,y,value (*.csv)"), &selected);
+    if (path.isEmpty()) {
+        m_record->setChecked(false);
+        return;
+    }
+    const bool binary = !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+    m_thread.startRecording(path, binary);
+    m_record->setText(tr("Stop &Recording"));
+    setSummary(tr("Recording events to %1…").arg(path));
+}
+
+void VideoLab::clearLearningCurves() {
+    m_rows.clear();
+    for (widgets::ChartPlot* plot : {m_accuracy, m_loss, m_ops})
+        for (int i = 0; i < plot->seriesCount(); ++i)
+            plot->setSeriesData(i, QList<QPointF>{});
+}
+
+void VideoLab::onPacket(const VideoPacketPtr& packet) {
+    m_last = packet;
+    ++m_framesShown;
+    m_input->setImage(packet->input);
+    m_events->setImage(packet->events);
+    m_reconstruction->setImage(packet->reconstruction);
+    m_error->setImage(packet->error);
+
+    if (!packet->traceFrame.empty()) {
+        QList<QPointF> signal, reconstruction, events;
+        for (std::size_t i = 0; i < packet->traceFrame.size(); ++i) {
+            signal << QPointF(packet->traceFrame[i], packet->traceSignal[i]);
+            reconstruction << QPointF(packet->traceFrame[i], packet->traceReconstruction[i]);
+            events << QPointF(packet->traceFrame[i], packet->traceEvents[i]);
+        }
+        m_pixel->setSeriesData(0, signal);
+        m_pixel->setSeriesData(1, reconstruction);
+        m_pixelEvents->setSeriesData(0, events);
+    }
+
+    // The live point for the current frame rate.
+    const double fps = packet->fps;
+    auto it = std::find_if(m_liveRate.begin(), m_liveRate.end(),
+                           [fps](const QPointF& p) { return std::abs(p.x() - fps) < 1e-6; });
+    if (it == m_liveRate.end())
+        m_liveRate.emplace_back(fps, packet->eventsPerSecond);
+    else
+        it->setY(0.9 * it->y() + 0.1 * packet->eventsPerSecond);
+    if (m_framesShown % 15 == 0)
+        m_rate->setSeriesData(1, QList<QPointF>(m_liveRate.begin(), m_liveRate.end()));
+
+    if (!packet->newRows.empty()) {
+        m_rows.insert(m_rows.end(), packet->newRows.begin(), packet->newRows.end());
+        QList<QPointF> test, online, loss, ops;
+        for (const VideoLearnRow& row : m_rows) {
+            const double t = static_cast<double>(row.frame) / std::max(1.0, fps);
+            if (row.testAccuracy >= 0.0)
+                test << QPointF(t, 100.0 * row.testAccuracy);
+            online << QPointF(t, 100.0 * row.trainAccuracy);
+            loss << QPointF(t, row.loss);
+            ops << QPointF(t, static_cast<double>(row.adds + row.mults));
+        }
+        m_accuracy->setSeriesData(0, test);
+        m_accuracy->setSeriesData(1, online);
+        m_loss->setSeriesData(0, loss);
+        m_ops->setSeriesData(0, ops);
+    }
+    if (packet->learning && packet->hiddenUnits > 0 && m_framesShown % 3 == 0)
+        m_raster->setEvents(packet->hiddenSpikes, packet->hiddenUnits, packet->rasterFrames);
+
+    if (packet->learning) {
+        const bool right = packet->label >= 0 && packet->label == packet->predicted;
+        m_prediction->setText(
+            packet->label >= 0
+                ? tr("shown <b>%1</b> · network says <b style='color:%3'>%2</b>")
+                      .arg(className(packet->label), className(packet->predicted),
+                           right ? QStringLiteral("#009E73") : QStringLiteral("#D55E00"))
+                : tr("network says <b>%1</b> · press 1-4 to teach").arg(className(packet->predicted)));
+    } else {
+        m_prediction->setText(tr("learning off"));
+    }
+    updateSummary(*packet);
+    m_thread.acknowledge();
+}
+
+void VideoLab::updateSummary(const VideoPacket& p) {
+    const QString line =
+        tr("%1 · frame %2 · %3 fps shown (of %4) · %5 events/s · MSE %6 · read %7 · encode %8 · "
+           "learn %9 · draw %10")
+            .arg(p.source)
+            .arg(p.frame)
+            .arg(p.measuredFps, 0, 'f', 1)
+            .arg(p.fps, 0, 'g', 3)
+            .arg(formatNumber(p.eventsPerSecond, 3))
+            .arg(formatNumber(p.reconstructionMse, 2))
+            .arg(formatDuration(p.readMs), formatDuration(p.encodeMs), formatDuration(p.learnMs),
+                 formatDuration(p.renderMs));
+    m_status->setText(QStringLiteral("%1 × %2").arg(p.input.width()).arg(p.input.height()));
+    if (m_framesShown % 10 == 1)
+        setSummary(m_sourceMessage.isEmpty() ? line : m_sourceMessage + QStringLiteral(" · ") + line);
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "lab_page.h"
+#include "video_thread.h"
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace sdlab::widgets {
+class ChartPlot;
+class FrameView;
+class SpikeRaster;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+// The Video lab (spec §9, ICLR'18 §3.2 and Fig. 8): a webcam, a video file or the
+// built-in synthetic scene turned into per-pixel events, live. Four panes show the
+// input, the ON/OFF events (fading), the receiver's reconstruction and its error; a
+// clicked pixel is followed over time; the parameter computation sweeps the frame rate
+// (events per second vs fps) for the current source and encoder; a small network
+// learns online from the stream (the scene's shapes, or labels taught with keys 1-4)
+// with live curves and its hidden layer's spikes. Frames are read, encoded, learned
+// and drawn by VideoThread; the page only swaps images in.
+class VideoLab : public LabPage {
+    Q_OBJECT
+  public:
+    explicit VideoLab(QWidget* parent = nullptr);
+    ~VideoLab() override;
+
+    QString labId() const override { return QStringLiteral("video"); }
+    QString title() const override { return tr("Video"); }
+    widgets::ParameterSpecs parameterSpecs() const override;
+    ComputeFunction computeFunction() const override;
+    void showResult(const LabResultPtr& result) override;
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
+    QString parameterNote(const widgets::ParameterValues& values) const override;
+
+    QList<QAction*> runActions() const override;
+    void parametersEdited(const widgets::ParameterValues& values) override;
+    bool isRunning() const override { return m_thread.isRunning() && !m_thread.isPaused(); }
+    void stopRun() override;
+
+    // For tests: frames shown so far, and the last packet.
+    long framesShown() const { return m_framesShown; }
+    VideoPacketPtr lastPacket() const { return m_last; }
+    void followPixel(QPoint pixel);
+    int learningRows() const;
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+  private:
+    void onPacket(const VideoPacketPtr& packet);
+    void toggleRecording();
+    void setTeachLabel(int label);
+    void clearLearningCurves();
+    void updateSummary(const VideoPacket& packet);
+
+    VideoThread m_thread;
+    VideoPacketPtr m_last;
+    long m_framesShown = 0;
+    bool m_userPaused = false;
+    int m_teachLabel = -1;
+    QString m_sourceMessage;
+    std::vector<VideoLearnRow> m_rows;
+    double m_fps = 30.0;
+    std::vector<QPointF> m_liveRate; // (fps, events/s) measured live, one point per fps
+
+    QAction* m_pause;
+    QAction* m_record;
+    QAction* m_restartLearning;
+    QList<QAction*> m_teach;
+    QLabel* m_status;
+    QLabel* m_prediction;
+    widgets::FrameView* m_input;
+    widgets::FrameView* m_events;
+    widgets::FrameView* m_reconstruction;
+    widgets::FrameView* m_error;
+    QTabWidget* m_tabs;
+    widgets::ChartPlot* m_pixel;
+    widgets::ChartPlot* m_pixelEvents;
+    widgets::ChartPlot* m_rate;
+    widgets::ChartPlot* m_accuracy;
+    widgets::ChartPlot* m_loss;
+    widgets::ChartPlot* m_ops;
+    widgets::SpikeRaster* m_raster;
+};
+
+} // namespace sdlab::gui
