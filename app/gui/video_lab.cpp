@@ -423,6 +423,9 @@ void VideoLab::parametersEdited(const widgets::ParameterValues& values) {
         const VideoLabConfig config = configFrom(values);
         m_fps = config.encoding.fps;
         m_thread.configure(config);
+        if (!config.learn && m_tabs->currentIndex() <= 1)
+            m_tabs->setCurrentIndex(3); // nothing learns: show the frame-rate sweep
+        m_sourceMessage.clear();
     } catch (const InputError& error) {
         setSummary(QString::fromStdString(error.what()));
     }
@@ -477,8 +480,13 @@ void VideoLab::toggleRecording() {
         m_record->setChecked(false);
         return;
     }
+    recordTo(path);
+}
+
+void VideoLab::recordTo(const QString& path) {
     const bool binary = !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
     m_thread.startRecording(path, binary);
+    m_record->setChecked(true);
     m_record->setText(tr("Stop &Recording"));
     setSummary(tr("Recording events to %1…").arg(path));
 }

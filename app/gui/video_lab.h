@@ -46,6 +46,10 @@ class VideoLab : public LabPage {
     long framesShown() const { return m_framesShown; }
     VideoPacketPtr lastPacket() const { return m_last; }
     void followPixel(QPoint pixel);
+    // Starts recording the events to `path` (.csv: CSV, otherwise binary .sdev); the
+    // Record action asks for the path first. Stop with the action or stopRecording().
+    void recordTo(const QString& path);
+    void stopRecording() { m_thread.stopRecording(); }
     int learningRows() const;
 
   protected:

@@ -15,8 +15,12 @@
 #include "parameter_panel.h"
 #include "preset.h"
 #include "sweep_lab.h"
+#include "video_lab.h"
+#include "io/event_stream.h"
+#include "video/synthetic_scene.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
@@ -310,6 +314,65 @@ class LabsTest : public QObject {
         QVERIFY(kicked.last().y() < kicked[40].y() / 2);
         session->undoStack()->undo();
         QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 0);
+    }
+
+    // The Video lab runs live on the synthetic scene: the followed pixel's trace is the
+    // scene's own pixel, pause holds the frames, online learning adds curve rows, a
+    // recording reads back, and a missing file falls back to the synthetic scene.
+    void videoLabRunsLiveFollowsAPixelRecordsAndFallsBack() {
+        MainWindow window(false);
+        window.show();
+        window.showLab(QStringLiteral("video"));
+        LabSession* session = window.session(QStringLiteral("video"));
+        auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
+        QVERIFY(lab);
+        session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("hidden"), 20}},
+                       QStringLiteral("small"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->input.width() == 64, 10000);
+        QCOMPARE(lab->lastPacket()->input.height(), 48);
+
+        lab->followPixel(QPoint(10, 20));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->traceFrame.size() >= 5, 10000);
+        const sdlab::gui::VideoPacketPtr packet = lab->lastPacket();
+        QCOMPARE(packet->pixel, QPoint(10, 20));
+        sdlab::SyntheticSceneSettings scene;
+        scene.width = 64;
+        scene.height = 48;
+        sdlab::VideoFrame frame;
+        sdlab::SyntheticScene(scene).render(static_cast<long>(packet->traceFrame.back()), frame);
+        QCOMPARE(packet->traceSignal.back(), static_cast<double>(frame.pixels(20 * 64 + 10)));
+
+        lab->runActions().first()->trigger(); // Pause
+        QTest::qWait(200);
+        const long paused = lab->framesShown();
+        QTest::qWait(500);
+        QCOMPARE(lab->framesShown(), paused);
+        lab->runActions().first()->trigger(); // Resume
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > paused + 5, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->learningRows() >= 2, 20000); // a row per 30 frames
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.sdev"));
+        lab->recordTo(path);
+        const long start = lab->framesShown();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > start + 10, 5000);
+        QVERIFY(!QFileInfo::exists(path)); // written under a temporary name until stopped
+        lab->stopRecording();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 5000);
+        const sdlab::EventStream recorded = sdlab::readEventStream(path.toStdString());
+        QCOMPARE(recorded.width, 64U);
+        QVERIFY(recorded.frames.size() >= 5);
+
+        session->apply({{QStringLiteral("source"), QStringLiteral("file")},
+                        {QStringLiteral("file"), dir.filePath(QStringLiteral("missing.avi"))}},
+                       QStringLiteral("missing file"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(
+                                     QStringLiteral("does not exist")),
+                                 10000);
+        QVERIFY(window.statusText().contains(QStringLiteral("synthetic scene")));
+        const long before = lab->framesShown();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > before + 5, 5000);
+        QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
     }
 
     void clickingASweepCellOpensItInTheSignalLab() {
