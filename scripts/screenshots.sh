@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sdlab=${1:-build/app/gui/sdlab}
 mkdir -p docs/screenshots
-for lab in signal sweep updates kernels quantization encoders learning equilibrium; do
+for lab in signal sweep updates kernels quantization encoders learning equilibrium video; do
   run=() # the Learning lab is shown after a short run
   [ "$lab" = learning ] && run=(--preset dsn-sgd --run)
   [ "$lab" = equilibrium ] && run=(--preset fig-8-2-predictive-osa)
+  [ "$lab" = video ] && run=(--seconds 30) # live: the learning curves have risen
   xvfb-run -a -s "-screen 0 1400x900x24" "$sdlab" --lab "$lab" "${run[@]}" --screenshot "docs/screenshots/$lab.png"
   if command -v convert >/dev/null; then # 256 colours: a quarter of the size, same look
     convert "docs/screenshots/$lab.png" -strip -colors 256 "PNG8:docs/screenshots/$lab.png"

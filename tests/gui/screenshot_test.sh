@@ -16,7 +16,7 @@ check() { # description, expected exit code, command...
     failures=$((failures + 1))
   fi
 }
-for lab in signal sweep updates kernels quantization encoders learning equilibrium; do
+for lab in signal sweep updates kernels quantization encoders learning equilibrium video; do
   check "$lab" 0 "$sdlab" --lab "$lab" --screenshot "$out/$lab.png"
   if ! head -c 8 "$out/$lab.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47"; then
     echo "FAIL: $lab: $out/$lab.png is not a PNG"
