@@ -217,6 +217,7 @@ VideoLab::VideoLab(QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 
+    m_thread.setPaused(true); // until the page is shown
     connect(&m_thread, &VideoThread::packetReady, this, &VideoLab::onPacket);
     connect(&m_thread, &VideoThread::sourceMessage, this, [this](const QString& message) {
         m_sourceMessage = message;
@@ -385,6 +386,12 @@ void VideoLab::showResult(const LabResultPtr& result) {
     m_rate->setTitle(tr("Events per second vs frame rate: %1").arg(sweep->description));
     if (!sweep->fallback.isEmpty())
         setSummary(tr("%1 — showing the synthetic scene instead").arg(sweep->fallback));
+    else if (!sweep->fps.empty())
+        setSummary(tr("%1: %2 events/s at %3 fps, %4 at %5 fps (frame-rate sweep)")
+                       .arg(sweep->description, formatNumber(sweep->eventsPerSecond.back(), 3))
+                       .arg(sweep->fps.back())
+                       .arg(formatNumber(sweep->eventsPerSecond.front(), 3))
+                       .arg(sweep->fps.front()));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
@@ -529,6 +536,10 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
     if (m_framesShown % 15 == 0)
         m_rate->setSeriesData(1, QList<QPointF>(m_liveRate.begin(), m_liveRate.end()));
 
+    if (packet->learnerGeneration != m_learnerGeneration) {
+        m_learnerGeneration = packet->learnerGeneration;
+        clearLearningCurves();
+    }
     if (!packet->newRows.empty()) {
         m_rows.insert(m_rows.end(), packet->newRows.begin(), packet->newRows.end());
         QList<QPointF> test, online, loss, ops;

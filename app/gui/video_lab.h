@@ -70,6 +70,7 @@ class VideoLab : public LabPage {
     int m_teachLabel = -1;
     QString m_sourceMessage;
     std::vector<VideoLearnRow> m_rows;
+    int m_learnerGeneration = -1;
     double m_fps = 30.0;
     std::vector<QPointF> m_liveRate; // (fps, events/s) measured live, one point per fps
 

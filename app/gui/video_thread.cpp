@@ -84,6 +84,7 @@ struct WorkerState {
     bool synthetic = true;
     std::unique_ptr<OnlineVideoLearner> learner;
     std::size_t rowsSent = 0;
+    int learnerGeneration = 0;
     Eigen::ArrayXf onFade, offFade;
     std::deque<std::array<double, 4>> trace; // frame, signal, reconstruction, events
     QPoint tracedPixel{-1, -1};
@@ -188,6 +189,7 @@ void VideoThread::run() {
     const auto newLearner = [&] {
         state.learner.reset();
         state.rowsSent = 0;
+        ++state.learnerGeneration;
         state.hidden.clear();
         if (!state.config.learn)
             return;
@@ -207,7 +209,9 @@ void VideoThread::run() {
         bool recordBinary = true;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_stop.load() || m_config || !m_paused.load() || m_recordStop; });
+            // While paused (also while the lab is hidden) nothing is opened or read, so a
+            // webcam stays free; a new configuration waits until the video resumes.
+            m_wake.wait(lock, [&] { return m_stop.load() || !m_paused.load() || m_recordStop; });
             config.swap(m_config);
             pixel = m_pixel;
             std::swap(recordStart, m_recordStart);
@@ -247,15 +251,36 @@ void VideoThread::run() {
         if (recordStop)
             finishRecording({});
         if (m_paused.load() || !state.pipeline)
-            continue;
+            continue; // woken to stop a recording, or paused meanwhile
 
-        // One frame.
-        if (!state.pipeline->next(step)) {
+        // One frame. A source that throws (a file deleted under a loop, a driver error)
+        // is reported and replaced by the synthetic scene, like one that cannot open.
+        bool got = false;
+        try {
+            got = state.pipeline->next(step);
+        } catch (const std::exception& error) {
+            Q_EMIT sourceMessage(tr("%1: %2 — showing the synthetic scene instead")
+                                     .arg(QString::fromStdString(state.pipeline->source().description()),
+                                          QString::fromStdString(error.what())));
+            VideoEncodingSettings synthetic = state.config.encoding;
+            synthetic.source.source = "synthetic";
+            openSource(synthetic);
+            newLearner();
+            continue;
+        }
+        if (!got) {
             if (state.synthetic) // cannot happen; guard against a busy loop
                 break;
             const bool isFile = !state.config.encoding.source.source.starts_with("camera:");
+            std::unique_ptr<VideoSource> again;
             if (isFile) { // loop the file
-                state.pipeline->setSource(openVideoSource(state.config.encoding.source));
+                try {
+                    again = openVideoSource(state.config.encoding.source);
+                } catch (const InputError&) { // gone or changed since: fall back below
+                }
+            }
+            if (again) {
+                state.pipeline->setSource(std::move(again));
             } else {
                 Q_EMIT sourceMessage(tr("%1 stopped delivering frames — showing the synthetic scene instead")
                                          .arg(QString::fromStdString(state.pipeline->source().description())));
@@ -365,6 +390,7 @@ void VideoThread::run() {
             packet->label = label;
             packet->predicted = predicted;
             packet->learning = state.learner != nullptr;
+            packet->learnerGeneration = state.learnerGeneration;
             if (state.learner) {
                 const auto& curve = state.learner->curve();
                 packet->newRows.assign(curve.begin() + static_cast<std::ptrdiff_t>(state.rowsSent), curve.end());

@@ -46,6 +46,7 @@ struct VideoPacket {
     std::vector<widgets::RasterEvent> hiddenSpikes; // PD network's hidden layer, last frames
     int hiddenUnits = 0, rasterFrames = 0;
     bool learning = false;
+    int learnerGeneration = 0; // changes when the network starts afresh (curves restart)
 };
 using VideoPacketPtr = std::shared_ptr<const VideoPacket>;
 

@@ -191,9 +191,9 @@ class LabsTest : public QObject {
             {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": "
              "{}}",
              QStringLiteral("version 2 is not supported")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"video\", \"parameters\": "
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"telescope\", \"parameters\": "
              "{}}",
-             QStringLiteral("no 'video' lab")},
+             QStringLiteral("no 'telescope' lab")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "{\"gain\": 1}}",
              QStringLiteral("unknown parameter 'gain'")},
