@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <chrono>
+#include <cmath>
 #include <deque>
 
 namespace sdlab::gui {
@@ -24,7 +25,7 @@ constexpr float kOff[3] = {0x00, 0x72, 0xB2};
 constexpr float kGround = 0x18;
 
 uchar toByte(float v) {
-    return static_cast<uchar>(std::clamp(v, 0.0F, 1.0F) * 255.0F + 0.5F);
+    return static_cast<uchar>(std::lround(std::clamp(v, 0.0F, 1.0F) * 255.0F));
 }
 
 QImage greyImage(const Eigen::ArrayXf& pixels, int width, int height) {
