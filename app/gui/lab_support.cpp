@@ -2,7 +2,9 @@
 
 #include "io/csv_table.h"
 
+#include <QAction>
 #include <QObject>
+#include <QToolButton>
 
 namespace sdlab::gui {
 
@@ -84,6 +86,13 @@ QString formatDuration(double milliseconds) {
 
 QString formatNumber(double value, int precision) {
     return QString::number(value, 'g', precision);
+}
+
+QToolButton* toolButton(QAction* action) {
+    auto* button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
 }
 
 } // namespace sdlab::gui

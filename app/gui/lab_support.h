@@ -8,6 +8,9 @@
 #include <span>
 #include <vector>
 
+class QAction;
+class QToolButton;
+
 // Small helpers the lab pages share.
 namespace sdlab::gui {
 
@@ -25,6 +28,9 @@ widgets::ParameterSpec lengthParameter(int defaultSteps, int maximum, const QStr
 std::vector<double> readCsvColumn(const QString& path, const std::string& column);
 
 QString formatNumber(double value, int precision = 4);
+// A text-only tool button for a lab's action bar (Start, Pause, Record...).
+QToolButton* toolButton(QAction* action);
+
 // A compute time for the status bar: "0.13 ms", "6.4 ms", "1.2 s".
 QString formatDuration(double milliseconds);
 

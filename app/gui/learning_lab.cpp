@@ -144,13 +144,6 @@ QString className(const ImageDataset& data, int label) {
                : QString::number(label);
 }
 
-QToolButton* toolButton(QAction* action) {
-    auto* button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
-
 QWidget* boxed(const QString& title, QWidget* content) {
     auto* box = new QGroupBox(title);
     auto* layout = new QVBoxLayout(box);

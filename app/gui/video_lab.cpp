@@ -80,13 +80,6 @@ VideoLabConfig configFrom(const widgets::ParameterValues& v) {
     return c;
 }
 
-QToolButton* toolButton(QAction* action) {
-    auto* button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
-}
-
 QString className(int label) {
     const auto& names = SyntheticScene::classNames();
     return label >= 0 && label < static_cast<int>(names.size())
