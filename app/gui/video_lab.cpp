@@ -324,6 +324,11 @@ ComputeFunction VideoLab::computeFunction() const {
         const VideoLabConfig config = configFrom(v);
         auto sweep = std::make_shared<VideoSweep>();
         VideoEncodingSettings s = config.encoding;
+        if (s.source.source.starts_with("camera:")) {
+            // A camera cannot be replayed at ten rates, and the live view holds it open.
+            sweep->description = QObject::tr("webcam (no sweep: only the live rate)");
+            return sweep;
+        }
         double native = 30.0;
         try {
             const auto source = openVideoSource(s.source);
