@@ -408,11 +408,10 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
 
 QString VideoLab::parameterNote(const widgets::ParameterValues& v) const {
     const double kp = real(v, "kp"), kd = real(v, "kd");
-    QString note = tr("PD decoder: kα = %1, kβ = %2")
-                       .arg(formatNumber(kd / (kp + kd), 3), formatNumber(1.0 / (kp + kd), 3));
-    if (m_teachLabel >= 0)
-        note += tr("<br><b>Teaching:</b> %1 (key 0 stops)").arg(className(m_teachLabel));
-    return note;
+    // The teaching label is not shown here: the note refreshes only on parameter edits;
+    // the bar above the panes shows it with every frame.
+    return tr("PD decoder: kα = %1, kβ = %2")
+        .arg(formatNumber(kd / (kp + kd), 3), formatNumber(1.0 / (kp + kd), 3));
 }
 
 QList<QAction*> VideoLab::runActions() const {
@@ -464,7 +463,6 @@ void VideoLab::hideEvent(QHideEvent* event) {
 }
 
 void VideoLab::setTeachLabel(int label) {
-    m_teachLabel = label;
     m_thread.setTeachLabel(label);
     setSummary(label >= 0 ? tr("Teaching “%1”: frames are labelled until 0 is pressed (the synthetic "
                                "scene labels its own frames)")

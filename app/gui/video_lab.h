@@ -67,7 +67,6 @@ class VideoLab : public LabPage {
     VideoPacketPtr m_last;
     long m_framesShown = 0;
     bool m_userPaused = false;
-    int m_teachLabel = -1;
     QString m_sourceMessage;
     std::vector<VideoLearnRow> m_rows;
     int m_learnerGeneration = -1;

@@ -234,12 +234,7 @@ void VideoThread::run() {
                     state.pipeline->setEncoding(config->encoding);
                     const double native = state.pipeline->source().nativeFps();
                     state.pipeline->setFps(config->encoding.fps > native ? 0.0 : config->encoding.fps);
-                    if (old.learn != config->learn || !(old.learning.model == config->learning.model &&
-                          old.learning.hidden == config->learning.hidden &&
-                          old.learning.learningRate == config->learning.learningRate &&
-                          old.learning.input.features == config->learning.input.features &&
-                          old.learning.input.gridWidth == config->learning.input.gridWidth &&
-                          old.learning.replaySamples == config->learning.replaySamples))
+                    if (old.learn != config->learn || old.learning != config->learning)
                         newLearner();
                 }
                 nextFrameAt = Clock::now();

@@ -23,7 +23,6 @@ struct VideoLabConfig {
     bool learn = true;
     OnlineLearningSettings learning;
     double fade = 0.8; // event display: what an event's colour keeps per frame
-    bool operator==(const VideoLabConfig&) const = default;
 };
 
 // One displayed frame and the figures around it; immutable once emitted.

@@ -27,6 +27,8 @@ struct OnlineLearningSettings {
     int replaySamples = 1;
     int replayMemory = 1024;
     std::uint64_t seed = 1;
+
+    bool operator==(const OnlineLearningSettings&) const = default;
 };
 
 std::string validationError(const OnlineLearningSettings& settings);

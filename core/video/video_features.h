@@ -27,6 +27,7 @@ struct VideoFeatureSettings {
     // the same input wherever it is (an event camera's tracking window).
     bool centred = true;
 
+    bool operator==(const VideoFeatureSettings&) const = default;
     int gridHeight() const { return gridWidth * 3 / 4 > 1 ? gridWidth * 3 / 4 : 1; }
     int size() const { return gridWidth * gridHeight(); }
 };

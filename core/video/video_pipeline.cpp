@@ -71,8 +71,8 @@ void VideoPipeline::setEncoding(const VideoEncodingSettings& settings) {
 }
 
 bool VideoPipeline::next(VideoPipelineStep& step) {
+    const auto readStart = std::chrono::steady_clock::now(); // decimated frames included
     for (;;) {
-        const auto readStart = std::chrono::steady_clock::now();
         if (!m_source->read(step.frame))
             return false;
         const long sourceIndex = m_sourceIndex++;

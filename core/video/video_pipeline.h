@@ -13,7 +13,7 @@ struct VideoPipelineStep {
     VideoFrame frame;
     EncodedFrame encoded;
     long index = -1;          // among the kept frames
-    double readMs = 0.0;      // source read + grey conversion + resize
+    double readMs = 0.0;      // source reads (decimated ones too) + grey conversion + resize
     double encodeMs = 0.0;    // per-pixel encode + reconstruction
     double reconstructionMse = 0.0;
 };
