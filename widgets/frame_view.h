@@ -23,6 +23,7 @@ class FrameView : public QWidget, public ExportablePlot {
 
     void setImage(const QImage& image);
     void setTitle(const QString& title);
+    const QString& title() const { return m_title; }
     void setPlaceholder(const QString& text);
     void setMarkedPixel(QPoint pixel); // (−1, −1) for none
     // Overrides the read-out's value for a pixel (e.g. "ON 2"); default: its grey level.

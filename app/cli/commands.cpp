@@ -180,9 +180,11 @@ const std::vector<Command>& allCommands() {
          runTrain},
         {"video",
          "sdlab-cli video --source synthetic|FILE|camera:N [--frames N] [--fps F] "
-         "--encoder pd|delta|rate [encoder options] [--width W] [--seed S] --out DIR",
+         "--encoder pd|delta|rate [encoder options] [--width W] [--channels grey|rgb] [--seed S] "
+         "--out DIR",
          "Turn every pixel of a video into a spike channel (spec §9, ICLR'18 §3.2 and Fig. 8).\n"
-         "Frames are converted to grey and resized to --width. Writes frames.csv\n"
+         "Frames are converted to grey (or kept as R, G, B, each its own channel) and resized\n"
+         "to --width. Writes frames.csv\n"
          "(frame,events_on,events_off,recon_mse,encode_ms) and summary.json (events per\n"
          "frame and per second, mean reconstruction error and encode time). A missing or\n"
          "corrupt file or an absent camera exits 2 with a message. With --learn (synthetic\n"
@@ -205,6 +207,8 @@ const std::vector<Command>& allCommands() {
           {"refractory", "N", "delta: frames a pixel stays silent after an event (default 0)."},
           {"window", "N", "rate: frames in the reconstruction's running mean (default 10)."},
           {"width", "W", "Frame width in pixels after resizing, 8..4096 (default 160)."},
+          {"channels", "C", "grey (default) or rgb: encode R, G and B as three channels per "
+                            "pixel; events are counted over all of them."},
           {"learn", "", "Learn online to classify the synthetic scene's shapes."},
           {"learn-model", "M", "--learn: mlp (default) or pdnn."},
           {"learn-hidden", "N", "--learn: hidden units (default 100)."},

@@ -68,6 +68,10 @@ int runVideo(const CliOptions& options) {
     VideoEncodingSettings s;
     s.source.source = options.text("source", "synthetic");
     s.source.width = static_cast<int>(options.integer("width", 160, 8, 4096));
+    const std::string channels = options.text("channels", "grey");
+    if (channels != "grey" && channels != "rgb")
+        throw InputError("--channels: '" + channels + "' is not one of grey, rgb");
+    s.source.colour = channels == "rgb";
     s.seed = static_cast<std::uint64_t>(
         options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
     s.source.seed = s.seed;
@@ -120,7 +124,7 @@ int runVideo(const CliOptions& options) {
         },
         [&](const VideoPipelineStep& step) {
             if (learner)
-                learner->observe(step.index, step.encoded, step.frame.width, step.frame.height,
+                learner->observe(step.index, step.encoded, step.frame.shape(),
                                  step.frame.label);
         });
     std::fprintf(stderr, "\n");
@@ -143,6 +147,7 @@ int runVideo(const CliOptions& options) {
         .add("frames", static_cast<long long>(result.rows.size()))
         .add("width", static_cast<long long>(result.width))
         .add("height", static_cast<long long>(result.height))
+        .add("channels", channels)
         .add("native_fps", result.nativeFps)
         .add("fps", result.fps)
         .add("events", events)

@@ -50,6 +50,7 @@ VideoLabConfig configFrom(const widgets::ParameterValues& v) {
         e.source.source = "camera:" + std::to_string(integer(v, "camera"));
     }
     e.source.width = integer(v, "width");
+    e.source.colour = text(v, "channels") == QStringLiteral("rgb");
     e.seed = static_cast<std::uint64_t>(integer(v, "seed"));
     e.source.seed = e.seed;
     e.fps = real(v, "fps");
@@ -153,7 +154,7 @@ VideoLab::VideoLab(QWidget* parent)
     m_rate->setAxisTitles(tr("frame rate (fps)"), tr("events / s"));
     m_rate->addSeries(tr("sweep, 4 s of video per rate"), widgets::ChartPlot::Style::Line);
     m_rate->addSeries(tr("measured live"), widgets::ChartPlot::Style::Points);
-    m_rate->addSeries(tr("dense: one value per pixel per frame"), widgets::ChartPlot::Style::Dashed);
+    m_rate->addSeries(tr("dense: every pixel (and channel) every frame"), widgets::ChartPlot::Style::Dashed);
     m_rate->setLogarithmic(false, true);
     m_accuracy->setTitle(tr("Online learning: held-out test (solid), online (dashed)"));
     m_accuracy->setAxisTitles(tr("video time (s)"), tr("accuracy (%)"));
@@ -268,6 +269,12 @@ widgets::ParameterSpecs VideoLab::parameterSpecs() const {
                     tr("Frames are resized to this width (aspect kept) before encoding; 640 for "
                        "the full 640 × 480"),
                     source),
+        choice("channels", tr("Channels"), {QStringLiteral("grey"), QStringLiteral("rgb")},
+               {tr("Grey"), tr("Colour (R, G, B)")}, "grey",
+               tr("Grey: one channel per pixel. Colour: R, G and B are encoded as three channels "
+                  "per pixel (three times the dense cost); the event pane and the followed "
+                  "pixel add them up"),
+               source),
         realSpec("fps", tr("Frame rate"), 1.0, 30.0, 30.0, 1, false, tr("fps"),
                  tr("Keep this many frames per second of the source (decimation); the source's "
                     "own rate is the most"),
@@ -373,8 +380,10 @@ void VideoLab::showResult(const LabResultPtr& result) {
         return;
     QList<QPointF> points, dense;
     const VideoLabConfig config = configFrom(sweep->parameters);
+    // The dense cost: every channel of every pixel, every frame.
     const double pixels = static_cast<double>(config.encoding.source.width) *
-                          std::max(1, config.encoding.source.width * 3 / 4);
+                          std::max(1, config.encoding.source.width * 3 / 4) *
+                          (config.encoding.source.colour ? 3.0 : 1.0);
     for (std::size_t i = 0; i < sweep->fps.size(); ++i) {
         points << QPointF(sweep->fps[i], std::max(sweep->eventsPerSecond[i], 1e-3));
         dense << QPointF(sweep->fps[i], pixels * sweep->fps[i]);
@@ -504,6 +513,11 @@ void VideoLab::clearLearningCurves() {
 void VideoLab::onPacket(const VideoPacketPtr& packet) {
     m_last = packet;
     ++m_framesShown;
+    const QString inputTitle = packet->input.format() == QImage::Format_Grayscale8
+                                   ? tr("Input (grey, resized)")
+                                   : tr("Input (R, G, B, resized)");
+    if (m_input->title() != inputTitle)
+        m_input->setTitle(inputTitle);
     m_input->setImage(packet->input);
     m_events->setImage(packet->events);
     m_reconstruction->setImage(packet->reconstruction);

@@ -2,6 +2,7 @@
 
 #include "io/event_stream.h"
 #include "io/input_error.h"
+#include "video/channel_reduction.h"
 #include "video/video_pipeline.h"
 
 #include <QFileInfo>
@@ -28,13 +29,16 @@ uchar toByte(float v) {
     return static_cast<uchar>(std::lround(std::clamp(v, 0.0F, 1.0F) * 255.0F));
 }
 
-QImage greyImage(const Eigen::ArrayXf& pixels, int width, int height) {
-    QImage image(width, height, QImage::Format_Grayscale8);
-    for (int y = 0; y < height; ++y) {
+// Grey (one channel) or RGB (three, interleaved) values in [0, 1].
+QImage frameImage(const Eigen::ArrayXf& values, const FrameShape& shape) {
+    const bool colour = shape.channels == 3;
+    QImage image(shape.width, shape.height, colour ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
+    const int rowValues = shape.width * shape.channels;
+    for (int y = 0; y < shape.height; ++y) {
         uchar* line = image.scanLine(y);
-        const float* row = pixels.data() + static_cast<std::ptrdiff_t>(y) * width;
-        for (int x = 0; x < width; ++x)
-            line[x] = toByte(row[x]);
+        const float* row = values.data() + static_cast<std::ptrdiff_t>(y) * rowValues;
+        for (int v = 0; v < rowValues; ++v)
+            line[v] = toByte(row[v]);
     }
     return image;
 }
@@ -59,14 +63,13 @@ QImage eventImage(const Eigen::ArrayXf& on, const Eigen::ArrayXf& off, int width
 
 // Reconstruction − input: red where the receiver sees too bright, cyan too dark, black
 // where it is right; full colour at an error of 0.5.
-QImage errorImage(const Eigen::ArrayXf& reconstruction, const Eigen::ArrayXf& input, int width,
-                  int height) {
+QImage errorImage(const Eigen::ArrayXf& error, int width, int height) {
     QImage image(width, height, QImage::Format_RGB32);
     for (int y = 0; y < height; ++y) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
         const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(y) * width;
         for (int x = 0; x < width; ++x) {
-            const float e = 2.0F * (reconstruction(row + x) - input(row + x));
+            const float e = 2.0F * error(row + x);
             const int level = toByte(std::abs(e));
             line[x] = e >= 0.0F ? qRgb(level, level / 5, level / 5) : qRgb(level / 5, level, level);
         }
@@ -75,7 +78,7 @@ QImage errorImage(const Eigen::ArrayXf& reconstruction, const Eigen::ArrayXf& in
 }
 
 bool sameSource(const VideoSourceSettings& a, const VideoSourceSettings& b) {
-    return a.source == b.source && a.width == b.width && a.seed == b.seed;
+    return a.source == b.source && a.width == b.width && a.seed == b.seed && a.colour == b.colour;
 }
 
 // Everything the loop owns; lives on the worker thread only.
@@ -87,6 +90,7 @@ struct WorkerState {
     std::size_t rowsSent = 0;
     int learnerGeneration = 0;
     Eigen::ArrayXf onFade, offFade;
+    Eigen::ArrayXf signedPart, perPixel, perPixelError; // per-pixel views of a colour frame
     std::deque<std::array<double, 4>> trace; // frame, signal, reconstruction, events
     QPoint tracedPixel{-1, -1};
     std::deque<std::vector<UnitSpike>> hidden; // the PD network's hidden spikes per frame
@@ -295,7 +299,7 @@ void VideoThread::run() {
                 state.recorder = std::make_unique<EventStreamWriter>(
                     recordPath.toStdString(),
                     recordBinary ? EventStreamFormat::Binary : EventStreamFormat::Csv, width,
-                    height, state.pipeline->fps());
+                    height, step.frame.channels, state.pipeline->fps());
                 m_recording.store(true);
             } catch (const std::exception& e) {
                 Q_EMIT recordingFinished(recordPath, 0, QString::fromStdString(e.what()));
@@ -314,7 +318,7 @@ void VideoThread::run() {
         int label = -1, predicted = -1;
         if (state.learner) {
             label = state.synthetic ? step.frame.label : m_teachLabel.load();
-            predicted = state.learner->observe(step.index, step.encoded, width, height, label).predicted;
+            predicted = state.learner->observe(step.index, step.encoded, step.frame.shape(), label).predicted;
             if (label >= 0) {
                 std::vector<UnitSpike> spikes;
                 state.learner->model().lastSpikes(1, spikes);
@@ -336,30 +340,44 @@ void VideoThread::run() {
             state.trace.clear();
             state.tracedPixel = pixel;
         }
+        const int channels = step.frame.channels;
         if (pixel.x() >= 0 && pixel.x() < width && pixel.y() >= 0 && pixel.y() < height) {
-            const Eigen::Index i = static_cast<Eigen::Index>(pixel.y()) * width + pixel.x();
-            state.trace.push_back({static_cast<double>(step.index), step.frame.pixels(i),
-                                   step.encoded.reconstruction(i), step.encoded.events(i)});
+            // A colour pixel shows its channels' mean signal and reconstruction and the
+            // sum of its channels' events.
+            const Eigen::Index first = (static_cast<Eigen::Index>(pixel.y()) * width + pixel.x()) * channels;
+            const double n = channels;
+            state.trace.push_back({static_cast<double>(step.index),
+                                   step.frame.pixels.segment(first, channels).sum() / n,
+                                   step.encoded.reconstruction.segment(first, channels).sum() / n,
+                                   step.encoded.events.segment(first, channels).sum()});
             if (state.trace.size() > static_cast<std::size_t>(kTraceFrames))
                 state.trace.pop_front();
         }
 
-        // Fading event display, updated every frame so it does not depend on the GUI.
+        // Fading event display, updated every frame so it does not depend on the GUI. A
+        // colour pixel's ON (OFF) trace adds its channels' ON (OFF) events.
         if (state.onFade.size() != pixels) {
             state.onFade.setZero(pixels);
             state.offFade.setZero(pixels);
         }
         const auto fade = static_cast<float>(state.config.fade);
-        state.onFade = (fade * state.onFade + step.encoded.events.max(0.0F)).min(1.0F);
-        state.offFade = (fade * state.offFade + (-step.encoded.events).max(0.0F)).min(1.0F);
+        state.signedPart = step.encoded.events.max(0.0F);
+        channelSum(state.signedPart, channels, state.perPixel);
+        state.onFade = (fade * state.onFade + state.perPixel).min(1.0F);
+        state.signedPart = (-step.encoded.events).max(0.0F);
+        channelSum(state.signedPart, channels, state.perPixel);
+        state.offFade = (fade * state.offFade + state.perPixel).min(1.0F);
 
         if (!m_displayPending.load()) {
             const auto renderStart = Clock::now();
             auto packet = std::make_shared<VideoPacket>();
-            packet->input = greyImage(step.frame.pixels, width, height);
+            packet->input = frameImage(step.frame.pixels, step.frame.shape());
             packet->events = eventImage(state.onFade, state.offFade, width, height);
-            packet->reconstruction = greyImage(step.encoded.reconstruction, width, height);
-            packet->error = errorImage(step.encoded.reconstruction, step.frame.pixels, width, height);
+            packet->reconstruction = frameImage(step.encoded.reconstruction, step.frame.shape());
+            // The error per pixel: its channels' mean, so a colour error shows as one sign.
+            state.signedPart = step.encoded.reconstruction - step.frame.pixels;
+            channelMean(state.signedPart, channels, state.perPixelError);
+            packet->error = errorImage(state.perPixelError, width, height);
             packet->source = QString::fromStdString(state.pipeline->source().description());
             packet->frame = step.index;
             packet->fps = state.pipeline->fps();

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace sdlab {
 
@@ -17,7 +18,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little, "the .sdev writer assumes little-endian");
 
 constexpr char kMagic[4] = {'S', 'D', 'E', 'V'};
-constexpr std::uint16_t kVersion = 1;
+constexpr std::uint16_t kVersion = 2; // 2 added the channels field
 constexpr std::size_t kHeaderBytes = 4 + 2 + 2 + 4 + 4 + 8;
 constexpr std::size_t kEventBytes = 4 + 2;
 
@@ -37,23 +38,26 @@ T take(const std::string& bytes, std::size_t& at) {
 } // namespace
 
 EventStreamWriter::EventStreamWriter(std::filesystem::path path, EventStreamFormat format,
-                                     int width, int height, double fps)
+                                     int width, int height, int channels, double fps)
     : m_path(std::move(path)), m_temporary(m_path.string() + ".part"), m_format(format),
-      m_width(width), m_height(height) {
+      m_width(width), m_height(height), m_channels(channels) {
+    if (channels != 1 && channels != 3)
+        throw std::invalid_argument("event stream: channels must be 1 or 3");
     m_out.open(m_temporary, std::ios::binary | std::ios::trunc);
     if (!m_out)
         throw std::runtime_error("cannot write the recording " + m_temporary.string());
     if (format == EventStreamFormat::Csv) {
-        m_out << "frame,x,y,value\n";
+        m_out << (channels == 1 ? "frame,x,y,value\n" : "frame,x,y,channel,value\n");
     } else {
         m_out.write(kMagic, 4);
         put(m_out, kVersion);
-        put(m_out, std::uint16_t{0});
+        put(m_out, static_cast<std::uint16_t>(channels));
         put(m_out, static_cast<std::uint32_t>(width));
         put(m_out, static_cast<std::uint32_t>(height));
         put(m_out, fps);
     }
-    m_frameEvents.reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) / 8);
+    m_frameEvents.reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+                          static_cast<std::size_t>(channels) / 8);
 }
 
 EventStreamWriter::~EventStreamWriter() {
@@ -65,7 +69,7 @@ EventStreamWriter::~EventStreamWriter() {
 }
 
 void EventStreamWriter::addFrame(std::uint32_t index, const Eigen::ArrayXf& events) {
-    if (events.size() != static_cast<Eigen::Index>(m_width) * m_height)
+    if (events.size() != static_cast<Eigen::Index>(m_width) * m_height * m_channels)
         throw std::runtime_error("recording " + m_path.string() + ": the frame size changed");
     m_frameEvents.clear();
     for (Eigen::Index i = 0; i < events.size(); ++i) {
@@ -76,9 +80,15 @@ void EventStreamWriter::addFrame(std::uint32_t index, const Eigen::ArrayXf& even
     }
     m_events += static_cast<long long>(m_frameEvents.size());
     if (m_format == EventStreamFormat::Csv) {
-        for (const RecordedEvent& e : m_frameEvents)
-            m_out << index << ',' << e.pixel % static_cast<std::uint32_t>(m_width) << ','
-                  << e.pixel / static_cast<std::uint32_t>(m_width) << ',' << e.value << '\n';
+        const auto width = static_cast<std::uint32_t>(m_width);
+        const auto channels = static_cast<std::uint32_t>(m_channels);
+        for (const RecordedEvent& e : m_frameEvents) {
+            const std::uint32_t pixel = e.pixel / channels;
+            m_out << index << ',' << pixel % width << ',' << pixel / width << ',';
+            if (channels > 1)
+                m_out << e.pixel % channels << ',';
+            m_out << e.value << '\n';
+        }
     } else {
         put(m_out, index);
         put(m_out, static_cast<std::uint32_t>(m_frameEvents.size()));
@@ -107,10 +117,14 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
             throw InputError("event stream " + name + ": the header is truncated");
         std::size_t at = 4;
         const auto version = take<std::uint16_t>(bytes, at);
-        if (version != kVersion)
+        if (version != 1 && version != kVersion)
             throw InputError("event stream " + name + ": version " + std::to_string(version) +
-                             " is not supported (only 1)");
-        at += 2;
+                             " is not supported (only 1 and 2)");
+        const auto channels = take<std::uint16_t>(bytes, at);
+        if (version == 1 ? channels != 0 : channels != 1 && channels != 3)
+            throw InputError("event stream " + name + ": " + std::to_string(channels) +
+                             " channels per pixel; a recording has 1 (grey) or 3 (RGB)");
+        stream.channels = version == 1 ? 1 : channels;
         stream.width = take<std::uint32_t>(bytes, at);
         stream.height = take<std::uint32_t>(bytes, at);
         stream.fps = take<double>(bytes, at);
@@ -120,7 +134,7 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
                              " is not 1..65536 on each side");
         if (!std::isfinite(stream.fps) || stream.fps < 0.0)
             throw InputError("event stream " + name + ": the frame rate is not a finite number ≥ 0");
-        const std::uint64_t pixels = std::uint64_t{stream.width} * stream.height;
+        const std::uint64_t values = std::uint64_t{stream.width} * stream.height * stream.channels;
         while (at < bytes.size()) {
             if (bytes.size() - at < 8)
                 throw InputError("event stream " + name + ": a frame header is truncated");
@@ -135,7 +149,7 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
             for (RecordedEvent& e : frame.events) {
                 e.pixel = take<std::uint32_t>(bytes, at);
                 e.value = take<std::int16_t>(bytes, at);
-                if (e.pixel >= pixels)
+                if (e.pixel >= values)
                     throw InputError("event stream " + name + ": frame " +
                                      std::to_string(frame.index) + " has a pixel outside the " +
                                      std::to_string(stream.width) + "x" +
@@ -145,39 +159,51 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
         }
         return stream;
     }
-    // CSV: frame,x,y,value; the frame size is the largest x, y + 1.
-    if (bytes == "frame,x,y,value\n" || bytes == "frame,x,y,value\r\n")
+    // CSV: frame,x,y[,channel],value; the frame size is the largest x, y + 1.
+    const std::string_view firstLine = std::string_view(bytes).substr(0, bytes.find('\n'));
+    const bool colour = firstLine.starts_with("frame,x,y,channel,value");
+    stream.channels = colour ? 3 : 1;
+    if (bytes.find('\n') != std::string::npos && bytes.find('\n') + 1 == bytes.size() &&
+        (firstLine == "frame,x,y,value" || firstLine == "frame,x,y,value\r" ||
+         firstLine == "frame,x,y,channel,value" || firstLine == "frame,x,y,channel,value\r"))
         return stream; // a recording without events
     const CsvTable table = CsvTable::parse(bytes, name);
     const auto& frameColumn = table.column("frame");
     const auto& xs = table.column("x");
     const auto& ys = table.column("y");
     const auto& values = table.column("value");
+    const std::vector<double>* channelColumn = colour ? &table.column("channel") : nullptr;
+    const auto integral = [](double d, double high) {
+        return d >= 0.0 && d <= high && d == std::floor(d);
+    };
+    // First pass: check every row and find the frame size (the largest x, y + 1).
     for (std::size_t i = 0; i < frameColumn.size(); ++i) {
-        const double f = frameColumn[i], x = xs[i], y = ys[i], v = values[i];
-        const auto integral = [](double d, double high) {
-            return d >= 0.0 && d <= high && d == std::floor(d);
-        };
-        if (!integral(f, 4294967295.0) || !integral(x, 65535.0) || !integral(y, 65535.0) ||
-            !(std::abs(v) <= 32767.0) || v != std::floor(v))
-            throw InputError("event stream " + name + ": row " + std::to_string(i + 2) +
-                             " is not frame,x,y,value with whole numbers in range");
-        if (stream.frames.empty() || stream.frames.back().index != static_cast<std::uint32_t>(f)) {
-            if (!stream.frames.empty() && stream.frames.back().index > static_cast<std::uint32_t>(f))
+        const double c = channelColumn ? (*channelColumn)[i] : 0.0;
+        if (!integral(frameColumn[i], 4294967295.0) || !integral(xs[i], 65535.0) ||
+            !integral(ys[i], 65535.0) || !integral(c, 2.0) || !(std::abs(values[i]) <= 32767.0) ||
+            values[i] != std::floor(values[i]))
+            throw InputError("event stream " + name + ": row " + std::to_string(i + 2) + " is not " +
+                             (colour ? "frame,x,y,channel,value" : "frame,x,y,value") +
+                             " with whole numbers in range");
+        stream.width = std::max(stream.width, static_cast<std::uint32_t>(xs[i]) + 1);
+        stream.height = std::max(stream.height, static_cast<std::uint32_t>(ys[i]) + 1);
+    }
+    if (std::uint64_t{stream.width} * stream.height * stream.channels > 0xFFFFFFFFULL)
+        throw InputError("event stream " + name + ": the frame (" + std::to_string(stream.width) +
+                         "x" + std::to_string(stream.height) + ") is too large to index");
+    for (std::size_t i = 0; i < frameColumn.size(); ++i) {
+        const auto f = static_cast<std::uint32_t>(frameColumn[i]);
+        if (stream.frames.empty() || stream.frames.back().index != f) {
+            if (!stream.frames.empty() && stream.frames.back().index > f)
                 throw InputError("event stream " + name + ": row " + std::to_string(i + 2) +
                                  " goes back to an earlier frame");
-            stream.frames.push_back({static_cast<std::uint32_t>(f), {}});
+            stream.frames.push_back({f, {}});
         }
-        stream.width = std::max(stream.width, static_cast<std::uint32_t>(x) + 1);
-        stream.height = std::max(stream.height, static_cast<std::uint32_t>(y) + 1);
+        const auto x = static_cast<std::uint32_t>(xs[i]), y = static_cast<std::uint32_t>(ys[i]);
+        const auto c = channelColumn ? static_cast<std::uint32_t>((*channelColumn)[i]) : 0U;
         stream.frames.back().events.push_back(
-            {static_cast<std::uint32_t>(y) * 65536U + static_cast<std::uint32_t>(x),
-             static_cast<std::int16_t>(v)});
+            {(y * stream.width + x) * stream.channels + c, static_cast<std::int16_t>(values[i])});
     }
-    // Pixel indices were stored as y·65536 + x until the width was known.
-    for (RecordedFrame& frame : stream.frames)
-        for (RecordedEvent& e : frame.events)
-            e.pixel = (e.pixel / 65536U) * stream.width + e.pixel % 65536U;
     return stream;
 }
 

@@ -11,18 +11,20 @@ namespace sdlab {
 
 // A recorded per-pixel event stream (the Video lab's Record). Two formats:
 //
-// CSV: a header `frame,x,y,value`, then one row per event (value: signed count).
+// CSV: a header `frame,x,y,value` (grey) or `frame,x,y,channel,value` (RGB, channel
+// 0..2), then one row per event (value: signed count).
 //
 // Binary (.sdev), little-endian, 6 bytes per event:
-//   header  "SDEV" · uint16 version (1) · uint16 0 · uint32 width · uint32 height ·
-//           float64 fps
-//   frames  uint32 frame index · uint32 event count n · n × (uint32 pixel index
-//           y·width + x, int16 value)
-// A frame without events is written as its index and a count of 0.
+//   header  "SDEV" · uint16 version (2) · uint16 channels (1 or 3) · uint32 width ·
+//           uint32 height · float64 fps
+//   frames  uint32 frame index · uint32 event count n · n × (uint32 value index
+//           (y·width + x)·channels + channel, int16 value)
+// A frame without events is written as its index and a count of 0. Version 1 files
+// (the channels field 0, grey) still read.
 enum class EventStreamFormat { Csv, Binary };
 
 struct RecordedEvent {
-    std::uint32_t pixel = 0;
+    std::uint32_t pixel = 0; // the value index: (y·width + x)·channels + channel
     std::int16_t value = 0;
 };
 
@@ -34,6 +36,7 @@ struct RecordedFrame {
 struct EventStream {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
+    std::uint32_t channels = 1;
     double fps = 0.0; // binary only; 0 in CSV
     std::vector<RecordedFrame> frames;
 };
@@ -44,12 +47,13 @@ struct EventStream {
 class EventStreamWriter {
   public:
     EventStreamWriter(std::filesystem::path path, EventStreamFormat format, int width,
-                      int height, double fps);
+                      int height, int channels, double fps);
     ~EventStreamWriter(); // removes the temporary file unless finished
     EventStreamWriter(const EventStreamWriter&) = delete;
     EventStreamWriter& operator=(const EventStreamWriter&) = delete;
 
-    // The non-zero entries of `events` (width × height, row-major, rounded to integers).
+    // The non-zero entries of `events` (width × height × channels, row-major, channels
+    // interleaved, rounded to integers).
     void addFrame(std::uint32_t index, const Eigen::ArrayXf& events);
     void finish();
     long long eventCount() const { return m_events; }
@@ -58,7 +62,7 @@ class EventStreamWriter {
   private:
     std::filesystem::path m_path, m_temporary;
     EventStreamFormat m_format;
-    int m_width, m_height;
+    int m_width, m_height, m_channels;
     std::ofstream m_out;
     std::vector<RecordedEvent> m_frameEvents;
     long long m_events = 0;

@@ -39,7 +39,7 @@ VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
     VideoTestSet test;
     constexpr long warmUp = 10; // the encoder's start transient
     while (static_cast<int>(test.inputs.size()) < count && pipeline.next(step)) {
-        const Eigen::VectorXd& x = features.extract(step.encoded, step.frame.width, step.frame.height);
+        const Eigen::VectorXd& x = features.extract(step.encoded, step.frame.shape());
         if (step.index >= warmUp && (step.index - warmUp) % stride == 0) {
             test.inputs.push_back(x);
             test.labels.push_back(step.frame.label);
@@ -95,8 +95,8 @@ double OnlineVideoLearner::testAccuracy() {
 }
 
 VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& encoded,
-                                           int frameWidth, int frameHeight, int label) {
-    const Eigen::VectorXd& x = m_features.extract(encoded, frameWidth, frameHeight);
+                                           const FrameShape& shape, int label) {
+    const Eigen::VectorXd& x = m_features.extract(encoded, shape);
     VideoLearnStep step;
     if (label < 0 || label >= m_settings.classes) {
         m_model->beginEvaluation(); // prediction must not change the training state

@@ -73,8 +73,8 @@ class OnlineVideoLearner {
     explicit OnlineVideoLearner(const OnlineLearningSettings& settings); // InputError when invalid
 
     void setTestSet(VideoTestSet testSet) { m_test = std::move(testSet); }
-    VideoLearnStep observe(long frameIndex, const EncodedFrame& encoded, int frameWidth,
-                           int frameHeight, int label);
+    VideoLearnStep observe(long frameIndex, const EncodedFrame& encoded, const FrameShape& shape,
+                           int label);
     double testAccuracy(); // −1 without a test set
 
     const Classifier& model() const { return *m_model; }

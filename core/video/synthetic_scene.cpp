@@ -3,6 +3,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -13,7 +14,18 @@ namespace {
 struct ShapePlan {
     int label;
     double x0, y0, vx, vy, size;
+    cv::Scalar colour; // R, G, B
 };
+
+// Bright enough to stand out from the texture in every channel's mean.
+constexpr std::array<std::array<double, 3>, 6> kShapeColours{{{0.95, 0.95, 0.95},
+                                                              {0.95, 0.55, 0.20},
+                                                              {0.30, 0.80, 0.95},
+                                                              {0.95, 0.85, 0.25},
+                                                              {0.50, 0.95, 0.45},
+                                                              {0.95, 0.45, 0.70}}};
+// The texture's tint per channel (R, G, B): a cool grey-blue ground.
+constexpr std::array<float, 3> kTint{0.85F, 1.0F, 1.3F};
 
 // The shape shown in segment `segment` of the scene: drawn from a generator seeded by
 // (seed, segment), so any frame can be rendered without the ones before it.
@@ -29,6 +41,12 @@ ShapePlan planFor(const SyntheticSceneSettings& s, long segment) {
     const double speed = s.speed * s.width / 160.0;
     p.vx = speed * std::cos(angle);
     p.vy = speed * std::sin(angle);
+    if (s.colour) { // drawn last, so grey and colour scenes share shapes and paths
+        const auto& c = kShapeColours[engine() % kShapeColours.size()];
+        p.colour = cv::Scalar(c[0], c[1], c[2]);
+    } else {
+        p.colour = cv::Scalar(0.95);
+    }
     return p;
 }
 
@@ -59,7 +77,16 @@ SyntheticScene::SyntheticScene(const SyntheticSceneSettings& settings) : m_setti
     const double sigma = std::max(1.0, settings.width / 40.0);
     cv::GaussianBlur(noise, noise, cv::Size(0, 0), sigma);
     cv::normalize(noise, noise, 0.15, 0.45, cv::NORM_MINMAX);
-    m_background = Eigen::Map<const Eigen::ArrayXf>(noise.ptr<float>(), noise.total());
+    if (!settings.colour) {
+        m_background = Eigen::Map<const Eigen::ArrayXf>(noise.ptr<float>(), noise.total());
+        return;
+    }
+    // The same texture, tinted: R, G, B interleaved.
+    const Eigen::Map<const Eigen::ArrayXf> grey(noise.ptr<float>(), noise.total());
+    m_background.resize(3 * grey.size());
+    for (Eigen::Index i = 0; i < grey.size(); ++i)
+        for (int c = 0; c < 3; ++c)
+            m_background(3 * i + c) = grey(i) * kTint[static_cast<std::size_t>(c)];
 }
 
 void SyntheticScene::render(long frameIndex, VideoFrame& out) const {
@@ -73,10 +100,11 @@ void SyntheticScene::render(long frameIndex, VideoFrame& out) const {
 
     out.width = s.width;
     out.height = s.height;
+    out.channels = s.colour ? 3 : 1;
     out.label = p.label;
     out.pixels = m_background;
-    cv::Mat image(s.height, s.width, CV_32F, out.pixels.data()); // draws into out.pixels
-    const cv::Scalar bright(0.95);
+    cv::Mat image(s.height, s.width, CV_32FC(out.channels), out.pixels.data()); // draws into out.pixels
+    const cv::Scalar& bright = p.colour;
     const auto r = static_cast<int>(p.size);
     const cv::Point c(static_cast<int>(std::lround(cx)), static_cast<int>(std::lround(cy)));
     switch (p.label) {

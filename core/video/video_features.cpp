@@ -2,6 +2,7 @@
 
 #include "io/input_error.h"
 #include "util/name_table.h"
+#include "video/channel_reduction.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -44,17 +45,27 @@ VideoFeatureExtractor::VideoFeatureExtractor(const VideoFeatureSettings& setting
     m_input.setZero(settings.size());
 }
 
-const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encoded, int width,
-                                                      int height) {
-    const Eigen::Index pixels = static_cast<Eigen::Index>(width) * height;
-    if (pixels <= 0 || encoded.events.size() != pixels || encoded.reconstruction.size() != pixels)
+const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encoded,
+                                                      const FrameShape& shape) {
+    const int width = shape.width, height = shape.height;
+    const Eigen::Index pixels = shape.pixelCount();
+    if (pixels <= 0 || shape.channels < 1 || encoded.events.size() != shape.valueCount() ||
+        encoded.reconstruction.size() != shape.valueCount())
         throw InputError("video features: the encoded frame does not match its size");
     if (m_trace.size() != pixels)
         m_trace.setZero(pixels);
-    m_trace = (static_cast<float>(m_settings.eventDecay) * m_trace + encoded.events.abs()).min(1.0F);
+    if (shape.channels == 1) {
+        m_trace = (static_cast<float>(m_settings.eventDecay) * m_trace + encoded.events.abs()).min(1.0F);
+    } else {
+        channelAbsSum(encoded.events, shape.channels, m_perPixel);
+        m_trace = (static_cast<float>(m_settings.eventDecay) * m_trace + m_perPixel).min(1.0F);
+    }
     placeWindow(width, height);
-    const Eigen::ArrayXf& map =
-        m_settings.features == VideoFeatures::Events ? m_trace : encoded.reconstruction;
+    if (m_settings.features == VideoFeatures::Reconstruction && shape.channels > 1)
+        channelMean(encoded.reconstruction, shape.channels, m_perPixel);
+    const Eigen::ArrayXf& map = m_settings.features == VideoFeatures::Events ? m_trace
+                                : shape.channels == 1 ? encoded.reconstruction
+                                                      : m_perPixel;
     const cv::Mat frame(height, width, CV_32F, const_cast<float*>(map.data()));
     const cv::Mat source =
         frame(cv::Rect(m_window.x, m_window.y, m_window.width, m_window.height));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "video/pixel_encoders.h"
+#include "video/video_frame.h"
 
 #include <Eigen/Core>
 #include <optional>
@@ -37,10 +38,12 @@ std::string validationError(const VideoFeatureSettings& settings);
 // Turns encoded frames into a network's input: the frame or the tracking window,
 // area-averaged onto the grid (any source size gives the same inputs), values clipped
 // to [−1, 1]. The event trace is kept per pixel, so frames must come in stream order.
+// A colour frame is seen per pixel: the trace sums |events| over the channels and the
+// reconstruction is their mean, so a network's input size does not depend on colour.
 class VideoFeatureExtractor {
   public:
     explicit VideoFeatureExtractor(const VideoFeatureSettings& settings);
-    const Eigen::VectorXd& extract(const EncodedFrame& encoded, int width, int height);
+    const Eigen::VectorXd& extract(const EncodedFrame& encoded, const FrameShape& shape);
     const Eigen::VectorXd& features() const { return m_input; }
     const VideoFeatureSettings& settings() const { return m_settings; }
 
@@ -56,6 +59,7 @@ class VideoFeatureExtractor {
     VideoFeatureSettings m_settings;
     Window m_window;
     Eigen::ArrayXf m_trace;
+    Eigen::ArrayXf m_perPixel; // a colour frame's events or reconstruction, per pixel
     Eigen::VectorXd m_input;
 };
 

@@ -16,33 +16,41 @@ namespace sdlab {
 
 namespace {
 
-// Grey, `width` wide (aspect kept, at least 1×1), float in [0, 1].
-void convertFrame(const cv::Mat& input, int width, VideoFrame& out, cv::Mat& grey, cv::Mat& small) {
-    if (input.channels() == 3)
-        cv::cvtColor(input, grey, cv::COLOR_BGR2GRAY);
-    else if (input.channels() == 4)
-        cv::cvtColor(input, grey, cv::COLOR_BGRA2GRAY);
+// Grey or RGB (interleaved), `width` wide (aspect kept, at least 1×1), float in [0, 1].
+void convertFrame(const cv::Mat& input, int width, bool colour, VideoFrame& out,
+                  cv::Mat& converted, cv::Mat& small) {
+    const int channels = input.channels();
+    if (colour)
+        cv::cvtColor(input, converted, channels == 1   ? cv::COLOR_GRAY2RGB
+                                       : channels == 4 ? cv::COLOR_BGRA2RGB
+                                                       : cv::COLOR_BGR2RGB);
+    else if (channels == 3)
+        cv::cvtColor(input, converted, cv::COLOR_BGR2GRAY);
+    else if (channels == 4)
+        cv::cvtColor(input, converted, cv::COLOR_BGRA2GRAY);
     else
-        grey = input;
+        converted = input;
     const int height = std::max(1, static_cast<int>(std::lround(
-                                       static_cast<double>(width) * grey.rows / grey.cols)));
-    cv::resize(grey, small, cv::Size(width, height), 0, 0, cv::INTER_AREA);
+                                       static_cast<double>(width) * converted.rows / converted.cols)));
+    cv::resize(converted, small, cv::Size(width, height), 0, 0, cv::INTER_AREA);
     out.width = width;
     out.height = height;
+    out.channels = colour ? 3 : 1;
     out.label = -1;
-    out.pixels.resize(static_cast<Eigen::Index>(width) * height);
-    cv::Mat target(height, width, CV_32F, out.pixels.data());
+    out.pixels.resize(out.valueCount());
+    cv::Mat target(height, width, CV_32FC(out.channels), out.pixels.data());
     small.convertTo(target, CV_32F, small.depth() == CV_16U ? 1.0 / 65535.0 : 1.0 / 255.0);
 }
 
 class CaptureSource : public VideoSource {
   public:
-    CaptureSource(cv::VideoCapture capture, int width, std::string description)
-        : m_capture(std::move(capture)), m_width(width) {
+    // cv::VideoCapture shares its backend on copy and has no move, so the source opens
+    // its own capture rather than taking one.
+    CaptureSource(int width, bool colour, std::string description)
+        : m_width(width), m_colour(colour) {
         m_description = std::move(description);
-        const double fps = m_capture.get(cv::CAP_PROP_FPS);
-        m_fps = fps > 0.0 && fps < 1000.0 ? fps : 30.0;
     }
+    cv::VideoCapture& capture() { return m_capture; }
     bool read(VideoFrame& frame) override {
         try { // a corrupt stream may throw instead of returning false
             if (m_pending.empty() && !m_capture.read(m_pending))
@@ -52,13 +60,15 @@ class CaptureSource : public VideoSource {
         }
         if (m_pending.empty() || m_pending.cols <= 0 || m_pending.rows <= 0)
             return false;
-        convertFrame(m_pending, m_width, frame, m_grey, m_small);
+        convertFrame(m_pending, m_width, m_colour, frame, m_converted, m_small);
         m_pending.release();
         return true;
     }
     double nativeFps() const override { return m_fps; }
-    // The first frame, read at open time to prove the source works.
+    // The first frame, read at open time to prove the source works; the frame rate.
     bool prime() {
+        const double fps = m_capture.get(cv::CAP_PROP_FPS);
+        m_fps = fps > 0.0 && fps < 1000.0 ? fps : 30.0;
         try {
             return m_capture.read(m_pending) && !m_pending.empty();
         } catch (const cv::Exception&) {
@@ -69,8 +79,9 @@ class CaptureSource : public VideoSource {
   private:
     cv::VideoCapture m_capture;
     int m_width;
+    bool m_colour;
     double m_fps = 30.0;
-    cv::Mat m_pending, m_grey, m_small;
+    cv::Mat m_pending, m_converted, m_small;
 };
 
 void silenceOpenCv() {
@@ -97,6 +108,7 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
         scene.width = settings.width;
         scene.height = std::max(1, settings.width * 3 / 4);
         scene.seed = settings.seed;
+        scene.colour = settings.colour;
         return std::make_unique<SyntheticSource>(scene);
     }
     silenceOpenCv();
@@ -106,10 +118,14 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
         const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), index);
         if (error != std::errc() || end != number.data() + number.size() || index < 0 || index > 99)
             throw InputError("video source " + quoted(source) + ": the camera number must be 0..99");
-        cv::VideoCapture capture(index, cv::CAP_V4L2);
-        auto camera = std::make_unique<CaptureSource>(std::move(capture), settings.width,
+        auto camera = std::make_unique<CaptureSource>(settings.width, settings.colour,
                                                       "camera " + number);
-        if (!camera->prime())
+        try {
+            camera->capture().open(index, cv::CAP_V4L2);
+        } catch (const cv::Exception&) {
+            // reported below as absent
+        }
+        if (!camera->capture().isOpened() || !camera->prime())
             throw InputError("video source " + quoted(source) + ": no camera " + number +
                              " is available (none connected, or it is in use)");
         return camera;
@@ -120,17 +136,16 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
         throw InputError("video file " + quoted(source) + " does not exist");
     if (!fs::is_regular_file(source, ec))
         throw InputError("video file " + quoted(source) + " is not a regular file");
-    cv::VideoCapture capture;
+    auto file = std::make_unique<CaptureSource>(settings.width, settings.colour,
+                                                fs::path(source).filename().string());
     try {
-        capture.open(source, cv::CAP_FFMPEG);
+        file->capture().open(source, cv::CAP_FFMPEG);
     } catch (const cv::Exception&) {
         // reported below as not readable
     }
-    if (!capture.isOpened())
+    if (!file->capture().isOpened())
         throw InputError("video file " + quoted(source) +
                          " could not be opened as a video (unsupported or corrupt)");
-    auto file = std::make_unique<CaptureSource>(std::move(capture), settings.width,
-                                                fs::path(source).filename().string());
     if (!file->prime())
         throw InputError("video file " + quoted(source) + " has no readable frame (corrupt?)");
     return file;

@@ -12,10 +12,11 @@ namespace sdlab {
 struct VideoSourceSettings {
     std::string source = "synthetic"; // "synthetic", "camera:N" or a video file path
     int width = 160;                  // frames are resized to this width, aspect kept
+    bool colour = false;              // R, G, B per pixel (VideoFrame::channels 3), else grey
     std::uint64_t seed = 1;           // synthetic scene
 };
 
-// Where frames come from. read() converts to grey, resizes and scales to [0, 1] on
+// Where frames come from. read() converts to grey or RGB, resizes and scales to [0, 1] on
 // the calling thread (a worker, never the GUI thread); it returns false at the end of
 // a file or when a camera stops delivering.
 class VideoSource {

@@ -161,6 +161,11 @@ video)
     check "vtest.avi" "$CLI" video --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --frames 20 --width 96 --out v5
     check "vtest.avi keeps its aspect (768x576 -> 96x72)" [ "$(json_value v5/summary.json height)" = 72 ]
   fi
+  check "--channels rgb" "$CLI" video --frames 30 --width 64 --channels rgb --out v8
+  check "rgb in the summary" grep -q '"channels": "rgb"' v8/summary.json
+  check "grey is the default" grep -q '"channels": "grey"' v1/summary.json
+  check "grey at 64 px" "$CLI" video --frames 30 --width 64 --out v9
+  check "three channels send more than twice the grey events" awk -v c="$(json_value v8/summary.json events_per_frame)" -v g="$(json_value v9/summary.json events_per_frame)" 'BEGIN{exit !(c > 2 * g)}'
   check "--learn on the synthetic scene" "$CLI" video --frames 1800 --learn --out v6
   check "learn.csv header" header_is v6/learn.csv "frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
   check "a curve row every 30 frames" rows_are v6/learn.csv 60
@@ -274,6 +279,7 @@ bad-input)
   expect_bad "video: zero fps" video --fps 0 --out bad_out
   expect_bad "video: negative threshold" video --encoder delta --threshold -0.1 --out bad_out
   expect_bad "video: width too small" video --width 2 --out bad_out
+  expect_bad "video: unknown channels" video --channels blue --out bad_out
   expect_bad "video: kp + kd = 0" video --kp 0 --kd 0 --out bad_out
   expect_bad "video: --learn on an unlabelled file" video --source bad.avi --learn --out bad_out
   expect_bad "video: --learn-model without --learn" video --learn-model pdnn --out bad_out

@@ -115,7 +115,7 @@ std::string slurp(const std::filesystem::path& path) {
 
 // A 3 × 2 frame with an ON event of 2 at (1, 0) and an OFF at (2, 1); then an empty frame.
 void recordTwoFrames(const std::filesystem::path& path, EventStreamFormat format) {
-    EventStreamWriter writer(path, format, 3, 2, 30.0);
+    EventStreamWriter writer(path, format, 3, 2, 1, 30.0);
     Eigen::ArrayXf events = Eigen::ArrayXf::Zero(6);
     events(1) = 2.0F;
     events(5) = -1.0F;
@@ -139,6 +139,7 @@ TEST(EventStream, BinaryAndCsvRecordingsReadBackExactly) {
     const EventStream binary = readEventStream(dir / "r.sdev");
     EXPECT_EQ(binary.width, 3U);
     EXPECT_EQ(binary.height, 2U);
+    EXPECT_EQ(binary.channels, 1U);
     EXPECT_EQ(binary.fps, 30.0);
     ASSERT_EQ(binary.frames.size(), 2U);
     EXPECT_EQ(binary.frames[0].index, 7U);
@@ -153,12 +154,66 @@ TEST(EventStream, BinaryAndCsvRecordingsReadBackExactly) {
     EXPECT_EQ(csv.width, 3U);
     EXPECT_EQ(csv.frames[0].events[1].pixel, 5U);
     {
-        EventStreamWriter abandoned(dir / "gone.sdev", EventStreamFormat::Binary, 3, 2, 30.0);
+        EventStreamWriter abandoned(dir / "gone.sdev", EventStreamFormat::Binary, 3, 2, 1, 30.0);
         abandoned.addFrame(0, Eigen::ArrayXf::Ones(6));
     } // destroyed unfinished: no file, no temporary
     EXPECT_FALSE(std::filesystem::exists(dir / "gone.sdev"));
     EXPECT_FALSE(std::filesystem::exists(dir / "gone.sdev.part"));
     std::filesystem::remove_all(dir);
+}
+
+// RGB: a 2 × 1 frame, values interleaved R, G, B per pixel. Events: G of pixel 0 (+1)
+// and B of pixel 1 (−3).
+TEST(EventStream, ColourRecordingsIndexChannelsWithinPixels) {
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_event_stream_colour";
+    std::filesystem::create_directories(dir);
+    Eigen::ArrayXf events = Eigen::ArrayXf::Zero(6);
+    events(1) = 1.0F;
+    events(5) = -3.0F;
+    for (const auto& [name, format] : {std::pair{"c.sdev", EventStreamFormat::Binary},
+                                       std::pair{"c.csv", EventStreamFormat::Csv}}) {
+        EventStreamWriter writer(dir / name, format, 2, 1, 3, 25.0);
+        writer.addFrame(4, events);
+        EXPECT_THROW(writer.addFrame(5, Eigen::ArrayXf::Zero(2)), std::runtime_error);
+        writer.finish();
+        const EventStream stream = readEventStream(dir / name);
+        EXPECT_EQ(stream.width, 2U);
+        EXPECT_EQ(stream.height, 1U);
+        EXPECT_EQ(stream.channels, 3U);
+        ASSERT_EQ(stream.frames.size(), 1U);
+        ASSERT_EQ(stream.frames[0].events.size(), 2U);
+        EXPECT_EQ(stream.frames[0].events[0].pixel, 1U); // (0·2 + 0)·3 + 1
+        EXPECT_EQ(stream.frames[0].events[1].pixel, 5U); // (0·2 + 1)·3 + 2
+        EXPECT_EQ(stream.frames[0].events[1].value, -3);
+    }
+    EXPECT_EQ(slurp(dir / "c.csv"), "frame,x,y,channel,value\n4,0,0,1,1\n4,1,0,2,-3\n");
+    const std::string binary = slurp(dir / "c.sdev");
+    EXPECT_EQ(binary[4], 2); // version 2
+    EXPECT_EQ(binary[6], 3); // channels
+    std::filesystem::remove_all(dir);
+}
+
+// Files written before the channels field (version 1, the field 0) are grey.
+TEST(EventStream, VersionOneRecordingsReadAsGrey) {
+    std::string bytes("SDEV", 4);
+    const auto put = [&bytes](auto value) {
+        bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+    };
+    put(std::uint16_t{1});
+    put(std::uint16_t{0});
+    put(std::uint32_t{3});
+    put(std::uint32_t{2});
+    put(30.0);
+    put(std::uint32_t{0}); // frame 0: one event at pixel 5
+    put(std::uint32_t{1});
+    put(std::uint32_t{5});
+    put(std::int16_t{-1});
+    const EventStream stream = parseEventStream(bytes, "'v1.sdev'");
+    EXPECT_EQ(stream.channels, 1U);
+    ASSERT_EQ(stream.frames.size(), 1U);
+    EXPECT_EQ(stream.frames[0].events[0].pixel, 5U);
+    bytes[6] = 3; // a version-1 file with a channels field is not one we wrote
+    EXPECT_THROW(parseEventStream(bytes, "'v1.sdev'"), InputError);
 }
 
 TEST(EventStream, BrokenRecordingsGiveOneMessage) {
@@ -188,13 +243,19 @@ TEST(EventStream, BrokenRecordingsGiveOneMessage) {
     std::string version = good;
     version[4] = 9;
     EXPECT_NE(message(version).find("version 9"), std::string::npos);
+    std::string channels = good;
+    channels[6] = 2;
+    EXPECT_NE(message(channels).find("2 channels per pixel"), std::string::npos);
     std::string size = good;
     size[8] = size[9] = size[10] = size[11] = 0;
     EXPECT_NE(message(size).find("frame size"), std::string::npos);
     EXPECT_NE(message("frame,x,y,value\n1,2,3,0.5\n").find("row 2"), std::string::npos);
     EXPECT_NE(message("frame,x,y,value\n2,0,0,1\n1,0,0,1\n").find("earlier frame"), std::string::npos);
     EXPECT_NE(message("").find("x.sdev"), std::string::npos);
+    EXPECT_NE(message("frame,x,y,channel,value\n0,0,0,3,1\n").find("row 2"), std::string::npos);
+    EXPECT_NE(message("frame,x,y,value\n0,65535,65535,1\n").find("too large"), std::string::npos);
     EXPECT_EQ(message("frame,x,y,value\n"), "no error");
+    EXPECT_EQ(message("frame,x,y,channel,value\n"), "no error");
 }
 
 } // namespace

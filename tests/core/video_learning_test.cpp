@@ -91,7 +91,7 @@ TEST(VideoFeatures, TheWindowFollowsTheBusiestPlaceAndThePoolingAverages) {
     VideoFeatureExtractor features(settings);
     EncodedFrame frame = blankFrame(width, height);
     // Nothing moves: the window (32 × 24, half the height at 4:3) sits in the centre.
-    features.extract(frame, width, height);
+    features.extract(frame, {width, height, 1});
     EXPECT_EQ(features.window().width, 32);
     EXPECT_EQ(features.window().height, 24);
     EXPECT_EQ(features.window().x, 16);
@@ -105,7 +105,7 @@ TEST(VideoFeatures, TheWindowFollowsTheBusiestPlaceAndThePoolingAverages) {
             frame.events(y * width + x) = 1.0F;
     frame.events(40 * width + 5) = -1.0F;
     frame.events(30 * width + 20) = 1.0F;
-    features.extract(frame, width, height);
+    features.extract(frame, {width, height, 1});
     EXPECT_EQ(features.window().x, 32); // 50 − 16 = 34, clamped to 64 − 32
     EXPECT_EQ(features.window().y, 0);  // 10 − 12 < 0, clamped
     // Pooling 32 × 24 → 8 × 6 averages 4 × 4 blocks: the event block is cell (4, 2)
@@ -114,7 +114,7 @@ TEST(VideoFeatures, TheWindowFollowsTheBusiestPlaceAndThePoolingAverages) {
     EXPECT_DOUBLE_EQ(features.features()(2 * 8 + 4), 1.0);
     EXPECT_DOUBLE_EQ(features.features().sum(), 1.0);
     // Next frame without events: the trace decays by 0.7.
-    features.extract(blankFrame(width, height), width, height);
+    features.extract(blankFrame(width, height), {width, height, 1});
     EXPECT_NEAR(features.features()(2 * 8 + 4), 0.7, 1e-6);
 }
 
@@ -128,13 +128,47 @@ TEST(VideoFeatures, ReconstructionInputsHaveZeroMeanAndTheWholeFrameWhenNotCentr
     for (int y = 0; y < 4; ++y)
         for (int x = 0; x < 4; ++x)
             frame.reconstruction(y * width + x) = 0.9F; // top-left cell bright
-    features.extract(frame, width, height);
+    features.extract(frame, {width, height, 1});
     EXPECT_EQ(features.window().width, width);
     // Cells: one at 0.9, eleven at 0.3, mean 0.35 → 0.55 and −0.05.
     EXPECT_NEAR(features.features()(0), 0.55, 1e-6);
     EXPECT_NEAR(features.features()(5), -0.05, 1e-6);
     EXPECT_NEAR(features.features().sum(), 0.0, 1e-6);
-    EXPECT_THROW(features.extract(frame, width + 1, height), InputError);
+    EXPECT_THROW(features.extract(frame, {width + 1, height, 1}), InputError);
+}
+
+// A colour frame is seen per pixel: its event trace sums the channels' |events| and its
+// reconstruction is the channels' mean, so it gives the inputs of the grey frame made
+// of those per-pixel values.
+TEST(VideoFeatures, ColourFramesGiveTheInputsOfTheirPerPixelGreyFrame) {
+    const int width = 16, height = 12;
+    for (const VideoFeatures kind : {VideoFeatures::Events, VideoFeatures::Reconstruction}) {
+        VideoFeatureSettings settings;
+        settings.gridWidth = 4;
+        settings.features = kind;
+        VideoFeatureExtractor colourFeatures(settings), greyFeatures(settings);
+        EncodedFrame colour, grey = blankFrame(width, height);
+        colour.events.setZero(3 * width * height);
+        colour.reconstruction.setZero(3 * width * height);
+        for (int frame = 0; frame < 3; ++frame) {
+            for (int i = 0; i < width * height; ++i) {
+                // R, G, B events of +1, −1, 0 on a moving diagonal band; colours by position.
+                const bool band = (i % width + i / width + frame) % 5 == 0;
+                colour.events.segment(3 * i, 3) << (band ? 1.0F : 0.0F), (band ? -1.0F : 0.0F), 0.0F;
+                colour.reconstruction.segment(3 * i, 3) << 0.1F, 0.002F * static_cast<float>(i), 0.5F;
+                grey.events(i) = band ? 2.0F : 0.0F; // |+1| + |−1| + 0
+                grey.reconstruction(i) = (0.1F + 0.002F * static_cast<float>(i) + 0.5F) / 3.0F;
+            }
+            const Eigen::VectorXd fromColour = colourFeatures.extract(colour, {width, height, 3});
+            const Eigen::VectorXd fromGrey = greyFeatures.extract(grey, {width, height, 1});
+            EXPECT_EQ(colourFeatures.window().x, greyFeatures.window().x);
+            EXPECT_EQ(colourFeatures.window().y, greyFeatures.window().y);
+            EXPECT_LT((fromColour - fromGrey).cwiseAbs().maxCoeff(), 1e-6);
+            EXPECT_GT(fromGrey.cwiseAbs().maxCoeff(), 0.01); // not trivially equal
+        }
+    }
+    VideoFeatureExtractor features(VideoFeatureSettings{});
+    EXPECT_THROW(features.extract(blankFrame(width, height), {width, height, 3}), InputError);
 }
 
 TEST(OnlineVideoLearner, LearnsTheSyntheticShapesBeyondChanceOnAHeldOutScene) {
@@ -151,8 +185,7 @@ TEST(OnlineVideoLearner, LearnsTheSyntheticShapesBeyondChanceOnAHeldOutScene) {
     VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoPipelineStep step;
     for (int k = 0; k < 1500 && pipeline.next(step); ++k)
-        learner.observe(step.index, step.encoded, step.frame.width, step.frame.height,
-                        step.frame.label);
+        learner.observe(step.index, step.encoded, step.frame.shape(), step.frame.label);
     ASSERT_EQ(learner.curve().size(), 50U);
     EXPECT_EQ(learner.samples(), 1500);
     const VideoLearnRow& first = learner.curve().front();
@@ -175,8 +208,7 @@ TEST(OnlineVideoLearner, UnlabelledFramesArePredictedWithoutTraining) {
     VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoPipelineStep step;
     for (int k = 0; k < 20 && pipeline.next(step); ++k) {
-        const VideoLearnStep result = learner.observe(step.index, step.encoded, step.frame.width,
-                                                      step.frame.height, -1);
+        const VideoLearnStep result = learner.observe(step.index, step.encoded, step.frame.shape(), -1);
         EXPECT_FALSE(result.learned);
         EXPECT_GE(result.predicted, 0);
         EXPECT_LT(result.predicted, 4);

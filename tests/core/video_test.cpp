@@ -5,6 +5,7 @@
 #include "coding/pd_encoder.h"
 #include "coding/sigma_delta_quantizer.h"
 #include "io/input_error.h"
+#include "video/channel_reduction.h"
 #include "video/pixel_encoders.h"
 #include "video/synthetic_scene.h"
 #include "video/video_source.h"
@@ -13,6 +14,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 
@@ -176,6 +178,89 @@ TEST(SyntheticScene, FramesAreReproducibleLabelledAndInRange) {
     EXPECT_EQ(std::unique(labels.begin(), labels.end()) - labels.begin(), 4); // all four shapes
 }
 
+TEST(ChannelReduction, MeanSumAndAbsoluteSumPerPixel) {
+    // Two RGB pixels, interleaved: (0.1, 0.2, 0.6) and (−1, 2, −4).
+    const Eigen::ArrayXf values = frameOf({0.1F, 0.2F, 0.6F, -1.0F, 2.0F, -4.0F});
+    Eigen::ArrayXf out;
+    channelMean(values, 3, out);
+    ASSERT_EQ(out.size(), 2);
+    EXPECT_FLOAT_EQ(out(0), 0.3F);
+    EXPECT_FLOAT_EQ(out(1), -1.0F);
+    channelSum(values, 3, out);
+    EXPECT_FLOAT_EQ(out(0), 0.9F);
+    EXPECT_FLOAT_EQ(out(1), -3.0F);
+    channelAbsSum(values, 3, out);
+    EXPECT_FLOAT_EQ(out(1), 7.0F);
+    channelSum(values, 1, out); // one channel: a copy
+    EXPECT_TRUE((out == values).all());
+    EXPECT_THROW(channelMean(values, 4, out), std::invalid_argument);
+}
+
+// In colour the scene is the grey scene's shapes, paths and labels, drawn in a colour;
+// every value stays in [0, 1] and the texture is the grey one tinted.
+TEST(SyntheticScene, ColourFramesShareTheGreySceneAndInterleaveRgb) {
+    SyntheticSceneSettings s;
+    s.framesPerShape = 10;
+    const SyntheticScene grey(s);
+    s.colour = true;
+    const SyntheticScene colour(s);
+    VideoFrame g, c;
+    for (long k = 0; k < 120; k += 7) {
+        grey.render(k, g);
+        colour.render(k, c);
+        ASSERT_EQ(c.channels, 3);
+        ASSERT_EQ(c.pixels.size(), 3 * g.pixels.size());
+        EXPECT_EQ(c.label, g.label);
+        EXPECT_GE(c.pixels.minCoeff(), 0.0F);
+        EXPECT_LE(c.pixels.maxCoeff(), 1.0F);
+        // Where the grey frame shows the texture untouched (no shape, no antialiasing),
+        // the colour frame is that texture times the tint (0.85, 1, 1.3).
+        int checked = 0;
+        for (Eigen::Index i = 0; i < g.pixels.size(); ++i) {
+            if (g.pixels(i) > 0.46F)
+                continue; // the shape (0.95) or its antialiased edge
+            EXPECT_NEAR(c.pixels(3 * i), 0.85F * g.pixels(i), 1e-6F);
+            EXPECT_NEAR(c.pixels(3 * i + 1), g.pixels(i), 1e-6F);
+            EXPECT_NEAR(c.pixels(3 * i + 2), 1.3F * g.pixels(i), 1e-6F);
+            ++checked;
+        }
+        EXPECT_GT(checked, g.pixels.size() / 2);
+    }
+}
+
+// Each value is one channel of the per-pixel encoder: encoding an RGB stream equals
+// encoding its R, G and B planes as three separate grey streams, event for event.
+TEST(VideoEncoders, ColourIsEncodedPerChannel) {
+    SyntheticSceneSettings s;
+    s.colour = true;
+    const SyntheticScene scene(s);
+    PdPixelEncoder rgb(PdParams{0.1, 2.0});
+    std::array<PdPixelEncoder, 3> planes{PdPixelEncoder(PdParams{0.1, 2.0}),
+                                         PdPixelEncoder(PdParams{0.1, 2.0}),
+                                         PdPixelEncoder(PdParams{0.1, 2.0})};
+    VideoFrame frame;
+    EncodedFrame whole, part;
+    long planeEvents = 0, wholeEvents = 0;
+    for (long k = 0; k < 40; ++k) {
+        scene.render(k, frame);
+        rgb.encode(frame.pixels, whole);
+        wholeEvents += whole.eventsOn + whole.eventsOff;
+        for (int c = 0; c < 3; ++c) {
+            const Eigen::ArrayXf plane =
+                Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>>(
+                    frame.pixels.data() + c, frame.pixelCount());
+            planes[static_cast<std::size_t>(c)].encode(plane, part);
+            planeEvents += part.eventsOn + part.eventsOff;
+            for (Eigen::Index i = 0; i < plane.size(); ++i) {
+                ASSERT_EQ(whole.events(3 * i + c), part.events(i)) << "frame " << k;
+                ASSERT_EQ(whole.reconstruction(3 * i + c), part.reconstruction(i));
+            }
+        }
+    }
+    EXPECT_EQ(wholeEvents, planeEvents);
+    EXPECT_GT(wholeEvents, 0);
+}
+
 class VideoFiles : public ::testing::Test {
   protected:
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
@@ -221,6 +306,43 @@ TEST_F(VideoFiles, AGeneratedClipIsReadResizedAndEnds) {
         ++frames;
     }
     EXPECT_EQ(frames, 12);
+}
+
+// A clip of one BGR colour, (B, G, R) = (50, 100, 200): in colour the frame holds R, G, B
+// in that order; in grey it holds the luma 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601,
+// OpenCV's COLOR_BGR2GRAY). MJPG is lossy, hence the tolerance of 4/255.
+TEST_F(VideoFiles, ColourClipsKeepRgbPerPixelAndGreyIsTheirLuma) {
+    const std::string path = (dir / "colour.avi").string();
+    {
+        cv::VideoWriter writer(path, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 25.0,
+                               cv::Size(64, 48));
+        ASSERT_TRUE(writer.isOpened());
+        for (int k = 0; k < 3; ++k)
+            writer.write(cv::Mat(48, 64, CV_8UC3, cv::Scalar(50, 100, 200)));
+    }
+    VideoSourceSettings settings;
+    settings.source = path;
+    settings.width = 16;
+    settings.colour = true;
+    VideoFrame frame;
+    ASSERT_TRUE(openVideoSource(settings)->read(frame));
+    EXPECT_EQ(frame.channels, 3);
+    EXPECT_EQ(frame.width, 16);
+    EXPECT_EQ(frame.height, 12);
+    ASSERT_EQ(frame.pixels.size(), 16 * 12 * 3);
+    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> red(frame.pixels.data(), 192);
+    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> green(frame.pixels.data() + 1, 192);
+    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> blue(frame.pixels.data() + 2, 192);
+    constexpr float tolerance = 4.0F / 255.0F;
+    EXPECT_LT((red - 200.0F / 255.0F).abs().maxCoeff(), tolerance);
+    EXPECT_LT((green - 100.0F / 255.0F).abs().maxCoeff(), tolerance);
+    EXPECT_LT((blue - 50.0F / 255.0F).abs().maxCoeff(), tolerance);
+    settings.colour = false;
+    ASSERT_TRUE(openVideoSource(settings)->read(frame));
+    EXPECT_EQ(frame.channels, 1);
+    ASSERT_EQ(frame.pixels.size(), 16 * 12);
+    const float luma = (0.299F * 200 + 0.587F * 100 + 0.114F * 50) / 255.0F;
+    EXPECT_LT((frame.pixels - luma).abs().maxCoeff(), tolerance);
 }
 
 TEST_F(VideoFiles, BadSourcesGiveOneMessageNamingThem) {

@@ -361,7 +361,42 @@ class LabsTest : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 5000);
         const sdlab::EventStream recorded = sdlab::readEventStream(path.toStdString());
         QCOMPARE(recorded.width, 64U);
+        QCOMPARE(recorded.channels, 1U);
         QVERIFY(recorded.frames.size() >= 5);
+
+        // Colour: R, G, B per pixel; the followed pixel shows its channels' mean, and a
+        // recording holds three channels.
+        session->apply({{QStringLiteral("channels"), QStringLiteral("rgb")}}, QStringLiteral("colour"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->input.format() == QImage::Format_RGB888 &&
+                                     lab->lastPacket()->traceFrame.size() >= 3,
+                                 10000);
+        const sdlab::gui::VideoPacketPtr colourPacket = lab->lastPacket();
+        QCOMPARE(colourPacket->reconstruction.format(), QImage::Format_RGB888);
+        scene.colour = true;
+        sdlab::SyntheticScene(scene).render(static_cast<long>(colourPacket->traceFrame.back()), frame);
+        const Eigen::Index first = (20 * 64 + 10) * 3;
+        QVERIFY(std::abs(colourPacket->traceSignal.back() -
+                         static_cast<double>(frame.pixels.segment(first, 3).sum()) / 3.0) < 1e-6);
+        const QString colourPath = dir.filePath(QStringLiteral("colour.csv"));
+        lab->recordTo(colourPath);
+        const long colourStart = lab->framesShown();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > colourStart + 5, 5000);
+        lab->stopRecording();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(colourPath), 5000);
+        QCOMPARE(sdlab::readEventStream(colourPath.toStdString()).channels, 3U);
+        session->apply({{QStringLiteral("channels"), QStringLiteral("grey")}}, QStringLiteral("grey"));
+
+        // OpenCV's deliberately broken sample either plays or falls back with a message;
+        // frames keep coming either way.
+        const QString buggy = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind_bugy.avi");
+        if (QFileInfo::exists(buggy)) {
+            session->apply({{QStringLiteral("source"), QStringLiteral("file")},
+                            {QStringLiteral("file"), buggy}},
+                           QStringLiteral("buggy file"));
+            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Megamind_bugy")), 10000);
+            const long buggyStart = lab->framesShown();
+            QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > buggyStart + 5, 10000);
+        }
 
         session->apply({{QStringLiteral("source"), QStringLiteral("file")},
                         {QStringLiteral("file"), dir.filePath(QStringLiteral("missing.avi"))}},
