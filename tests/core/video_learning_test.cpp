@@ -78,8 +78,9 @@ TEST(VideoPipeline, RetuningKeepsTheEncoderStateAndAFreshEncoderDoesNot) {
 
 EncodedFrame blankFrame(int width, int height) {
     EncodedFrame f;
-    f.events.setZero(width * height);
-    f.reconstruction.setConstant(width * height, 0.3F);
+    const Eigen::Index pixels = Eigen::Index{width} * height;
+    f.events.setZero(pixels);
+    f.reconstruction.setConstant(pixels, 0.3F);
     return f;
 }
 
@@ -141,17 +142,18 @@ TEST(VideoFeatures, ReconstructionInputsHaveZeroMeanAndTheWholeFrameWhenNotCentr
 // reconstruction is the channels' mean, so it gives the inputs of the grey frame made
 // of those per-pixel values.
 TEST(VideoFeatures, ColourFramesGiveTheInputsOfTheirPerPixelGreyFrame) {
-    const int width = 16, height = 12;
+    constexpr int width = 16, height = 12;
     for (const VideoFeatures kind : {VideoFeatures::Events, VideoFeatures::Reconstruction}) {
         VideoFeatureSettings settings;
         settings.gridWidth = 4;
         settings.features = kind;
         VideoFeatureExtractor colourFeatures(settings), greyFeatures(settings);
         EncodedFrame colour, grey = blankFrame(width, height);
-        colour.events.setZero(3 * width * height);
-        colour.reconstruction.setZero(3 * width * height);
+        constexpr Eigen::Index pixels = Eigen::Index{width} * height;
+        colour.events.setZero(3 * pixels);
+        colour.reconstruction.setZero(3 * pixels);
         for (int frame = 0; frame < 3; ++frame) {
-            for (int i = 0; i < width * height; ++i) {
+            for (Eigen::Index i = 0; i < pixels; ++i) {
                 // R, G, B events of +1, −1, 0 on a moving diagonal band; colours by position.
                 const bool band = (i % width + i / width + frame) % 5 == 0;
                 colour.events.segment(3 * i, 3) << (band ? 1.0F : 0.0F), (band ? -1.0F : 0.0F), 0.0F;

@@ -374,7 +374,7 @@ class LabsTest : public QObject {
         QCOMPARE(colourPacket->reconstruction.format(), QImage::Format_RGB888);
         scene.colour = true;
         sdlab::SyntheticScene(scene).render(static_cast<long>(colourPacket->traceFrame.back()), frame);
-        const Eigen::Index first = (20 * 64 + 10) * 3;
+        const Eigen::Index first = Eigen::Index{20 * 64 + 10} * 3;
         QVERIFY(std::abs(colourPacket->traceSignal.back() -
                          static_cast<double>(frame.pixels.segment(first, 3).sum()) / 3.0) < 1e-6);
         const QString colourPath = dir.filePath(QStringLiteral("colour.csv"));
