@@ -84,8 +84,13 @@ class CaptureSource : public VideoSource {
     cv::Mat m_pending, m_converted, m_small;
 };
 
+// OpenCV's logger, and FFmpeg's own (a damaged file prints "error while decoding
+// block" per frame otherwise): OpenCV sets FFmpeg's level from OPENCV_FFMPEG_LOGLEVEL
+// when its FFmpeg backend first starts; -8 is AV_LOG_QUIET. A level the user set wins.
+// Both are process-wide by nature; the sources report every problem themselves.
 void silenceOpenCv() {
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    ::setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);
 }
 
 } // namespace

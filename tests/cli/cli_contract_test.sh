@@ -298,6 +298,49 @@ bad-input)
   expect_bad "settle: OSA target 1" settle --osa-target 1 --out bad_out
   expect_bad "unknown command" transmogrify --out bad_out
   expect_bad "no command"
+
+  # The table (issue 8): every command that reads a CSV file, fed every kind of broken
+  # one. Each must exit 2 with one line naming the problem and write nothing.
+  printf 'x\n1\n1e999\n' > inf.csv
+  head -c 100000 /dev/urandom > random.csv
+  for input in nope.csv empty.csv header_only.csv text.csv nan.csv inf.csv ragged.csv cut_row.csv binary.csv random.csv; do
+    expect_bad "pd --input $input" pd --input $input --out bad_out
+    expect_bad "sweep --input $input" sweep --input $input --kp 0.1:1:2 --kd 0.1:1:2 --out bad_out
+    expect_bad "updates --input $input" updates --input $input --kp 1 --kd 1 --out bad_out
+    expect_bad "quantize --input $input" quantize --input $input --steps 10 --method herding --out bad_out
+    expect_bad "encode --input $input" encode --input $input --method delta --steps 10 --out bad_out
+  done
+  # Every command, a number option given a word, a fraction where a count belongs, and
+  # a non-finite number.
+  for args in "pd --signal sine --steps" "sweep --signal sine --kp 0.1:1:2 --kd 0.1:1:2 --steps" \
+              "updates --kp 1 --kd 1 --steps" "kernels --alpha 0.5 --span" \
+              "quantize --dimension 3 --method herding --steps" "encode --input good.csv --method delta --steps" \
+              "cost --din 10 --density 0.5 --dout" "train --dataset synthetic --epochs" \
+              "video --frames" "settle --steps"; do
+    for value in many 2.5 nan inf -1; do
+      # shellcheck disable=SC2086
+      expect_bad "${args%% *}: ${args##* } $value" $args $value --out bad_out
+    done
+  done
+
+  # Every command, a real-valued option given a non-finite number or a word.
+  for args in "pd --signal sine --kp" "sweep --signal sine --kd 0.1:1:2 --kp" "updates --kd 1 --kp" \
+              "kernels --span 3 --alpha" "encode --input good.csv --method delta --steps 10 --threshold" \
+              "cost --din 10 --dout 10 --density" "train --dataset synthetic --lr" "video --kd" \
+              "settle --perturb-at 5 --beta"; do
+    for value in nan inf -inf 1e999 fast; do
+      # shellcheck disable=SC2086
+      expect_bad "${args%% *}: ${args##* } $value" $args $value --out bad_out
+    done
+  done
+
+  # A failed run leaves an earlier result in its --out directory as it was.
+  check "a good result to keep" "$CLI" pd --signal sine --steps 50 --out kept
+  before=$(cat kept/* | md5sum)
+  "$CLI" pd --input nan.csv --out kept 2> /dev/null
+  check "the failed run exits 2" [ $? -eq 2 ]
+  check "the earlier result is intact" [ "$(cat kept/* | md5sum)" = "$before" ]
+  check "and nothing was added" [ "$(ls kept | paste -sd' ')" = "pd.csv summary.json" ]
   ;;
 *)
   echo "unknown case $CASE"; exit 2 ;;
