@@ -26,5 +26,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Loaded at run time, so shlibdeps cannot see them: the platform plugins (xcb,
 # wayland). The SVG plugins come with libqt6svg6, which shlibdeps finds.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+# The data the labs can use without a download: Fashion-MNIST (Learning lab), and
+# opencv-doc's digits.png and sample videos (Learning and Video labs).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist, opencv-doc")
 set(CPACK_STRIP_FILES ON)
 include(CPack)
