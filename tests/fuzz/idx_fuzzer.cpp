@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
         const sdlab::IdxArray array = sdlab::parseIdx(std::span(data, size), "'fuzz.idx'");

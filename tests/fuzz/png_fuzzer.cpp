@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
         const sdlab::GreyImage image = sdlab::parsePngGrey(std::span(data, size), "'fuzz.png'");

@@ -35,7 +35,7 @@ bool settled(const LabSession* session) {
 }
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
@@ -78,7 +78,7 @@ class BadInputTest : public QObject {
             {"wrong-typed", "x,xbar,ebar\n1,0,1\nthree,1,0\n"},
             {"ragged", "x,xbar,ebar\n1,0\n"},
         };
-        for (const QString lab : {QStringLiteral("signal"), QStringLiteral("updates")}) {
+        for (const QString& lab : {QStringLiteral("signal"), QStringLiteral("updates")}) {
             window.showLab(lab);
             LabSession* session = window.session(lab);
             QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
