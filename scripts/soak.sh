@@ -4,8 +4,8 @@
 #   scripts/soak.sh [MINUTES]        (default 10)
 # 1. Runs two offscreen GUI sessions side by side for MINUTES: the Video lab on the
 #    synthetic scene with online learning (preset synthetic-pd-learning), and the
-#    Learning lab training a PD network on Fashion-MNIST (preset
-#    iclr-c6-pdnn-fashion-shuffled, --run). Samples each one's resident memory every 10 s
+#    Learning lab training a PD network [200] on Fashion-MNIST for 200 epochs (about 5 s
+#    per epoch, so it trains throughout). Samples each one's resident memory every 10 s
 #    into build/soak/rss.csv and compares the first sample after a 60 s warm-up (data
 #    loaded, buffers grown) with the last: flat means within 10 %.
 # 2. Runs sdlab-cli's long paths (train, video --learn, vtest.avi, settle, sweep) under Valgrind's
@@ -25,13 +25,20 @@ for program in "$GUI" "$CLI"; do
   [ -x "$program" ] || { echo "soak: $program is missing; run scripts/sdlab.sh build" >&2; exit 2; }
 done
 
-rss_kib() { sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null; }
+rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null; }
 
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false'
 export XDG_CONFIG_HOME="$OUT/config" # the soak's settings never touch the user's
+cat > "$OUT/long-pdnn.json" <<'PRESET'
+{
+  "format": "sdlab-preset", "version": 1, "lab": "learning", "name": "soak",
+  "description": "PDNN [200] on Fashion-MNIST for 200 epochs: a run longer than the soak",
+  "parameters": {"dataset": "fashion-mnist", "model": "pdnn", "hidden1": 200, "epochs": 200}
+}
+PRESET
 "$GUI" --lab video --preset synthetic-pd-learning > "$OUT/video.log" 2>&1 &
 video=$!
-"$GUI" --lab learning --preset iclr-c6-pdnn-fashion-shuffled --run > "$OUT/learning.log" 2>&1 &
+"$GUI" --lab learning --preset "$OUT/long-pdnn.json" --run > "$OUT/learning.log" 2>&1 &
 learning=$!
 trap 'kill $video $learning 2>/dev/null' EXIT
 
@@ -40,9 +47,13 @@ end=$((SECONDS + MINUTES * 60))
 start_video="" start_learning=""
 while [ $SECONDS -lt $end ]; do
   sleep 10
+  if ! kill -0 $video 2>/dev/null || ! kill -0 $learning 2>/dev/null; then
+    echo "soak: a GUI session ended early (see $OUT/video.log, $OUT/learning.log)" >&2
+    exit 1
+  fi
   v=$(rss_kib $video) l=$(rss_kib $learning)
   if [ -z "$v" ] || [ -z "$l" ]; then
-    echo "soak: a GUI session ended early (see $OUT/video.log, $OUT/learning.log)" >&2
+    echo "soak: cannot read VmRSS from /proc/$video/status or /proc/$learning/status" >&2
     exit 1
   fi
   echo "$SECONDS,$v,$l" >> "$OUT/rss.csv"
