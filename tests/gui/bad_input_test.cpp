@@ -195,6 +195,22 @@ class BadInputTest : public QObject {
             QVERIFY(!expectFallback(write(dir, QStringLiteral("vtest-cut.avi"), vtest.read(100000))).isEmpty());
         if (QFile::exists(data + QStringLiteral("Megamind_bugy.avi")))
             QVERIFY(!expectFallback(data + QStringLiteral("Megamind_bugy.avi")).isEmpty());
+        // A source that vanishes mid-stream (the path an unplugged camera takes): the
+        // file plays, is deleted, cannot be reopened at its end, and the lab says so and
+        // falls back.
+        if (vtest.isOpen()) {
+            vtest.seek(0);
+            const QString vanishing = write(dir, QStringLiteral("vanishing.avi"), vtest.read(100000));
+            session->apply({{QStringLiteral("source"), QStringLiteral("file")},
+                            {QStringLiteral("file"), vanishing}},
+                           QStringLiteral("vanishing file"));
+            QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->source == QStringLiteral("vanishing.avi"), 10000);
+            QVERIFY(QFile::remove(vanishing));
+            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("stopped delivering frames")), 10000);
+            const long shown = lab->framesShown();
+            QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 3, 10000);
+            QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
+        }
     }
 
     // Presets: the contents the other preset test does not cover. Nothing changes.
