@@ -90,7 +90,7 @@ struct WorkerState {
     std::size_t rowsSent = 0;
     int learnerGeneration = 0;
     Eigen::ArrayXf onFade, offFade;
-    Eigen::ArrayXf signedPart, perPixel, perPixelError; // per-pixel views of a colour frame
+    Eigen::ArrayXf scratch, perPixel, perPixelError; // per-channel work and per-pixel views
     std::deque<std::array<double, 4>> trace; // frame, signal, reconstruction, events
     QPoint tracedPixel{-1, -1};
     std::deque<std::vector<UnitSpike>> hidden; // the PD network's hidden spikes per frame
@@ -361,11 +361,11 @@ void VideoThread::run() {
             state.offFade.setZero(pixels);
         }
         const auto fade = static_cast<float>(state.config.fade);
-        state.signedPart = step.encoded.events.max(0.0F);
-        channelSum(state.signedPart, channels, state.perPixel);
+        state.scratch = step.encoded.events.max(0.0F);
+        channelSum(state.scratch, channels, state.perPixel);
         state.onFade = (fade * state.onFade + state.perPixel).min(1.0F);
-        state.signedPart = (-step.encoded.events).max(0.0F);
-        channelSum(state.signedPart, channels, state.perPixel);
+        state.scratch = (-step.encoded.events).max(0.0F);
+        channelSum(state.scratch, channels, state.perPixel);
         state.offFade = (fade * state.offFade + state.perPixel).min(1.0F);
 
         if (!m_displayPending.load()) {
@@ -375,8 +375,8 @@ void VideoThread::run() {
             packet->events = eventImage(state.onFade, state.offFade, width, height);
             packet->reconstruction = frameImage(step.encoded.reconstruction, step.frame.shape());
             // The error per pixel: its channels' mean, so a colour error shows as one sign.
-            state.signedPart = step.encoded.reconstruction - step.frame.pixels;
-            channelMean(state.signedPart, channels, state.perPixelError);
+            state.scratch = step.encoded.reconstruction - step.frame.pixels;
+            channelMean(state.scratch, channels, state.perPixelError);
             packet->error = errorImage(state.perPixelError, width, height);
             packet->source = QString::fromStdString(state.pipeline->source().description());
             packet->frame = step.index;

@@ -83,17 +83,17 @@ void EventStreamWriter::addFrame(std::uint32_t index, const Eigen::ArrayXf& even
         const auto width = static_cast<std::uint32_t>(m_width);
         const auto channels = static_cast<std::uint32_t>(m_channels);
         for (const RecordedEvent& e : m_frameEvents) {
-            const std::uint32_t pixel = e.pixel / channels;
+            const std::uint32_t pixel = e.valueIndex / channels;
             m_out << index << ',' << pixel % width << ',' << pixel / width << ',';
             if (channels > 1)
-                m_out << e.pixel % channels << ',';
+                m_out << e.valueIndex % channels << ',';
             m_out << e.value << '\n';
         }
     } else {
         put(m_out, index);
         put(m_out, static_cast<std::uint32_t>(m_frameEvents.size()));
         for (const RecordedEvent& e : m_frameEvents) {
-            put(m_out, e.pixel);
+            put(m_out, e.valueIndex);
             put(m_out, e.value);
         }
     }
@@ -147,11 +147,11 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
                                  " events, more than the file holds (truncated?)");
             frame.events.resize(count);
             for (RecordedEvent& e : frame.events) {
-                e.pixel = take<std::uint32_t>(bytes, at);
+                e.valueIndex = take<std::uint32_t>(bytes, at);
                 e.value = take<std::int16_t>(bytes, at);
-                if (e.pixel >= values)
+                if (e.valueIndex >= values)
                     throw InputError("event stream " + name + ": frame " +
-                                     std::to_string(frame.index) + " has a pixel outside the " +
+                                     std::to_string(frame.index) + " has an event outside the " +
                                      std::to_string(stream.width) + "x" +
                                      std::to_string(stream.height) + " frame");
             }
@@ -159,15 +159,20 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
         }
         return stream;
     }
-    // CSV: frame,x,y[,channel],value; the frame size is the largest x, y + 1.
-    const std::string_view firstLine = std::string_view(bytes).substr(0, bytes.find('\n'));
-    const bool colour = firstLine.starts_with("frame,x,y,channel,value");
-    stream.channels = colour ? 3 : 1;
-    if (bytes.find('\n') != std::string::npos && bytes.find('\n') + 1 == bytes.size() &&
-        (firstLine == "frame,x,y,value" || firstLine == "frame,x,y,value\r" ||
-         firstLine == "frame,x,y,channel,value" || firstLine == "frame,x,y,channel,value\r"))
-        return stream; // a recording without events
+    // CSV: frame,x,y[,channel],value; the frame size is the largest x, y + 1. A header
+    // alone is a recording without events (CsvTable refuses a table without rows).
+    const std::size_t newline = bytes.find('\n');
+    std::string_view header = std::string_view(bytes).substr(0, newline);
+    if (header.ends_with('\r'))
+        header.remove_suffix(1);
+    if (newline != std::string::npos && newline + 1 == bytes.size() &&
+        (header == "frame,x,y,value" || header == "frame,x,y,channel,value")) {
+        stream.channels = header == "frame,x,y,value" ? 1 : 3;
+        return stream;
+    }
     const CsvTable table = CsvTable::parse(bytes, name);
+    const bool colour = table.hasColumn("channel");
+    stream.channels = colour ? 3 : 1;
     const auto& frameColumn = table.column("frame");
     const auto& xs = table.column("x");
     const auto& ys = table.column("y");

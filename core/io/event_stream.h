@@ -24,7 +24,7 @@ namespace sdlab {
 enum class EventStreamFormat { Csv, Binary };
 
 struct RecordedEvent {
-    std::uint32_t pixel = 0; // the value index: (y·width + x)·channels + channel
+    std::uint32_t valueIndex = 0; // (y·width + x)·channels + channel
     std::int16_t value = 0;
 };
 

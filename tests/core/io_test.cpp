@@ -144,15 +144,15 @@ TEST(EventStream, BinaryAndCsvRecordingsReadBackExactly) {
     ASSERT_EQ(binary.frames.size(), 2U);
     EXPECT_EQ(binary.frames[0].index, 7U);
     ASSERT_EQ(binary.frames[0].events.size(), 2U);
-    EXPECT_EQ(binary.frames[0].events[0].pixel, 1U);
+    EXPECT_EQ(binary.frames[0].events[0].valueIndex, 1U);
     EXPECT_EQ(binary.frames[0].events[0].value, 2);
-    EXPECT_EQ(binary.frames[0].events[1].pixel, 5U);
+    EXPECT_EQ(binary.frames[0].events[1].valueIndex, 5U);
     EXPECT_EQ(binary.frames[0].events[1].value, -1);
     EXPECT_TRUE(binary.frames[1].events.empty());
     const EventStream csv = readEventStream(dir / "r.csv"); // empty frames are not in CSV
     ASSERT_EQ(csv.frames.size(), 1U);
     EXPECT_EQ(csv.width, 3U);
-    EXPECT_EQ(csv.frames[0].events[1].pixel, 5U);
+    EXPECT_EQ(csv.frames[0].events[1].valueIndex, 5U);
     {
         EventStreamWriter abandoned(dir / "gone.sdev", EventStreamFormat::Binary, 3, 2, 1, 30.0);
         abandoned.addFrame(0, Eigen::ArrayXf::Ones(6));
@@ -182,8 +182,8 @@ TEST(EventStream, ColourRecordingsIndexChannelsWithinPixels) {
         EXPECT_EQ(stream.channels, 3U);
         ASSERT_EQ(stream.frames.size(), 1U);
         ASSERT_EQ(stream.frames[0].events.size(), 2U);
-        EXPECT_EQ(stream.frames[0].events[0].pixel, 1U); // (0·2 + 0)·3 + 1
-        EXPECT_EQ(stream.frames[0].events[1].pixel, 5U); // (0·2 + 1)·3 + 2
+        EXPECT_EQ(stream.frames[0].events[0].valueIndex, 1U); // (0·2 + 0)·3 + 1
+        EXPECT_EQ(stream.frames[0].events[1].valueIndex, 5U); // (0·2 + 1)·3 + 2
         EXPECT_EQ(stream.frames[0].events[1].value, -3);
     }
     EXPECT_EQ(slurp(dir / "c.csv"), "frame,x,y,channel,value\n4,0,0,1,1\n4,1,0,2,-3\n");
@@ -211,7 +211,7 @@ TEST(EventStream, VersionOneRecordingsReadAsGrey) {
     const EventStream stream = parseEventStream(bytes, "'v1.sdev'");
     EXPECT_EQ(stream.channels, 1U);
     ASSERT_EQ(stream.frames.size(), 1U);
-    EXPECT_EQ(stream.frames[0].events[0].pixel, 5U);
+    EXPECT_EQ(stream.frames[0].events[0].valueIndex, 5U);
     bytes[6] = 3; // a version-1 file with a channels field is not one we wrote
     EXPECT_THROW(parseEventStream(bytes, "'v1.sdev'"), InputError);
 }

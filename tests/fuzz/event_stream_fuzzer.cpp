@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::uint64_t{stream.width} * stream.height * stream.channels;
         for (const sdlab::RecordedFrame& frame : stream.frames)
             for (const sdlab::RecordedEvent& e : frame.events)
-                SDLAB_FUZZ_REQUIRE(e.pixel < values);
+                SDLAB_FUZZ_REQUIRE(e.valueIndex < values);
     } catch (const sdlab::InputError&) {
     }
     return 0;
