@@ -33,6 +33,7 @@ constexpr double kSweepSeconds = 4.0; // of source video per rate
 // Events per second against the frame rate for the current source and encoder.
 struct VideoSweep : LabResult {
     std::vector<double> fps, eventsPerSecond, mse;
+    double valuesPerFrame = 0.0; // pixels × channels of the frames swept: the dense cost
     QString description;
     QString fallback; // why the sweep ran on the synthetic scene instead
 };
@@ -366,6 +367,8 @@ ComputeFunction VideoLab::computeFunction() const {
                 mse += row.reconstructionMse;
             }
             const auto n = static_cast<double>(std::max<std::size_t>(1, result.rows.size()));
+            sweep->valuesPerFrame = static_cast<double>(result.width) * result.height *
+                                    (s.source.colour ? 3.0 : 1.0);
             sweep->fps.push_back(rates[i]);
             sweep->eventsPerSecond.push_back(events / n * rates[i]);
             sweep->mse.push_back(mse / n);
@@ -379,11 +382,8 @@ void VideoLab::showResult(const LabResultPtr& result) {
     if (!sweep)
         return;
     QList<QPointF> points, dense;
-    const VideoLabConfig config = configFrom(sweep->parameters);
     // The dense cost: every channel of every pixel, every frame.
-    const double pixels = static_cast<double>(config.encoding.source.width) *
-                          std::max(1, config.encoding.source.width * 3 / 4) *
-                          (config.encoding.source.colour ? 3.0 : 1.0);
+    const double pixels = sweep->valuesPerFrame;
     for (std::size_t i = 0; i < sweep->fps.size(); ++i) {
         points << QPointF(sweep->fps[i], std::max(sweep->eventsPerSecond[i], 1e-3));
         dense << QPointF(sweep->fps[i], pixels * sweep->fps[i]);
