@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the seed corpus for the fuzz harnesses (tests/fuzz): real and broken inputs for
 every parser. Run from anywhere; it rewrites tests/corpus/{csv,idx,event_stream,png,preset}/
-seed-*.  Crashes libFuzzer finds are added by hand as crash-<what>, kept forever, and
-replayed by ctest (corpus.*) with everything here."""
+seed-*.  Beside them: distilled-<sha1>, the minimal set covering what 300 s of
+scripts/fuzz.sh per parser reached (libFuzzer -merge=1 of its grown corpus), and any
+crash-<what> input a fuzzer found, kept forever. ctest (corpus.*) replays them all."""
 import gzip
 import json
 import os
