@@ -3,7 +3,8 @@
 // huge-header, non-finite and wrong-typed contents. Each must give one message naming
 // the file (status bar or the failure the lab reports), never crash, and leave the lab
 // as it was: the last result kept, nothing busy, the parameters of a refused preset
-// untouched; a video falls back to the synthetic scene and keeps playing.
+// untouched; a video (or an absent camera) falls back to the synthetic scene and keeps
+// playing.
 #include "lab_session.h"
 #include "learning_lab.h"
 #include "main_window.h"
@@ -189,6 +190,17 @@ class BadInputTest : public QObject {
             QVERIFY2(window.statusText().contains(QStringLiteral("synthetic scene")), file.what);
         }
         QVERIFY(expectFallback(dir.filePath(QStringLiteral("missing.avi"))).startsWith(QStringLiteral("synthetic")));
+        // An absent camera (no /dev/video9 here; skipped where one exists).
+        if (!QFile::exists(QStringLiteral("/dev/video9"))) {
+            session->apply({{QStringLiteral("source"), QStringLiteral("camera")},
+                            {QStringLiteral("camera"), 9}},
+                           QStringLiteral("camera 9"));
+            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("no camera 9")), 10000);
+            QVERIFY(window.statusText().contains(QStringLiteral("synthetic scene")));
+            const long shown = lab->framesShown();
+            QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 3, 10000);
+            QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
+        }
         const QString data = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/");
         QFile vtest(data + QStringLiteral("vtest.avi"));
         if (vtest.open(QIODevice::ReadOnly)) // the first 100 kB: a header and a few frames
