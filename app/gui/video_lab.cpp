@@ -382,11 +382,10 @@ void VideoLab::showResult(const LabResultPtr& result) {
     if (!sweep)
         return;
     QList<QPointF> points, dense;
-    // The dense cost: every channel of every pixel, every frame.
-    const double pixels = sweep->valuesPerFrame;
     for (std::size_t i = 0; i < sweep->fps.size(); ++i) {
         points << QPointF(sweep->fps[i], std::max(sweep->eventsPerSecond[i], 1e-3));
-        dense << QPointF(sweep->fps[i], pixels * sweep->fps[i]);
+        // The dense cost: every channel of every pixel, every frame.
+        dense << QPointF(sweep->fps[i], sweep->valuesPerFrame * sweep->fps[i]);
     }
     m_rate->setSeriesData(0, points);
     m_rate->setSeriesData(2, dense);
