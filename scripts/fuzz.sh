@@ -5,8 +5,9 @@
 # each for SECONDS_PER_FUZZER (default 60) on a copy of its seed corpus
 # (tests/corpus/<name>), one after another. A crash stops that fuzzer: its input is
 # saved as build-fuzz/crashes/<name>/crash-*; fix the bug, then add the input to
-# tests/corpus/<name>/ so ctest (corpus.<name>) replays it forever. Prints executions and
-# crashes per fuzzer; exits 1 if any fuzzer crashed.
+# tests/corpus/<name>/ so ctest (corpus.<name>) replays it forever, and delete it there.
+# Prints executions and the crash inputs waiting in build-fuzz/crashes per fuzzer (those
+# of earlier runs count until deleted); exits 1 if any fuzzer crashed or any wait.
 # Needs clang and libclang-rt-dev (Debian packages clang, libclang-rt-14-dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
