@@ -6,6 +6,7 @@
 // untouched; a video (or an absent camera) falls back to the synthetic scene and keeps
 // playing.
 #include "lab_session.h"
+#include "lab_test_support.h"
 #include "learning_lab.h"
 #include "main_window.h"
 #include "video_lab.h"
@@ -30,10 +31,6 @@ struct BadFile {
     const char* what;
     QByteArray content;
 };
-
-bool settled(const LabSession* session) {
-    return session->result() && !session->isBusy() && session->resultIsCurrent();
-}
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
     QString path = dir.filePath(name);

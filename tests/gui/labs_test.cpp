@@ -11,6 +11,7 @@
 #include "heatmap_view.h"
 #include "lab_page.h"
 #include "lab_session.h"
+#include "lab_test_support.h"
 #include "main_window.h"
 #include "parameter_panel.h"
 #include "preset.h"
@@ -34,10 +35,6 @@ using sdlab::gui::LabSession;
 using sdlab::gui::MainWindow;
 
 namespace {
-bool settled(const LabSession* session) {
-    return session->result() && !session->isBusy() && session->resultIsCurrent();
-}
-
 sdlab::widgets::ChartPlot* chart(MainWindow& window, const QString& lab, int index) {
     window.showLab(lab);
     return dynamic_cast<sdlab::widgets::ChartPlot*>(

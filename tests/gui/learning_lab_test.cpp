@@ -6,6 +6,7 @@
 #include "data/dataset_loaders.h"
 #include "image_grid_view.h"
 #include "lab_session.h"
+#include "lab_test_support.h"
 #include "learning_lab.h"
 #include "main_window.h"
 #include "spike_raster.h"
@@ -25,10 +26,6 @@ using sdlab::gui::MainWindow;
 namespace {
 
 const QString kLab = QStringLiteral("learning");
-
-bool settled(const LabSession* session) {
-    return session->result() && !session->isBusy() && session->resultIsCurrent();
-}
 
 LearningLab* learningLab(MainWindow& window) {
     window.showLab(kLab);
