@@ -120,7 +120,7 @@ class LearningLabTest : public QObject {
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QVERIFY(!lab->isRunning());
         QVERIFY(window.statusText().startsWith(QStringLiteral("Stopped")));
-        QVERIFY(lab->lastRow()->samples < 200u * 2000u);
+        QVERIFY(lab->lastRow()->samples < 200UL * 2000UL);
 
         // A second run joins the first on the charts.
         session->edit(QStringLiteral("epochs"), 1);
