@@ -157,6 +157,9 @@ const std::vector<Command>& allCommands() {
           {"steps", "T", "spiking-mlp: time steps per sample (default 10)."},
           {"routing", "R", "spiking-mlp: breadth-first (default) or depth-first."},
           {"back-reset", "B", "spiking-mlp: back-quantizer reset none (default), random or zero."},
+          {"output-error", "E", "spiking-mlp: what the output error quantizer integrates each step: "
+                                "mean (u/t - y, default), stream (this step's output - y) or "
+                                "cumulative (u - y, DSN Alg. 8 as printed)."},
           {"scale", "K", "sigma-delta: activations are sent as round(K*h) (default 8)."},
           {"free-steps", "N", "eqprop family: free-phase steps (default 20; spiking 100)."},
           {"clamped-steps", "N", "eqprop family: clamped-phase steps (default 4; spiking 50)."},

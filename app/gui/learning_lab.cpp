@@ -113,6 +113,7 @@ TrainingSettings settingsFrom(const widgets::ParameterValues& v) {
     s.timeSteps = integer(v, "steps");
     s.routing = parsed<EventRouting>(v, "routing", parseEventRouting);
     s.backReset = parsed<BackReset>(v, "backReset", parseBackReset);
+    s.outputError = parsed<OutputError>(v, "outputError", parseOutputError);
     s.quantizationScale = real(v, "scale");
     s.freeSteps = integer(v, "freeSteps");
     s.clampedSteps = integer(v, "clampedSteps");
@@ -362,6 +363,12 @@ widgets::ParameterSpecs LearningLab::parameterSpecs() const {
                {tr("None"), tr("Random"), tr("Zero")}, "none",
                tr("What the backward herding state φ starts each sample from (DSN App. E); "
                   "zero never lets a small error through"),
+               spiking),
+        choice("outputError", tr("Output error"), names({"mean", "stream", "cumulative"}),
+               {tr("Running mean ū − y"), tr("Stream Δu − y"), tr("Cumulative u − y")}, "mean",
+               tr("What the output error quantizer takes each step: the running mean's error "
+                  "(default), this step's output minus the target (with depth-first routing, "
+                  "each output event at once), or DSN Alg. 8's u − y as printed"),
                spiking),
         integerSpec("freeSteps", tr("Free steps T⁻"), 1, 1000, 20, tr("steps"),
                     tr("Settling steps of the free phase (reference code 20; spiking 100)"), eq),

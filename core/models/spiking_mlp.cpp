@@ -48,6 +48,7 @@ SpikingMlp::SpikingMlp(const SpikingMlpSettings& settings)
     }
     m_inputPhi = Eigen::ArrayXd::Zero(settings.sizes.front());
     m_u = Eigen::VectorXd::Zero(settings.sizes.back());
+    m_uBeforeStep = m_u;
     m_target = Eigen::ArrayXd::Zero(settings.sizes.back());
     m_recorded.resize(count + 1);
 }
@@ -55,6 +56,7 @@ SpikingMlp::SpikingMlp(const SpikingMlpSettings& settings)
 void SpikingMlp::resetSample(bool learning) {
     // Forward state restarts every iteration (DSN §3.8); the back quantizers follow the
     // reset scheme.
+    m_learning = learning;
     m_inputPhi.setZero();
     m_u.setZero();
     std::uniform_real_distribution<double> half(-0.5, 0.5);
@@ -89,6 +91,16 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
     if (layer + 1 == m_layers.size()) {
         m_u += spike * row.matrix();
         m_ops.countAdds(2 * dOut);
+        if (m_learning && m_settings.depthFirst && m_settings.outputError == OutputError::Stream) {
+            // The event graph: an output event goes on to the error quantizer and its
+            // error events run back through the network before the next forward event.
+            s.backPhi += spike * row;
+            m_ops.countAdds(dOut);
+            Eigen::Index j = 0;
+            double sign = 0.0;
+            while (takeSpike(s.backPhi, false, j, sign))
+                deliverError(layer, j, sign);
+        }
         return;
     }
     s.potential += spike * row;
@@ -192,8 +204,22 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
     m_target.setZero();
     m_target(label) = 1.0;
     for (int t = 1; t <= m_settings.timeSteps; ++t) {
+        m_uBeforeStep = m_u;
         forwardStep(x, t - 1, true);
-        m_error = m_u.array() / t - m_target; // ∂½|ū − y|²/∂ū at step t
+        switch (m_settings.outputError) {
+        case OutputError::Mean:
+            m_error = m_u.array() / t - m_target; // ∂½|ū − y|²/∂ū at step t
+            break;
+        case OutputError::Cumulative:
+            m_error = m_u.array() - m_target;
+            break;
+        case OutputError::Stream: // depth-first: this step's output events went in already
+            if (m_settings.depthFirst)
+                m_error = -m_target;
+            else
+                m_error = (m_u - m_uBeforeStep).array() - m_target;
+            break;
+        }
         backwardStep(m_error);
     }
     if (!m_settings.fractional) {

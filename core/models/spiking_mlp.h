@@ -17,6 +17,7 @@ struct SpikingMlpSettings {
     bool fractional = false; // FSGD (eq. 7) instead of SGD (eq. 6)
     bool depthFirst = false; // event routing (App. F)
     BackReset backReset = BackReset::None;
+    OutputError outputError = OutputError::Mean;
     double initSigma = 0.01; // weights ~ N(0, σ²) (DSN §4)
     std::uint64_t seed = 1;
 };
@@ -27,8 +28,12 @@ struct SpikingMlpSettings {
 //     W_i to the next layer's potential φ and to its running input sum c_out (Alg. 8
 //     l. 19-20); hidden units fire +1 while φ > ½ (rectified stream quantization, Alg. 7);
 //     the last layer accumulates u.
-//   backward: the output error ū_t − y (ū_t = u/t, the running estimate of the
-//     squared-error gradient) is herded into signed error spikes; a spike at unit j
+//   backward: the output error is herded into signed error spikes. Each step t the
+//     error quantizer takes (OutputError) Mean: ū_t − y, with ū_t = u/t the running
+//     estimate of the squared-error gradient (default); Stream: this step's output
+//     u_t − u_{t−1} − y, so the iteration sums to T(ū_T − y) (with depth-first routing
+//     every output event enters at once and its errors run back before the next forward
+//     event, App. F's event graph); Cumulative: u_t − y, Alg. 8 l. 5 as printed. A spike at unit j
 //     sends s·W_{·j}, filtered by [c_out > 0] (ReLU'), to the layer below's error
 //     quantizer, and updates column j (FSGD: W_{·j} −= (η/T²)·s·c_in at once).
 //   SGD instead collects error counts c_err and applies W −= (η/T²)·c_in ⊗ c_err at the end.
@@ -76,6 +81,8 @@ private:
     std::vector<LayerState> m_layers;
     Eigen::ArrayXd m_inputPhi;
     Eigen::VectorXd m_u;
+    Eigen::VectorXd m_uBeforeStep; // u at the start of the step (OutputError::Stream)
+    bool m_learning = false;       // inside train(), not predict()
     Eigen::ArrayXd m_target;
     Eigen::ArrayXd m_error;
     std::mt19937_64 m_rng;

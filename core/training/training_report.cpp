@@ -56,7 +56,8 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         json.add("optimizer", optimizerName(s.optimizer))
             .add("time_steps", static_cast<long long>(s.timeSteps))
             .add("routing", eventRoutingName(s.routing))
-            .add("back_reset", backResetName(s.backReset));
+            .add("back_reset", backResetName(s.backReset))
+            .add("output_error", outputErrorName(s.outputError));
     if (s.model == ModelKind::SigmaDelta)
         json.add("scale", s.quantizationScale);
     if (isEquilibriumModel(s.model)) {

@@ -42,6 +42,7 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         spiking.fractional = settings.optimizer == Optimizer::Fsgd;
         spiking.depthFirst = settings.routing == EventRouting::DepthFirst;
         spiking.backReset = settings.backReset;
+        spiking.outputError = settings.outputError;
         spiking.seed = settings.seed;
         return std::make_unique<SpikingMlp>(spiking);
     }

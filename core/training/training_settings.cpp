@@ -24,6 +24,9 @@ constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{{
     {"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
 constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
     {"none", BackReset::None}, {"random", BackReset::Random}, {"zero", BackReset::Zero}}};
+constexpr std::array<std::pair<const char*, OutputError>, 3> kOutputErrors{{
+    {"mean", OutputError::Mean}, {"stream", OutputError::Stream},
+    {"cumulative", OutputError::Cumulative}}};
 
 } // namespace
 
@@ -49,6 +52,8 @@ std::optional<EventRouting> parseEventRouting(std::string_view name) { return lo
 const char* eventRoutingName(EventRouting routing) { return nameIn(kRoutings, routing); }
 std::optional<BackReset> parseBackReset(std::string_view name) { return lookupName(kResets, name); }
 const char* backResetName(BackReset reset) { return nameIn(kResets, reset); }
+std::optional<OutputError> parseOutputError(std::string_view name) { return lookupName(kOutputErrors, name); }
+const char* outputErrorName(OutputError error) { return nameIn(kOutputErrors, error); }
 
 std::string validationError(const TrainingSettings& s) {
     if (s.hidden.empty() || s.hidden.size() > 8)

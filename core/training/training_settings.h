@@ -22,6 +22,8 @@ inline bool isEquilibriumModel(ModelKind kind) {
 enum class Optimizer { Sgd, Fsgd };               // DSN §3.7
 enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
 enum class BackReset { None, Random, Zero };      // DSN App. E, back-quantizer φ
+// What the spiking MLP's output error quantizer integrates each step t (spiking_mlp.h).
+enum class OutputError { Mean, Stream, Cumulative };
 
 // Everything one training run needs besides the data. Each field's comment says which
 // model reads it; the others ignore it.
@@ -42,6 +44,7 @@ struct TrainingSettings {
     int timeSteps = 10;
     EventRouting routing = EventRouting::BreadthFirst;
     BackReset backReset = BackReset::None;
+    OutputError outputError = OutputError::Mean;
     // Sigma-delta net: activations are sent as round(scale·h) (thesis ch. 4)
     double quantizationScale = 8.0;
     // EqProp family (thesis §7.4, §8.5.2; spec §7 reference defaults)
@@ -71,6 +74,8 @@ std::optional<EventRouting> parseEventRouting(std::string_view name);
 const char* eventRoutingName(EventRouting routing);
 std::optional<BackReset> parseBackReset(std::string_view name);
 const char* backResetName(BackReset reset);
+std::optional<OutputError> parseOutputError(std::string_view name);
+const char* outputErrorName(OutputError error);
 
 // Empty when the settings can run, otherwise a sentence naming the wrong field.
 std::string validationError(const TrainingSettings& settings);

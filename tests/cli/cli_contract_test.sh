@@ -119,6 +119,8 @@ train)
   check "four rows" rows_are t2/curve.csv 4
   check "pdnn summary names the update" [ "$(json_value t2/summary.json update)" = '"past"' ]
   check "spiking mlp with fsgd" "$CLI" train --model spiking-mlp --optimizer fsgd --steps 5 --dataset synthetic --hidden 20 --epochs 1 --out t3
+  check "spiking mlp, event-driven output error" "$CLI" train --model spiking-mlp --routing depth-first --output-error stream --steps 5 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t3s
+  check "spiking summary names the output error" [ "$(json_value t3s/summary.json output_error)" = '"stream"' ]
   check "sigma-delta net" "$CLI" train --model sigma-delta --dataset synthetic --hidden 20 --epochs 1 --out t4
   check "two hidden layers" "$CLI" train --dataset synthetic --hidden 20,10 --epochs 1 --out t5
   check "layers 196-20-10-10" [ "$(json_value t5/summary.json layers)" = '"196-20-10-10"' ]
@@ -243,6 +245,7 @@ bad-input)
   expect_bad "train: malformed --hidden" train --dataset synthetic --hidden 200,x --out bad_out
   expect_bad "train: --epochs 0" train --dataset synthetic --epochs 0 --out bad_out
   expect_bad "train: --lr 0" train --dataset synthetic --lr 0 --out bad_out
+  expect_bad "train: unknown --output-error" train --model spiking-mlp --dataset synthetic --output-error total --out bad_out
   expect_bad "train: kd-back without kp" train --dataset synthetic --kd-back 1 --out bad_out
   mkdir -p idx_huge idx_cut idx_magic
   # An IDX header that claims 10^9 images of 28 x 28, then almost nothing.

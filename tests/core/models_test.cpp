@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 namespace sdlab {
@@ -164,6 +165,78 @@ TEST(SpikingMlp, SpikeRatesApproachTheReluNetAsTGrows) {
             EXPECT_LT(error, 0.02 * relu.cwiseAbs().maxCoeff() + 0.01);
         }
     }
+}
+
+// One input of value ½ herds into a single spike, at step 2 of 3 (φ: ½, 1 → 0, ½), so
+// u_1 = 0 and u_2 = u_3 = w. Over the iteration the output error quantizer integrates
+//   Mean:       Σ_t (u_t/t − y)          = w/2 + w/3 − 3y
+//   Stream:     Σ_t (u_t − u_{t−1} − y)  = w − 3y
+//   Cumulative: Σ_t (u_t − y)            = 2w − 3y   (DSN Alg. 8 l. 5 as printed)
+// and herds it into N = round(total) spikes (|final φ| ≤ ½). SGD then applies
+// W −= (η/T²)·c_in·N with c_in = 1 (DSN eq. 6, spiking_mlp.h).
+TEST(SpikingMlp, OutputErrorFormsIntegrateTheirHandComputedTotals) {
+    constexpr int kSteps = 3;
+    constexpr double kRate = 0.9;
+    const Eigen::VectorXd x = Eigen::VectorXd::Constant(1, 0.5);
+    const int label = 2;
+    struct Form {
+        OutputError error;
+        double outputWeight; // coefficient of w in the total
+    };
+    std::vector<Eigen::RowVectorXd> after;
+    for (const Form form : {Form{OutputError::Mean, 0.5 + 1.0 / 3.0}, Form{OutputError::Stream, 1.0},
+                            Form{OutputError::Cumulative, 2.0}}) {
+        SpikingMlpSettings s;
+        s.sizes = {1, 6};
+        s.initSigma = 2.0;
+        s.timeSteps = kSteps;
+        s.learningRate = kRate;
+        s.outputError = form.error;
+        s.seed = 5;
+        SpikingMlp net(s);
+        const Eigen::RowVectorXd w = net.layers()[0].weights.row(0);
+        net.train(x, label);
+        for (Eigen::Index j = 0; j < w.size(); ++j) {
+            const double total = form.outputWeight * w(j) - (j == label ? kSteps : 0);
+            const double fraction = total - std::floor(total);
+            ASSERT_GT(std::abs(fraction - 0.5), 0.02) << "a total near a half makes N ambiguous";
+            const double spikes = std::round(total);
+            EXPECT_NEAR(net.layers()[0].weights(0, j), w(j) - kRate / (kSteps * kSteps) * spikes, 1e-12)
+                << outputErrorName(form.error) << ", unit " << j;
+        }
+        after.push_back(net.layers()[0].weights.row(0));
+    }
+    // The case tells the three forms apart.
+    EXPECT_GT((after[0] - after[1]).cwiseAbs().maxCoeff(), 0.01);
+    EXPECT_GT((after[1] - after[2]).cwiseAbs().maxCoeff(), 0.01);
+}
+
+// With one layer there are no ReLU' filters, so the event graph's order (each output event
+// enters the error quantizer at once, depth-first) can only move an error spike within the
+// iteration: SGD's counts, and so its weights, equal the step-synchronous breadth-first run.
+TEST(SpikingMlp, EventDrivenStreamErrorSendsTheSameCountsAsBreadthFirst) {
+    std::mt19937_64 rng(21);
+    std::vector<Eigen::VectorXd> inputs;
+    for (int n = 0; n < 20; ++n)
+        inputs.push_back(randomVector(8, rng).cwiseAbs());
+    SpikingMlpSettings s;
+    s.sizes = {8, 4};
+    s.initSigma = 0.5;
+    s.timeSteps = 5;
+    s.learningRate = 0.3;
+    s.outputError = OutputError::Stream;
+    SpikingMlp breadthFirst(s);
+    s.depthFirst = true;
+    SpikingMlp depthFirst(s);
+    const RowMatrix initial = breadthFirst.layers()[0].weights;
+    for (std::size_t n = 0; n < inputs.size(); ++n) {
+        breadthFirst.train(inputs[n], static_cast<int>(n % 4));
+        depthFirst.train(inputs[n], static_cast<int>(n % 4));
+    }
+    const RowMatrix& breadth = breadthFirst.layers()[0].weights;
+    const RowMatrix& depth = depthFirst.layers()[0].weights;
+    EXPECT_GT((breadth - initial).cwiseAbs().maxCoeff(), 0.01); // it learned
+    EXPECT_LT((breadth - depth).cwiseAbs().maxCoeff(), 1e-12);
 }
 
 TEST(Training, SmallSeededRunsReachStatedAccuracy) {
