@@ -365,7 +365,7 @@ widgets::ParameterSpecs LearningLab::parameterSpecs() const {
                   "zero never lets a small error through"),
                spiking),
         choice("outputError", tr("Output error"), names({"mean", "stream", "cumulative"}),
-               {tr("Running mean ū − y"), tr("Stream Δu − y"), tr("Cumulative u − y")}, "mean",
+               {tr("ū − y (mean)"), tr("Δu − y (stream)"), tr("u − y (Alg. 8)")}, "mean",
                tr("What the output error quantizer takes each step: the running mean's error "
                   "(default), this step's output minus the target (with depth-first routing, "
                   "each output event at once), or DSN Alg. 8's u − y as printed"),
