@@ -216,9 +216,9 @@ TEST(SpikingMlp, OutputErrorFormsIntegrateTheirHandComputedTotals) {
 // iteration: SGD's counts, and so its weights, equal the step-synchronous breadth-first run.
 TEST(SpikingMlp, EventDrivenStreamErrorSendsTheSameCountsAsBreadthFirst) {
     std::mt19937_64 rng(21);
-    std::vector<Eigen::VectorXd> inputs;
-    for (int n = 0; n < 20; ++n)
-        inputs.push_back(randomVector(8, rng).cwiseAbs());
+    std::vector<Eigen::VectorXd> inputs(20);
+    for (Eigen::VectorXd& x : inputs)
+        x = randomVector(8, rng).cwiseAbs();
     SpikingMlpSettings s;
     s.sizes = {8, 4};
     s.initSigma = 0.5;
