@@ -29,13 +29,16 @@ struct SpikingMlpSettings {
 //     l. 19-20); hidden units fire +1 while φ > ½ (rectified stream quantization, Alg. 7);
 //     the last layer accumulates u.
 //   backward: the output error is herded into signed error spikes. Each step t the
-//     error quantizer takes (OutputError) Mean: ū_t − y, with ū_t = u/t the running
-//     estimate of the squared-error gradient (default); Stream: this step's output
-//     u_t − u_{t−1} − y, so the iteration sums to T(ū_T − y) (with depth-first routing
-//     every output event enters at once and its errors run back before the next forward
-//     event, App. F's event graph); Cumulative: u_t − y, Alg. 8 l. 5 as printed. A spike at unit j
-//     sends s·W_{·j}, filtered by [c_out > 0] (ReLU'), to the layer below's error
-//     quantizer, and updates column j (FSGD: W_{·j} −= (η/T²)·s·c_in at once).
+//     error quantizer takes (OutputError)
+//       Mean: ū_t − y, with ū_t = u/t the running estimate of the squared-error
+//         gradient (default);
+//       Stream: this step's output u_t − u_{t−1} − y, summing to T(ū_T − y); with
+//         depth-first routing every output event enters at once and its errors run back
+//         before the next forward event (App. F's event graph);
+//       Cumulative: u_t − y, Alg. 8 l. 5 as printed.
+//     A spike at unit j sends s·W_{·j}, filtered by [c_out > 0] (ReLU'), to the layer
+//     below's error quantizer, and updates column j (FSGD: W_{·j} −= (η/T²)·s·c_in at
+//     once). FSGD so takes about half SGD's step at equal η (inputs counted so far).
 //   SGD instead collects error counts c_err and applies W −= (η/T²)·c_in ⊗ c_err at the end.
 // DSN eqs. 6-7 divide by T; since c_in and c_err both grow with T, that makes the step
 // grow with T (20 steps trained worse than 10). With T² the step estimates η·∂L/∂W.
