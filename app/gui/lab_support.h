@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -33,6 +34,25 @@ QToolButton* toolButton(QAction* action);
 
 // A compute time for the status bar: "0.13 ms", "6.4 ms", "1.2 s".
 QString formatDuration(double milliseconds);
+
+// Curves fed by periodic snapshots (several a second) grow with the session. Past `limit`
+// points this keeps every other one, and always the first and the last, so a curve holds
+// between limit/2 and limit points, keeps its shape, and appending stays amortised O(1).
+// Returns whether it thinned.
+template <typename Points>
+bool thinWhenOver(Points& points, std::size_t limit) {
+    using Index = decltype(points.size());
+    const Index n = points.size();
+    if (static_cast<std::size_t>(n) <= limit || n < 3)
+        return false;
+    Index kept = 0;
+    for (Index i = 0; i < n; i += 2)
+        points[kept++] = points[i];
+    if (n % 2 == 0) // an even count skipped the last point
+        points[kept++] = points[n - 1];
+    points.resize(kept);
+    return true;
+}
 
 // Parameter accessors for compute functions.
 inline double real(const widgets::ParameterValues& v, const char* key) {

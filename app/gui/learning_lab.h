@@ -62,7 +62,7 @@ class LearningLab : public LabPage {
     struct Run {
         QString name;
         QColor color;
-        std::vector<Point> trainAccuracy, testAccuracy, loss, kAlpha, kBeta, settleSteps;
+        std::vector<Point> trainAccuracy, testAccuracy, loss, settleSteps;
         std::vector<CurveRow> rows;
         int testSeries = -1, trainSeries = -1, lossSeries = -1, settleSeries = -1;
     };

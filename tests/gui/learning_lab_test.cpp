@@ -1,11 +1,13 @@
 // Qt tests (offscreen) of the Learning lab: a run trains off the GUI thread to exactly
 // the numbers core's runTraining gives for the same settings; live updates arrive;
 // pause holds the run, stop ends it with a last row, and runs overlay; a bad IDX
-// directory is reported and Start stays disabled until the parameters are good.
+// directory is reported and Start stays disabled until the parameters are good; curves
+// fed by snapshots are thinned to a bound.
 #include "chart_plot.h"
 #include "data/dataset_loaders.h"
 #include "image_grid_view.h"
 #include "lab_session.h"
+#include "lab_support.h"
 #include "lab_test_support.h"
 #include "learning_lab.h"
 #include "main_window.h"
@@ -45,6 +47,28 @@ T* plot(LearningLab* lab, const char* name) {
 class LearningLabTest : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    void snapshotCurvesAreThinnedToABound() {
+        // 0..9 over a limit of 8: every other point, and the last, which an even count skips.
+        std::vector<int> even{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        QVERIFY(sdlab::gui::thinWhenOver(even, 8));
+        QCOMPARE(even, (std::vector<int>{0, 2, 4, 6, 8, 9}));
+        std::vector<int> odd{0, 1, 2, 3, 4, 5, 6, 7, 8};
+        QVERIFY(sdlab::gui::thinWhenOver(odd, 8));
+        QCOMPARE(odd, (std::vector<int>{0, 2, 4, 6, 8}));
+        QVERIFY(!sdlab::gui::thinWhenOver(odd, 8)); // within the limit: untouched
+        QCOMPARE(odd.size(), std::size_t(5));
+        // Appending forever keeps a curve between limit/2 and limit points, spanning it all.
+        QList<QPointF> curve;
+        for (int i = 0; i < 100000; ++i) {
+            curve.append(QPointF(i, i));
+            sdlab::gui::thinWhenOver(curve, 4000);
+            QVERIFY(curve.size() <= 4000);
+        }
+        QVERIFY(curve.size() > 2000);
+        QCOMPARE(curve.front().x(), 0.0);
+        QCOMPARE(curve.back().x(), 99999.0);
+    }
+
     void aRunTrainsLiveToTheCoreNumbers() {
         MainWindow window(false);
         LearningLab* lab = learningLab(window);
