@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLineSeries>
@@ -227,13 +228,31 @@ void ChartPlot::fitAxes() {
             axis->setRange(min, max);
             continue;
         }
-        const double step = niceTickStep(max - min, axis == m_xAxis ? 6 : 4);
+        const double step = axis == m_xAxis ? xTickStep(min, max) : niceTickStep(max - min, 4);
         value->setTickType(QValueAxis::TicksDynamic);
         value->setTickAnchor(0.0);
         value->setTickInterval(std::max(step, value->tickInterval()));
         value->setRange(min, max);
         value->setTickInterval(step);
     }
+}
+
+double ChartPlot::xTickStep(double min, double max) const {
+    // About six x ticks on a wide plot; on a narrow one the smallest round step that keeps
+    // labels such as 20000 and 40000 apart by a third of a label (they ran together).
+    const QFontMetrics metrics(m_xAxis->labelsFont());
+    const int label = std::max(metrics.horizontalAdvance(QString::number(min, 'g', 6)),
+                               metrics.horizontalAdvance(QString::number(max, 'g', 6)));
+    const double plotWidth = chart()->plotArea().width() > 0.0 ? chart()->plotArea().width()
+                                                                : 0.8 * width();
+    const double span = max - min;
+    const double spacing = (1.33 * label + 8.0) / std::max(plotWidth, 1.0) * span;
+    return std::max(niceTickStep(span, 6), niceTickStep(spacing, 1));
+}
+
+void ChartPlot::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    fitAxes(); // the tick count follows the width
 }
 
 void ChartPlot::resetZoom() {

@@ -57,6 +57,7 @@ class ChartPlot : public QChartView, public ExportablePlot {
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     struct Series {
@@ -68,6 +69,7 @@ class ChartPlot : public QChartView, public ExportablePlot {
     void rebuildAxes();
     void refresh(Series& series); // data -> displayed buffer, one replace()
     void fitAxes();
+    double xTickStep(double min, double max) const; // round, and wide enough for labels
     void applyPalette();
 
     std::vector<Series> m_series;
