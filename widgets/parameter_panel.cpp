@@ -157,6 +157,11 @@ void ParameterPanel::addChoice(const ParameterSpec& spec, QGridLayout* grid, int
     for (qsizetype i = 0; i < spec.choices.size(); ++i)
         combo->addItem(i < spec.choiceLabels.size() ? spec.choiceLabels[i] : spec.choices[i],
                        spec.choices[i]);
+    // Sized by a short text rather than its longest choice, so that a long label such as
+    // "Digits (opencv-doc, 5000)" does not widen the whole panel past its dock (the
+    // text is elided; the full one is in the list and the tool tip).
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
     combo->setToolTip(spec.toolTip);
     combo->setAccessibleName(spec.label);
     grid->addWidget(label, row, 0);

@@ -92,7 +92,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, helpDock);
     m_help->setMinimumWidth(260);
-    m_panels->setMinimumWidth(270);
+    m_panels->setMinimumWidth(290);
 
     // Status bar: summary, progress, cancel.
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
