@@ -10,6 +10,8 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyleOptionComboBox>
+#include <QStylePainter>
 #include <QToolButton>
 #include <cmath>
 #include <functional>
@@ -18,6 +20,23 @@ namespace sdlab::widgets {
 
 namespace {
 constexpr int kSliderSteps = 1000;
+
+// A combo box that elides its current text ("Smooth rand…") when its column is narrower
+// than the text, where QComboBox clips it mid-letter. Paints as QComboBox::paintEvent
+// does, with the label's text shortened to the edit field.
+class ElidingComboBox : public QComboBox {
+  protected:
+    void paintEvent(QPaintEvent* /*event*/) override {
+        QStylePainter painter(this);
+        QStyleOptionComboBox option;
+        initStyleOption(&option);
+        painter.drawComplexControl(QStyle::CC_ComboBox, option);
+        const QRect field =
+            style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, this);
+        option.currentText = fontMetrics().elidedText(option.currentText, Qt::ElideRight, field.width());
+        painter.drawControl(QStyle::CE_ComboBoxLabel, option);
+    }
+};
 
 // A "logarithmic" range that starts at 0 uses v = min + span·(e^{kf} − 1)/(e^k − 1):
 // fine steps near 0, coarse near the top, and 0 itself reachable.
@@ -153,13 +172,13 @@ void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int
 void ParameterPanel::addChoice(const ParameterSpec& spec, QGridLayout* grid, int& row) {
     auto* label = new QLabel(labelText(spec));
     label->setToolTip(spec.toolTip);
-    auto* combo = new QComboBox;
+    auto* combo = new ElidingComboBox;
     for (qsizetype i = 0; i < spec.choices.size(); ++i)
         combo->addItem(i < spec.choiceLabels.size() ? spec.choiceLabels[i] : spec.choices[i],
                        spec.choices[i]);
     // Sized by a short text rather than its longest choice, so that a long label such as
     // "Digits (opencv-doc, 5000)" does not widen the whole panel past its dock (the
-    // text is elided; the full one is in the list and the tool tip).
+    // text is elided; the full one is in the list).
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(8);
     combo->setToolTip(spec.toolTip);
