@@ -158,8 +158,10 @@ const std::vector<Command>& allCommands() {
           {"routing", "R", "spiking-mlp: breadth-first (default) or depth-first."},
           {"back-reset", "B", "spiking-mlp: back-quantizer reset none (default), random or zero."},
           {"output-error", "E", "spiking-mlp: what the output error quantizer integrates each step: "
-                                "mean (u/t - y, default), stream (this step's output - y) or "
-                                "cumulative (u - y, DSN Alg. 8 as printed)."},
+                                "mean (u/t - y, default), stream (this step's output - y), "
+                                "cumulative (u - y, DSN Alg. 8 as printed) or spikes (the output "
+                                "fires; its spikes and the target's are the error events, as "
+                                "DSN's code)."},
           {"scale", "K", "sigma-delta: activations are sent as round(K*h) (default 8)."},
           {"free-steps", "N", "eqprop family: free-phase steps (default 20; spiking 100)."},
           {"clamped-steps", "N", "eqprop family: clamped-phase steps (default 4; spiking 50)."},

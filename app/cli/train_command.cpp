@@ -24,7 +24,7 @@ TrainingSettings settingsFrom(const CliOptions& options) {
     s.routing = choice(options, "routing", "breadth-first", parseEventRouting,
                        "breadth-first, depth-first");
     s.backReset = choice(options, "back-reset", "none", parseBackReset, "none, random, zero");
-    s.outputError = choice(options, "output-error", "mean", parseOutputError, "mean, stream, cumulative");
+    s.outputError = choice(options, "output-error", "mean", parseOutputError, "mean, stream, cumulative, spikes");
     if (options.has("lr"))
         s.learningRate = options.number("lr");
     s.seed = static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));

@@ -368,11 +368,15 @@ widgets::ParameterSpecs LearningLab::parameterSpecs() const {
                tr("What the backward herding state φ starts each sample from (DSN App. E); "
                   "zero never lets a small error through"),
                spiking),
-        choice("outputError", tr("Output error"), names({"mean", "stream", "cumulative"}),
-               {tr("ū − y (mean)"), tr("Δu − y (stream)"), tr("u − y (Alg. 8)")}, "mean",
+        choice("outputError", tr("Output error"), names({"mean", "stream", "cumulative", "spikes"}),
+               {tr("ū − y (mean)"), tr("Δu − y (stream)"), tr("u − y (Alg. 8)"),
+                tr("Output spikes (DSN code)")},
+               "mean",
                tr("What the output error quantizer takes each step: the running mean's error "
                   "(default), this step's output minus the target (with depth-first routing, "
-                  "each output event at once), or DSN Alg. 8's u − y as printed"),
+                  "each output event at once), DSN Alg. 8's u − y as printed, or, as DSN's "
+                  "code, the output's own spikes and the target's (depth-first: each output "
+                  "spike's error at once, DSN Table 3's failing row)"),
                spiking),
         integerSpec("freeSteps", tr("Free steps T⁻"), 1, 1000, 20, tr("steps"),
                     tr("Settling steps of the free phase (reference code 20; spiking 100)"), eq),

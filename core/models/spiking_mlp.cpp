@@ -91,6 +91,16 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
     if (layer + 1 == m_layers.size()) {
         m_u += spike * row.matrix();
         m_ops.countAdds(2 * dOut);
+        if (m_learning && m_settings.outputError == OutputError::Spikes) {
+            // The output units fire too (rectified, Alg. 7); depth-first, each output spike
+            // is an error event that runs back at once, during the forward cascade.
+            s.potential += spike * row;
+            m_ops.countAdds(dOut);
+            Eigen::Index j = 0;
+            double sign = 0.0;
+            while (m_settings.depthFirst && takeSpike(s.potential, true, j, sign))
+                sendOutputError(j, sign);
+        }
         if (m_learning && m_settings.depthFirst && m_settings.outputError == OutputError::Stream) {
             // The event graph: an output event goes on to the error quantizer and its
             // error events run back through the network before the next forward event.
@@ -132,11 +142,14 @@ void SpikingMlp::forwardStep(const Eigen::VectorXd& x, int step, bool record) {
             deliverForward(0, i, n, step, record);
         }
     }
-    for (std::size_t l = 0; l + 1 < m_layers.size(); ++l) {
+    const bool outputFires = m_learning && m_settings.outputError == OutputError::Spikes;
+    for (std::size_t l = 0; l + (outputFires ? 0 : 1) < m_layers.size(); ++l) {
         LayerState& s = m_layers[l];
         for (Eigen::Index j = 0; j < s.potential.size(); ++j)
             s.spikesOut(j) = herdCount(s.potential(j), true);
         s.potential -= s.spikesOut;
+        if (l + 1 == m_layers.size())
+            break; // the output's spikes are this step's error events (train())
         for (Eigen::Index j = 0; j < s.spikesOut.size(); ++j)
             if (s.spikesOut(j) != 0.0)
                 deliverForward(l + 1, j, s.spikesOut(j), step, record);
@@ -177,6 +190,14 @@ void SpikingMlp::deliverError(std::size_t layer, Eigen::Index unit, double spike
         deliverError(layer - 1, j, sign);
 }
 
+// An error event at output unit j, through the output's own ReLU' filter (the output
+// units fire rectified spikes in OutputError::Spikes).
+void SpikingMlp::sendOutputError(Eigen::Index unit, double spike) {
+    const std::size_t top = m_layers.size() - 1;
+    if (m_layers[top].inputSum(unit) > 0.0)
+        deliverError(top, unit, spike);
+}
+
 void SpikingMlp::backwardStep(const Eigen::ArrayXd& outputError) {
     const std::size_t top = m_layers.size() - 1;
     m_layers[top].backPhi += outputError;
@@ -213,6 +234,17 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
         case OutputError::Cumulative:
             m_error = m_u.array() - m_target;
             break;
+        case OutputError::Spikes: {
+            // The target's spikes, −1 at the label each step; with the output's spikes
+            // (breadth-first: netted over the step, as DSN's held error; depth-first: sent
+            // already), through the output's ReLU' filter.
+            const LayerState& top = m_layers.back();
+            if (m_settings.depthFirst)
+                m_error = (top.inputSum > 0.0).select(-m_target, 0.0);
+            else
+                m_error = (top.inputSum > 0.0).select(top.spikesOut - m_target, 0.0);
+            break;
+        }
         case OutputError::Stream: // depth-first: this step's output events went in already
             if (m_settings.depthFirst)
                 m_error = -m_target;
@@ -237,7 +269,12 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
         }
     }
     const Eigen::VectorXd mean = m_u / m_settings.timeSteps;
-    return {argmax(mean), 0.5 * (mean.array() - m_target).square().sum()};
+    // With firing output units the output is a ReLU (its blocked units' u may sink
+    // without bound), so the squared error is on max(ū, 0), as DSN's ReLU-output MLP.
+    const Eigen::ArrayXd output = m_settings.outputError == OutputError::Spikes
+                                      ? Eigen::ArrayXd(mean.array().max(0.0))
+                                      : Eigen::ArrayXd(mean.array());
+    return {argmax(mean), 0.5 * (output - m_target).square().sum()};
 }
 
 int SpikingMlp::predict(const Eigen::VectorXd& x) {

@@ -35,7 +35,13 @@ struct SpikingMlpSettings {
 //       Stream: this step's output u_t − u_{t−1} − y, summing to T(ū_T − y); with
 //         depth-first routing every output event enters at once and its errors run back
 //         before the next forward event (App. F's event graph);
-//       Cumulative: u_t − y, Alg. 8 l. 5 as printed.
+//       Cumulative: u_t − y, Alg. 8 l. 5 as printed;
+//       Spikes: as DSN's code: the output units fire rectified spikes too, and the error
+//         events are the output's spikes (+1) and the target's (−1 at the label each
+//         step), through the output's ReLU' filter. Breadth-first nets them over the
+//         step (DSN's held error); depth-first sends each output spike's error back at
+//         once, during the forward cascade (DSN Table 3's depth-first row, which held
+//         no error: with a held error depth-first equals breadth-first).
 //     A spike at unit j sends s·W_{·j}, filtered by [c_out > 0] (ReLU'), to the layer
 //     below's error quantizer, and updates column j (FSGD: W_{·j} −= (η/T²)·s·c_in at
 //     once). FSGD so takes about half SGD's step at equal η (inputs counted so far).
@@ -77,6 +83,7 @@ private:
     void deliverForward(std::size_t layer, Eigen::Index unit, double spike, int step, bool record);
     void backwardStep(const Eigen::ArrayXd& outputError);
     void deliverError(std::size_t layer, Eigen::Index unit, double spike);
+    void sendOutputError(Eigen::Index unit, double spike);
     void applyColumnUpdate(std::size_t layer, Eigen::Index unit, double spike);
 
     SpikingMlpSettings m_settings;

@@ -24,9 +24,9 @@ constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{{
     {"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
 constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
     {"none", BackReset::None}, {"random", BackReset::Random}, {"zero", BackReset::Zero}}};
-constexpr std::array<std::pair<const char*, OutputError>, 3> kOutputErrors{{
+constexpr std::array<std::pair<const char*, OutputError>, 4> kOutputErrors{{
     {"mean", OutputError::Mean}, {"stream", OutputError::Stream},
-    {"cumulative", OutputError::Cumulative}}};
+    {"cumulative", OutputError::Cumulative}, {"spikes", OutputError::Spikes}}};
 
 } // namespace
 

@@ -23,7 +23,7 @@ enum class Optimizer { Sgd, Fsgd };               // DSN §3.7
 enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
 enum class BackReset { None, Random, Zero };      // DSN App. E, back-quantizer φ
 // What the spiking MLP's output error quantizer integrates each step t (spiking_mlp.h).
-enum class OutputError { Mean, Stream, Cumulative };
+enum class OutputError { Mean, Stream, Cumulative, Spikes };
 
 // Everything one training run needs besides the data. Each field's comment says which
 // model reads it; the others ignore it.

@@ -211,6 +211,42 @@ TEST(SpikingMlp, OutputErrorFormsIntegrateTheirHandComputedTotals) {
     EXPECT_GT((after[1] - after[2]).cwiseAbs().maxCoeff(), 0.01);
 }
 
+// OutputError::Spikes (DSN's code): the output units fire rectified spikes and the error
+// events are the output's spikes and the target's, through the output's ReLU' filter.
+// One input of value 1 spikes every step, so output j's potential grows by w_j a step and
+// it fires N_j = floor(T·w_j + ½) spikes in all (DSN eq. 12); its input sum T·w_j opens the
+// filter only for w_j > 0. SGD then moves column j by −(η/T²)·c_in·(N_j − T·y_j), c_in = T,
+// for w_j > 0 and not at all otherwise: the label here has w < 0, so even its target's
+// spikes are blocked. With one layer both routings must give this.
+TEST(SpikingMlp, SpikingOutputErrorsAreTheOutputsAndTargetsSpikesHandCounted) {
+    constexpr int kSteps = 4;
+    constexpr double kRate = 0.8;
+    const Eigen::VectorXd x = Eigen::VectorXd::Ones(1);
+    for (bool depthFirst : {false, true}) {
+        SpikingMlpSettings s;
+        s.sizes = {1, 8};
+        s.initSigma = 0.6;
+        s.timeSteps = kSteps;
+        s.learningRate = kRate;
+        s.outputError = OutputError::Spikes;
+        s.depthFirst = depthFirst;
+        s.seed = 3;
+        SpikingMlp net(s);
+        const Eigen::RowVectorXd w = net.layers()[0].weights.row(0);
+        int label = 0;
+        ASSERT_LT(w.minCoeff(&label), 0.0) << "the label's filter must be closed";
+        ASSERT_GT(std::floor(kSteps * w.maxCoeff() + 0.5), 0.0) << "some output must fire";
+        net.train(x, label);
+        for (Eigen::Index j = 0; j < w.size(); ++j) {
+            const double fired = std::floor(kSteps * w(j) + 0.5);
+            const double errors = w(j) > 0.0 ? fired - (j == label ? kSteps : 0) : 0.0;
+            const double expected = w(j) - kRate / (kSteps * kSteps) * kSteps * errors;
+            EXPECT_NEAR(net.layers()[0].weights(0, j), expected, 1e-12)
+                << (depthFirst ? "depth-first" : "breadth-first") << ", unit " << j;
+        }
+    }
+}
+
 // With one layer there are no ReLU' filters, so the event graph's order (each output event
 // enters the error quantizer at once, depth-first) can only move an error spike within the
 // iteration: SGD's counts, and so its weights, equal the step-synchronous breadth-first run.
