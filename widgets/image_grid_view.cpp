@@ -1,6 +1,8 @@
 #include "image_grid_view.h"
 
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -50,6 +52,7 @@ QString ImageGridView::dataCsv() const {
 
 void ImageGridView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
+    m_cells.clear();
     const QRect area = rect().adjusted(kGap, kGap, -kGap, -kGap);
     if (m_images.empty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
@@ -85,6 +88,7 @@ void ImageGridView::paintEvent(QPaintEvent*) {
         const int x = area.left() + (i % bestColumns) * (width + kGap);
         const int y = area.top() + (i / bestColumns) * (height + captionHeight + kGap);
         const QRect target(x, y, width, height);
+        m_cells.push_back(target.adjusted(0, 0, 0, captionHeight));
         painter.drawImage(target, item.image);
         if (item.highlighted) {
             painter.setPen(QPen(kAccent, 2));
@@ -92,8 +96,38 @@ void ImageGridView::paintEvent(QPaintEvent*) {
         }
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(x - kGap / 2, y + height, width + kGap, captionHeight),
-                         Qt::AlignHCenter | Qt::AlignTop, item.caption);
+                         Qt::AlignHCenter | Qt::AlignTop, fittedCaption(item.caption, width + kGap));
     }
+}
+
+bool ImageGridView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) { // the whole caption of the image under the cursor
+        const auto* help = static_cast<QHelpEvent*>(event);
+        for (std::size_t i = 0; i < m_cells.size() && i < m_images.size(); ++i)
+            if (m_cells[i].contains(help->pos()) && !m_images[i].caption.isEmpty()) {
+                QToolTip::showText(help->globalPos(), m_images[i].caption, this, m_cells[i]);
+                return true;
+            }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString ImageGridView::fittedCaption(const QString& caption, int width) const {
+    // A caption wider than its cell would run into its neighbours': elide it at the end
+    // ("Sneak…"), or, for "true → predicted", each side ("Ankl… → Sneak…").
+    const QFontMetrics metrics = fontMetrics();
+    if (metrics.horizontalAdvance(caption) <= width)
+        return caption;
+    const QString arrow = QStringLiteral(" → ");
+    const qsizetype split = caption.indexOf(arrow);
+    if (split < 0)
+        return metrics.elidedText(caption, Qt::ElideRight, width);
+    const int side = (width - metrics.horizontalAdvance(QStringLiteral("→"))) / 2;
+    return metrics.elidedText(caption.left(split), Qt::ElideRight, side) + QStringLiteral("→") +
+           metrics.elidedText(caption.mid(split + arrow.size()), Qt::ElideRight, side);
 }
 
 } // namespace sdlab::widgets

@@ -39,9 +39,13 @@ class ImageGridView : public QWidget, public ExportablePlot {
 
   protected:
     void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override; // tool tip: the whole caption
 
   private:
+    QString fittedCaption(const QString& caption, int width) const;
+
     std::vector<CaptionedImage> m_images;
+    std::vector<QRect> m_cells; // image and caption, as last painted (for tool tips)
     QString m_placeholder;
 };
 

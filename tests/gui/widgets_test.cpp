@@ -2,12 +2,14 @@
 // maps data to the right place, exports valid PNG, SVG and CSV, and reports edits.
 #include "chart_plot.h"
 #include "heatmap_view.h"
+#include "image_grid_view.h"
 #include "parameter_panel.h"
 #include "playback_bar.h"
 #include "plot_export.h"
 #include "small_multiples_view.h"
 #include "spike_raster.h"
 
+#include <QHelpEvent>
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
@@ -15,6 +17,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QXYSeries>
 #include <cmath>
 
@@ -146,6 +149,26 @@ class WidgetsTest : public QObject {
                      {QStringLiteral("c"), QStringLiteral("d")});
         QVERIFY(distinctColors(grid) > 4);
         QCOMPARE(grid.dataCsv().count(QLatin1Char('\n')), 1 + 4 * 50);
+    }
+
+    void imageGridShowsAWholeCaptionAsAToolTip() {
+        // Cells too narrow for "Ankle boot → Sneaker": the caption is elided in the cell,
+        // and the tool tip over the image gives it whole.
+        sdlab::widgets::ImageGridView grid;
+        std::vector<sdlab::widgets::CaptionedImage> images;
+        for (int i = 0; i < 12; ++i) {
+            QImage image(28, 28, QImage::Format_Grayscale8);
+            image.fill(i * 20);
+            images.push_back({image, QStringLiteral("Ankle boot → Sneaker %1").arg(i), false});
+        }
+        grid.setImages(std::move(images));
+        grid.resize(240, 200);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        grid.repaint();
+        QHelpEvent help(QEvent::ToolTip, QPoint(15, 15), grid.mapToGlobal(QPoint(15, 15)));
+        QVERIFY(QApplication::sendEvent(&grid, &help));
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("Ankle boot → Sneaker 0"));
     }
 
     void exportWritesValidPngSvgAndCsv() {
