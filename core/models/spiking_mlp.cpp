@@ -106,10 +106,7 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
             // error events run back through the network before the next forward event.
             s.backPhi += spike * row;
             m_ops.countAdds(dOut);
-            Eigen::Index j = 0;
-            double sign = 0.0;
-            while (takeSpike(s.backPhi, false, j, sign))
-                deliverError(layer, j, sign);
+            fireErrors(layer);
         }
         return;
     }
@@ -182,12 +179,17 @@ void SpikingMlp::deliverError(std::size_t layer, Eigen::Index unit, double spike
     below.backPhi += (below.inputSum > 0.0).select(spike * column, 0.0); // ReLU' filter
     m_ops.countAdds(static_cast<std::uint64_t>(column.size()));
     applyColumnUpdate(layer, unit, spike);
-    if (!m_settings.depthFirst)
-        return;
+    if (m_settings.depthFirst)
+        fireErrors(layer - 1);
+}
+
+// Depth-first: the error quantizer on `layer`'s outputs fires now, one event at a time,
+// and each event's cascade runs before the next (Alg. 8 l. 28-31).
+void SpikingMlp::fireErrors(std::size_t layer) {
     Eigen::Index j = 0;
     double sign = 0.0;
-    while (takeSpike(below.backPhi, false, j, sign))
-        deliverError(layer - 1, j, sign);
+    while (takeSpike(m_layers[layer].backPhi, false, j, sign))
+        deliverError(layer, j, sign);
 }
 
 // An error event at output unit j, through the output's own ReLU' filter (the output
@@ -203,10 +205,7 @@ void SpikingMlp::backwardStep(const Eigen::ArrayXd& outputError) {
     m_layers[top].backPhi += outputError;
     m_ops.countAdds(static_cast<std::uint64_t>(outputError.size()));
     if (m_settings.depthFirst) {
-        Eigen::Index j = 0;
-        double sign = 0.0;
-        while (takeSpike(m_layers[top].backPhi, false, j, sign))
-            deliverError(top, j, sign);
+        fireErrors(top);
         return;
     }
     for (std::size_t l = top + 1; l-- > 0;) {
@@ -225,7 +224,8 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
     m_target.setZero();
     m_target(label) = 1.0;
     for (int t = 1; t <= m_settings.timeSteps; ++t) {
-        m_uBeforeStep = m_u;
+        if (m_settings.outputError == OutputError::Stream)
+            m_uBeforeStep = m_u;
         forwardStep(x, t - 1, true);
         switch (m_settings.outputError) {
         case OutputError::Mean:

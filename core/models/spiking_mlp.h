@@ -84,6 +84,7 @@ private:
     void backwardStep(const Eigen::ArrayXd& outputError);
     void deliverError(std::size_t layer, Eigen::Index unit, double spike);
     void sendOutputError(Eigen::Index unit, double spike);
+    void fireErrors(std::size_t layer);
     void applyColumnUpdate(std::size_t layer, Eigen::Index unit, double spike);
 
     SpikingMlpSettings m_settings;
