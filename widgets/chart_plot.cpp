@@ -222,7 +222,8 @@ void ChartPlot::fitAxes() {
     // makes an item per tick whenever the range or the interval changes, so the coarser
     // of the old and new intervals is in place while the range moves: the new range with
     // the old, finer interval could mean 10^5 ticks (a 1 → 10^4 jump took seconds).
-    for (auto [axis, min, max] : {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}}) {
+    for (auto [axis, min, max] :
+         {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}}) {
         auto* value = qobject_cast<QValueAxis*>(axis);
         if (!value) {
             axis->setRange(min, max);
@@ -243,8 +244,8 @@ double ChartPlot::xTickStep(double min, double max) const {
     const QFontMetrics metrics(m_xAxis->labelsFont());
     const int label = std::max(metrics.horizontalAdvance(QString::number(min, 'g', 6)),
                                metrics.horizontalAdvance(QString::number(max, 'g', 6)));
-    const double plotWidth = chart()->plotArea().width() > 0.0 ? chart()->plotArea().width()
-                                                                : 0.8 * width();
+    const double plotWidth =
+        chart()->plotArea().width() > 0.0 ? chart()->plotArea().width() : 0.8 * width();
     const double span = max - min;
     const double spacing = (1.33 * label + 8.0) / std::max(plotWidth, 1.0) * span;
     return std::max(niceTickStep(span, 6), niceTickStep(spacing, 1));

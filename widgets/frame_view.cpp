@@ -43,8 +43,8 @@ void FrameView::setValueFormatter(std::function<QString(QPoint)> formatter) {
 
 QRectF FrameView::imageRect() const {
     const int titleHeight = fontMetrics().height() + 2;
-    const QRectF area = QRectF(rect()).adjusted(kMargin, kMargin + titleHeight, -kMargin,
-                                                -kMargin - titleHeight);
+    const QRectF area =
+        QRectF(rect()).adjusted(kMargin, kMargin + titleHeight, -kMargin, -kMargin - titleHeight);
     if (m_image.isNull() || area.width() <= 0 || area.height() <= 0)
         return {};
     const double scale = std::min(area.width() / m_image.width(), area.height() / m_image.height());
@@ -103,24 +103,31 @@ void FrameView::paintEvent(QPaintEvent*) {
                              target.top() + (m_marked.y() + 0.5) * sy);
         const double arm = std::max(6.0, 1.5 * sx);
         // A white cross over a dark outline reads on any image.
-        for (const auto& [colour, width] : {std::pair{QColor(0, 0, 0, 200), 3.0},
-                                            std::pair{QColor(255, 255, 255), 1.0}}) {
+        for (const auto& [colour, width] :
+             {std::pair{QColor(0, 0, 0, 200), 3.0}, std::pair{QColor(255, 255, 255), 1.0}}) {
             painter.setPen(QPen(colour, width));
-            painter.drawLine(QPointF(centre.x() - 2 * arm, centre.y()), QPointF(centre.x() - arm / 2, centre.y()));
-            painter.drawLine(QPointF(centre.x() + arm / 2, centre.y()), QPointF(centre.x() + 2 * arm, centre.y()));
-            painter.drawLine(QPointF(centre.x(), centre.y() - 2 * arm), QPointF(centre.x(), centre.y() - arm / 2));
-            painter.drawLine(QPointF(centre.x(), centre.y() + arm / 2), QPointF(centre.x(), centre.y() + 2 * arm));
+            painter.drawLine(QPointF(centre.x() - 2 * arm, centre.y()),
+                             QPointF(centre.x() - arm / 2, centre.y()));
+            painter.drawLine(QPointF(centre.x() + arm / 2, centre.y()),
+                             QPointF(centre.x() + 2 * arm, centre.y()));
+            painter.drawLine(QPointF(centre.x(), centre.y() - 2 * arm),
+                             QPointF(centre.x(), centre.y() - arm / 2));
+            painter.drawLine(QPointF(centre.x(), centre.y() + arm / 2),
+                             QPointF(centre.x(), centre.y() + 2 * arm));
         }
     }
-    QString readOut = tr("%1 × %2 px · click a pixel to follow it").arg(m_image.width()).arg(m_image.height());
+    QString readOut =
+        tr("%1 × %2 px · click a pixel to follow it").arg(m_image.width()).arg(m_image.height());
     if (m_hover.x() >= 0 && m_hover.x() < m_image.width() && m_hover.y() < m_image.height()) {
-        const QString value = m_formatter ? m_formatter(m_hover)
-                                          : QString::number(qGray(m_image.pixel(m_hover)) / 255.0, 'f', 2);
+        const QString value = m_formatter
+                                  ? m_formatter(m_hover)
+                                  : QString::number(qGray(m_image.pixel(m_hover)) / 255.0, 'f', 2);
         readOut = QStringLiteral("(%1, %2)  %3").arg(m_hover.x()).arg(m_hover.y()).arg(value);
     }
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawText(QRect(kMargin, height() - kMargin - lineHeight, width() - 2 * kMargin, lineHeight),
-                     Qt::AlignLeft | Qt::AlignVCenter, readOut);
+    painter.drawText(
+        QRect(kMargin, height() - kMargin - lineHeight, width() - 2 * kMargin, lineHeight),
+        Qt::AlignLeft | Qt::AlignVCenter, readOut);
 }
 
 void FrameView::mouseMoveEvent(QMouseEvent* event) {

@@ -96,7 +96,8 @@ void ImageGridView::paintEvent(QPaintEvent*) {
         }
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(x - kGap / 2, y + height, width + kGap, captionHeight),
-                         Qt::AlignHCenter | Qt::AlignTop, fittedCaption(item.caption, width + kGap));
+                         Qt::AlignHCenter | Qt::AlignTop,
+                         fittedCaption(item.caption, width + kGap));
     }
 }
 

@@ -60,7 +60,8 @@ SpikingEqPropSettings spikingSettingsFrom(const CliOptions& options) {
     s.schedule.eta = options.number("eta", s.schedule.eta);
     s.osaTarget = options.number("osa-target", s.osaTarget);
     s.predictiveLambda = options.number("lambda", s.predictiveLambda);
-    s.seed = static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
+    s.seed =
+        static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
     if (const std::string error = s.validationError(); !error.empty())
         throw InputError(error);
     return s;

@@ -139,15 +139,17 @@ const std::vector<Command>& allCommands() {
          "accuracies as fractions; rows between epoch ends test on the first 2000 test\n"
          "samples; the EqProp models add settle_steps, the mean settling steps per sample)\n"
          "and summary.json. Progress goes to stderr.",
-         {{"model", "M", "mlp, pdnn, spiking-mlp, sigma-delta, eqprop (thesis §2.7), init-eqprop "
-                         "(ch. 7) or spiking-eqprop (ch. 8); default mlp."},
+         {{"model", "M",
+           "mlp, pdnn, spiking-mlp, sigma-delta, eqprop (thesis §2.7), init-eqprop "
+           "(ch. 7) or spiking-eqprop (ch. 8); default mlp."},
           {"dataset", "D",
            "fashion-mnist (package dataset-fashion-mnist), digits (OpenCV's digits.png, "
            "package opencv-doc), synthetic (default) or idx:DIR (an MNIST-style directory)."},
           {"hidden", "SIZES", "Hidden layer sizes, comma-separated (default 200)."},
           {"epochs", "E", "Passes over the training set, 1..1000 (default 1)."},
-          {"order", "O", "shuffled (a new permutation per epoch) or temporal (similar samples "
-                         "in a row, ICLR'18 §3.1); default shuffled."},
+          {"order", "O",
+           "shuffled (a new permutation per epoch) or temporal (similar samples "
+           "in a row, ICLR'18 §3.1); default shuffled."},
           {"update", "U", "pdnn: weight-update form recon, past, future or stdp (default recon)."},
           {"kp", "KP", "pdnn: fixed forward kp (with --kd; default: auto-tuned gains)."},
           {"kd", "KD", "pdnn: fixed forward kd."},
@@ -157,28 +159,32 @@ const std::vector<Command>& allCommands() {
           {"steps", "T", "spiking-mlp: time steps per sample (default 10)."},
           {"routing", "R", "spiking-mlp: breadth-first (default) or depth-first."},
           {"back-reset", "B", "spiking-mlp: back-quantizer reset none (default), random or zero."},
-          {"output-error", "E", "spiking-mlp: what the output error quantizer integrates each step: "
-                                "mean (u/t - y, default), stream (this step's output - y), "
-                                "cumulative (u - y, DSN Alg. 8 as printed) or spikes (the output "
-                                "fires; its spikes and the target's are the error events, as "
-                                "DSN's code)."},
+          {"output-error", "E",
+           "spiking-mlp: what the output error quantizer integrates each step: "
+           "mean (u/t - y, default), stream (this step's output - y), "
+           "cumulative (u - y, DSN Alg. 8 as printed) or spikes (the output "
+           "fires; its spikes and the target's are the error events, as "
+           "DSN's code)."},
           {"scale", "K", "sigma-delta: activations are sent as round(K*h) (default 8)."},
           {"free-steps", "N", "eqprop family: free-phase steps (default 20; spiking 100)."},
           {"clamped-steps", "N", "eqprop family: clamped-phase steps (default 4; spiking 50)."},
           {"beta", "B", "eqprop family: clamping strength, sign drawn per sample (default 0.5)."},
           {"epsilon", "E", "eqprop, init-eqprop: Euler step size (default 0.5)."},
-          {"settle-tol", "T", "eqprop, init-eqprop: end a phase once max |ds| <= T (default 0: "
-                              "always the full steps)."},
-          {"anchor", "L", "init-eqprop: pull toward the forward pass, lambda of thesis eq. 7.5 "
-                          "(default 0.1)."},
+          {"settle-tol", "T",
+           "eqprop, init-eqprop: end a phase once max |ds| <= T (default 0: "
+           "always the full steps)."},
+          {"anchor", "L",
+           "init-eqprop: pull toward the forward pass, lambda of thesis eq. 7.5 "
+           "(default 0.1)."},
           {"encoder", "E", "spiking-eqprop: sigma-delta, stochastic or predictive (default)."},
           {"anneal", "A", "spiking-eqprop: schedule or osa (default osa for predictive)."},
           {"epsilon0", "E0", "spiking-eqprop, schedule: initial step size (default 1)."},
           {"eta", "H", "spiking-eqprop, schedule: annealing exponent (default 0.5)."},
           {"osa-target", "NU", "spiking-eqprop, osa: target error step size (default 0.1)."},
           {"lambda", "L", "spiking-eqprop, predictive: coding coefficient (default 0.275)."},
-          {"lr", "F", "Learning rate (default 0.01; eqprop family 0.02 for the first "
-                      "connection, halved per layer up)."},
+          {"lr", "F",
+           "Learning rate (default 0.01; eqprop family 0.02 for the first "
+           "connection, halved per layer up)."},
           {"rows-per-epoch", "N", "Curve rows per epoch (default 10)."},
           kSeed,
           kOut},
@@ -198,8 +204,9 @@ const std::vector<Command>& allCommands() {
          "(frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj; train_acc is\n"
          "on frames predicted before they were learned, test_acc on 200 frames of a held-out\n"
          "scene).",
-         {{"source", "S", "synthetic (default: a built-in moving-shapes scene), a video file, "
-                          "or camera:N."},
+         {{"source", "S",
+           "synthetic (default: a built-in moving-shapes scene), a video file, "
+           "or camera:N."},
           {"frames", "N", "Frames to encode (default 300; fewer if a file ends first)."},
           {"fps", "F", "Decimate the source to F frames per second (default: its own rate)."},
           {"encoder", "E", "pd (PD + sigma-delta, default), delta (ON/OFF modulation) or rate."},
@@ -212,18 +219,21 @@ const std::vector<Command>& allCommands() {
           {"refractory", "N", "delta: frames a pixel stays silent after an event (default 0)."},
           {"window", "N", "rate: frames in the reconstruction's running mean (default 10)."},
           {"width", "W", "Frame width in pixels after resizing, 8..4096 (default 160)."},
-          {"channels", "C", "grey (default) or rgb: encode R, G and B as three channels per "
-                            "pixel; events are counted over all of them."},
+          {"channels", "C",
+           "grey (default) or rgb: encode R, G and B as three channels per "
+           "pixel; events are counted over all of them."},
           {"learn", "", "Learn online to classify the synthetic scene's shapes."},
           {"learn-model", "M", "--learn: mlp (default) or pdnn."},
           {"learn-hidden", "N", "--learn: hidden units (default 100)."},
           {"learn-lr", "F", "--learn: learning rate (default 0.01)."},
-          {"learn-input", "I", "--learn: reconstruction (the decoded image, default) or events "
-                               "(a decaying trace of |events|), in a window that follows the "
-                               "busiest place of the event trace."},
+          {"learn-input", "I",
+           "--learn: reconstruction (the decoded image, default) or events "
+           "(a decaying trace of |events|), in a window that follows the "
+           "busiest place of the event trace."},
           {"learn-grid", "N", "--learn: the window is pooled to N x 3N/4 cells (default 32)."},
-          {"learn-replay", "N", "--learn: extra training steps per frame on frames replayed from "
-                                "a memory of the last 1024 (default 1; 0 = pure online SGD)."},
+          {"learn-replay", "N",
+           "--learn: extra training steps per frame on frames replayed from "
+           "a memory of the last 1024 (default 1; 0 = pure online SGD)."},
           kSeed,
           kOut},
          runVideo},
@@ -237,8 +247,9 @@ const std::vector<Command>& allCommands() {
          "term after a clamp perturbation, spikes sent at step t) and summary.json.",
          {{"model", "M", "eqprop (continuous, Euler steps) or spiking-eqprop (default)."},
           {"encoder", "E", "spiking: sigma-delta, stochastic or predictive (default)."},
-          {"anneal", "A", "spiking: step sizes by schedule (eps0/t^eta) or osa (default for "
-                          "predictive; schedule for the others)."},
+          {"anneal", "A",
+           "spiking: step sizes by schedule (eps0/t^eta) or osa (default for "
+           "predictive; schedule for the others)."},
           {"epsilon0", "E0", "spiking, schedule: initial step size (default 1)."},
           {"eta", "H", "spiking, schedule: annealing exponent (default 0.5)."},
           {"osa-target", "NU", "spiking, osa: target error step size nu-bar (default 0.1)."},
@@ -246,8 +257,9 @@ const std::vector<Command>& allCommands() {
           {"sizes", "SIZES", "Layer sizes, input first (default 500,500,10)."},
           {"steps", "N", "Settling steps (default 250)."},
           {"perturb-at", "T", "Perturb at step T (default: no perturbation)."},
-          {"perturb", "P", "clamp (pull the output toward a random target with --beta; a new "
-                           "fixed point; default) or kick (add N(0, sigma^2) to every state)."},
+          {"perturb", "P",
+           "clamp (pull the output toward a random target with --beta; a new "
+           "fixed point; default) or kick (add N(0, sigma^2) to every state)."},
           {"beta", "B", "clamp strength (default 1)."},
           {"sigma", "S", "kick size (default 0.5)."},
           {"epsilon", "E", "eqprop: Euler step size (default 0.5)."},

@@ -9,7 +9,8 @@ namespace sdlab::cli {
 
 int runSettle(const CliOptions& options) {
     SettleRunSettings s;
-    s.model = choice(options, "model", "spiking-eqprop", parseSettleModel, "eqprop, spiking-eqprop");
+    s.model =
+        choice(options, "model", "spiking-eqprop", parseSettleModel, "eqprop, spiking-eqprop");
     s.spiking = spikingSettingsFrom(options);
     s.sizes = parseSizeList(options.text("sizes", "500,500,10"), "sizes");
     s.steps = static_cast<int>(options.integer("steps", 250, 1, 1'000'000));
@@ -35,7 +36,8 @@ int runSettle(const CliOptions& options) {
     for (int size : s.sizes)
         units += size;
     JsonObjectWriter summary;
-    summary.add("model", settleModelName(s.model)).add("sizes", options.text("sizes", "500,500,10"));
+    summary.add("model", settleModelName(s.model))
+        .add("sizes", options.text("sizes", "500,500,10"));
     if (spiking)
         summary.add("encoder", spikeCodingName(s.spiking.coding))
             .add("anneal", stepSizeRuleName(s.spiking.stepSize))
@@ -45,13 +47,16 @@ int runSettle(const CliOptions& options) {
             .add("lambda", s.spiking.predictiveLambda);
     else
         summary.add("epsilon", s.epsilon);
-    summary.add("steps", static_cast<long long>(s.steps)).add("seed", static_cast<long long>(s.seed));
+    summary.add("steps", static_cast<long long>(s.steps))
+        .add("seed", static_cast<long long>(s.seed));
     if (s.perturbAt)
         summary.add("perturb_at", static_cast<long long>(*s.perturbAt))
             .add("perturbation", perturbationKindName(s.perturbation))
             .add("distance_after_perturbation",
                  result.rows[static_cast<std::size_t>(*s.perturbAt)].distanceToFixedPoint);
-    summary.add("distance_before_perturbation", result.rows[static_cast<std::size_t>(phaseEnd)].distanceToFixedPoint)
+    summary
+        .add("distance_before_perturbation",
+             result.rows[static_cast<std::size_t>(phaseEnd)].distanceToFixedPoint)
         .add("final_distance", result.rows.back().distanceToFixedPoint)
         .add("final_energy", result.rows.back().energy)
         .add("spikes", static_cast<long long>(result.spikes))

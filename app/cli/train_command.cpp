@@ -24,10 +24,12 @@ TrainingSettings settingsFrom(const CliOptions& options) {
     s.routing = choice(options, "routing", "breadth-first", parseEventRouting,
                        "breadth-first, depth-first");
     s.backReset = choice(options, "back-reset", "none", parseBackReset, "none, random, zero");
-    s.outputError = choice(options, "output-error", "mean", parseOutputError, "mean, stream, cumulative, spikes");
+    s.outputError = choice(options, "output-error", "mean", parseOutputError,
+                           "mean, stream, cumulative, spikes");
     if (options.has("lr"))
         s.learningRate = options.number("lr");
-    s.seed = static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
+    s.seed =
+        static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
     s.timeSteps = static_cast<int>(options.integer("steps", 10, 1, 1000));
     s.quantizationScale = options.number("scale", 8.0);
     s.rowsPerEpoch = static_cast<int>(options.integer("rows-per-epoch", 10, 1, 1000));
@@ -58,7 +60,8 @@ int runTrain(const CliOptions& options) {
     const TrainingSettings settings = settingsFrom(options);
     const auto out = outputDirectory(options);
     const ImageDataset data = loadDatasetByName(options.text("dataset", "synthetic"));
-    std::unique_ptr<Classifier> model = makeClassifier(settings, data.inputSize(), data.classCount());
+    std::unique_ptr<Classifier> model =
+        makeClassifier(settings, data.inputSize(), data.classCount());
     const bool terminal = isatty(STDERR_FILENO) != 0;
     std::fprintf(stderr, "train: %s %s on %s (%zu train, %zu test), %d epoch(s)\n",
                  modelName(settings.model),
@@ -67,9 +70,10 @@ int runTrain(const CliOptions& options) {
     TrainingCallbacks callbacks;
     const bool settles = isEquilibriumModel(settings.model);
     callbacks.onRow = [terminal, settles](const CurveRow& row, const Classifier&) {
-        std::fprintf(stderr, "%sepoch %6.2f  samples %9llu  train %5.1f%%  test %5.1f%%%s  loss %.4f",
-                     terminal ? "\r" : "", row.epoch, static_cast<unsigned long long>(row.samples),
-                     100 * row.trainAccuracy, 100 * row.testAccuracy, row.fullTest ? "" : "*", row.loss);
+        std::fprintf(
+            stderr, "%sepoch %6.2f  samples %9llu  train %5.1f%%  test %5.1f%%%s  loss %.4f",
+            terminal ? "\r" : "", row.epoch, static_cast<unsigned long long>(row.samples),
+            100 * row.trainAccuracy, 100 * row.testAccuracy, row.fullTest ? "" : "*", row.loss);
         if (settles)
             std::fprintf(stderr, "  steps/sample %.1f", row.settleSteps);
         std::fprintf(stderr, "%s", terminal && !row.fullTest ? "" : "\n");

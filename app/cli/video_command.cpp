@@ -18,14 +18,17 @@ constexpr int kTestFrames = 200; // held-out synthetic frames for --learn's test
 
 OnlineLearningSettings learningSettingsFrom(const CliOptions& options, std::uint64_t seed) {
     OnlineLearningSettings l;
-    l.model = choice(options, "learn-model", "mlp", [](const std::string& name) {
-        const auto model = parseModelKind(name);
-        return model == ModelKind::Mlp || model == ModelKind::Pdnn ? model : std::nullopt;
-    }, "mlp, pdnn");
+    l.model = choice(
+        options, "learn-model", "mlp",
+        [](const std::string& name) {
+            const auto model = parseModelKind(name);
+            return model == ModelKind::Mlp || model == ModelKind::Pdnn ? model : std::nullopt;
+        },
+        "mlp, pdnn");
     l.hidden = static_cast<int>(options.integer("learn-hidden", 100, 1, 4000));
     l.learningRate = options.number("learn-lr", 0.01);
-    l.input.features =
-        choice(options, "learn-input", "reconstruction", parseVideoFeatures, "events, reconstruction");
+    l.input.features = choice(options, "learn-input", "reconstruction", parseVideoFeatures,
+                              "events, reconstruction");
     l.input.gridWidth = static_cast<int>(options.integer("learn-grid", 32, 4, 256));
     l.replaySamples = static_cast<int>(options.integer("learn-replay", 1, 0, 100));
     l.seed = seed;
@@ -41,8 +44,9 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
                      "mults", "energy_mj"});
     for (const VideoLearnRow& row : learner.curve())
         curve.addRow({static_cast<double>(row.frame), static_cast<double>(row.frame) / fps,
-                      static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy, row.loss,
-                      static_cast<double>(row.adds), static_cast<double>(row.mults), row.energyMj});
+                      static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy,
+                      row.loss, static_cast<double>(row.adds), static_cast<double>(row.mults),
+                      row.energyMj});
     bundle.stage("learn.csv", curve.text());
     const OnlineLearningSettings& l = learner.settings();
     const std::vector<VideoLearnRow>& rows = learner.curve();
@@ -72,8 +76,8 @@ int runVideo(const CliOptions& options) {
     if (channels != "grey" && channels != "rgb")
         throw InputError("--channels: '" + channels + "' is not one of grey, rgb");
     s.source.colour = channels == "rgb";
-    s.seed = static_cast<std::uint64_t>(
-        options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
+    s.seed =
+        static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
     s.source.seed = s.seed;
     s.frames = options.integer("frames", 300, 1, 10'000'000);
     s.fps = options.number("fps", 0.0);
@@ -105,16 +109,17 @@ int runVideo(const CliOptions& options) {
         learner = std::make_unique<OnlineVideoLearner>(learningSettingsFrom(options, s.seed));
         learner->setTestSet(syntheticTestSet(s, learner->settings().input, kTestFrames));
     } else {
-        for (const char* name : {"learn-model", "learn-hidden", "learn-lr", "learn-input", "learn-grid",
-                                 "learn-replay"})
+        for (const char* name : {"learn-model", "learn-hidden", "learn-lr", "learn-input",
+                                 "learn-grid", "learn-replay"})
             if (options.has(name))
                 throw InputError(std::string("--") + name + " needs --learn");
     }
     const auto out = outputDirectory(options);
 
     long lastReported = -1;
-    const VideoEncodingResult result =
-        runVideoEncoding(s, [&](std::size_t done, std::size_t total) {
+    const VideoEncodingResult result = runVideoEncoding(
+        s,
+        [&](std::size_t done, std::size_t total) {
             const long percent = static_cast<long>(100 * done / total);
             if (percent / 10 != lastReported / 10) {
                 std::fprintf(stderr, "\rvideo: %3ld%% (%zu frames)", percent, done);
@@ -124,8 +129,7 @@ int runVideo(const CliOptions& options) {
         },
         [&](const VideoPipelineStep& step) {
             if (learner)
-                learner->observe(step.index, step.encoded, step.frame.shape(),
-                                 step.frame.label);
+                learner->observe(step.index, step.encoded, step.frame.shape(), step.frame.label);
         });
     std::fprintf(stderr, "\n");
     if (result.rows.empty())

@@ -34,19 +34,23 @@ struct EquilibriumResult : LabResult {
 
 SettleRunSettings settingsFrom(const widgets::ParameterValues& v) {
     SettleRunSettings s;
-    s.model = text(v, "model") == QStringLiteral("eqprop") ? SettleModel::Continuous : SettleModel::Spiking;
+    s.model = text(v, "model") == QStringLiteral("eqprop") ? SettleModel::Continuous
+                                                           : SettleModel::Spiking;
     s.sizes = {integer(v, "inputs"), integer(v, "hidden"), integer(v, "outputs")};
     s.steps = integer(v, "steps");
     if (integer(v, "perturbAt") > 0)
         s.perturbAt = integer(v, "perturbAt");
-    s.perturbation = text(v, "perturbation") == QStringLiteral("kick") ? PerturbationKind::KickState
-                                                                     : PerturbationKind::ClampOutput;
+    s.perturbation = text(v, "perturbation") == QStringLiteral("kick")
+                         ? PerturbationKind::KickState
+                         : PerturbationKind::ClampOutput;
     s.clampBeta = real(v, "beta");
     s.kickSigma = real(v, "sigma");
     s.epsilon = real(v, "epsilon");
     s.seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    s.spiking.coding = parseSpikeCoding(text(v, "encoder").toStdString()).value_or(SpikeCoding::Predictive);
-    s.spiking.stepSize = text(v, "anneal") == QStringLiteral("osa") ? StepSizeRule::Osa : StepSizeRule::Schedule;
+    s.spiking.coding =
+        parseSpikeCoding(text(v, "encoder").toStdString()).value_or(SpikeCoding::Predictive);
+    s.spiking.stepSize =
+        text(v, "anneal") == QStringLiteral("osa") ? StepSizeRule::Osa : StepSizeRule::Schedule;
     s.spiking.schedule = {real(v, "epsilon0"), real(v, "eta")};
     s.spiking.osaTarget = real(v, "osaTarget");
     s.spiking.predictiveLambda = real(v, "lambda");
@@ -71,15 +75,17 @@ LabResultPtr computeEquilibrium(const widgets::ParameterValues& v, ComputeContro
     auto observe = [&](const SettleFrame& f) {
         const int t = f.row.t;
         result->distance.append(QPointF(t, std::max(kDistanceFloor, f.row.distanceToFixedPoint)));
-        result->referenceDistance.append(
-            QPointF(t, std::max(kDistanceFloor, meanAbsoluteDistance(f.continuousState, f.fixedPoint))));
+        result->referenceDistance.append(QPointF(
+            t, std::max(kDistanceFloor, meanAbsoluteDistance(f.continuousState, f.fixedPoint))));
         result->energy.append(QPointF(t, f.row.energy));
         for (int k = 0; k < result->outputCount; ++k)
             result->outputs[static_cast<std::size_t>(k)].append(QPointF(t, f.state[1][k]));
         for (int unit = 0; unit < shown; ++unit) {
-            const double value = unit < result->shownHidden ? f.continuousState[0][unit]
-                                                            : f.continuousState[1][unit - result->shownHidden];
-            result->heat[static_cast<std::size_t>(unit) * columns + static_cast<std::size_t>(t)] = value;
+            const double value = unit < result->shownHidden
+                                     ? f.continuousState[0][unit]
+                                     : f.continuousState[1][unit - result->shownHidden];
+            result->heat[static_cast<std::size_t>(unit) * columns + static_cast<std::size_t>(t)] =
+                value;
         }
         if (f.spikes && t > 0) {
             for (int unit : (*f.spikes)[1])
@@ -89,15 +95,17 @@ LabResultPtr computeEquilibrium(const widgets::ParameterValues& v, ComputeContro
                 result->events.push_back({t, result->shownHidden + unit, 1.0F});
         }
     };
-    const SettleRunResult run = runSettle(s, observe, [&control](std::size_t done, std::size_t total) {
-        return control.report(static_cast<long>(done), static_cast<long>(total));
-    });
+    const SettleRunResult run =
+        runSettle(s, observe, [&control](std::size_t done, std::size_t total) {
+            return control.report(static_cast<long>(done), static_cast<long>(total));
+        });
     if (run.cancelled)
         return nullptr;
     result->spikes = run.spikes;
     result->finalDistance = run.rows.back().distanceToFixedPoint;
     result->distanceBefore =
-        run.rows[static_cast<std::size_t>(s.perturbAt ? *s.perturbAt - 1 : s.steps)].distanceToFixedPoint;
+        run.rows[static_cast<std::size_t>(s.perturbAt ? *s.perturbAt - 1 : s.steps)]
+            .distanceToFixedPoint;
     return result;
 }
 
@@ -151,65 +159,144 @@ widgets::ParameterSpecs EquilibriumLab::parameterSpecs() const {
     using Kind = widgets::ParameterSpec::Kind;
     const QString network = tr("Network"), coding = tr("Spiking coding"), settling = tr("Settling");
     return {
-        {.key = QStringLiteral("model"), .label = tr("Model"), .kind = Kind::Choice,
-         .toolTip = tr("Continuous EqProp units (Euler steps) or units that send one bit per step"), .choices = {QStringLiteral("spiking-eqprop"), QStringLiteral("eqprop")},
+        {.key = QStringLiteral("model"),
+         .label = tr("Model"),
+         .kind = Kind::Choice,
+         .toolTip = tr("Continuous EqProp units (Euler steps) or units that send one bit per step"),
+         .choices = {QStringLiteral("spiking-eqprop"), QStringLiteral("eqprop")},
          .choiceLabels = {tr("Spiking (bits)"), tr("Continuous")},
-         .defaultText = QStringLiteral("spiking-eqprop"), .group = network},
-        {.key = QStringLiteral("inputs"), .label = tr("Input units"), .kind = Kind::Integer,
-         .minimum = 1, .maximum = 2000, .defaultValue = 500,
-         .toolTip = tr("Clamped to a random x ∈ [0, 1] from the seed"), .group = network},
-        {.key = QStringLiteral("hidden"), .label = tr("Hidden units"), .kind = Kind::Integer,
-         .minimum = 1, .maximum = 2000, .defaultValue = 500, .group = network},
-        {.key = QStringLiteral("outputs"), .label = tr("Output units"), .kind = Kind::Integer,
-         .minimum = 1, .maximum = 100, .defaultValue = 10, .group = network},
+         .defaultText = QStringLiteral("spiking-eqprop"),
+         .group = network},
+        {.key = QStringLiteral("inputs"),
+         .label = tr("Input units"),
+         .kind = Kind::Integer,
+         .minimum = 1,
+         .maximum = 2000,
+         .defaultValue = 500,
+         .toolTip = tr("Clamped to a random x ∈ [0, 1] from the seed"),
+         .group = network},
+        {.key = QStringLiteral("hidden"),
+         .label = tr("Hidden units"),
+         .kind = Kind::Integer,
+         .minimum = 1,
+         .maximum = 2000,
+         .defaultValue = 500,
+         .group = network},
+        {.key = QStringLiteral("outputs"),
+         .label = tr("Output units"),
+         .kind = Kind::Integer,
+         .minimum = 1,
+         .maximum = 100,
+         .defaultValue = 10,
+         .group = network},
         seedParameter(network),
-        {.key = QStringLiteral("encoder"), .label = tr("Encoder"), .kind = Kind::Choice,
+        {.key = QStringLiteral("encoder"),
+         .label = tr("Encoder"),
+         .kind = Kind::Choice,
          .toolTip = tr("Sigma-delta (eq. 8.11), stochastic Bernoulli bits (eq. 8.8), or predictive "
                        "coding into sigma-delta with its decoder (eqs. 8.12-8.14)"),
-         .choices = {QStringLiteral("predictive"), QStringLiteral("sigma-delta"), QStringLiteral("stochastic")},
+         .choices = {QStringLiteral("predictive"), QStringLiteral("sigma-delta"),
+                     QStringLiteral("stochastic")},
          .choiceLabels = {tr("Predictive + Σ-Δ"), tr("Sigma-delta"), tr("Stochastic")},
-         .defaultText = QStringLiteral("predictive"), .group = coding},
-        {.key = QStringLiteral("anneal"), .label = tr("Step sizes"), .kind = Kind::Choice,
+         .defaultText = QStringLiteral("predictive"),
+         .group = coding},
+        {.key = QStringLiteral("anneal"),
+         .label = tr("Step sizes"),
+         .kind = Kind::Choice,
          .toolTip = tr("ε_t = ε₀/t^η (eq. 8.7), or OSA per unit (App. E.1), restarted when a "
-                       "clamp perturbation starts a new phase"), .choices = {QStringLiteral("osa"), QStringLiteral("schedule")},
+                       "clamp perturbation starts a new phase"),
+         .choices = {QStringLiteral("osa"), QStringLiteral("schedule")},
          .choiceLabels = {tr("OSA (adaptive)"), tr("Schedule ε₀/t^η")},
-         .defaultText = QStringLiteral("osa"), .group = coding},
-        {.key = QStringLiteral("epsilon0"), .label = tr("ε₀"), .minimum = 0.01, .maximum = 1.0,
-         .defaultValue = 1.0, .decimals = 2, .toolTip = tr("Schedule: the first step size"),
+         .defaultText = QStringLiteral("osa"),
          .group = coding},
-        {.key = QStringLiteral("eta"), .label = tr("η"), .minimum = 0.0, .maximum = 2.0,
-         .defaultValue = 0.5, .decimals = 2,
-         .toolTip = tr("Schedule: the annealing exponent; ½ is eq. 8.10's 1/√t, 1 the running mean"),
+        {.key = QStringLiteral("epsilon0"),
+         .label = tr("ε₀"),
+         .minimum = 0.01,
+         .maximum = 1.0,
+         .defaultValue = 1.0,
+         .decimals = 2,
+         .toolTip = tr("Schedule: the first step size"),
          .group = coding},
-        {.key = QStringLiteral("osaTarget"), .label = tr("OSA ν̄"), .minimum = 0.001, .maximum = 0.99,
-         .defaultValue = 0.1, .decimals = 3, .toolTip = tr("OSA's target step size for its error statistics"),
+        {.key = QStringLiteral("eta"),
+         .label = tr("η"),
+         .minimum = 0.0,
+         .maximum = 2.0,
+         .defaultValue = 0.5,
+         .decimals = 2,
+         .toolTip =
+             tr("Schedule: the annealing exponent; ½ is eq. 8.10's 1/√t, 1 the running mean"),
          .group = coding},
-        {.key = QStringLiteral("lambda"), .label = tr("Predictive λ"), .minimum = 0.01, .maximum = 1.0,
-         .defaultValue = 0.275, .decimals = 3,
+        {.key = QStringLiteral("osaTarget"),
+         .label = tr("OSA ν̄"),
+         .minimum = 0.001,
+         .maximum = 0.99,
+         .defaultValue = 0.1,
+         .decimals = 3,
+         .toolTip = tr("OSA's target step size for its error statistics"),
+         .group = coding},
+        {.key = QStringLiteral("lambda"),
+         .label = tr("Predictive λ"),
+         .minimum = 0.01,
+         .maximum = 1.0,
+         .defaultValue = 0.275,
+         .decimals = 3,
          .toolTip = tr("Predictive coding coefficient (thesis §8.5.2: 0.275); 1 is no prediction"),
          .group = coding},
-        {.key = QStringLiteral("steps"), .label = tr("Steps"), .kind = Kind::Integer, .minimum = 10,
-         .maximum = 5000, .defaultValue = 250, .unit = tr("steps"), .group = settling},
-        {.key = QStringLiteral("perturbAt"), .label = tr("Perturb at"), .kind = Kind::Integer,
-         .minimum = 0, .maximum = 5000, .defaultValue = 100, .unit = tr("step"),
+        {.key = QStringLiteral("steps"),
+         .label = tr("Steps"),
+         .kind = Kind::Integer,
+         .minimum = 10,
+         .maximum = 5000,
+         .defaultValue = 250,
+         .unit = tr("steps"),
+         .group = settling},
+        {.key = QStringLiteral("perturbAt"),
+         .label = tr("Perturb at"),
+         .kind = Kind::Integer,
+         .minimum = 0,
+         .maximum = 5000,
+         .defaultValue = 100,
+         .unit = tr("step"),
          .toolTip = tr("0: no perturbation. Fig. 8.2 perturbs the output at t = 100"),
          .group = settling},
-        {.key = QStringLiteral("perturbation"), .label = tr("Perturbation"), .kind = Kind::Choice,
+        {.key = QStringLiteral("perturbation"),
+         .label = tr("Perturbation"),
+         .kind = Kind::Choice,
          .toolTip = tr("Clamp: pull the output toward a random target with β (a new fixed point, "
                        "as EqProp's clamped phase). Kick: add N(0, σ²) to every state (the same "
-                       "fixed point)"), .choices = {QStringLiteral("clamp"), QStringLiteral("kick")},
-         .choiceLabels = {tr("Clamp output"), tr("Kick states")}, .defaultText = QStringLiteral("clamp"), .group = settling},
-        {.key = QStringLiteral("beta"), .label = tr("Clamp β"), .minimum = 0.01, .maximum = 10.0,
-         .defaultValue = 1.0, .decimals = 2, .group = settling},
-        {.key = QStringLiteral("sigma"), .label = tr("Kick σ"), .minimum = 0.01, .maximum = 10.0,
-         .defaultValue = 0.5, .decimals = 2, .group = settling},
-        {.key = QStringLiteral("epsilon"), .label = tr("Continuous ε"), .minimum = 0.01,
-         .maximum = 1.0, .defaultValue = 0.5, .decimals = 2,
-         .toolTip = tr("Euler step of the continuous network (reference code: 0.5)"), .group = settling},
+                       "fixed point)"),
+         .choices = {QStringLiteral("clamp"), QStringLiteral("kick")},
+         .choiceLabels = {tr("Clamp output"), tr("Kick states")},
+         .defaultText = QStringLiteral("clamp"),
+         .group = settling},
+        {.key = QStringLiteral("beta"),
+         .label = tr("Clamp β"),
+         .minimum = 0.01,
+         .maximum = 10.0,
+         .defaultValue = 1.0,
+         .decimals = 2,
+         .group = settling},
+        {.key = QStringLiteral("sigma"),
+         .label = tr("Kick σ"),
+         .minimum = 0.01,
+         .maximum = 10.0,
+         .defaultValue = 0.5,
+         .decimals = 2,
+         .group = settling},
+        {.key = QStringLiteral("epsilon"),
+         .label = tr("Continuous ε"),
+         .minimum = 0.01,
+         .maximum = 1.0,
+         .defaultValue = 0.5,
+         .decimals = 2,
+         .toolTip = tr("Euler step of the continuous network (reference code: 0.5)"),
+         .group = settling},
     };
 }
 
-ComputeFunction EquilibriumLab::computeFunction() const { return computeEquilibrium; }
+ComputeFunction EquilibriumLab::computeFunction() const {
+    return computeEquilibrium;
+}
 
 QString EquilibriumLab::parameterNote(const widgets::ParameterValues& v) const {
     if (integer(v, "perturbAt") > integer(v, "steps"))
@@ -231,16 +318,19 @@ void EquilibriumLab::showResult(const LabResultPtr& base) {
     }
     const int shown = r.shownHidden + r.outputCount;
     m_raster->setEvents(r.events, shown, r.steps);
-    m_raster->setChannelGroups({{0, tr("hidden 0–%1").arg(r.shownHidden - 1)}, {r.shownHidden, tr("outputs")}});
-    std::vector<double> xs(static_cast<std::size_t>(r.steps) + 1), ys(static_cast<std::size_t>(shown));
+    m_raster->setChannelGroups(
+        {{0, tr("hidden 0–%1").arg(r.shownHidden - 1)}, {r.shownHidden, tr("outputs")}});
+    std::vector<double> xs(static_cast<std::size_t>(r.steps) + 1),
+        ys(static_cast<std::size_t>(shown));
     for (std::size_t i = 0; i < xs.size(); ++i)
         xs[i] = static_cast<double>(i);
     for (std::size_t i = 0; i < ys.size(); ++i)
         ys[i] = static_cast<double>(i);
     m_states->setData(shown, r.steps + 1, r.heat, xs, ys);
     setPlaybackPosition(m_length);
-    const QString perturbed = r.perturbAt > 0
-        ? tr("before the perturbation %1, ").arg(formatNumber(r.distanceBefore, 3)) : QString();
+    const QString perturbed =
+        r.perturbAt > 0 ? tr("before the perturbation %1, ").arg(formatNumber(r.distanceBefore, 3))
+                        : QString();
     setSummary(tr("%1: distance to the fixed point %2at the end %3 · %4 spikes · %5")
                    .arg(r.spiking ? tr("Spiking") : tr("Continuous"), perturbed,
                         formatNumber(r.finalDistance, 3))
@@ -257,7 +347,9 @@ void EquilibriumLab::setPlaybackPosition(int position) {
     m_raster->setVisibleLimit(position >= m_length ? 0 : position);
 }
 
-QList<QAction*> EquilibriumLab::runActions() const { return {m_perturb}; }
+QList<QAction*> EquilibriumLab::runActions() const {
+    return {m_perturb};
+}
 
 void EquilibriumLab::perturbHere() {
     if (m_length == 0)
@@ -270,8 +362,10 @@ void EquilibriumLab::perturbHere() {
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> EquilibriumLab::plots() {
-    return {{QStringLiteral("distance"), m_distance}, {QStringLiteral("energy"), m_energy},
-            {QStringLiteral("outputs"), m_outputs},   {QStringLiteral("raster"), m_raster},
+    return {{QStringLiteral("distance"), m_distance},
+            {QStringLiteral("energy"), m_energy},
+            {QStringLiteral("outputs"), m_outputs},
+            {QStringLiteral("raster"), m_raster},
             {QStringLiteral("states"), m_states}};
 }
 

@@ -39,8 +39,7 @@ QString formatDuration(double milliseconds);
 // points this keeps every other one, and always the first and the last, so a curve holds
 // between limit/2 and limit points, keeps its shape, and appending stays amortised O(1).
 // Returns whether it thinned.
-template <typename Points>
-bool thinWhenOver(Points& points, std::size_t limit) {
+template <typename Points> bool thinWhenOver(Points& points, std::size_t limit) {
     using Index = decltype(points.size());
     const Index n = points.size();
     if (static_cast<std::size_t>(n) <= limit || n < 3)

@@ -70,13 +70,20 @@ QStringList names(std::initializer_list<const char*> list) {
 
 QString modelTitle(ModelKind model) {
     switch (model) {
-    case ModelKind::Mlp: return QObject::tr("MLP");
-    case ModelKind::Pdnn: return QObject::tr("PDNN");
-    case ModelKind::SpikingMlp: return QObject::tr("Spiking MLP");
-    case ModelKind::SigmaDelta: return QObject::tr("Σ-Δ net");
-    case ModelKind::EqProp: return QObject::tr("EqProp");
-    case ModelKind::InitEqProp: return QObject::tr("Init. EqProp");
-    case ModelKind::SpikingEqProp: return QObject::tr("Spiking EqProp");
+    case ModelKind::Mlp:
+        return QObject::tr("MLP");
+    case ModelKind::Pdnn:
+        return QObject::tr("PDNN");
+    case ModelKind::SpikingMlp:
+        return QObject::tr("Spiking MLP");
+    case ModelKind::SigmaDelta:
+        return QObject::tr("Σ-Δ net");
+    case ModelKind::EqProp:
+        return QObject::tr("EqProp");
+    case ModelKind::InitEqProp:
+        return QObject::tr("Init. EqProp");
+    case ModelKind::SpikingEqProp:
+        return QObject::tr("Spiking EqProp");
     }
     return {};
 }
@@ -95,7 +102,8 @@ template <typename T, typename Parse>
 T parsed(const widgets::ParameterValues& v, const char* key, Parse parse) {
     const std::optional<T> value = parse(text(v, key).toStdString());
     if (!value)
-        throw InputError(std::string(key) + ": unknown choice " + quoted(text(v, key).toStdString()));
+        throw InputError(std::string(key) + ": unknown choice " +
+                         quoted(text(v, key).toStdString()));
     return *value;
 }
 
@@ -123,8 +131,8 @@ TrainingSettings settingsFrom(const widgets::ParameterValues& v) {
     s.clampedSteps = integer(v, "clampedSteps");
     s.beta = real(v, "beta");
     s.spiking.coding = parsed<SpikeCoding>(v, "encoder", parseSpikeCoding);
-    s.spiking.stepSize = s.spiking.coding == SpikeCoding::Predictive ? StepSizeRule::Osa
-                                                                      : StepSizeRule::Schedule;
+    s.spiking.stepSize =
+        s.spiking.coding == SpikeCoding::Predictive ? StepSizeRule::Osa : StepSizeRule::Schedule;
     s.spiking.seed = s.seed;
     s.rowsPerEpoch = integer(v, "rowsPerEpoch");
     s.interimTestSamples = static_cast<std::size_t>(integer(v, "interimTest"));
@@ -165,9 +173,9 @@ LearningLab::LearningLab(QWidget* parent)
       m_pause(new QAction(tr("&Pause Training"), this)),
       m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
       m_progress(new QProgressBar), m_rate(new QLabel), m_accuracy(new widgets::ChartPlot),
-      m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
-      m_kAlpha(new widgets::ChartPlot), m_kBeta(new widgets::ChartPlot),
-      m_images(new widgets::ImageGridView) {
+      m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot),
+      m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
+      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_start->setToolTip(tr("Train a new network with the current parameters (Ctrl+R); "
                            "finished runs stay on the charts"));
@@ -226,7 +234,8 @@ LearningLab::LearningLab(QWidget* parent)
     gains->addTab(m_kBeta, tr("kβ"));
     m_settle->setAxisTitles(tr("training samples"), tr("steps"));
     m_settle->setTitle(tr("Settling steps per sample"));
-    m_settle->setToolTip(tr("EqProp: free + clamped steps per training sample (T⁻ + T⁺; fewer when a phase converges)"));
+    m_settle->setToolTip(tr("EqProp: free + clamped steps per training sample (T⁻ + T⁺; fewer when "
+                            "a phase converges)"));
     gains->addTab(m_settle, tr("Settling"));
     m_gainTabs = gains;
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
@@ -261,8 +270,8 @@ LearningLab::~LearningLab() = default;
 
 widgets::ParameterSpecs LearningLab::parameterSpecs() const {
     const QString dataGroup = tr("Data"), model = tr("Model"), pd = tr("PD network"),
-                  spiking = tr("Spiking MLP"), sd = tr("Σ-Δ net"), eq = tr("Equilibrium Propagation"),
-                  display = tr("Display");
+                  spiking = tr("Spiking MLP"), sd = tr("Σ-Δ net"),
+                  eq = tr("Equilibrium Propagation"), display = tr("Display");
     const auto choice = [](const char* key, const QString& label, QStringList choices,
                            QStringList labels, const char* fallback, const QString& tip,
                            const QString& group) {
@@ -423,14 +432,14 @@ ComputeFunction LearningLab::computeFunction() const {
         setup->rasterLayer = integer(v, "rasterLayer");
         setup->data = cache->get(datasetName(v));
         const ImageDataset& dataset = *setup->data;
-        setup->description = QObject::tr("%1 %2 on %3 (%4 train, %5 test)")
-                                 .arg(modelTitle(setup->settings.model),
-                                      QString::fromStdString(layerSizesText(
-                                          setup->settings.hidden, dataset.inputSize(),
-                                          dataset.classCount())),
-                                      QString::fromStdString(dataset.name))
-                                 .arg(dataset.train.size())
-                                 .arg(dataset.test.size());
+        setup->description =
+            QObject::tr("%1 %2 on %3 (%4 train, %5 test)")
+                .arg(modelTitle(setup->settings.model),
+                     QString::fromStdString(layerSizesText(
+                         setup->settings.hidden, dataset.inputSize(), dataset.classCount())),
+                     QString::fromStdString(dataset.name))
+                .arg(dataset.train.size())
+                .arg(dataset.test.size());
         return setup;
     };
 }
@@ -454,7 +463,7 @@ void LearningLab::showExamples() {
         // Spread over the test set, which some sources order by class.
         const std::size_t k = (i * 97) % dataset.test.size();
         images.push_back({widgets::ImageGridView::greyImage(dataset.test.image(k),
-                                                           dataset.test.cols, dataset.test.rows),
+                                                            dataset.test.cols, dataset.test.rows),
                           className(dataset, dataset.test.labels[k]), false});
     }
     m_images->setImages(std::move(images));
@@ -523,8 +532,7 @@ bool LearningLab::startRun() {
     run.color = widgets::ChartPlot::seriesColor(m_runsStarted++);
     m_runs.push_back(std::move(run));
     rebuildCurves();
-    const QString gainsTitle =
-        s.model == ModelKind::Pdnn ? QString() : tr("PD network only");
+    const QString gainsTitle = s.model == ModelKind::Pdnn ? QString() : tr("PD network only");
     for (widgets::ChartPlot* plot : {m_kAlpha, m_kBeta}) {
         plot->removeAllSeries();
         plot->setTitle(gainsTitle);
@@ -551,7 +559,8 @@ void LearningLab::togglePause() {
     m_thread.setPaused(pause);
     m_pause->setChecked(pause);
     m_progress->setFormat(pause ? tr("paused at %p%") : QStringLiteral("%p%"));
-    setSummary(pause ? tr("Paused — Ctrl+Shift+R resumes") : tr("Training %1").arg(m_running->description));
+    setSummary(pause ? tr("Paused — Ctrl+Shift+R resumes")
+                     : tr("Training %1").arg(m_running->description));
 }
 
 void LearningLab::stopRun() {
@@ -574,18 +583,24 @@ void LearningLab::updateActions() {
 
 double LearningLab::xOf(const Point& p) const {
     switch (m_xAxis) {
-    case XAxis::Operations: return p.operations;
-    case XAxis::Energy: return p.energyMj;
-    case XAxis::Samples: break;
+    case XAxis::Operations:
+        return p.operations;
+    case XAxis::Energy:
+        return p.energyMj;
+    case XAxis::Samples:
+        break;
     }
     return p.samples;
 }
 
 QString LearningLab::xTitle() const {
     switch (m_xAxis) {
-    case XAxis::Operations: return tr("training operations (adds + mults)");
-    case XAxis::Energy: return tr("training energy (mJ, 32-bit int)");
-    case XAxis::Samples: break;
+    case XAxis::Operations:
+        return tr("training operations (adds + mults)");
+    case XAxis::Energy:
+        return tr("training energy (mJ, 32-bit int)");
+    case XAxis::Samples:
+        break;
     }
     return tr("training samples");
 }
@@ -602,7 +617,8 @@ void LearningLab::rebuildCurves() {
         run.trainSeries = m_accuracy->addSeries(run.name + tr(" train"),
                                                 widgets::ChartPlot::Style::Dashed, run.color);
         run.lossSeries = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
-        run.settleSeries = m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
+        run.settleSeries =
+            m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
         refreshRun(run);
     }
 }
@@ -672,8 +688,7 @@ void LearningLab::updateGains(const TrainingSnapshot& s) {
             const QColor color = widgets::ChartPlot::seriesColor(static_cast<int>(l));
             for (widgets::ChartPlot* plot : {m_kAlpha, m_kBeta}) {
                 plot->addSeries(tr("%1 fwd").arg(l + 1), widgets::ChartPlot::Style::Line, color);
-                plot->addSeries(tr("%1 back").arg(l + 1),
-                                widgets::ChartPlot::Style::Dashed, color);
+                plot->addSeries(tr("%1 back").arg(l + 1), widgets::ChartPlot::Style::Dashed, color);
             }
         }
     }
@@ -710,11 +725,11 @@ void LearningLab::onRow(const TrainingRowPtr& update) {
     const ImageDataset& dataset = *m_running->data;
     std::vector<widgets::CaptionedImage> images;
     for (const Misclassified& m : update->misclassified)
-        images.push_back({widgets::ImageGridView::greyImage(dataset.test.image(m.testIndex),
-                                                           dataset.test.cols, dataset.test.rows),
-                          tr("%1 → %2")
-                              .arg(className(dataset, m.label), className(dataset, m.predicted)),
-                          true});
+        images.push_back(
+            {widgets::ImageGridView::greyImage(dataset.test.image(m.testIndex), dataset.test.cols,
+                                               dataset.test.rows),
+             tr("%1 → %2").arg(className(dataset, m.label), className(dataset, m.predicted)),
+             true});
     m_images->setPlaceholder(tr("No misclassified image among the test samples tried"));
     m_images->setImages(std::move(images));
 }

@@ -112,9 +112,8 @@ int main(int argc, char** argv) {
 
     const QString path = parser.value(screenshotOption);
     bool secondsValid = true;
-    const double seconds = parser.isSet(secondsOption)
-                               ? parser.value(secondsOption).toDouble(&secondsValid)
-                               : 0.3;
+    const double seconds =
+        parser.isSet(secondsOption) ? parser.value(secondsOption).toDouble(&secondsValid) : 0.3;
     if (!secondsValid || seconds < 0.0 || seconds > 3600.0)
         return fail(2, QStringLiteral("--seconds: '%1' is not a number of seconds in 0..3600")
                            .arg(parser.value(secondsOption)));
@@ -140,11 +139,12 @@ int main(int argc, char** argv) {
                          fail(1, QStringLiteral("the lab failed: %1").arg(message));
                          QApplication::exit(1);
                      });
-    QTimer::singleShot(run ? 600'000 : 120'000 + static_cast<int>(seconds * 1000.0), &window, [run] {
-        fail(1, run ? QStringLiteral("the run did not end within 600 s")
-                    : QStringLiteral("no result within 120 s"));
-        QApplication::exit(1);
-    });
+    QTimer::singleShot(run ? 600'000 : 120'000 + static_cast<int>(seconds * 1000.0), &window,
+                       [run] {
+                           fail(1, run ? QStringLiteral("the run did not end within 600 s")
+                                       : QStringLiteral("no result within 120 s"));
+                           QApplication::exit(1);
+                       });
     QApplication::exec();
     return exitCode;
 }

@@ -16,8 +16,6 @@
 #include "update_rules_lab.h"
 #include "video_lab.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -39,6 +37,7 @@
 #include <QToolButton>
 #include <QUndoGroup>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sdlab::gui {
 
@@ -49,9 +48,9 @@ QString settingsKey(const QString& lab) {
 } // namespace
 
 QStringList MainWindow::labIds() {
-    return {QStringLiteral("signal"),  QStringLiteral("sweep"),        QStringLiteral("updates"),
-            QStringLiteral("kernels"), QStringLiteral("quantization"), QStringLiteral("encoders"),
-            QStringLiteral("learning"), QStringLiteral("equilibrium"), QStringLiteral("video")};
+    return {QStringLiteral("signal"),   QStringLiteral("sweep"),        QStringLiteral("updates"),
+            QStringLiteral("kernels"),  QStringLiteral("quantization"), QStringLiteral("encoders"),
+            QStringLiteral("learning"), QStringLiteral("equilibrium"),  QStringLiteral("video")};
 }
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)

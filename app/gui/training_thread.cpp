@@ -109,15 +109,16 @@ void TrainingThread::run() {
         std::uint64_t samples = 0, snapshotSamples = 0, windowCorrect = 0, windowCount = 0;
         double windowLoss = 0.0;
         auto lastSnapshot = Clock::now();
-        const std::uint64_t total =
-            static_cast<std::uint64_t>(data.train.size()) * static_cast<std::uint64_t>(m_settings.epochs);
+        const std::uint64_t total = static_cast<std::uint64_t>(data.train.size()) *
+                                    static_cast<std::uint64_t>(m_settings.epochs);
 
         auto emitSnapshot = [&] {
             const auto now = Clock::now();
             auto snapshot = std::make_shared<TrainingSnapshot>();
             snapshot->samples = samples;
             snapshot->totalSamples = total;
-            snapshot->trainAccuracy = windowCount ? double(windowCorrect) / double(windowCount) : 0.0;
+            snapshot->trainAccuracy =
+                windowCount ? double(windowCorrect) / double(windowCount) : 0.0;
             snapshot->loss = windowCount ? windowLoss / double(windowCount) : 0.0;
             const OpCounter& ops = model->trainingOps();
             snapshot->adds = ops.adds;
@@ -134,8 +135,9 @@ void TrainingThread::run() {
                 for (std::size_t j = 0; j < shown; ++j) {
                     const auto& spikes = ring[(samples - shown + j) % window];
                     for (const UnitSpike& s : spikes)
-                        snapshot->spikes.push_back({static_cast<int>(j) * stepsPerSample + s.step + 1,
-                                                    s.unit, static_cast<float>(s.value)});
+                        snapshot->spikes.push_back(
+                            {static_cast<int>(j) * stepsPerSample + s.step + 1, s.unit,
+                             static_cast<float>(s.value)});
                 }
                 std::stable_sort(snapshot->spikes.begin(), snapshot->spikes.end(),
                                  [](const widgets::RasterEvent& a, const widgets::RasterEvent& b) {

@@ -67,7 +67,8 @@ VideoLabConfig configFrom(const widgets::ParameterValues& v) {
     e.rateWindow = real(v, "window");
     c.fade = real(v, "fade");
     c.learn = text(v, "learn") == QStringLiteral("on");
-    c.learning.model = text(v, "learnModel") == QStringLiteral("mlp") ? ModelKind::Mlp : ModelKind::Pdnn;
+    c.learning.model =
+        text(v, "learnModel") == QStringLiteral("mlp") ? ModelKind::Mlp : ModelKind::Pdnn;
     c.learning.hidden = integer(v, "hidden");
     c.learning.learningRate = real(v, "lr");
     c.learning.input.features = text(v, "learnInput") == QStringLiteral("events")
@@ -95,9 +96,9 @@ VideoLab::VideoLab(QWidget* parent)
     : LabPage(parent), m_pause(new QAction(tr("&Pause Video"), this)),
       m_record(new QAction(tr("&Record Events…"), this)),
       m_restartLearning(new QAction(tr("Restart &Learning"), this)), m_status(new QLabel),
-      m_prediction(new QLabel), m_input(new widgets::FrameView),
-      m_events(new widgets::FrameView), m_reconstruction(new widgets::FrameView),
-      m_error(new widgets::FrameView), m_tabs(new QTabWidget), m_pixel(new widgets::ChartPlot),
+      m_prediction(new QLabel), m_input(new widgets::FrameView), m_events(new widgets::FrameView),
+      m_reconstruction(new widgets::FrameView), m_error(new widgets::FrameView),
+      m_tabs(new QTabWidget), m_pixel(new widgets::ChartPlot),
       m_pixelEvents(new widgets::ChartPlot), m_rate(new widgets::ChartPlot),
       m_accuracy(new widgets::ChartPlot), m_loss(new widgets::ChartPlot),
       m_ops(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster) {
@@ -120,9 +121,8 @@ VideoLab::VideoLab(QWidget* parent)
     });
     const auto& names = SyntheticScene::classNames();
     for (int k = 0; k <= static_cast<int>(names.size()); ++k) {
-        auto* action = new QAction(k == 0 ? tr("Stop Teaching")
-                                          : tr("Teach: %1").arg(className(k - 1)),
-                                   this);
+        auto* action =
+            new QAction(k == 0 ? tr("Stop Teaching") : tr("Teach: %1").arg(className(k - 1)), this);
         action->setShortcut(QKeySequence(Qt::Key_0 + k));
         action->setToolTip(tr("Webcam or file: label the frames from now on as shown "
                               "(keys 1-4), or stop labelling (0) so the network only predicts"));
@@ -155,13 +155,15 @@ VideoLab::VideoLab(QWidget* parent)
     m_rate->setAxisTitles(tr("frame rate (fps)"), tr("events / s"));
     m_rate->addSeries(tr("sweep, 4 s of video per rate"), widgets::ChartPlot::Style::Line);
     m_rate->addSeries(tr("measured live"), widgets::ChartPlot::Style::Points);
-    m_rate->addSeries(tr("dense: every pixel (and channel) every frame"), widgets::ChartPlot::Style::Dashed);
+    m_rate->addSeries(tr("dense: every pixel (and channel) every frame"),
+                      widgets::ChartPlot::Style::Dashed);
     m_rate->setLogarithmic(false, true);
     m_accuracy->setTitle(tr("Online learning: held-out test (solid), online (dashed)"));
     m_accuracy->setAxisTitles(tr("video time (s)"), tr("accuracy (%)"));
     m_accuracy->setYRange(0.0, 100.0);
     m_accuracy->addSeries(tr("test (held-out scene)"), widgets::ChartPlot::Style::Line);
-    m_accuracy->addSeries(tr("online (predicted before learning)"), widgets::ChartPlot::Style::Dashed);
+    m_accuracy->addSeries(tr("online (predicted before learning)"),
+                          widgets::ChartPlot::Style::Dashed);
     m_loss->setAxisTitles(tr("video time (s)"), tr("loss"));
     m_loss->addSeries(tr("loss"), widgets::ChartPlot::Style::Line);
     m_ops->setAxisTitles(tr("video time (s)"), tr("adds + mults"));
@@ -222,9 +224,8 @@ VideoLab::VideoLab(QWidget* parent)
             [this](const QString& path, long long events, const QString& error) {
                 m_record->setChecked(false);
                 m_record->setText(tr("&Record Events…"));
-                setSummary(error.isEmpty()
-                               ? tr("Recorded %1 events to %2").arg(events).arg(path)
-                               : tr("Recording %1 failed: %2").arg(path, error));
+                setSummary(error.isEmpty() ? tr("Recorded %1 events to %2").arg(events).arg(path)
+                                           : tr("Recording %1 failed: %2").arg(path, error));
             });
 }
 
@@ -236,36 +237,58 @@ widgets::ParameterSpecs VideoLab::parameterSpecs() const {
     const auto choice = [](const char* key, const QString& label, QStringList choices,
                            QStringList labels, const char* fallback, const QString& tip,
                            const QString& group) {
-        return Spec{.key = QString::fromLatin1(key), .label = label, .kind = Spec::Kind::Choice,
-                    .toolTip = tip, .choices = std::move(choices), .choiceLabels = std::move(labels),
-                    .defaultText = QString::fromLatin1(fallback), .group = group};
+        return Spec{.key = QString::fromLatin1(key),
+                    .label = label,
+                    .kind = Spec::Kind::Choice,
+                    .toolTip = tip,
+                    .choices = std::move(choices),
+                    .choiceLabels = std::move(labels),
+                    .defaultText = QString::fromLatin1(fallback),
+                    .group = group};
     };
     const auto integerSpec = [](const char* key, const QString& label, int min, int max, int value,
                                 const QString& unit, const QString& tip, const QString& group) {
-        return Spec{.key = QString::fromLatin1(key), .label = label, .kind = Spec::Kind::Integer,
-                    .minimum = double(min), .maximum = double(max), .defaultValue = double(value),
-                    .unit = unit, .toolTip = tip, .group = group};
+        return Spec{.key = QString::fromLatin1(key),
+                    .label = label,
+                    .kind = Spec::Kind::Integer,
+                    .minimum = double(min),
+                    .maximum = double(max),
+                    .defaultValue = double(value),
+                    .unit = unit,
+                    .toolTip = tip,
+                    .group = group};
     };
     const auto realSpec = [](const char* key, const QString& label, double min, double max,
                              double value, int decimals, bool log, const QString& unit,
                              const QString& tip, const QString& group) {
-        return Spec{.key = QString::fromLatin1(key), .label = label, .minimum = min, .maximum = max,
-                    .defaultValue = value, .decimals = decimals, .logarithmic = log, .unit = unit,
-                    .toolTip = tip, .group = group};
+        return Spec{.key = QString::fromLatin1(key),
+                    .label = label,
+                    .minimum = min,
+                    .maximum = max,
+                    .defaultValue = value,
+                    .decimals = decimals,
+                    .logarithmic = log,
+                    .unit = unit,
+                    .toolTip = tip,
+                    .group = group};
     };
     QStringList on{QStringLiteral("off"), QStringLiteral("on")};
     return {
-        choice("source", tr("Source"), {QStringLiteral("synthetic"), QStringLiteral("file"), QStringLiteral("camera")},
+        choice("source", tr("Source"),
+               {QStringLiteral("synthetic"), QStringLiteral("file"), QStringLiteral("camera")},
                {tr("Synthetic scene"), tr("Video file…"), tr("Webcam")}, "synthetic",
                tr("Synthetic: moving labelled shapes on a seeded texture, no file or camera. "
                   "File: any video OpenCV reads (opencv-doc has vtest.avi). Webcam: camera N. "
                   "A source that fails falls back to the synthetic scene"),
                source),
-        Spec{.key = QStringLiteral("file"), .label = tr("Video file"), .kind = Spec::Kind::File,
+        Spec{.key = QStringLiteral("file"),
+             .label = tr("Video file"),
+             .kind = Spec::Kind::File,
              .toolTip = tr("A video file; it loops at its end"),
              .fileFilter = tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;All files (*)"),
              .group = source},
-        integerSpec("camera", tr("Camera"), 0, 9, 0, QString(), tr("Webcam number N (/dev/videoN)"), source),
+        integerSpec("camera", tr("Camera"), 0, 9, 0, QString(), tr("Webcam number N (/dev/videoN)"),
+                    source),
         integerSpec("width", tr("Width"), 32, 1280, 160, tr("px"),
                     tr("Frames are resized to this width (aspect kept) before encoding; 640 for "
                        "the full 640 × 480"),
@@ -281,7 +304,8 @@ widgets::ParameterSpecs VideoLab::parameterSpecs() const {
                     "own rate is the most"),
                  source),
         seedParameter(source),
-        choice("encoder", tr("Encoder"), {QStringLiteral("pd"), QStringLiteral("delta"), QStringLiteral("rate")},
+        choice("encoder", tr("Encoder"),
+               {QStringLiteral("pd"), QStringLiteral("delta"), QStringLiteral("rate")},
                {tr("PD + Σ-Δ"), tr("Delta (ON/OFF)"), tr("Rate")}, "pd",
                tr("PD + Σ-Δ: a = kp·x + kd·Δx quantized by Σ-Δ, decoded by kα, kβ (ICLR'18 eq. "
                   "3-6). Delta: an event camera's ON/OFF events on intensity changes (v2e/ESIM). "
@@ -312,7 +336,8 @@ widgets::ParameterSpecs VideoLab::parameterSpecs() const {
                     learning),
         realSpec("lr", tr("Learning rate η"), 1e-4, 0.5, 0.01, 4, true, QString(),
                  tr("SGD step per frame"), learning),
-        choice("learnInput", tr("Network input"), {QStringLiteral("reconstruction"), QStringLiteral("events")},
+        choice("learnInput", tr("Network input"),
+               {QStringLiteral("reconstruction"), QStringLiteral("events")},
                {tr("Reconstruction"), tr("Event trace")}, "reconstruction",
                tr("What the network sees, in a window (half the frame's height) that follows "
                   "the busiest place of the event trace, pooled to 32 × 24"),
@@ -356,10 +381,10 @@ ComputeFunction VideoLab::computeFunction() const {
         for (std::size_t i = 0; i < rates.size(); ++i) {
             s.fps = rates[i];
             s.frames = std::max(4L, std::lround(kSweepSeconds * rates[i]));
-            const VideoEncodingResult result = runVideoEncoding(s, [&](std::size_t, std::size_t) {
-                return !control.cancelled();
-            });
-            if (result.cancelled || !control.report(static_cast<long>(i + 1), static_cast<long>(rates.size())))
+            const VideoEncodingResult result =
+                runVideoEncoding(s, [&](std::size_t, std::size_t) { return !control.cancelled(); });
+            if (result.cancelled ||
+                !control.report(static_cast<long>(i + 1), static_cast<long>(rates.size())))
                 return nullptr;
             double events = 0.0, mse = 0.0;
             for (const VideoFrameRow& row : result.rows) {
@@ -367,8 +392,8 @@ ComputeFunction VideoLab::computeFunction() const {
                 mse += row.reconstructionMse;
             }
             const auto n = static_cast<double>(std::max<std::size_t>(1, result.rows.size()));
-            sweep->valuesPerFrame = static_cast<double>(result.width) * result.height *
-                                    (s.source.colour ? 3.0 : 1.0);
+            sweep->valuesPerFrame =
+                static_cast<double>(result.width) * result.height * (s.source.colour ? 3.0 : 1.0);
             sweep->fps.push_back(rates[i]);
             sweep->eventsPerSecond.push_back(events / n * rates[i]);
             sweep->mse.push_back(mse / n);
@@ -472,10 +497,11 @@ void VideoLab::hideEvent(QHideEvent* event) {
 
 void VideoLab::setTeachLabel(int label) {
     m_thread.setTeachLabel(label);
-    setSummary(label >= 0 ? tr("Teaching “%1”: frames are labelled until 0 is pressed (the synthetic "
-                               "scene labels its own frames)")
-                                .arg(className(label))
-                          : tr("Not teaching: the network only predicts"));
+    setSummary(label >= 0
+                   ? tr("Teaching “%1”: frames are labelled until 0 is pressed (the synthetic "
+                        "scene labels its own frames)")
+                         .arg(className(label))
+                   : tr("Not teaching: the network only predicts"));
 }
 
 void VideoLab::toggleRecording() {
@@ -575,7 +601,8 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
                 ? tr("shown <b>%1</b> · network says <b style='color:%3'>%2</b>")
                       .arg(className(packet->label), className(packet->predicted),
                            right ? QStringLiteral("#009E73") : QStringLiteral("#D55E00"))
-                : tr("network says <b>%1</b> · press 1-4 to teach").arg(className(packet->predicted)));
+                : tr("network says <b>%1</b> · press 1-4 to teach")
+                      .arg(className(packet->predicted)));
     } else {
         m_prediction->setText(tr("learning off"));
     }
@@ -597,7 +624,8 @@ void VideoLab::updateSummary(const VideoPacket& p) {
                  formatDuration(p.renderMs));
     m_status->setText(QStringLiteral("%1 × %2").arg(p.input.width()).arg(p.input.height()));
     if (m_framesShown % 10 == 1)
-        setSummary(m_sourceMessage.isEmpty() ? line : m_sourceMessage + QStringLiteral(" · ") + line);
+        setSummary(m_sourceMessage.isEmpty() ? line
+                                             : m_sourceMessage + QStringLiteral(" · ") + line);
 }
 
 } // namespace sdlab::gui

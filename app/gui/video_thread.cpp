@@ -32,7 +32,8 @@ uchar toByte(float v) {
 // Grey (one channel) or RGB (three, interleaved) values in [0, 1].
 QImage frameImage(const Eigen::ArrayXf& values, const FrameShape& shape) {
     const bool colour = shape.channels == 3;
-    QImage image(shape.width, shape.height, colour ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
+    QImage image(shape.width, shape.height,
+                 colour ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
     const int rowValues = shape.width * shape.channels;
     for (int y = 0; y < shape.height; ++y) {
         uchar* line = image.scanLine(y);
@@ -91,7 +92,7 @@ struct WorkerState {
     int learnerGeneration = 0;
     Eigen::ArrayXf onFade, offFade;
     Eigen::ArrayXf scratch, perPixel, perPixelError; // per-channel work and per-pixel views
-    std::deque<std::array<double, 4>> trace; // frame, signal, reconstruction, events
+    std::deque<std::array<double, 4>> trace;         // frame, signal, reconstruction, events
     QPoint tracedPixel{-1, -1};
     std::deque<std::vector<UnitSpike>> hidden; // the PD network's hidden spikes per frame
     std::unique_ptr<EventStreamWriter> recorder;
@@ -237,7 +238,8 @@ void VideoThread::run() {
                 } else {
                     state.pipeline->setEncoding(config->encoding);
                     const double native = state.pipeline->source().nativeFps();
-                    state.pipeline->setFps(config->encoding.fps > native ? 0.0 : config->encoding.fps);
+                    state.pipeline->setFps(config->encoding.fps > native ? 0.0
+                                                                         : config->encoding.fps);
                     if (old.learn != config->learn || old.learning != config->learning)
                         newLearner();
                 }
@@ -259,9 +261,10 @@ void VideoThread::run() {
         try {
             got = state.pipeline->next(step);
         } catch (const std::exception& error) {
-            Q_EMIT sourceMessage(tr("%1: %2 — showing the synthetic scene instead")
-                                     .arg(QString::fromStdString(state.pipeline->source().description()),
-                                          QString::fromStdString(error.what())));
+            Q_EMIT sourceMessage(
+                tr("%1: %2 — showing the synthetic scene instead")
+                    .arg(QString::fromStdString(state.pipeline->source().description()),
+                         QString::fromStdString(error.what())));
             VideoEncodingSettings synthetic = state.config.encoding;
             synthetic.source.source = "synthetic";
             openSource(synthetic);
@@ -282,8 +285,9 @@ void VideoThread::run() {
             if (again) {
                 state.pipeline->setSource(std::move(again));
             } else {
-                Q_EMIT sourceMessage(tr("%1 stopped delivering frames — showing the synthetic scene instead")
-                                         .arg(QString::fromStdString(state.pipeline->source().description())));
+                Q_EMIT sourceMessage(
+                    tr("%1 stopped delivering frames — showing the synthetic scene instead")
+                        .arg(QString::fromStdString(state.pipeline->source().description())));
                 VideoEncodingSettings synthetic = state.config.encoding;
                 synthetic.source.source = "synthetic";
                 openSource(synthetic);
@@ -307,7 +311,8 @@ void VideoThread::run() {
         }
         if (state.recorder) {
             try {
-                state.recorder->addFrame(static_cast<std::uint32_t>(step.index), step.encoded.events);
+                state.recorder->addFrame(static_cast<std::uint32_t>(step.index),
+                                         step.encoded.events);
             } catch (const std::exception& e) {
                 finishRecording(QString::fromStdString(e.what()));
             }
@@ -318,7 +323,8 @@ void VideoThread::run() {
         int label = -1, predicted = -1;
         if (state.learner) {
             label = state.synthetic ? step.frame.label : m_teachLabel.load();
-            predicted = state.learner->observe(step.index, step.encoded, step.frame.shape(), label).predicted;
+            predicted = state.learner->observe(step.index, step.encoded, step.frame.shape(), label)
+                            .predicted;
             if (label >= 0) {
                 std::vector<UnitSpike> spikes;
                 state.learner->model().lastSpikes(1, spikes);
@@ -332,7 +338,8 @@ void VideoThread::run() {
         // Statistics over the last second of wall time.
         const auto now = Clock::now();
         state.lastSecond.emplace_back(now, step.encoded.eventsOn + step.encoded.eventsOff);
-        while (state.lastSecond.size() > 1 && now - state.lastSecond.front().first > std::chrono::seconds(1))
+        while (state.lastSecond.size() > 1 &&
+               now - state.lastSecond.front().first > std::chrono::seconds(1))
             state.lastSecond.pop_front();
 
         // The followed pixel.
@@ -344,7 +351,8 @@ void VideoThread::run() {
         if (pixel.x() >= 0 && pixel.x() < width && pixel.y() >= 0 && pixel.y() < height) {
             // A colour pixel shows its channels' mean signal and reconstruction and the
             // sum of its channels' events.
-            const Eigen::Index first = (static_cast<Eigen::Index>(pixel.y()) * width + pixel.x()) * channels;
+            const Eigen::Index first =
+                (static_cast<Eigen::Index>(pixel.y()) * width + pixel.x()) * channels;
             const double n = channels;
             state.trace.push_back({static_cast<double>(step.index),
                                    step.frame.pixels.segment(first, channels).sum() / n,
@@ -381,7 +389,8 @@ void VideoThread::run() {
             packet->source = QString::fromStdString(state.pipeline->source().description());
             packet->frame = step.index;
             packet->fps = state.pipeline->fps();
-            const double span = std::chrono::duration<double>(now - state.lastSecond.front().first).count();
+            const double span =
+                std::chrono::duration<double>(now - state.lastSecond.front().first).count();
             long events = 0;
             for (const auto& [time, count] : state.lastSecond)
                 events += count;
@@ -407,7 +416,8 @@ void VideoThread::run() {
             packet->learnerGeneration = state.learnerGeneration;
             if (state.learner) {
                 const auto& curve = state.learner->curve();
-                packet->newRows.assign(curve.begin() + static_cast<std::ptrdiff_t>(state.rowsSent), curve.end());
+                packet->newRows.assign(curve.begin() + static_cast<std::ptrdiff_t>(state.rowsSent),
+                                       curve.end());
                 state.rowsSent = curve.size();
                 packet->hiddenUnits = state.config.learning.hidden;
                 packet->rasterFrames = kRasterFrames;

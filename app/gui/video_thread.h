@@ -30,9 +30,9 @@ struct VideoPacket {
     QImage input, events, reconstruction, error;
     QString source;
     long frame = 0;
-    double fps = 0.0;              // the pipeline's rate
-    double measuredFps = 0.0;      // frames processed per wall-clock second
-    double eventsPerSecond = 0.0;  // over the last second of video
+    double fps = 0.0;             // the pipeline's rate
+    double measuredFps = 0.0;     // frames processed per wall-clock second
+    double eventsPerSecond = 0.0; // over the last second of video
     long eventsOn = 0, eventsOff = 0;
     double readMs = 0.0, encodeMs = 0.0, learnMs = 0.0, renderMs = 0.0;
     double reconstructionMse = 0.0;
@@ -41,7 +41,7 @@ struct VideoPacket {
     std::vector<double> traceFrame, traceSignal, traceReconstruction, traceEvents;
     // Online learning
     int label = -1, predicted = -1;
-    std::vector<VideoLearnRow> newRows; // curve rows since the previous packet
+    std::vector<VideoLearnRow> newRows;             // curve rows since the previous packet
     std::vector<widgets::RasterEvent> hiddenSpikes; // PD network's hidden layer, last frames
     int hiddenUnits = 0, rasterFrames = 0;
     bool learning = false;
@@ -90,10 +90,10 @@ class VideoThread : public QThread {
   private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::optional<VideoLabConfig> m_config; // guarded by m_mutex
-    QPoint m_pixel{-1, -1};                 // guarded by m_mutex
-    QString m_recordPath;                   // guarded by m_mutex
-    bool m_recordBinary = true;             // guarded by m_mutex
+    std::optional<VideoLabConfig> m_config;           // guarded by m_mutex
+    QPoint m_pixel{-1, -1};                           // guarded by m_mutex
+    QString m_recordPath;                             // guarded by m_mutex
+    bool m_recordBinary = true;                       // guarded by m_mutex
     bool m_recordStart = false, m_recordStop = false; // guarded by m_mutex
     std::atomic<bool> m_recording{false};
     std::atomic<bool> m_paused{false};

@@ -20,7 +20,7 @@ struct PdAutoTunerSettings {
 //   kp = (1 − kα)/kβ,  kd = kα/kβ.
 // kβ starts at kβ_rel·μ_0, the fixed point for a signal of constant size μ_0.
 class PdAutoTuner {
-public:
+  public:
     explicit PdAutoTuner(PdAutoTunerSettings settings = {})
         : m_settings(settings), m_mu(settings.mu0), m_kBeta(settings.kBetaRel * settings.mu0) {}
 
@@ -42,7 +42,7 @@ public:
     double runningMean() const { return m_mu; }
     double kBeta() const { return m_kBeta; }
 
-private:
+  private:
     PdAutoTunerSettings m_settings;
     double m_mu;
     double m_kBeta;

@@ -11,9 +11,8 @@ namespace sdlab {
 // Without quantization, decoding an encoded signal returns it exactly (dec∘enc = id).
 // Value is double or Eigen::ArrayXd (pass a zero array of the channel count).
 // No allocation per step.
-template <class Value>
-class BasicPdDecoder {
-public:
+template <class Value> class BasicPdDecoder {
+  public:
     explicit BasicPdDecoder(PdParams params, const Value& zero = Value{})
         : m_params(params), m_kAlpha(params.kAlpha()), m_kBeta(params.kBeta()), m_y(zero) {}
 
@@ -30,7 +29,7 @@ public:
     const PdParams& params() const { return m_params; }
     const Value& value() const { return m_y; }
 
-private:
+  private:
     PdParams m_params;
     double m_kAlpha;
     double m_kBeta;

@@ -9,9 +9,8 @@ namespace sdlab {
 // PD encoder, ICLR'18 eq. 4:  a_t = kp·x_t + kd·(x_t − x_{t−1}),  x_0 = 0.
 // Value is double or Eigen::ArrayXd (pass a zero array of the channel count).
 // The gains may change between steps (the auto-tuner does so). No allocation per step.
-template <class Value>
-class BasicPdEncoder {
-public:
+template <class Value> class BasicPdEncoder {
+  public:
     explicit BasicPdEncoder(PdParams params, const Value& zero = Value{})
         : m_params(params), m_last(zero), m_out(zero) {}
 
@@ -24,7 +23,7 @@ public:
     void setParams(PdParams params) { m_params = params; }
     const PdParams& params() const { return m_params; }
 
-private:
+  private:
     PdParams m_params;
     Value m_last;
     Value m_out;

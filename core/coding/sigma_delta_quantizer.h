@@ -12,9 +12,8 @@ namespace sdlab {
 // Spikes are integral-valued doubles (exact up to 2^53) and may exceed 1 in size.
 // Value is double or Eigen::ArrayXd (pass a zero array of the channel count).
 // Cost: one add, one round, one subtract per channel per step; no allocation.
-template <class Value>
-class BasicSigmaDeltaQuantizer {
-public:
+template <class Value> class BasicSigmaDeltaQuantizer {
+  public:
     BasicSigmaDeltaQuantizer() : BasicSigmaDeltaQuantizer(Value{}) {}
     explicit BasicSigmaDeltaQuantizer(const Value& zero) : m_phi(zero), m_spikes(zero) {}
 
@@ -28,7 +27,7 @@ public:
     // The residual φ carried to the next step.
     const Value& residual() const { return m_phi; }
 
-private:
+  private:
     Value m_phi;
     Value m_spikes;
 };

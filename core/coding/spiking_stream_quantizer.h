@@ -14,7 +14,7 @@ namespace sdlab {
 // (DSN eq. 9). Ties in argmax go to the lowest index. Invariant: |φ_i| ≤ ½.
 // Cost: O(d) per step plus O(d) per spike; no allocation once `out` has capacity.
 class SpikingStreamQuantizer {
-public:
+  public:
     explicit SpikingStreamQuantizer(Eigen::Index dimension)
         : m_phi(Eigen::ArrayXd::Zero(dimension)) {}
 
@@ -23,7 +23,7 @@ public:
 
     const Eigen::ArrayXd& potentials() const { return m_phi; }
 
-private:
+  private:
     Eigen::ArrayXd m_phi;
 };
 
@@ -34,7 +34,7 @@ private:
 // which is DSN eq. 12 (floor(S + ½)) wherever S + ½ is not an integer; at an exact tie
 // φ = ½ does not fire, as Alg. 7's strict ">" says. The rate tends to ReLU of the mean.
 class RectifiedStreamQuantizer {
-public:
+  public:
     explicit RectifiedStreamQuantizer(Eigen::Index dimension)
         : m_phi(Eigen::ArrayXd::Zero(dimension)) {}
 
@@ -42,7 +42,7 @@ public:
 
     const Eigen::ArrayXd& potentials() const { return m_phi; }
 
-private:
+  private:
     Eigen::ArrayXd m_phi;
 };
 

@@ -14,13 +14,13 @@ namespace sdlab {
 // sign(v_i). The running mean is unbiased; its error decays as 1/√T (DSN Fig. 1),
 // against 1/T for herding. Every draw comes from the seeded engine.
 class StochasticVectorSampler {
-public:
+  public:
     StochasticVectorSampler(const Eigen::ArrayXd& v, std::uint64_t seed);
 
     // One step: appends this step's spikes to `out`.
     void step(std::vector<SignedSpike>& out);
 
-private:
+  private:
     Eigen::ArrayXd m_v;
     double m_magnitude; // |v|₁
     std::mt19937_64 m_engine;

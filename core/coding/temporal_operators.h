@@ -10,9 +10,8 @@ namespace sdlab {
 // No allocation per step once constructed.
 
 // Δ: y_t = x_t − x_{t−1}.  ICLR'18 eq. 1
-template <class Value>
-class BasicTemporalDifference {
-public:
+template <class Value> class BasicTemporalDifference {
+  public:
     explicit BasicTemporalDifference(const Value& zero = Value{}) : m_last(zero), m_out(zero) {}
     const Value& step(const Value& x) {
         m_out = x - m_last;
@@ -20,22 +19,21 @@ public:
         return m_out;
     }
 
-private:
+  private:
     Value m_last;
     Value m_out;
 };
 
 // Σ: y_t = Σ_{τ≤t} x_τ.  ICLR'18 eq. 2
-template <class Value>
-class BasicTemporalSum {
-public:
+template <class Value> class BasicTemporalSum {
+  public:
     explicit BasicTemporalSum(const Value& zero = Value{}) : m_sum(zero) {}
     const Value& step(const Value& x) {
         m_sum += x;
         return m_sum;
     }
 
-private:
+  private:
     Value m_sum;
 };
 

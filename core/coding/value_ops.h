@@ -34,7 +34,9 @@ inline void roundHalfAwayFromZeroInto(const Eigen::ArrayXd& x, Eigen::ArrayXd& o
     out = (x.abs() < kIntegral).select(out, x.abs());
     out = (x < 0.0).select(-out, out) + 0.0;
 }
-inline void roundHalfAwayFromZeroInto(double x, double& out) { out = roundHalfAwayFromZero(x); }
+inline void roundHalfAwayFromZeroInto(double x, double& out) {
+    out = roundHalfAwayFromZero(x);
+}
 
 inline Eigen::ArrayXd roundHalfAwayFromZero(const Eigen::ArrayXd& x) {
     Eigen::ArrayXd out(x.size());

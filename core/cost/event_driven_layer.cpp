@@ -19,8 +19,8 @@ void accumulateSpikes(const RowMatrix& weights, const Eigen::VectorXd& spikes,
                        static_cast<std::uint64_t>(weights.cols()));
 }
 
-void accumulateDense(const RowMatrix& weights, const Eigen::VectorXd& input,
-                     Eigen::RowVectorXd& z, OpCounter* ops) {
+void accumulateDense(const RowMatrix& weights, const Eigen::VectorXd& input, Eigen::RowVectorXd& z,
+                     OpCounter* ops) {
     z.noalias() += input.transpose() * weights;
     if (ops)
         ops->countMultiplyAdds(static_cast<std::uint64_t>(weights.rows()) *

@@ -15,7 +15,7 @@ void accumulateSpikes(const RowMatrix& weights, const Eigen::VectorXd& spikes,
                       Eigen::RowVectorXd& z, OpCounter* ops = nullptr);
 
 // The dense reference: z += sᵀ·W, d_in·d_out multiply-adds.
-void accumulateDense(const RowMatrix& weights, const Eigen::VectorXd& input,
-                     Eigen::RowVectorXd& z, OpCounter* ops = nullptr);
+void accumulateDense(const RowMatrix& weights, const Eigen::VectorXd& input, Eigen::RowVectorXd& z,
+                     OpCounter* ops = nullptr);
 
 } // namespace sdlab

@@ -39,11 +39,12 @@ LabelledImages loadIdxPair(const std::filesystem::path& directory, const std::st
     IdxArray images = readIdxFile(imagePath);
     IdxArray labels = readIdxFile(labelPath);
     if (images.dims.size() != 3)
-        throw InputError(quoted(imagePath.string()) + " holds a " + std::to_string(images.dims.size()) +
+        throw InputError(quoted(imagePath.string()) + " holds a " +
+                         std::to_string(images.dims.size()) +
                          "-D array; images need 3 dimensions (count, rows, columns)");
     if (labels.dims.size() != 1)
-        throw InputError(quoted(labelPath.string()) + " holds a " + std::to_string(labels.dims.size()) +
-                         "-D array; labels need 1 dimension");
+        throw InputError(quoted(labelPath.string()) + " holds a " +
+                         std::to_string(labels.dims.size()) + "-D array; labels need 1 dimension");
     if (images.dims[0] != labels.dims[0])
         throw InputError(quoted(imagePath.string()) + " has " + std::to_string(images.dims[0]) +
                          " images but '" + labelPath.string() + "' has " +
@@ -114,8 +115,9 @@ ImageDataset loadOpenCvDigits(const std::filesystem::path& png) {
             LabelledImages& part = cellCol < trainPerRow ? data.train : data.test;
             part.labels.push_back(static_cast<std::uint8_t>(cellRow / rowsPerDigit));
             for (int y = 0; y < cell; ++y) {
-                const auto* src = image.pixels.data() +
-                                  static_cast<std::size_t>((cellRow * cell + y) * image.width + cellCol * cell);
+                const auto* src =
+                    image.pixels.data() +
+                    static_cast<std::size_t>((cellRow * cell + y) * image.width + cellCol * cell);
                 part.pixels.insert(part.pixels.end(), src, src + cell);
             }
         }
@@ -170,7 +172,8 @@ void drawSample(const std::array<Stroke, 3>& prototype, std::mt19937_64& rng, La
 
 } // namespace
 
-ImageDataset makeSyntheticDigits(std::size_t trainCount, std::size_t testCount, std::uint64_t seed) {
+ImageDataset makeSyntheticDigits(std::size_t trainCount, std::size_t testCount,
+                                 std::uint64_t seed) {
     constexpr int classes = 10;
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> coordinate(2.0, 11.0);
@@ -198,7 +201,8 @@ ImageDataset loadDatasetByName(const std::string& name) {
     std::error_code error;
     if (name == "fashion-mnist") {
         if (!std::filesystem::is_directory(kFashionMnistDirectory, error))
-            throw InputError("Fashion-MNIST is not installed at '" + kFashionMnistDirectory.string() +
+            throw InputError("Fashion-MNIST is not installed at '" +
+                             kFashionMnistDirectory.string() +
                              "' (Debian package dataset-fashion-mnist)");
         return loadFashionMnist();
     }

@@ -10,7 +10,8 @@ namespace sdlab {
 
 // Where Debian's packages put the data sets the learning lab uses without a download.
 inline const std::filesystem::path kFashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
-inline const std::filesystem::path kOpenCvDigitsPng = "/usr/share/doc/opencv-doc/examples/data/digits.png";
+inline const std::filesystem::path kOpenCvDigitsPng =
+    "/usr/share/doc/opencv-doc/examples/data/digits.png";
 
 // An MNIST-style IDX directory: train-images-idx3-ubyte, train-labels-idx1-ubyte,
 // t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each optionally .gz (the names with

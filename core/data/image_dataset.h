@@ -1,7 +1,6 @@
 #pragma once
 
 #include <Eigen/Core>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,8 +17,12 @@ struct LabelledImages {
     std::vector<std::uint8_t> labels;
 
     std::size_t size() const { return labels.size(); }
-    std::size_t pixelCount() const { return static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols); }
-    const std::uint8_t* image(std::size_t index) const { return pixels.data() + index * pixelCount(); }
+    std::size_t pixelCount() const {
+        return static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
+    }
+    const std::uint8_t* image(std::size_t index) const {
+        return pixels.data() + index * pixelCount();
+    }
     // Image `index` scaled to [0, 1] into x (resized to pixelCount(); no allocation
     // when it already has that size).
     void features(std::size_t index, Eigen::VectorXd& x) const;

@@ -1,7 +1,6 @@
 #include "data/sample_order.h"
 
 #include <Eigen/Core>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -85,7 +84,8 @@ std::vector<std::uint32_t> sampleOrder(const LabelledImages& images, SampleOrder
     std::vector<std::uint32_t> order;
     order.reserve(images.size());
     for (std::size_t start = 0; start < blocks.size(); start += blockSize) {
-        chainBlock(projected, blocks.data() + start, std::min(blockSize, blocks.size() - start), order);
+        chainBlock(projected, blocks.data() + start, std::min(blockSize, blocks.size() - start),
+                   order);
         if (progress && !progress(order.size(), images.size()))
             return {};
     }

@@ -8,7 +8,7 @@ namespace sdlab {
 // `offSpikes` false only ON events are emitted (the reference still follows decreases,
 // so a later rise is measured from the low point).
 class DeltaModulationEncoder {
-public:
+  public:
     explicit DeltaModulationEncoder(double threshold = 0.1, bool offSpikes = true)
         : m_threshold(threshold), m_offSpikes(offSpikes) {}
 
@@ -27,7 +27,7 @@ public:
 
     double reference() const { return m_reference; }
 
-private:
+  private:
     double m_threshold;
     bool m_offSpikes;
     double m_reference = 0.0;

@@ -54,7 +54,8 @@ SettleOutcome ContinuousSettler::settle(EqState& s, int maxSteps, double epsilon
     return outcome;
 }
 
-EqState ContinuousSettler::fixedPoint(const EqState& start, const SettleTerms& terms, int maxSteps) {
+EqState ContinuousSettler::fixedPoint(const EqState& start, const SettleTerms& terms,
+                                      int maxSteps) {
     EqState s = start;
     const OpCounter before = m_ops;
     settle(s, maxSteps, 0.5, 1e-12, terms);

@@ -34,7 +34,7 @@ struct SettleOutcome {
 // all layers updated at once from the previous state. The input's drive W_0ᵀx is
 // computed once per input, so a step costs only the hidden connections.
 class ContinuousSettler {
-public:
+  public:
     explicit ContinuousSettler(const EnergyNetwork& network);
 
     // Sets the clamped input; costs one d_in × d_1 matrix-vector product.
@@ -51,7 +51,7 @@ public:
     const OpCounter& ops() const { return m_ops; }
     void resetOps() { m_ops = {}; }
 
-private:
+  private:
     const EnergyNetwork& m_network;
     Eigen::VectorXd m_inputDrive;
     EqState m_drives;

@@ -55,7 +55,8 @@ void EnergyNetwork::inputDrive(const Eigen::VectorXd& x, Eigen::VectorXd& out) c
     out.noalias() = m_weights[0].transpose() * x;
 }
 
-void EnergyNetwork::drives(const EqState& s, const Eigen::VectorXd& inputDrive, EqState& out) const {
+void EnergyNetwork::drives(const EqState& s, const Eigen::VectorXd& inputDrive,
+                           EqState& out) const {
     const std::size_t n = s.size();
     out.resize(n);
     for (std::size_t l = 0; l < n; ++l) {

@@ -20,7 +20,7 @@ double meanAbsoluteDistance(const EqState& a, const EqState& b);
 //   E(s) = ½Σ s² − Σ b·ρ(s) − Σ_l ρ(s_l)ᵀ W_l ρ(s_{l+1}),  with ρ(s_0) := x.
 // Weights start Glorot-uniform from the seed, biases at zero (reference code).
 class EnergyNetwork {
-public:
+  public:
     EnergyNetwork(const std::vector<int>& sizes, std::uint64_t seed);
 
     const std::vector<int>& sizes() const { return m_sizes; }
@@ -44,7 +44,7 @@ public:
     // Multiply-adds one drives() call costs (both directions of every hidden connection).
     std::uint64_t drivesMultiplyAdds() const;
 
-private:
+  private:
     std::vector<int> m_sizes;
     std::vector<Eigen::MatrixXd> m_weights;
     std::vector<Eigen::VectorXd> m_biases;

@@ -7,8 +7,7 @@ namespace sdlab {
 
 EqPropClassifier::EqPropClassifier(const EqPropSettings& settings)
     : m_settings(settings), m_network(settings.sizes, settings.seed), m_continuous(m_network),
-      m_evaluationContinuous(m_network),
-      m_signs(settings.seed ^ 0x5eedb37aULL) {
+      m_evaluationContinuous(m_network), m_signs(settings.seed ^ 0x5eedb37aULL) {
     if (m_settings.learningRates.size() + 1 != m_settings.sizes.size())
         m_settings.learningRates.assign(m_settings.sizes.size() - 1, 0.01);
     if (settings.variant == EqPropVariant::Initialized)
@@ -53,12 +52,14 @@ TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
         };
         const OpCounter before = m_spiking->ops();
         m_spiking->start(x, m_initializer ? &m_anchor : nullptr);
-        steps += static_cast<std::uint64_t>(m_spiking->settle(m_settings.freeSteps, terms, log).steps);
+        steps +=
+            static_cast<std::uint64_t>(m_spiking->settle(m_settings.freeSteps, terms, log).steps);
         m_free = m_spiking->state();
         terms.beta = beta;
         terms.target = &m_target;
         m_spiking->beginPhase();
-        steps += static_cast<std::uint64_t>(m_spiking->settle(m_settings.clampedSteps, terms, log).steps);
+        steps += static_cast<std::uint64_t>(
+            m_spiking->settle(m_settings.clampedSteps, terms, log).steps);
         m_clamped = m_spiking->state();
         OpCounter spent = m_spiking->ops();
         spent.adds -= before.adds;
@@ -68,12 +69,16 @@ TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
         m_continuous.resetOps();
         m_continuous.setInput(x);
         steps += static_cast<std::uint64_t>(
-            m_continuous.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance, terms).steps);
+            m_continuous
+                .settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance, terms)
+                .steps);
         m_free = s;
         terms.beta = beta;
         terms.target = &m_target;
         steps += static_cast<std::uint64_t>(
-            m_continuous.settle(s, m_settings.clampedSteps, m_settings.epsilon, m_settings.tolerance, terms).steps);
+            m_continuous
+                .settle(s, m_settings.clampedSteps, m_settings.epsilon, m_settings.tolerance, terms)
+                .steps);
         m_clamped = s;
         m_ops += m_continuous.ops();
     }
@@ -121,7 +126,8 @@ int EqPropClassifier::predict(const Eigen::VectorXd& x) {
     }
     m_evaluationContinuous.setInput(x);
     EqState s = m_network.zeroState();
-    m_evaluationContinuous.settle(s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
+    m_evaluationContinuous.settle(s, m_settings.freeSteps, m_settings.epsilon,
+                                  m_settings.tolerance);
     return argmax(s.back());
 }
 

@@ -18,18 +18,18 @@ enum class EqPropVariant {
 };
 
 struct EqPropSettings {
-    std::vector<int> sizes;           // input, hidden..., classes
+    std::vector<int> sizes; // input, hidden..., classes
     EqPropVariant variant = EqPropVariant::Continuous;
     std::vector<double> learningRates; // one per connection, input side first
-    double beta = 0.5;                // |β| of the clamped phase
-    bool randomSignBeta = true;       // β = ±|β| at random per sample (thesis §7.4)
-    int freeSteps = 20;               // T⁻
-    int clampedSteps = 4;             // T⁺
-    double epsilon = 0.5;             // Euler step of the continuous settling
-    double tolerance = 0.0;           // end a continuous phase once max |Δs| ≤ this (0: never)
-    double anchor = 0.1;              // λ of eq. 7.5 (Initialized)
-    double leak = 0.01;               // of the initializer's ρ (Initialized)
-    SpikingEqPropSettings spiking;    // (Spiking)
+    double beta = 0.5;                 // |β| of the clamped phase
+    bool randomSignBeta = true;        // β = ±|β| at random per sample (thesis §7.4)
+    int freeSteps = 20;                // T⁻
+    int clampedSteps = 4;              // T⁺
+    double epsilon = 0.5;              // Euler step of the continuous settling
+    double tolerance = 0.0;            // end a continuous phase once max |Δs| ≤ this (0: never)
+    double anchor = 0.1;               // λ of eq. 7.5 (Initialized)
+    double leak = 0.01;                // of the initializer's ρ (Initialized)
+    SpikingEqPropSettings spiking;     // (Spiking)
     std::uint64_t seed = 1;
 };
 
@@ -41,7 +41,7 @@ struct EqPropSettings {
 // Prediction: the free phase from zero (Continuous, Spiking) or the initializer's
 // forward pass alone (Initialized, Alg. 7).
 class EqPropClassifier : public Classifier {
-public:
+  public:
     explicit EqPropClassifier(const EqPropSettings& settings);
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
@@ -63,7 +63,7 @@ public:
     void applyContrastiveUpdate(const Eigen::VectorXd& x, const EqState& free,
                                 const EqState& clamped, double beta);
 
-private:
+  private:
     EqPropSettings m_settings;
     EnergyNetwork m_network;
     ContinuousSettler m_continuous;

@@ -25,7 +25,8 @@ const EqState& FeedforwardInitializer::forward(const Eigen::VectorXd& x, OpCount
         const Eigen::VectorXd& below = l == 0 ? x : m_output[l - 1];
         m_preactivation[l].noalias() = m_weights[l].transpose() * below;
         m_preactivation[l] += m_biases[l];
-        m_output[l] = m_preactivation[l].unaryExpr([this](double z) { return leakyHardSigmoid(z, m_leak); });
+        m_output[l] =
+            m_preactivation[l].unaryExpr([this](double z) { return leakyHardSigmoid(z, m_leak); });
         if (ops)
             ops->countMultiplyAdds(static_cast<std::uint64_t>(m_weights[l].size()));
     }
@@ -44,8 +45,11 @@ void FeedforwardInitializer::learn(const Eigen::VectorXd& x, const EqState& targ
     for (std::size_t l = 0; l < m_weights.size(); ++l) {
         const Eigen::VectorXd& below = l == 0 ? x : m_output[l - 1];
         // ∂L_l/∂z = 2 (s^f − s⁻) ρ_leak'(z); the layer below's output is a constant.
-        m_delta = 2.0 * (m_output[l] - targets[l]).cwiseProduct(
-                            m_preactivation[l].unaryExpr([this](double z) { return leakyHardSigmoidSlope(z, m_leak); }));
+        m_delta =
+            2.0 *
+            (m_output[l] - targets[l]).cwiseProduct(m_preactivation[l].unaryExpr([this](double z) {
+                return leakyHardSigmoidSlope(z, m_leak);
+            }));
         m_weights[l].noalias() -= (learningRates[l] * below) * m_delta.transpose();
         m_biases[l] -= learningRates[l] * m_delta;
         if (ops)

@@ -14,7 +14,7 @@ namespace sdlab {
 // L_l = ‖s^f_l − s⁻_l‖² only (eq. 7.4's local term): each layer's input is treated as
 // a constant, so no gradient crosses a layer — no backprop.
 class FeedforwardInitializer {
-public:
+  public:
     FeedforwardInitializer(const std::vector<int>& sizes, double leak, std::uint64_t seed);
 
     // Runs f_φ on x; the result (unclipped) stays valid until the next call.
@@ -29,7 +29,7 @@ public:
 
     const Eigen::MatrixXd& weights(int l) const { return m_weights[static_cast<std::size_t>(l)]; }
 
-private:
+  private:
     double m_leak;
     std::vector<Eigen::MatrixXd> m_weights;
     std::vector<Eigen::VectorXd> m_biases;

@@ -11,19 +11,25 @@
 namespace sdlab {
 
 namespace {
-constexpr std::array<std::pair<const char*, SettleModel>, 2> kModels{{
-    {"eqprop", SettleModel::Continuous}, {"spiking-eqprop", SettleModel::Spiking}}};
-constexpr std::array<std::pair<const char*, PerturbationKind>, 2> kPerturbations{{
-    {"clamp", PerturbationKind::ClampOutput}, {"kick", PerturbationKind::KickState}}};
+constexpr std::array<std::pair<const char*, SettleModel>, 2> kModels{
+    {{"eqprop", SettleModel::Continuous}, {"spiking-eqprop", SettleModel::Spiking}}};
+constexpr std::array<std::pair<const char*, PerturbationKind>, 2> kPerturbations{
+    {{"clamp", PerturbationKind::ClampOutput}, {"kick", PerturbationKind::KickState}}};
 
 } // namespace
 
-std::optional<SettleModel> parseSettleModel(std::string_view name) { return lookupName(kModels, name); }
-const char* settleModelName(SettleModel model) { return nameIn(kModels, model); }
+std::optional<SettleModel> parseSettleModel(std::string_view name) {
+    return lookupName(kModels, name);
+}
+const char* settleModelName(SettleModel model) {
+    return nameIn(kModels, model);
+}
 std::optional<PerturbationKind> parsePerturbationKind(std::string_view name) {
     return lookupName(kPerturbations, name);
 }
-const char* perturbationKindName(PerturbationKind kind) { return nameIn(kPerturbations, kind); }
+const char* perturbationKindName(PerturbationKind kind) {
+    return nameIn(kPerturbations, kind);
+}
 
 std::string SettleRunSettings::validationError() const {
     if (sizes.size() < 2 || sizes.size() > 8)
@@ -63,17 +69,19 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
     continuous.setInput(x);
     const EqState zero = network.zeroState();
     result.fixedPoint = continuous.fixedPoint(zero);
-    const bool clamps = settings.perturbAt && settings.perturbation == PerturbationKind::ClampOutput;
+    const bool clamps =
+        settings.perturbAt && settings.perturbation == PerturbationKind::ClampOutput;
     SettleTerms clamped;
     clamped.beta = settings.clampBeta;
     clamped.target = &target;
-    result.perturbedFixedPoint = clamps ? continuous.fixedPoint(result.fixedPoint, clamped) : result.fixedPoint;
+    result.perturbedFixedPoint =
+        clamps ? continuous.fixedPoint(result.fixedPoint, clamped) : result.fixedPoint;
 
     const bool spiking = settings.model == SettleModel::Spiking;
     SpikingSettler spiker(network, settings.spiking);
     if (spiking) // start() copies the weights transposed; the continuous model never steps it
         spiker.start(x);
-    EqState reference = zero;  // the continuous network's own trajectory
+    EqState reference = zero; // the continuous network's own trajectory
     std::normal_distribution<double> kick(0.0, settings.kickSigma);
 
     auto energyOf = [&](const EqState& s, bool withClamp) {
@@ -83,9 +91,11 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
         return e;
     };
     result.rows.reserve(static_cast<std::size_t>(settings.steps) + 1);
-    result.rows.push_back({0, meanAbsoluteDistance(zero, result.fixedPoint), energyOf(zero, false), 0});
+    result.rows.push_back(
+        {0, meanAbsoluteDistance(zero, result.fixedPoint), energyOf(zero, false), 0});
     if (observer)
-        observer({result.rows.back(), zero, zero, spiking ? &spiker.lastSpikes() : nullptr, result.fixedPoint});
+        observer({result.rows.back(), zero, zero, spiking ? &spiker.lastSpikes() : nullptr,
+                  result.fixedPoint});
 
     for (int t = 1; t <= settings.steps; ++t) {
         const bool after = settings.perturbAt && t >= *settings.perturbAt;
@@ -115,11 +125,14 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
             spikes = spiker.step(terms);
         const EqState& state = spiking ? spiker.state() : reference;
         const EqState& fixed = after ? result.perturbedFixedPoint : result.fixedPoint;
-        result.rows.push_back({t, meanAbsoluteDistance(state, fixed), energyOf(state, after && clamps), spikes});
+        result.rows.push_back(
+            {t, meanAbsoluteDistance(state, fixed), energyOf(state, after && clamps), spikes});
         result.spikes += static_cast<std::uint64_t>(spikes);
         if (observer)
-            observer({result.rows.back(), state, reference, spiking ? &spiker.lastSpikes() : nullptr, fixed});
-        if (progress && !progress(static_cast<std::size_t>(t), static_cast<std::size_t>(settings.steps))) {
+            observer({result.rows.back(), state, reference,
+                      spiking ? &spiker.lastSpikes() : nullptr, fixed});
+        if (progress &&
+            !progress(static_cast<std::size_t>(t), static_cast<std::size_t>(settings.steps))) {
             result.cancelled = true;
             break;
         }

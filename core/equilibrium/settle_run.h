@@ -27,13 +27,13 @@ struct SettleRunSettings {
     SettleModel model = SettleModel::Spiking;
     std::vector<int> sizes{500, 500, 10}; // input clamped to a random x ∈ [0, 1]
     int steps = 250;
-    std::optional<int> perturbAt;          // 1 ≤ T ≤ steps
+    std::optional<int> perturbAt; // 1 ≤ T ≤ steps
     PerturbationKind perturbation = PerturbationKind::ClampOutput;
-    double clampBeta = 1.0;                // ClampOutput
-    double kickSigma = 0.5;                // KickState
-    double epsilon = 0.5;                  // the continuous network's Euler step
+    double clampBeta = 1.0; // ClampOutput
+    double kickSigma = 0.5; // KickState
+    double epsilon = 0.5;   // the continuous network's Euler step
     SpikingEqPropSettings spiking;
-    std::uint64_t seed = 1;                // network, input, target and kick
+    std::uint64_t seed = 1; // network, input, target and kick
 
     std::string validationError() const; // empty when the run can go
 };
@@ -71,7 +71,8 @@ struct SettleRunResult {
 // distance measured to the continuous network's fixed point, computed first with the
 // same parameters and input. Progress is called every step; false cancels (the rows
 // so far are kept).
-SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameObserver& observer = {},
+SettleRunResult runSettle(const SettleRunSettings& settings,
+                          const SettleFrameObserver& observer = {},
                           const ProgressCallback& progress = {});
 
 } // namespace sdlab

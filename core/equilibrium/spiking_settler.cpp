@@ -9,18 +9,26 @@
 namespace sdlab {
 
 namespace {
-constexpr std::array<std::pair<const char*, SpikeCoding>, 3> kCodings{{
-    {"sigma-delta", SpikeCoding::SigmaDelta},
-    {"stochastic", SpikeCoding::Stochastic},
-    {"predictive", SpikeCoding::Predictive}}};
-constexpr std::array<std::pair<const char*, StepSizeRule>, 2> kRules{{
-    {"schedule", StepSizeRule::Schedule}, {"osa", StepSizeRule::Osa}}};
+constexpr std::array<std::pair<const char*, SpikeCoding>, 3> kCodings{
+    {{"sigma-delta", SpikeCoding::SigmaDelta},
+     {"stochastic", SpikeCoding::Stochastic},
+     {"predictive", SpikeCoding::Predictive}}};
+constexpr std::array<std::pair<const char*, StepSizeRule>, 2> kRules{
+    {{"schedule", StepSizeRule::Schedule}, {"osa", StepSizeRule::Osa}}};
 } // namespace
 
-std::optional<SpikeCoding> parseSpikeCoding(std::string_view name) { return lookupName(kCodings, name); }
-const char* spikeCodingName(SpikeCoding coding) { return nameIn(kCodings, coding); }
-std::optional<StepSizeRule> parseStepSizeRule(std::string_view name) { return lookupName(kRules, name); }
-const char* stepSizeRuleName(StepSizeRule rule) { return nameIn(kRules, rule); }
+std::optional<SpikeCoding> parseSpikeCoding(std::string_view name) {
+    return lookupName(kCodings, name);
+}
+const char* spikeCodingName(SpikeCoding coding) {
+    return nameIn(kCodings, coding);
+}
+std::optional<StepSizeRule> parseStepSizeRule(std::string_view name) {
+    return lookupName(kRules, name);
+}
+const char* stepSizeRuleName(StepSizeRule rule) {
+    return nameIn(kRules, rule);
+}
 
 std::string SpikingEqPropSettings::validationError() const {
     if (!(schedule.epsilon0 > 0.0 && schedule.epsilon0 <= 1.0))
@@ -167,7 +175,8 @@ int SpikingSettler::step(const SettleTerms& terms) {
     return count;
 }
 
-SettleOutcome SpikingSettler::settle(int steps, const SettleTerms& terms, const SettleObserver& observer) {
+SettleOutcome SpikingSettler::settle(int steps, const SettleTerms& terms,
+                                     const SettleObserver& observer) {
     SettleOutcome outcome;
     while (outcome.steps < steps) {
         step(terms);

@@ -43,10 +43,11 @@ struct SpikingEqPropSettings {
 // sum of the weights of the units that spiked at the previous step, accumulated event by
 // event (a spike from layer l costs one add per unit of layers l − 1 and l + 1), then
 // decoded and averaged into the state with an annealed or OSA step size:
-//   v_t = dec(Σ_i w_i q_i,t−1),  s_t = clip((1 − ε_t) s_{t−1} + ε_t (ρ'(s_{t−1})(v_t + b) + clamp terms)).
+//   v_t = dec(Σ_i w_i q_i,t−1),  s_t = clip((1 − ε_t) s_{t−1} + ε_t (ρ'(s_{t−1})(v_t + b) + clamp
+//   terms)).
 // The network's weights are read at start(), so a settling sees one fixed network.
 class SpikingSettler {
-public:
+  public:
     SpikingSettler(const EnergyNetwork& network, const SpikingEqPropSettings& settings);
 
     // Clamps the input x, resets states (to zero, or `initial`), codes and the annealer.
@@ -59,7 +60,8 @@ public:
     // One step; returns the number of spikes sent (all layers, input included).
     int step(const SettleTerms& terms = {});
     // `steps` steps; the observer sees the state after each (cancel by returning false).
-    SettleOutcome settle(int steps, const SettleTerms& terms = {}, const SettleObserver& observer = {});
+    SettleOutcome settle(int steps, const SettleTerms& terms = {},
+                         const SettleObserver& observer = {});
 
     const EqState& state() const { return m_state; }
     // Units that spiked at the last step, per layer (0 = input).
@@ -69,7 +71,7 @@ public:
     int phaseStep() const { return m_t; }
     const OpCounter& ops() const { return m_ops; }
 
-private:
+  private:
     void encode(std::size_t layer, const Eigen::ArrayXd& rho);
 
     const EnergyNetwork& m_network;

@@ -27,11 +27,12 @@ const Eigen::ArrayXd& OsaStepSize::update(const Eigen::ArrayXd& observation,
         m_squaredError[i] = (1.0 - m_nu) * m_squaredError[i] + m_nu * error * error;
         double alpha = m_firstAlpha;
         if (m_n > 1) {
-            const double variance = (m_squaredError[i] - m_bias[i] * m_bias[i]) / (1.0 + m_lambda[i]);
+            const double variance =
+                (m_squaredError[i] - m_bias[i] * m_bias[i]) / (1.0 + m_lambda[i]);
             alpha = m_squaredError[i] > 0.0 ? 1.0 - variance / m_squaredError[i] : 1.0;
         }
-        m_lambda[i] = m_n == 1 ? alpha * alpha
-                               : (1.0 - alpha) * (1.0 - alpha) * m_lambda[i] + alpha * alpha;
+        m_lambda[i] =
+            m_n == 1 ? alpha * alpha : (1.0 - alpha) * (1.0 - alpha) * m_lambda[i] + alpha * alpha;
         m_alpha[i] = alpha;
     }
     return m_alpha;

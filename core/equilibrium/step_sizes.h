@@ -28,11 +28,12 @@ struct AnnealingSchedule {
 // Where δ̄_n = 0 (no error seen yet) the ratio is 0/0; we take α = 1, which moves
 // nothing since then X = θ̄.
 class OsaStepSize {
-public:
+  public:
     OsaStepSize() = default;
     // `units` estimators; ν̄ the target error step size, ν_0 the initial one, α_1 the
     // first step size.
-    OsaStepSize(Eigen::Index units, double targetNu, double initialNu = 1.0, double firstAlpha = 1.0);
+    OsaStepSize(Eigen::Index units, double targetNu, double initialNu = 1.0,
+                double firstAlpha = 1.0);
 
     void reset();
     // Step sizes α_n for the observations X given the estimates θ̄_{n−1}; updates the
@@ -41,7 +42,7 @@ public:
 
     int count() const { return m_n; }
 
-private:
+  private:
     double m_targetNu = 0.1, m_initialNu = 1.0, m_firstAlpha = 1.0;
     int m_n = 0;
     double m_nu = 1.0; // the same for every unit: it depends on n only

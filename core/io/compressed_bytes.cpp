@@ -2,16 +2,17 @@
 
 #include "io/input_error.h"
 
-#include <zlib.h>
-
 #include <fstream>
 #include <limits>
+#include <zlib.h>
 
 namespace sdlab {
 
 namespace {
 
-std::string describe(const std::filesystem::path& path) { return quoted(path.string()); }
+std::string describe(const std::filesystem::path& path) {
+    return quoted(path.string());
+}
 
 // Runs inflate over `bytes` into at most `limit` output bytes. windowBits selects gzip
 // (16 + 15) or zlib (15) framing. Returns the output and whether the stream ended.
@@ -75,8 +76,8 @@ std::vector<std::uint8_t> readBinaryFile(const std::filesystem::path& path,
     if (error)
         throw InputError(describe(path) + ": cannot read its size (" + error.message() + ")");
     if (size > maxBytes)
-        throw InputError(describe(path) + " is " + std::to_string(size) +
-                         " bytes, more than the " + std::to_string(maxBytes) + " accepted");
+        throw InputError(describe(path) + " is " + std::to_string(size) + " bytes, more than the " +
+                         std::to_string(maxBytes) + " accepted");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(describe(path) + " cannot be opened for reading");
@@ -101,8 +102,7 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, std::size_
 }
 
 std::vector<std::uint8_t> zlibInflateExact(std::span<const std::uint8_t> bytes,
-                                           std::size_t expectedSize,
-                                           const std::string& inputName) {
+                                           std::size_t expectedSize, const std::string& inputName) {
     bool ended = false;
     // One byte of headroom tells "exactly expectedSize" from "more than that".
     std::vector<std::uint8_t> out =

@@ -14,8 +14,7 @@ namespace sdlab {
 // InputError naming the input. zlib does the inflating.
 
 // The whole file; InputError if it is missing, unreadable, or longer than maxBytes.
-std::vector<std::uint8_t> readBinaryFile(const std::filesystem::path& path,
-                                         std::uint64_t maxBytes);
+std::vector<std::uint8_t> readBinaryFile(const std::filesystem::path& path, std::uint64_t maxBytes);
 
 // True when the bytes start with the gzip magic number 1f 8b.
 bool hasGzipMagic(std::span<const std::uint8_t> bytes);
@@ -29,8 +28,7 @@ std::vector<std::uint8_t> gunzip(std::span<const std::uint8_t> bytes, std::size_
 // Inflates zlib data (RFC 1950, as in PNG's IDAT) that must hold exactly `expectedSize`
 // bytes; anything else raises InputError naming `inputName`.
 std::vector<std::uint8_t> zlibInflateExact(std::span<const std::uint8_t> bytes,
-                                           std::size_t expectedSize,
-                                           const std::string& inputName);
+                                           std::size_t expectedSize, const std::string& inputName);
 
 // The big-endian 32-bit number at p (IDX dimensions, PNG lengths and CRCs).
 inline std::uint32_t readBigEndian32(const std::uint8_t* p) {

@@ -22,13 +22,11 @@ constexpr std::uint16_t kVersion = 2; // 2 added the channels field
 constexpr std::size_t kHeaderBytes = 4 + 2 + 2 + 4 + 4 + 8;
 constexpr std::size_t kEventBytes = 4 + 2;
 
-template <class T>
-void put(std::ofstream& out, T value) {
+template <class T> void put(std::ofstream& out, T value) {
     out.write(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
-template <class T>
-T take(const std::string& bytes, std::size_t& at) {
+template <class T> T take(const std::string& bytes, std::size_t& at) {
     T value;
     std::memcpy(&value, bytes.data() + at, sizeof value);
     at += sizeof value;
@@ -75,8 +73,9 @@ void EventStreamWriter::addFrame(std::uint32_t index, const Eigen::ArrayXf& even
     for (Eigen::Index i = 0; i < events.size(); ++i) {
         const float v = std::round(events(i));
         if (v != 0.0F)
-            m_frameEvents.push_back({static_cast<std::uint32_t>(i),
-                                     static_cast<std::int16_t>(std::clamp(v, -32767.0F, 32767.0F))});
+            m_frameEvents.push_back(
+                {static_cast<std::uint32_t>(i),
+                 static_cast<std::int16_t>(std::clamp(v, -32767.0F, 32767.0F))});
     }
     m_events += static_cast<long long>(m_frameEvents.size());
     if (m_format == EventStreamFormat::Csv) {
@@ -128,12 +127,14 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
         stream.width = take<std::uint32_t>(bytes, at);
         stream.height = take<std::uint32_t>(bytes, at);
         stream.fps = take<double>(bytes, at);
-        if (stream.width == 0 || stream.height == 0 || stream.width > 65536 || stream.height > 65536)
+        if (stream.width == 0 || stream.height == 0 || stream.width > 65536 ||
+            stream.height > 65536)
             throw InputError("event stream " + name + ": the frame size " +
                              std::to_string(stream.width) + "x" + std::to_string(stream.height) +
                              " is not 1..65536 on each side");
         if (!std::isfinite(stream.fps) || stream.fps < 0.0)
-            throw InputError("event stream " + name + ": the frame rate is not a finite number ≥ 0");
+            throw InputError("event stream " + name +
+                             ": the frame rate is not a finite number ≥ 0");
         const std::uint64_t values = std::uint64_t{stream.width} * stream.height * stream.channels;
         while (at < bytes.size()) {
             if (bytes.size() - at < 8)
@@ -187,8 +188,8 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
         if (!integral(frameColumn[i], 4294967295.0) || !integral(xs[i], 65535.0) ||
             !integral(ys[i], 65535.0) || !integral(c, 2.0) || !(std::abs(values[i]) <= 32767.0) ||
             values[i] != std::floor(values[i]))
-            throw InputError("event stream " + name + ": row " + std::to_string(i + 2) + " is not " +
-                             (colour ? "frame,x,y,channel,value" : "frame,x,y,value") +
+            throw InputError("event stream " + name + ": row " + std::to_string(i + 2) +
+                             " is not " + (colour ? "frame,x,y,channel,value" : "frame,x,y,value") +
                              " with whole numbers in range");
         stream.width = std::max(stream.width, static_cast<std::uint32_t>(xs[i]) + 1);
         stream.height = std::max(stream.height, static_cast<std::uint32_t>(ys[i]) + 1);

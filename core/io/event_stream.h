@@ -46,8 +46,8 @@ struct EventStream {
 // the chosen name. Throws std::runtime_error naming the file when it cannot write.
 class EventStreamWriter {
   public:
-    EventStreamWriter(std::filesystem::path path, EventStreamFormat format, int width,
-                      int height, int channels, double fps);
+    EventStreamWriter(std::filesystem::path path, EventStreamFormat format, int width, int height,
+                      int channels, double fps);
     ~EventStreamWriter(); // removes the temporary file unless finished
     EventStreamWriter(const EventStreamWriter&) = delete;
     EventStreamWriter& operator=(const EventStreamWriter&) = delete;

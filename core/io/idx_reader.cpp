@@ -24,8 +24,8 @@ struct IdxHeader {
 // needed, then (called again with enough bytes) the parsed header.
 std::size_t headerSize(std::span<const std::uint8_t> prefix, const std::string& name) {
     if (prefix.size() < 4)
-        throw InputError(name + " is too short to be an IDX file (" + std::to_string(prefix.size()) +
-                         " bytes)");
+        throw InputError(name + " is too short to be an IDX file (" +
+                         std::to_string(prefix.size()) + " bytes)");
     if (prefix[0] != 0 || prefix[1] != 0)
         throw InputError(name + " is not an IDX file: wrong magic number");
     if (prefix[2] != kUnsignedByteType)
@@ -98,9 +98,10 @@ IdxArray parseIdx(std::span<const std::uint8_t> bytes, const std::string& inputN
                          std::to_string(recorded) + " bytes (truncated or not an IDX file)");
     std::vector<std::uint8_t> all = gunzip(bytes, static_cast<std::size_t>(total) + 1, inputName);
     if (all.size() != total)
-        throw InputError(inputName + ": " + claim(header) + " but the data holds " +
-                         std::to_string(all.size() - std::min<std::size_t>(all.size(), headerBytes)) +
-                         (all.size() < total ? " (truncated)" : " or more (trailing bytes)"));
+        throw InputError(
+            inputName + ": " + claim(header) + " but the data holds " +
+            std::to_string(all.size() - std::min<std::size_t>(all.size(), headerBytes)) +
+            (all.size() < total ? " (truncated)" : " or more (trailing bytes)"));
     array.dims = header.dims;
     all.erase(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(header.headerBytes));
     array.values = std::move(all);

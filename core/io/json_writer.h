@@ -8,7 +8,7 @@ namespace sdlab {
 // Builds one flat JSON object, keys in insertion order. Numbers are written in the
 // shortest exact form; a non-finite number is written as null (JSON has no NaN).
 class JsonObjectWriter {
-public:
+  public:
     JsonObjectWriter& add(std::string_view key, double value);
     JsonObjectWriter& add(std::string_view key, long long value);
     JsonObjectWriter& add(std::string_view key, std::string_view value);
@@ -19,7 +19,7 @@ public:
 
     static std::string quote(std::string_view text);
 
-private:
+  private:
     void addKey(std::string_view key);
     std::string m_body;
 };

@@ -13,13 +13,13 @@ namespace sdlab {
 // run never leaves a half-written result file (a failure removes the temporaries and
 // throws std::runtime_error naming the file).
 class OutputBundle {
-public:
+  public:
     void stage(std::string fileName, std::string content) {
         m_files.emplace_back(std::move(fileName), std::move(content));
     }
     void commit(const std::filesystem::path& directory) const;
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> m_files;
 };
 

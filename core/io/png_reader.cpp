@@ -14,11 +14,16 @@ constexpr std::array<std::uint8_t, 8> kSignature{0x89, 'P', 'N', 'G', '\r', '\n'
 
 int channelsOf(std::uint8_t colourType) {
     switch (colourType) {
-    case 0: return 1; // grey
-    case 4: return 2; // grey + alpha
-    case 2: return 3; // RGB
-    case 6: return 4; // RGBA
-    default: return 0; // palette (3) and unknown types
+    case 0:
+        return 1; // grey
+    case 4:
+        return 2; // grey + alpha
+    case 2:
+        return 3; // RGB
+    case 6:
+        return 4; // RGBA
+    default:
+        return 0; // palette (3) and unknown types
     }
 }
 
@@ -39,16 +44,29 @@ void unfilter(std::vector<std::uint8_t>& data, std::size_t rowBytes, std::size_t
         const std::uint8_t* up = y ? data.data() + (y - 1) * stride + 1 : nullptr;
         const std::uint8_t filter = row[-1];
         for (std::size_t x = 0; x < rowBytes; ++x) {
-            const int a = x >= static_cast<std::size_t>(bpp) ? row[x - static_cast<std::size_t>(bpp)] : 0;
+            const int a =
+                x >= static_cast<std::size_t>(bpp) ? row[x - static_cast<std::size_t>(bpp)] : 0;
             const int b = up ? up[x] : 0;
-            const int c = (up && x >= static_cast<std::size_t>(bpp)) ? up[x - static_cast<std::size_t>(bpp)] : 0;
+            const int c = (up && x >= static_cast<std::size_t>(bpp))
+                              ? up[x - static_cast<std::size_t>(bpp)]
+                              : 0;
             int predictor = 0;
             switch (filter) {
-            case 0: predictor = 0; break;
-            case 1: predictor = a; break;
-            case 2: predictor = b; break;
-            case 3: predictor = (a + b) / 2; break;
-            case 4: predictor = paeth(a, b, c); break;
+            case 0:
+                predictor = 0;
+                break;
+            case 1:
+                predictor = a;
+                break;
+            case 2:
+                predictor = b;
+                break;
+            case 3:
+                predictor = (a + b) / 2;
+                break;
+            case 4:
+                predictor = paeth(a, b, c);
+                break;
             default:
                 throw InputError(name + ": PNG row " + std::to_string(y + 1) +
                                  " has an unknown filter type " + std::to_string(filter));
@@ -87,12 +105,12 @@ GreyImage parsePngGrey(std::span<const std::uint8_t> bytes, const std::string& i
                 throw InputError(inputName + ": malformed PNG header");
             const std::uint32_t width = readBigEndian32(data.data());
             const std::uint32_t height = readBigEndian32(data.data() + 4);
-            if (width == 0 || height == 0 ||
-                std::uint64_t{width} * height > kPngMaxPixels)
+            if (width == 0 || height == 0 || std::uint64_t{width} * height > kPngMaxPixels)
                 throw InputError(inputName + ": PNG size " + std::to_string(width) + "×" +
                                  std::to_string(height) + " is empty or too large");
             if (data[8] != 8)
-                throw InputError(inputName + ": only 8-bit PNG images are supported (this one has " +
+                throw InputError(inputName +
+                                 ": only 8-bit PNG images are supported (this one has " +
                                  std::to_string(data[8]) + " bits per sample)");
             channels = channelsOf(data[9]);
             if (channels == 0)
@@ -132,7 +150,8 @@ GreyImage parsePngGrey(std::span<const std::uint8_t> bytes, const std::string& i
             const std::uint8_t* px = row + x * static_cast<std::size_t>(channels);
             // Rec. 601 luma, rounded; grey images pass through unchanged.
             image.pixels[y * width + x] =
-                channels >= 3 ? static_cast<std::uint8_t>((299 * px[0] + 587 * px[1] + 114 * px[2] + 500) / 1000)
+                channels >= 3 ? static_cast<std::uint8_t>(
+                                    (299 * px[0] + 587 * px[1] + 114 * px[2] + 500) / 1000)
                               : px[0];
         }
     }

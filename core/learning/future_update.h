@@ -14,7 +14,7 @@ namespace sdlab {
 // match the other forms.) No flush is needed. Cost per step:
 // (#pre spikes)·d_out + (#post spikes)·d_in, plus O(d_in + d_out).
 class FutureUpdate {
-public:
+  public:
     FutureUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params) {}
 
@@ -25,7 +25,7 @@ public:
     const LayerTraces& traces() const { return m_traces; }
     void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
-private:
+  private:
     LayerTraces m_traces;
 };
 

@@ -13,7 +13,7 @@ namespace sdlab {
 // (x̂ ← kα_x·x̂, ê ← kα_e·ê); addPre()/addPost() then add kβ·spikes at the active
 // indices only. Cost O(d_in + d_out) per step; no allocation after construction.
 class LayerTraces {
-public:
+  public:
     LayerTraces(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params);
 
     void beginStep(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes);
@@ -31,7 +31,7 @@ public:
     // network trains); the traces keep their values.
     void setParams(const UpdateRuleParams& params);
 
-private:
+  private:
     UpdateRuleParams m_params;
     double m_kAlphaPre, m_kBetaPre, m_kAlphaPost, m_kBetaPost;
     Eigen::ArrayXd m_xHat;

@@ -13,7 +13,7 @@ namespace sdlab {
 // Summed to infinity it equals the recon form. Cost per step:
 // (#pre spikes)·d_out + (#post spikes)·d_in, plus O(d_in + d_out).
 class PastUpdate {
-public:
+  public:
     PastUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params), m_u(RowMatrix::Zero(dIn, dOut)) {}
 
@@ -25,7 +25,7 @@ public:
     const LayerTraces& traces() const { return m_traces; }
     void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
-private:
+  private:
     LayerTraces m_traces;
     RowMatrix m_u; // x̂ê just after each synapse's last event
 };

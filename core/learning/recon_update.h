@@ -8,7 +8,7 @@ namespace sdlab {
 // "Reconstruction" weight update, ICLR'18 §2.6: every step Δw_t = x̂_t ⊗ ê_t, with
 // x̂_t = kα_x·x̂_{t−1} + kβ_x·x̄_t and ê_t likewise. Dense: d_in·d_out multiply-adds a step.
 class ReconUpdate {
-public:
+  public:
     ReconUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params)
         : m_traces(dIn, dOut, params) {}
 
@@ -22,7 +22,7 @@ public:
     const LayerTraces& traces() const { return m_traces; }
     void setParams(const UpdateRuleParams& params) { m_traces.setParams(params); }
 
-private:
+  private:
     LayerTraces m_traces;
 };
 

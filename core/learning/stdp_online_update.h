@@ -18,14 +18,14 @@ namespace sdlab {
 // as its second spike arrives. Totals equal stdpUpdate() over the same trains, and so
 // the recon/past/future totals. Cost per step (#pre spikes)·d_out + (#post spikes)·d_in.
 class StdpOnlineUpdate {
-public:
+  public:
     StdpOnlineUpdate(Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& params);
 
     void step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& postSpikes, RowMatrix& dW,
               double gain = 1.0);
     void setParams(const UpdateRuleParams& params) { m_params = params; }
 
-private:
+  private:
     UpdateRuleParams m_params;
     Eigen::ArrayXd m_preTrace;  // P
     Eigen::ArrayXd m_postTrace; // E

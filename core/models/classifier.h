@@ -27,7 +27,7 @@ struct UnitSpike {
 // coding state carry it from sample to sample. trainingOps() counts the additions and
 // multiplications training has cost so far; prediction is not counted.
 class Classifier {
-public:
+  public:
     virtual ~Classifier() = default;
 
     virtual TrainStep train(const Eigen::VectorXd& x, int label) = 0;
@@ -53,7 +53,7 @@ public:
 
     const OpCounter& trainingOps() const { return m_ops; }
 
-protected:
+  protected:
     OpCounter m_ops;
 };
 

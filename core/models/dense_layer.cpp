@@ -14,7 +14,8 @@ DenseLayer DenseLayer::xavier(Eigen::Index dIn, Eigen::Index dOut, std::mt19937_
     return layer;
 }
 
-DenseLayer DenseLayer::normal(Eigen::Index dIn, Eigen::Index dOut, double sigma, std::mt19937_64& rng) {
+DenseLayer DenseLayer::normal(Eigen::Index dIn, Eigen::Index dOut, double sigma,
+                              std::mt19937_64& rng) {
     std::normal_distribution<double> gaussian(0.0, sigma);
     DenseLayer layer{RowMatrix(dIn, dOut), Eigen::VectorXd::Zero(dOut)};
     for (Eigen::Index i = 0; i < dIn; ++i)

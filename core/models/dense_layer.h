@@ -20,7 +20,8 @@ struct DenseLayer {
     // Glorot/Xavier uniform, U(±√(6/(d_in + d_out))), zero bias (ICLR'18 reference code).
     static DenseLayer xavier(Eigen::Index dIn, Eigen::Index dOut, std::mt19937_64& rng);
     // N(0, σ²) weights, zero bias (DSN §4: σ = 0.01).
-    static DenseLayer normal(Eigen::Index dIn, Eigen::Index dOut, double sigma, std::mt19937_64& rng);
+    static DenseLayer normal(Eigen::Index dIn, Eigen::Index dOut, double sigma,
+                             std::mt19937_64& rng);
 };
 
 // Softmax of z into p (numerically stable) and the negative log-likelihood of `label`.

@@ -61,7 +61,8 @@ double Mlp::loss(const Eigen::VectorXd& x, int label) {
     return softmaxNll(m_h.back(), label, m_p);
 }
 
-double Mlp::lossAndGradients(const Eigen::VectorXd& x, int label, std::vector<DenseLayer>& gradients) {
+double Mlp::lossAndGradients(const Eigen::VectorXd& x, int label,
+                             std::vector<DenseLayer>& gradients) {
     forward(x);
     const double nll = outputDelta(label);
     gradients.resize(m_layers.size());

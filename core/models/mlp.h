@@ -14,19 +14,20 @@ namespace sdlab {
 // Ops per training sample: forward Σ d_in·d_out multiply-adds, backward the same
 // without the first layer, update Σ d_in·d_out multiply-adds (plus biases).
 class Mlp : public Classifier {
-public:
+  public:
     Mlp(const std::vector<int>& sizes, double learningRate, std::uint64_t seed);
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
     int predict(const Eigen::VectorXd& x) override;
 
     // The loss at (x, label) and its gradient for every layer; changes nothing.
-    double lossAndGradients(const Eigen::VectorXd& x, int label, std::vector<DenseLayer>& gradients);
+    double lossAndGradients(const Eigen::VectorXd& x, int label,
+                            std::vector<DenseLayer>& gradients);
     double loss(const Eigen::VectorXd& x, int label);
 
     std::vector<DenseLayer>& layers() { return m_layers; }
 
-private:
+  private:
     void forward(const Eigen::VectorXd& x);
     // δ of the output layer into m_delta.back(); returns the loss.
     double outputDelta(int label);

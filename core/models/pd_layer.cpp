@@ -7,10 +7,14 @@ namespace {
 std::variant<ReconUpdate, PastUpdate, FutureUpdate, StdpOnlineUpdate>
 makeUpdate(UpdateRule rule, Eigen::Index dIn, Eigen::Index dOut, const UpdateRuleParams& p) {
     switch (rule) {
-    case UpdateRule::Past: return PastUpdate(dIn, dOut, p);
-    case UpdateRule::Future: return FutureUpdate(dIn, dOut, p);
-    case UpdateRule::Stdp: return StdpOnlineUpdate(dIn, dOut, p);
-    case UpdateRule::Recon: break;
+    case UpdateRule::Past:
+        return PastUpdate(dIn, dOut, p);
+    case UpdateRule::Future:
+        return FutureUpdate(dIn, dOut, p);
+    case UpdateRule::Stdp:
+        return StdpOnlineUpdate(dIn, dOut, p);
+    case UpdateRule::Recon:
+        break;
     }
     return ReconUpdate(dIn, dOut, p);
 }
@@ -37,8 +41,8 @@ PdLayer::PdLayer(DenseLayer parameters, const PdLayerSettings& settings)
       m_update(makeUpdate(settings.rule, m_layer.inputs(), m_layer.outputs(),
                           {settings.forward, settings.backward})),
       m_spikes(Eigen::ArrayXd::Zero(m_layer.inputs())),
-      m_errorSpikes(Eigen::ArrayXd::Zero(m_layer.outputs())),
-      m_sum(m_layer.outputs()), m_z(m_layer.outputs()), m_message(m_layer.inputs()) {
+      m_errorSpikes(Eigen::ArrayXd::Zero(m_layer.outputs())), m_sum(m_layer.outputs()),
+      m_z(m_layer.outputs()), m_message(m_layer.inputs()) {
     if (settings.autoTune) {
         setForwardGains(m_forwardTuner.params());
         setBackwardGains(m_backwardTuner.params());
@@ -111,7 +115,8 @@ const Eigen::VectorXd& PdLayer::backward(const Eigen::VectorXd& e, double learni
     if (std::holds_alternative<ReconUpdate>(m_update)) {
         ops.countMultiplyAdds(dIn * dOut + dIn + dOut); // dense x̂ ⊗ ê, plus both traces
     } else {
-        const std::uint64_t touched = activeCount(m_spikes) * dOut + activeCount(m_errorSpikes) * dIn;
+        const std::uint64_t touched =
+            activeCount(m_spikes) * dOut + activeCount(m_errorSpikes) * dIn;
         // past also refreshes u on the touched synapses
         ops.countMultiplyAdds((std::holds_alternative<PastUpdate>(m_update) ? 2 : 1) * touched +
                               dIn + dOut);

@@ -20,7 +20,7 @@ struct PdLayerSettings {
     PdParams forward{0.1, 1.0};  // kp, kd of the forward (activation) coding
     PdParams backward{0.1, 1.0}; // kp, kd of the backward (error) coding
     UpdateRule rule = UpdateRule::Recon;
-    bool autoTune = false;       // App. E.2: kβ follows the signal's L1 size, kα fixed
+    bool autoTune = false; // App. E.2: kβ follows the signal's L1 size, kα fixed
     PdAutoTunerSettings tuner{};
 };
 
@@ -35,7 +35,7 @@ struct PdLayerSettings {
 // carries over from one sample to the next, which is what makes similar consecutive
 // samples cheap (§3.1).
 class PdLayer {
-public:
+  public:
     PdLayer(DenseLayer parameters, const PdLayerSettings& settings);
 
     const Eigen::VectorXd& forward(const Eigen::VectorXd& h, OpCounter& ops);
@@ -68,7 +68,7 @@ public:
     }
     void restoreForwardState(const ForwardState& state);
 
-private:
+  private:
     void setForwardGains(const PdParams& gains);
     void setBackwardGains(const PdParams& gains);
 

@@ -38,7 +38,9 @@ TrainStep PdNetwork::train(const Eigen::VectorXd& x, int label) {
     return step;
 }
 
-int PdNetwork::predict(const Eigen::VectorXd& x) { return argmax(forward(x, m_evaluationOps)); }
+int PdNetwork::predict(const Eigen::VectorXd& x) {
+    return argmax(forward(x, m_evaluationOps));
+}
 
 void PdNetwork::beginEvaluation() {
     m_saved.clear();

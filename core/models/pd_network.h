@@ -9,7 +9,7 @@
 namespace sdlab {
 
 struct PdNetworkSettings {
-    std::vector<int> sizes;  // {d_in, hidden..., classes}
+    std::vector<int> sizes; // {d_in, hidden..., classes}
     double learningRate = 0.01;
     PdLayerSettings layer{}; // the same coding and update form for every layer
     // With auto-tune, kα = firstEpochKAlpha for epoch 0, then laterKAlpha (ICLR'18 App. F).
@@ -24,7 +24,7 @@ struct PdNetworkSettings {
 // step; its additions are counted as they happen (forward and backward products cost
 // Σ|s|·d additions; the update costs what its form touches).
 class PdNetwork : public Classifier {
-public:
+  public:
     explicit PdNetwork(const PdNetworkSettings& settings);
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
@@ -41,7 +41,7 @@ public:
 
     const std::vector<PdLayer>& layers() const { return m_layers; }
 
-private:
+  private:
     const Eigen::VectorXd& forward(const Eigen::VectorXd& x, OpCounter& ops);
 
     PdNetworkSettings m_settings;

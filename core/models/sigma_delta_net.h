@@ -21,7 +21,7 @@ namespace sdlab {
 // order of floating-point additions): "sigma-delta net ≡ rounding net". Consecutive
 // samples that are alike (temporal order) make s sparse and the sigma-delta mode cheap.
 class SigmaDeltaNet : public Classifier {
-public:
+  public:
     enum class Mode { Rounding, SigmaDelta };
 
     SigmaDeltaNet(const std::vector<int>& sizes, double learningRate, double scale, Mode mode,
@@ -39,7 +39,7 @@ public:
     const std::vector<Eigen::VectorXd>& lastMessages() const { return m_q; }
     const Eigen::VectorXd& lastScores() const { return m_z.back(); }
 
-private:
+  private:
     void forward(const Eigen::VectorXd& x, OpCounter& ops);
 
     std::vector<DenseLayer> m_layers;
@@ -47,11 +47,11 @@ private:
     double m_scale;
     Mode m_mode;
     std::vector<Eigen::ArrayXd> m_scaled, m_rounded; // k·a and round(k·a), per layer
-    std::vector<Eigen::VectorXd> m_q;       // round(k·a) per layer, this sample
-    std::vector<Eigen::VectorXd> m_change;  // s = q − q_prev per layer (sigma-delta mode)
-    std::vector<Eigen::VectorXd> m_qPrev;   // q of the previous sample
-    std::vector<Eigen::VectorXd> m_sum;     // Wᵀq_prev (sigma-delta mode)
-    std::vector<Eigen::VectorXd> m_z;       // pre-activations
+    std::vector<Eigen::VectorXd> m_q;                // round(k·a) per layer, this sample
+    std::vector<Eigen::VectorXd> m_change; // s = q − q_prev per layer (sigma-delta mode)
+    std::vector<Eigen::VectorXd> m_qPrev;  // q of the previous sample
+    std::vector<Eigen::VectorXd> m_sum;    // Wᵀq_prev (sigma-delta mode)
+    std::vector<Eigen::VectorXd> m_z;      // pre-activations
     std::vector<Eigen::VectorXd> m_delta;
     std::vector<Eigen::VectorXd> m_savedPrev, m_savedSum;
     Eigen::VectorXd m_p;

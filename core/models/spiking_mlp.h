@@ -11,7 +11,7 @@
 namespace sdlab {
 
 struct SpikingMlpSettings {
-    std::vector<int> sizes;  // {d_in, hidden..., classes}
+    std::vector<int> sizes; // {d_in, hidden..., classes}
     double learningRate = 0.01;
     int timeSteps = 10;      // T per training iteration (DSN Table 3 baseline: 10)
     bool fractional = false; // FSGD (eq. 7) instead of SGD (eq. 6)
@@ -54,7 +54,7 @@ struct SpikingMlpSettings {
 // U(−½, ½) (Random) or at 0 (Zero). Every operation is an addition (counted), except
 // SGD's end-of-iteration outer product (multiply-adds).
 class SpikingMlp : public Classifier {
-public:
+  public:
     explicit SpikingMlp(const SpikingMlpSettings& settings);
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
@@ -67,15 +67,15 @@ public:
     // Spike counts per output unit of the last sample's forward pass, divided by T.
     Eigen::VectorXd lastOutput() const { return m_u / m_settings.timeSteps; }
 
-private:
+  private:
     struct LayerState {
-        Eigen::ArrayXd potential;  // φ of the units this layer drives (hidden only)
-        Eigen::ArrayXd inputSum;   // c_out: running sum of their input this sample
-        Eigen::ArrayXd inCount;    // c_in: spikes received per input unit
-        Eigen::ArrayXd backPhi;    // φ of the error quantizer on this layer's outputs
-        Eigen::ArrayXd errCount;   // c_err (SGD)
-        Eigen::ArrayXd spikesOut;  // this step's forward spikes (breadth-first)
-        Eigen::ArrayXd errorsOut;  // this step's error spikes (breadth-first)
+        Eigen::ArrayXd potential; // φ of the units this layer drives (hidden only)
+        Eigen::ArrayXd inputSum;  // c_out: running sum of their input this sample
+        Eigen::ArrayXd inCount;   // c_in: spikes received per input unit
+        Eigen::ArrayXd backPhi;   // φ of the error quantizer on this layer's outputs
+        Eigen::ArrayXd errCount;  // c_err (SGD)
+        Eigen::ArrayXd spikesOut; // this step's forward spikes (breadth-first)
+        Eigen::ArrayXd errorsOut; // this step's error spikes (breadth-first)
     };
 
     void resetSample(bool learning);

@@ -18,7 +18,7 @@ struct LifParams {
 //   S_t = [U_t > θ]
 // where I_t = W·X_t is the input current. U_0 = 0, S_0 = 0. No allocation per step.
 class LifPopulation {
-public:
+  public:
     LifPopulation(Eigen::Index size, LifParams params)
         : m_params(params), m_u(Eigen::ArrayXd::Zero(size)), m_s(Eigen::ArrayXd::Zero(size)) {}
 
@@ -35,7 +35,7 @@ public:
     const Eigen::ArrayXd& membrane() const { return m_u; }
     const Eigen::ArrayXd& spikes() const { return m_s; }
 
-private:
+  private:
     LifParams m_params;
     Eigen::ArrayXd m_u;
     Eigen::ArrayXd m_s;

@@ -6,14 +6,20 @@
 namespace sdlab {
 
 std::string trainingCurveCsv(const std::vector<CurveRow>& curve, bool withSettleSteps) {
-    std::vector<std::string> columns{"epoch", "samples", "train_acc", "test_acc", "loss", "adds", "mults", "energy_mj"};
+    std::vector<std::string> columns{"epoch", "samples", "train_acc", "test_acc",
+                                     "loss",  "adds",    "mults",     "energy_mj"};
     if (withSettleSteps)
         columns.emplace_back("settle_steps");
     CsvWriter csv(columns);
     for (const CurveRow& row : curve) {
-        std::vector<double> values{row.epoch, static_cast<double>(row.samples), row.trainAccuracy,
-                                   row.testAccuracy, row.loss, static_cast<double>(row.adds),
-                                   static_cast<double>(row.mults), row.energyMj};
+        std::vector<double> values{row.epoch,
+                                   static_cast<double>(row.samples),
+                                   row.trainAccuracy,
+                                   row.testAccuracy,
+                                   row.loss,
+                                   static_cast<double>(row.adds),
+                                   static_cast<double>(row.mults),
+                                   row.energyMj};
         if (withSettleSteps)
             values.push_back(row.settleSteps);
         csv.addRow(values);
@@ -62,8 +68,10 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         json.add("scale", s.quantizationScale);
     if (isEquilibriumModel(s.model)) {
         json.add("beta", s.beta)
-            .add("free_steps", static_cast<long long>(s.freeSteps.value_or(defaultFreeSteps(s.model))))
-            .add("clamped_steps", static_cast<long long>(s.clampedSteps.value_or(defaultClampedSteps(s.model))))
+            .add("free_steps",
+                 static_cast<long long>(s.freeSteps.value_or(defaultFreeSteps(s.model))))
+            .add("clamped_steps",
+                 static_cast<long long>(s.clampedSteps.value_or(defaultClampedSteps(s.model))))
             .add("settle_tolerance", s.settleTolerance);
         if (s.model == ModelKind::SpikingEqProp)
             json.add("encoder", spikeCodingName(s.spiking.coding))
@@ -98,7 +106,8 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         .add("energy_mj", last.energyMj)
         .add("energy_model", "Horowitz 2014, 32-bit integer: add 0.1 pJ, multiply 3.1 pJ")
         .add("test_acc_note", "rows at epoch ends use the whole test set; rows in between use "
-                              "the first " + std::to_string(s.interimTestSamples) + " test samples")
+                              "the first " +
+                                  std::to_string(s.interimTestSamples) + " test samples")
         .add("seconds", result.seconds);
     return json.text();
 }

@@ -69,7 +69,8 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         eq.seed = settings.seed;
         return std::make_unique<EqPropClassifier>(eq);
     }
-    case ModelKind::Mlp: break;
+    case ModelKind::Mlp:
+        break;
     }
     return std::make_unique<Mlp>(sizes, rate, settings.seed);
 }
@@ -116,14 +117,18 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         CurveRow row;
         row.samples = samples;
         row.epoch = static_cast<double>(samples) / static_cast<double>(n);
-        row.trainAccuracy = windowCount ? static_cast<double>(windowCorrect) / static_cast<double>(windowCount) : 0.0;
+        row.trainAccuracy =
+            windowCount ? static_cast<double>(windowCorrect) / static_cast<double>(windowCount)
+                        : 0.0;
         row.loss = windowCount ? windowLoss / static_cast<double>(windowCount) : 0.0;
         row.fullTest = epochEnd;
-        row.settleSteps = windowCount ? static_cast<double>(model.settlingSteps() - windowStartSteps) /
-                                            static_cast<double>(windowCount)
-                                      : 0.0;
+        row.settleSteps = windowCount
+                              ? static_cast<double>(model.settlingSteps() - windowStartSteps) /
+                                    static_cast<double>(windowCount)
+                              : 0.0;
         windowStartSteps = model.settlingSteps();
-        row.testAccuracy = evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
+        row.testAccuracy =
+            evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
         row.adds = model.trainingOps().adds;
         row.mults = model.trainingOps().multiplies;
         row.energyMj = model.trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;

@@ -13,16 +13,16 @@ namespace sdlab {
 
 // One row of a training curve (the CLI's curve.csv).
 struct CurveRow {
-    double epoch = 0.0;         // fractional: samples seen / training-set size
+    double epoch = 0.0; // fractional: samples seen / training-set size
     std::uint64_t samples = 0;
     double trainAccuracy = 0.0; // of the predictions made on the samples since the last row
     double testAccuracy = 0.0;
-    bool fullTest = false;      // true at epoch ends: all test samples, else the interim subset
-    double loss = 0.0;          // mean training loss since the last row
-    std::uint64_t adds = 0;     // cumulative training operations
+    bool fullTest = false;  // true at epoch ends: all test samples, else the interim subset
+    double loss = 0.0;      // mean training loss since the last row
+    std::uint64_t adds = 0; // cumulative training operations
     std::uint64_t mults = 0;
-    double energyMj = 0.0;      // cumulative, Horowitz 32-bit integer figures (ICLR'18 Fig. 5)
-    double settleSteps = 0.0;   // EqProp: mean settling steps per training sample since the last row
+    double energyMj = 0.0;    // cumulative, Horowitz 32-bit integer figures (ICLR'18 Fig. 5)
+    double settleSteps = 0.0; // EqProp: mean settling steps per training sample since the last row
 };
 
 struct TrainingResult {
@@ -57,7 +57,8 @@ struct TrainingCallbacks {
 // Trains `model` for settings.epochs epochs over data.train in the settings' order,
 // evaluating as CurveRow documents. Deterministic for a given seed.
 TrainingResult runTraining(Classifier& model, const ImageDataset& data,
-                           const TrainingSettings& settings, const TrainingCallbacks& callbacks = {});
+                           const TrainingSettings& settings,
+                           const TrainingCallbacks& callbacks = {});
 
 // Accuracy of `model` on the first `count` samples of `images` (all when count is 0).
 double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count = 0);

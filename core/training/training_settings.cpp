@@ -10,23 +10,29 @@ namespace sdlab {
 
 namespace {
 
-constexpr std::array<std::pair<const char*, ModelKind>, 7> kModels{{
-    {"mlp", ModelKind::Mlp}, {"pdnn", ModelKind::Pdnn},
-    {"spiking-mlp", ModelKind::SpikingMlp}, {"sigma-delta", ModelKind::SigmaDelta},
-    {"eqprop", ModelKind::EqProp}, {"init-eqprop", ModelKind::InitEqProp},
-    {"spiking-eqprop", ModelKind::SpikingEqProp}}};
-constexpr std::array<std::pair<const char*, UpdateRule>, 4> kRules{{
-    {"recon", UpdateRule::Recon}, {"past", UpdateRule::Past},
-    {"future", UpdateRule::Future}, {"stdp", UpdateRule::Stdp}}};
-constexpr std::array<std::pair<const char*, Optimizer>, 2> kOptimizers{{
-    {"sgd", Optimizer::Sgd}, {"fsgd", Optimizer::Fsgd}}};
-constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{{
-    {"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
-constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{{
-    {"none", BackReset::None}, {"random", BackReset::Random}, {"zero", BackReset::Zero}}};
-constexpr std::array<std::pair<const char*, OutputError>, 4> kOutputErrors{{
-    {"mean", OutputError::Mean}, {"stream", OutputError::Stream},
-    {"cumulative", OutputError::Cumulative}, {"spikes", OutputError::Spikes}}};
+constexpr std::array<std::pair<const char*, ModelKind>, 7> kModels{
+    {{"mlp", ModelKind::Mlp},
+     {"pdnn", ModelKind::Pdnn},
+     {"spiking-mlp", ModelKind::SpikingMlp},
+     {"sigma-delta", ModelKind::SigmaDelta},
+     {"eqprop", ModelKind::EqProp},
+     {"init-eqprop", ModelKind::InitEqProp},
+     {"spiking-eqprop", ModelKind::SpikingEqProp}}};
+constexpr std::array<std::pair<const char*, UpdateRule>, 4> kRules{{{"recon", UpdateRule::Recon},
+                                                                    {"past", UpdateRule::Past},
+                                                                    {"future", UpdateRule::Future},
+                                                                    {"stdp", UpdateRule::Stdp}}};
+constexpr std::array<std::pair<const char*, Optimizer>, 2> kOptimizers{
+    {{"sgd", Optimizer::Sgd}, {"fsgd", Optimizer::Fsgd}}};
+constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{
+    {{"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
+constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{
+    {{"none", BackReset::None}, {"random", BackReset::Random}, {"zero", BackReset::Zero}}};
+constexpr std::array<std::pair<const char*, OutputError>, 4> kOutputErrors{
+    {{"mean", OutputError::Mean},
+     {"stream", OutputError::Stream},
+     {"cumulative", OutputError::Cumulative},
+     {"spikes", OutputError::Spikes}}};
 
 } // namespace
 
@@ -39,21 +45,49 @@ double defaultLearningRate(ModelKind model) {
     return isEquilibriumModel(model) ? 0.02 : 0.01;
 }
 
-int defaultFreeSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 100 : 20; }
-int defaultClampedSteps(ModelKind model) { return model == ModelKind::SpikingEqProp ? 50 : 4; }
+int defaultFreeSteps(ModelKind model) {
+    return model == ModelKind::SpikingEqProp ? 100 : 20;
+}
+int defaultClampedSteps(ModelKind model) {
+    return model == ModelKind::SpikingEqProp ? 50 : 4;
+}
 
-std::optional<ModelKind> parseModelKind(std::string_view name) { return lookupName(kModels, name); }
-const char* modelName(ModelKind kind) { return nameIn(kModels, kind); }
-std::optional<UpdateRule> parseUpdateRule(std::string_view name) { return lookupName(kRules, name); }
-const char* updateRuleName(UpdateRule rule) { return nameIn(kRules, rule); }
-std::optional<Optimizer> parseOptimizer(std::string_view name) { return lookupName(kOptimizers, name); }
-const char* optimizerName(Optimizer optimizer) { return nameIn(kOptimizers, optimizer); }
-std::optional<EventRouting> parseEventRouting(std::string_view name) { return lookupName(kRoutings, name); }
-const char* eventRoutingName(EventRouting routing) { return nameIn(kRoutings, routing); }
-std::optional<BackReset> parseBackReset(std::string_view name) { return lookupName(kResets, name); }
-const char* backResetName(BackReset reset) { return nameIn(kResets, reset); }
-std::optional<OutputError> parseOutputError(std::string_view name) { return lookupName(kOutputErrors, name); }
-const char* outputErrorName(OutputError error) { return nameIn(kOutputErrors, error); }
+std::optional<ModelKind> parseModelKind(std::string_view name) {
+    return lookupName(kModels, name);
+}
+const char* modelName(ModelKind kind) {
+    return nameIn(kModels, kind);
+}
+std::optional<UpdateRule> parseUpdateRule(std::string_view name) {
+    return lookupName(kRules, name);
+}
+const char* updateRuleName(UpdateRule rule) {
+    return nameIn(kRules, rule);
+}
+std::optional<Optimizer> parseOptimizer(std::string_view name) {
+    return lookupName(kOptimizers, name);
+}
+const char* optimizerName(Optimizer optimizer) {
+    return nameIn(kOptimizers, optimizer);
+}
+std::optional<EventRouting> parseEventRouting(std::string_view name) {
+    return lookupName(kRoutings, name);
+}
+const char* eventRoutingName(EventRouting routing) {
+    return nameIn(kRoutings, routing);
+}
+std::optional<BackReset> parseBackReset(std::string_view name) {
+    return lookupName(kResets, name);
+}
+const char* backResetName(BackReset reset) {
+    return nameIn(kResets, reset);
+}
+std::optional<OutputError> parseOutputError(std::string_view name) {
+    return lookupName(kOutputErrors, name);
+}
+const char* outputErrorName(OutputError error) {
+    return nameIn(kOutputErrors, error);
+}
 
 std::string validationError(const TrainingSettings& s) {
     if (s.hidden.empty() || s.hidden.size() > 8)

@@ -17,11 +17,12 @@ enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta, EqProp, InitEqProp, Sp
 
 // The Equilibrium Propagation family (thesis ch. 7-8): they settle, and report settle steps.
 inline bool isEquilibriumModel(ModelKind kind) {
-    return kind == ModelKind::EqProp || kind == ModelKind::InitEqProp || kind == ModelKind::SpikingEqProp;
+    return kind == ModelKind::EqProp || kind == ModelKind::InitEqProp ||
+           kind == ModelKind::SpikingEqProp;
 }
-enum class Optimizer { Sgd, Fsgd };               // DSN §3.7
+enum class Optimizer { Sgd, Fsgd };                   // DSN §3.7
 enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
-enum class BackReset { None, Random, Zero };      // DSN App. E, back-quantizer φ
+enum class BackReset { None, Random, Zero };          // DSN App. E, back-quantizer φ
 // What the spiking MLP's output error quantizer integrates each step t (spiking_mlp.h).
 enum class OutputError { Mean, Stream, Cumulative, Spikes };
 
@@ -36,7 +37,7 @@ struct TrainingSettings {
     std::uint64_t seed = 1;
     // PDNN
     UpdateRule update = UpdateRule::Recon;
-    bool autoTune = true;       // ICLR'18 App. E.2; otherwise the fixed gains below
+    bool autoTune = true; // ICLR'18 App. E.2; otherwise the fixed gains below
     PdParams forwardGains{0.1, 1.0};
     PdParams backwardGains{0.1, 1.0};
     // Spiking MLP
@@ -48,13 +49,13 @@ struct TrainingSettings {
     // Sigma-delta net: activations are sent as round(scale·h) (thesis ch. 4)
     double quantizationScale = 8.0;
     // EqProp family (thesis §7.4, §8.5.2; spec §7 reference defaults)
-    double beta = 0.5;                 // |β|, sign drawn at random per sample
-    std::optional<int> freeSteps;      // T⁻; default 20, spiking 100
-    std::optional<int> clampedSteps;   // T⁺; default 4, spiking 50
-    double settleEpsilon = 0.5;        // Euler step of the continuous settling
-    double settleTolerance = 0.0;      // end a phase early once max |Δs| ≤ this
-    double anchor = 0.1;               // init-eqprop: λ of eq. 7.5
-    SpikingEqPropSettings spiking;     // spiking-eqprop: coding and step sizes
+    double beta = 0.5;               // |β|, sign drawn at random per sample
+    std::optional<int> freeSteps;    // T⁻; default 20, spiking 100
+    std::optional<int> clampedSteps; // T⁺; default 4, spiking 50
+    double settleEpsilon = 0.5;      // Euler step of the continuous settling
+    double settleTolerance = 0.0;    // end a phase early once max |Δs| ≤ this
+    double anchor = 0.1;             // init-eqprop: λ of eq. 7.5
+    SpikingEqPropSettings spiking;   // spiking-eqprop: coding and step sizes
     // Curve: rows per epoch, and the test samples used between epoch ends.
     int rowsPerEpoch = 10;
     std::size_t interimTestSamples = 2000;

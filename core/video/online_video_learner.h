@@ -46,14 +46,14 @@ VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
 
 // One row of the online learning curve.
 struct VideoLearnRow {
-    long frame = 0;            // index of the last frame counted
-    long samples = 0;          // labelled frames learned so far
+    long frame = 0;             // index of the last frame counted
+    long samples = 0;           // labelled frames learned so far
     double trainAccuracy = 0.0; // predictions made before learning each frame, since the last row
     double testAccuracy = -1.0; // on the held-out frames; −1 without a test set
     double loss = 0.0;          // mean training loss since the previous row
     std::uint64_t adds = 0;     // cumulative training operations
     std::uint64_t mults = 0;
-    double energyMj = 0.0;      // Horowitz 32-bit integer figures, as the Learning lab
+    double energyMj = 0.0; // Horowitz 32-bit integer figures, as the Learning lab
 };
 
 struct VideoLearnStep {

@@ -49,8 +49,8 @@ void PdPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
     const auto kBeta = static_cast<float>(m_params.kBeta());
     m_phi += kp * x + kd * (x - m_last); // ICLR'18 eq. 4, accumulated into Σ (eq. 3)
     m_last = x;
-    out.events = m_phi.round();          // R: half away from zero, as core's quantizer
-    m_phi -= out.events;                 // Δ: |φ| ≤ ½ remains
+    out.events = m_phi.round();              // R: half away from zero, as core's quantizer
+    m_phi -= out.events;                     // Δ: |φ| ≤ ½ remains
     m_y = kBeta * out.events + kAlpha * m_y; // eq. 5
     out.reconstruction = m_y;
     countEvents(out);
@@ -63,8 +63,7 @@ void DeltaPixelEncoder::reset() {
     m_started = false;
 }
 
-void DeltaPixelEncoder::setThresholds(float onThreshold, float offThreshold,
-                                      int refractoryFrames) {
+void DeltaPixelEncoder::setThresholds(float onThreshold, float offThreshold, int refractoryFrames) {
     m_on = onThreshold;
     m_off = offThreshold;
     m_refractory = refractoryFrames;
@@ -101,7 +100,8 @@ void DeltaPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
 }
 
 RatePixelEncoder::RatePixelEncoder(double window, std::uint64_t seed)
-    : m_rate(static_cast<float>(1.0 / std::max(1.0, window))), m_seed(seed), m_engine(static_cast<std::uint32_t>(seed)) {}
+    : m_rate(static_cast<float>(1.0 / std::max(1.0, window))), m_seed(seed),
+      m_engine(static_cast<std::uint32_t>(seed)) {}
 
 void RatePixelEncoder::setWindow(double window) {
     m_rate = static_cast<float>(1.0 / std::max(1.0, window));

@@ -36,8 +36,7 @@ class PixelEncoder {
 // auto-tuned (App. E.2) on the frame's mean |x|. One fused pass over the frame.
 class PdPixelEncoder : public PixelEncoder {
   public:
-    explicit PdPixelEncoder(PdParams params, bool autoTune = false,
-                            PdAutoTunerSettings tuner = {});
+    explicit PdPixelEncoder(PdParams params, bool autoTune = false, PdAutoTunerSettings tuner = {});
     void encode(const Eigen::ArrayXf& frame, EncodedFrame& out) override;
     void reset() override;
     const PdParams& params() const { return m_params; }

@@ -1,10 +1,9 @@
 #include "video/synthetic_scene.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <array>
 #include <cmath>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 #include <random>
 
 namespace sdlab {
@@ -103,13 +102,18 @@ void SyntheticScene::render(long frameIndex, VideoFrame& out) const {
     out.channels = s.colour ? 3 : 1;
     out.label = p.label;
     out.pixels = m_background;
-    cv::Mat image(s.height, s.width, CV_32FC(out.channels), out.pixels.data()); // draws into out.pixels
+    cv::Mat image(s.height, s.width, CV_32FC(out.channels),
+                  out.pixels.data()); // draws into out.pixels
     const cv::Scalar& bright = p.colour;
     const auto r = static_cast<int>(p.size);
     const cv::Point c(static_cast<int>(std::lround(cx)), static_cast<int>(std::lround(cy)));
     switch (p.label) {
-    case 0: cv::circle(image, c, r, bright, cv::FILLED, cv::LINE_AA); break;
-    case 1: cv::rectangle(image, c - cv::Point(r, r), c + cv::Point(r, r), bright, cv::FILLED); break;
+    case 0:
+        cv::circle(image, c, r, bright, cv::FILLED, cv::LINE_AA);
+        break;
+    case 1:
+        cv::rectangle(image, c - cv::Point(r, r), c + cv::Point(r, r), bright, cv::FILLED);
+        break;
     case 2: {
         const std::vector<cv::Point> corners{c + cv::Point(0, -r), c + cv::Point(r, r),
                                              c + cv::Point(-r, r)};

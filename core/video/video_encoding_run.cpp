@@ -30,8 +30,10 @@ std::unique_ptr<PixelEncoder> makePixelEncoder(const VideoEncodingSettings& s) {
     case PixelEncoding::Delta:
         return std::make_unique<DeltaPixelEncoder>(s.onThreshold, s.offThreshold,
                                                    s.refractoryFrames);
-    case PixelEncoding::Rate: return std::make_unique<RatePixelEncoder>(s.rateWindow, s.seed);
-    case PixelEncoding::Pd: break;
+    case PixelEncoding::Rate:
+        return std::make_unique<RatePixelEncoder>(s.rateWindow, s.seed);
+    case PixelEncoding::Pd:
+        break;
     }
     return std::make_unique<PdPixelEncoder>(s.pd, s.autoTune);
 }

@@ -18,8 +18,8 @@ enum class PixelEncoding { Pd, Delta, Rate };
 // video runs and the Video lab shares.
 struct VideoEncodingSettings {
     VideoSourceSettings source;
-    long frames = 300;   // frames encoded (fewer when a file ends first)
-    double fps = 0.0;    // decimate the source to this rate; 0 = the source's own
+    long frames = 300; // frames encoded (fewer when a file ends first)
+    double fps = 0.0;  // decimate the source to this rate; 0 = the source's own
     PixelEncoding encoding = PixelEncoding::Pd;
     PdParams pd{0.1, 2.0};
     bool autoTune = false;

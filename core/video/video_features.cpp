@@ -4,12 +4,11 @@
 #include "util/name_table.h"
 #include "video/channel_reduction.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace sdlab {
 
@@ -55,7 +54,8 @@ const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encode
     if (m_trace.size() != pixels)
         m_trace.setZero(pixels);
     if (shape.channels == 1) {
-        m_trace = (static_cast<float>(m_settings.eventDecay) * m_trace + encoded.events.abs()).min(1.0F);
+        m_trace =
+            (static_cast<float>(m_settings.eventDecay) * m_trace + encoded.events.abs()).min(1.0F);
     } else {
         channelAbsSum(encoded.events, shape.channels, m_perPixel);
         m_trace = (static_cast<float>(m_settings.eventDecay) * m_trace + m_perPixel).min(1.0F);
@@ -67,8 +67,7 @@ const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encode
                                 : shape.channels == 1 ? encoded.reconstruction
                                                       : m_perPixel;
     const cv::Mat frame(height, width, CV_32F, const_cast<float*>(map.data()));
-    const cv::Mat source =
-        frame(cv::Rect(m_window.x, m_window.y, m_window.width, m_window.height));
+    const cv::Mat source = frame(cv::Rect(m_window.x, m_window.y, m_window.width, m_window.height));
     cv::Mat grid;
     cv::resize(source, grid, cv::Size(m_settings.gridWidth, m_settings.gridHeight()), 0, 0,
                cv::INTER_AREA);
@@ -102,8 +101,10 @@ void VideoFeatureExtractor::placeWindow(int width, int height) {
     if (high > mean + 1e-6) {
         const double blockWidth = width / 8.0, blockHeight = height / 6.0;
         const double bx = (busiest.x + 0.5) * blockWidth, by = (busiest.y + 0.5) * blockHeight;
-        const int x0 = std::clamp(static_cast<int>(bx - m_window.width / 2.0), 0, width - m_window.width);
-        const int y0 = std::clamp(static_cast<int>(by - m_window.height / 2.0), 0, height - m_window.height);
+        const int x0 =
+            std::clamp(static_cast<int>(bx - m_window.width / 2.0), 0, width - m_window.width);
+        const int y0 =
+            std::clamp(static_cast<int>(by - m_window.height / 2.0), 0, height - m_window.height);
         double mass = 0.0, sx = 0.0, sy = 0.0;
         for (int y = y0; y < y0 + m_window.height; ++y) {
             const float* row = trace.ptr<float>(y);

@@ -59,7 +59,9 @@ void VideoPipeline::setEncoding(const VideoEncodingSettings& settings) {
         return;
     }
     switch (settings.encoding) {
-    case PixelEncoding::Pd: static_cast<PdPixelEncoder&>(*m_encoder).setParams(settings.pd); break;
+    case PixelEncoding::Pd:
+        static_cast<PdPixelEncoder&>(*m_encoder).setParams(settings.pd);
+        break;
     case PixelEncoding::Delta:
         static_cast<DeltaPixelEncoder&>(*m_encoder)
             .setThresholds(settings.onThreshold, settings.offThreshold, settings.refractoryFrames);
@@ -83,8 +85,8 @@ bool VideoPipeline::next(VideoPipelineStep& step) {
         const auto encodeStart = std::chrono::steady_clock::now();
         m_encoder->encode(step.frame.pixels, step.encoded);
         step.encodeMs = millisecondsSince(encodeStart);
-        step.reconstructionMse = static_cast<double>(
-            (step.encoded.reconstruction - step.frame.pixels).square().mean());
+        step.reconstructionMse =
+            static_cast<double>((step.encoded.reconstruction - step.frame.pixels).square().mean());
         step.index = m_kept++;
         return true;
     }

@@ -12,9 +12,9 @@ namespace sdlab {
 struct VideoPipelineStep {
     VideoFrame frame;
     EncodedFrame encoded;
-    long index = -1;          // among the kept frames
-    double readMs = 0.0;      // source reads (decimated ones too) + grey conversion + resize
-    double encodeMs = 0.0;    // per-pixel encode + reconstruction
+    long index = -1;       // among the kept frames
+    double readMs = 0.0;   // source reads (decimated ones too) + grey conversion + resize
+    double encodeMs = 0.0; // per-pixel encode + reconstruction
     double reconstructionMse = 0.0;
 };
 

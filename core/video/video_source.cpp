@@ -2,36 +2,36 @@
 
 #include "io/input_error.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/core/utils/logger.hpp>
-#include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 namespace sdlab {
 
 namespace {
 
 // Grey or RGB (interleaved), `width` wide (aspect kept, at least 1×1), float in [0, 1].
-void convertFrame(const cv::Mat& input, int width, bool colour, VideoFrame& out,
-                  cv::Mat& converted, cv::Mat& small) {
+void convertFrame(const cv::Mat& input, int width, bool colour, VideoFrame& out, cv::Mat& converted,
+                  cv::Mat& small) {
     const int channels = input.channels();
     if (colour)
-        cv::cvtColor(input, converted, channels == 1   ? cv::COLOR_GRAY2RGB
-                                       : channels == 4 ? cv::COLOR_BGRA2RGB
-                                                       : cv::COLOR_BGR2RGB);
+        cv::cvtColor(input, converted,
+                     channels == 1   ? cv::COLOR_GRAY2RGB
+                     : channels == 4 ? cv::COLOR_BGRA2RGB
+                                     : cv::COLOR_BGR2RGB);
     else if (channels == 3)
         cv::cvtColor(input, converted, cv::COLOR_BGR2GRAY);
     else if (channels == 4)
         cv::cvtColor(input, converted, cv::COLOR_BGRA2GRAY);
     else
         converted = input;
-    const int height = std::max(1, static_cast<int>(std::lround(
-                                       static_cast<double>(width) * converted.rows / converted.cols)));
+    const int height = std::max(1, static_cast<int>(std::lround(static_cast<double>(width) *
+                                                                converted.rows / converted.cols)));
     cv::resize(converted, small, cv::Size(width, height), 0, 0, cv::INTER_AREA);
     out.width = width;
     out.height = height;
@@ -120,11 +120,13 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
     if (source.starts_with("camera:")) {
         const std::string number = source.substr(7);
         int index = -1;
-        const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), index);
+        const auto [end, error] =
+            std::from_chars(number.data(), number.data() + number.size(), index);
         if (error != std::errc() || end != number.data() + number.size() || index < 0 || index > 99)
-            throw InputError("video source " + quoted(source) + ": the camera number must be 0..99");
-        auto camera = std::make_unique<CaptureSource>(settings.width, settings.colour,
-                                                      "camera " + number);
+            throw InputError("video source " + quoted(source) +
+                             ": the camera number must be 0..99");
+        auto camera =
+            std::make_unique<CaptureSource>(settings.width, settings.colour, "camera " + number);
         try {
             camera->capture().open(index, cv::CAP_V4L2);
         } catch (const cv::Exception&) {

@@ -9,12 +9,10 @@
 #include "data/dataset_loaders.h"
 #include "equilibrium/continuous_settler.h"
 #include "equilibrium/spiking_settler.h"
+#include "ratio_reporter.h"
 #include "training/training_run.h"
 
-#include "ratio_reporter.h"
-
 #include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <filesystem>
 
@@ -40,7 +38,8 @@ Eigen::VectorXd input() {
     Eigen::VectorXd x = Eigen::VectorXd::Zero(784);
     Eigen::VectorXd image;
     data().train.features(0, image);
-    x.head(std::min<Eigen::Index>(784, image.size())) = image.head(std::min<Eigen::Index>(784, image.size()));
+    x.head(std::min<Eigen::Index>(784, image.size())) =
+        image.head(std::min<Eigen::Index>(784, image.size()));
     return x;
 }
 
@@ -53,7 +52,8 @@ void BM_ContinuousStepCachedInput(benchmark::State& state) {
         settler.step(s, 0.5);
         benchmark::DoNotOptimize(s[0].data());
     }
-    state.counters["steps/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["steps/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ContinuousStepCachedInput)->Unit(benchmark::kMicrosecond);
 
@@ -67,7 +67,8 @@ void BM_ContinuousStepDenseInput(benchmark::State& state) {
         settler.step(s, 0.5);
         benchmark::DoNotOptimize(s[0].data());
     }
-    state.counters["steps/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["steps/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ContinuousStepDenseInput)->Unit(benchmark::kMicrosecond);
 
@@ -79,8 +80,10 @@ void BM_SpikingStepEventDriven(benchmark::State& state) {
     std::uint64_t spikes = 0;
     for (auto _ : state)
         spikes += static_cast<std::uint64_t>(settler.step());
-    state.counters["steps/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["spikes/step"] = static_cast<double>(spikes) / static_cast<double>(state.iterations());
+    state.counters["steps/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["spikes/step"] =
+        static_cast<double>(spikes) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_SpikingStepEventDriven)->Unit(benchmark::kMicrosecond);
 
@@ -123,9 +126,10 @@ int main(int argc, char** argv) {
                 t["BM_SpikingStepEventDriven"] / t["BM_SpikingSumsDense"],
                 reporter.counters["BM_SpikingStepEventDriven"]["spikes/step"], 784 + 500 + 10);
 
-    std::printf("\nops per settled training sample, phases end at max|ds| <= 1e-3 (<= 100 + 20 steps), "
-                "%zu images of %s, [%d-500-10]:\n",
-                data().train.size(), data().name.c_str(), data().inputSize());
+    std::printf(
+        "\nops per settled training sample, phases end at max|ds| <= 1e-3 (<= 100 + 20 steps), "
+        "%zu images of %s, [%d-500-10]:\n",
+        data().train.size(), data().name.c_str(), data().inputSize());
     for (const auto model : {sdlab::ModelKind::EqProp, sdlab::ModelKind::InitEqProp}) {
         sdlab::TrainingSettings s;
         s.model = model;

@@ -4,11 +4,9 @@
 #include "cost/event_driven_layer.h"
 #include "learning/past_update.h"
 #include "learning/recon_update.h"
-
 #include "ratio_reporter.h"
 
 #include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <map>
 #include <random>
@@ -34,7 +32,9 @@ struct Fixture {
     }
 };
 
-double densityOf(const benchmark::State& state) { return kDensities[state.range(0)]; }
+double densityOf(const benchmark::State& state) {
+    return kDensities[state.range(0)];
+}
 
 void BM_ForwardDense(benchmark::State& state) {
     Fixture f(densityOf(state));
@@ -56,8 +56,7 @@ void BM_ForwardEventDriven(benchmark::State& state) {
 
 // Weight updates: recon does a dense outer product every step; past touches only the
 // rows and columns that spiked (spec §3, vector form). Both sides spike at `density`.
-template <class Rule>
-void updateBench(benchmark::State& state) {
+template <class Rule> void updateBench(benchmark::State& state) {
     Fixture f(densityOf(state));
     const sdlab::UpdateRuleParams p{{0.1, 1.0}, {0.1, 1.0}};
     Rule rule(kSize, kSize, p);
@@ -69,8 +68,12 @@ void updateBench(benchmark::State& state) {
         benchmark::DoNotOptimize(dW.data());
     }
 }
-void BM_UpdateRecon(benchmark::State& state) { updateBench<sdlab::ReconUpdate>(state); }
-void BM_UpdatePast(benchmark::State& state) { updateBench<sdlab::PastUpdate>(state); }
+void BM_UpdateRecon(benchmark::State& state) {
+    updateBench<sdlab::ReconUpdate>(state);
+}
+void BM_UpdatePast(benchmark::State& state) {
+    updateBench<sdlab::PastUpdate>(state);
+}
 
 BENCHMARK(BM_ForwardDense)->DenseRange(0, 6);
 BENCHMARK(BM_ForwardEventDriven)->DenseRange(0, 6);

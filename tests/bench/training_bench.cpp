@@ -8,11 +8,9 @@
 #include "data/sample_order.h"
 #include "models/mlp.h"
 #include "models/pd_network.h"
-
 #include "ratio_reporter.h"
 
 #include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -65,7 +63,8 @@ const Samples& samples() {
 void report(benchmark::State& state, const sdlab::OpCounter& ops, std::uint64_t count) {
     state.SetItemsProcessed(static_cast<std::int64_t>(count));
     state.counters["adds/sample"] = static_cast<double>(ops.adds) / static_cast<double>(count);
-    state.counters["mults/sample"] = static_cast<double>(ops.multiplies) / static_cast<double>(count);
+    state.counters["mults/sample"] =
+        static_cast<double>(ops.multiplies) / static_cast<double>(count);
 }
 
 void BM_MlpTrain(benchmark::State& state) {
@@ -116,8 +115,7 @@ void BM_PlainEigenLoop(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(k));
 }
 
-template <sdlab::UpdateRule Rule, bool Temporal>
-void BM_PdnnTrain(benchmark::State& state) {
+template <sdlab::UpdateRule Rule, bool Temporal> void BM_PdnnTrain(benchmark::State& state) {
     const Samples& s = samples();
     sdlab::PdNetworkSettings settings;
     settings.sizes = {784, 200, 10};
@@ -149,13 +147,17 @@ int main(int argc, char** argv) {
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     auto& t = reporter.times;
-    auto perSecond = [&](const std::string& name) { return t.count(name) && t[name] > 0 ? 1e9 / t[name] : 0.0; };
-    std::printf("\nsamples/s: MLP %.0f, plain Eigen loop %.0f -> our MLP takes %.2fx the plain loop's time\n",
+    auto perSecond = [&](const std::string& name) {
+        return t.count(name) && t[name] > 0 ? 1e9 / t[name] : 0.0;
+    };
+    std::printf("\nsamples/s: MLP %.0f, plain Eigen loop %.0f -> our MLP takes %.2fx the plain "
+                "loop's time\n",
                 perSecond("BM_MlpTrain"), perSecond("BM_PlainEigenLoop"),
                 t["BM_PlainEigenLoop"] > 0 ? t["BM_MlpTrain"] / t["BM_PlainEigenLoop"] : 0.0);
-    std::printf("MLP multiply-adds/sample %.0f\n", reporter.counters["BM_MlpTrain"]["mults/sample"]);
-    for (const char* name : {"BM_PdnnRecon/shuffled", "BM_PdnnPast/shuffled", "BM_PdnnRecon/temporal",
-                             "BM_PdnnPast/temporal"})
+    std::printf("MLP multiply-adds/sample %.0f\n",
+                reporter.counters["BM_MlpTrain"]["mults/sample"]);
+    for (const char* name : {"BM_PdnnRecon/shuffled", "BM_PdnnPast/shuffled",
+                             "BM_PdnnRecon/temporal", "BM_PdnnPast/temporal"})
         std::printf("%-22s %7.0f samples/s, adds/sample %8.0f, mults/sample %8.0f\n", name,
                     perSecond(name), reporter.counters[name]["adds/sample"],
                     reporter.counters[name]["mults/sample"]);

@@ -10,13 +10,11 @@
 #include "coding/pd_decoder.h"
 #include "coding/pd_encoder.h"
 #include "coding/sigma_delta_quantizer.h"
+#include "ratio_reporter.h"
 #include "video/pixel_encoders.h"
 #include "video/synthetic_scene.h"
 
-#include "ratio_reporter.h"
-
 #include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -77,7 +75,8 @@ void BM_NaivePerPixel(benchmark::State& state) {
 }
 
 void BM_BandwidthBound(benchmark::State& state) {
-    const std::size_t bytes = static_cast<std::size_t>(kWidth) * kHeight * 4 * 9 / 2; // copy = read + write
+    const std::size_t bytes =
+        static_cast<std::size_t>(kWidth) * kHeight * 4 * 9 / 2; // copy = read + write
     std::vector<char> from(bytes, 1), to(bytes);
     for (auto _ : state) {
         std::memcpy(to.data(), from.data(), bytes);

@@ -6,13 +6,12 @@
 #include "io/input_error.h"
 #include "io/png_reader.h"
 
-#include <gtest/gtest.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <numeric>
+#include <zlib.h>
 
 namespace sdlab {
 namespace {
@@ -131,7 +130,7 @@ TEST(PngReader, UndoesEachFilterOnHandWorkedRows) {
     // 25 − (0+20)/2 = 15, 35 − (25+30)/2 = 8, 45 − (35+40)/2 = 8; row 4 Paeth (above:
     // 25, 35, 45) with target {0, 255, 7}: a=0,b=25,c=0 → p=25 picks b: 0−25 = 231;
     // a=0,b=35,c=25 → p=10 picks a: 255; a=255,b=45,c=35 → p=265 picks a: 7−255 = 8.
-    const Bytes raw{0, 10, 20, 30,  1, 15, 10, 10,  2, 5, 5, 5,  3, 15, 8, 8,  4, 231, 255, 8};
+    const Bytes raw{0, 10, 20, 30, 1, 15, 10, 10, 2, 5, 5, 5, 3, 15, 8, 8, 4, 231, 255, 8};
     const GreyImage image = parsePngGrey(pngBytes(3, 5, 0, raw), "'t.png'");
     ASSERT_EQ(image.width, 3);
     ASSERT_EQ(image.height, 5);
@@ -139,7 +138,8 @@ TEST(PngReader, UndoesEachFilterOnHandWorkedRows) {
 }
 
 TEST(PngReader, ConvertsRgbToGreyWithRec601Weights) {
-    const GreyImage image = parsePngGrey(pngBytes(2, 1, 2, Bytes{0, 255, 0, 0, 0, 0, 255}), "'t.png'");
+    const GreyImage image =
+        parsePngGrey(pngBytes(2, 1, 2, Bytes{0, 255, 0, 0, 0, 0, 255}), "'t.png'");
     EXPECT_EQ(image.pixels, (Bytes{76, 29})); // 0.299·255 = 76.2, 0.114·255 = 29.1
 }
 
@@ -195,7 +195,8 @@ TEST(Datasets, IdxDirectoryErrorsNameTheFile) {
     std::filesystem::create_directories(dir);
     auto write = [&dir](const std::string& name, const Bytes& bytes) {
         std::ofstream(dir / name, std::ios::binary)
-            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+            .write(reinterpret_cast<const char*>(bytes.data()),
+                   static_cast<std::streamsize>(bytes.size()));
     };
     write("train-images-idx3-ubyte", idxBytes({2, 2, 2}, Bytes(8, 9)));
     write("train-labels-idx1-ubyte", idxBytes({2}, Bytes{0, 1}));

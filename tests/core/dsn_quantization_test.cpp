@@ -29,8 +29,8 @@ TEST(SpikingStreamQuantizer, HandWorkedHerding) { // DSN Alg. 1
 TEST(SpikingStreamQuantizer, HerdingErrorWithinBoundForEveryT) { // DSN eq. 9
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
         const auto values = test::randomSignal(20, seed, 1.5);
-        const VectorQuantizationRun run = runVectorQuantization(
-            values, 5000, VectorQuantizationMethod::Herding, seed);
+        const VectorQuantizationRun run =
+            runVectorQuantization(values, 5000, VectorQuantizationMethod::Herding, seed);
         for (std::size_t t = 0; t < run.l1Error.size(); ++t)
             ASSERT_LE(run.l1Error[t], 20.0 / (2.0 * static_cast<double>(t + 1)) + 1e-12)
                 << "T " << t + 1;
@@ -119,7 +119,8 @@ TEST(StochasticVectorSampler, SeededAndConvergesAsInverseSqrtT) { // DSN Alg. 5,
     // herding (1/T) would give about 100.
     double early = 0.0, late = 0.0;
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-        const auto run = runVectorQuantization(v, 10000, VectorQuantizationMethod::Stochastic, seed);
+        const auto run =
+            runVectorQuantization(v, 10000, VectorQuantizationMethod::Stochastic, seed);
         early += run.l1Error[99];
         late += run.l1Error[9999];
     }

@@ -4,9 +4,8 @@
 #include "experiments/channel_encoding_run.h"
 #include "neurons/lif_neuron.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 namespace sdlab {
 namespace {
@@ -28,9 +27,9 @@ TEST(LatencyEncoder, HandComputedFiringSteps) { // snnTorch eq. 26
     const LatencyEncoder log{5.0, 0.01, false};
     EXPECT_NEAR(*log.firingTime(0.02), 5.0 * std::log(2.0), 1e-12); // 3.466 → step 4
     EXPECT_EQ(*log.firingStep(0.02, 100), 4);
-    EXPECT_EQ(*log.firingStep(0.5, 100), 1); // 5·ln(0.5/0.49) = 0.101
+    EXPECT_EQ(*log.firingStep(0.5, 100), 1);             // 5·ln(0.5/0.49) = 0.101
     EXPECT_FALSE(log.firingStep(0.01, 100).has_value()); // x ≤ θ never fires
-    EXPECT_FALSE(log.firingStep(0.02, 3).has_value());  // fires after the window
+    EXPECT_FALSE(log.firingStep(0.02, 3).has_value());   // fires after the window
     const LatencyEncoder linear{10.0, 0.01, true};
     EXPECT_EQ(*linear.firingStep(0.25, 100), 8); // 10·(1 − 0.25) = 7.5
     EXPECT_EQ(*linear.firingStep(1.0, 100), 1);

@@ -71,7 +71,8 @@ TEST(ContinuousSettler, EnergyFallsAtEveryStepForASmallStep) {
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
         EnergyNetwork net({12, 16, 10, 4}, seed);
         for (int l = 0; l < net.stateLayerCount(); ++l)
-            net.bias(l) = randomInput(net.sizes()[static_cast<std::size_t>(l) + 1], seed + 10).array() - 0.5;
+            net.bias(l) =
+                randomInput(net.sizes()[static_cast<std::size_t>(l) + 1], seed + 10).array() - 0.5;
         const Eigen::VectorXd x = randomInput(12, seed);
         ContinuousSettler settler(net);
         settler.setInput(x);
@@ -359,7 +360,9 @@ TEST(SpikingSettler, EventDrivenInputEqualsTheDenseSum) {
     const std::uint64_t addsBefore = settler.ops().adds;
     settler.step();
     const Eigen::VectorXd expected =
-        (net.weights(0).transpose() * q0 + net.weights(1) * q2 + net.bias(0)).cwiseMax(0.0).cwiseMin(1.0);
+        (net.weights(0).transpose() * q0 + net.weights(1) * q2 + net.bias(0))
+            .cwiseMax(0.0)
+            .cwiseMin(1.0);
     EXPECT_LT((settler.state()[0] - expected).cwiseAbs().maxCoeff(), 1e-12);
     EXPECT_EQ(settler.ops().adds - addsBefore, expectedAdds);
 }
@@ -368,7 +371,8 @@ TEST(FeedforwardInitializer, LocalStepsReduceEachLayersLoss) {
     FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
     const Eigen::VectorXd x = randomInput(8, 3);
     // Targets inside (0.2, 0.8), where a feed-forward unit can reach them.
-    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(), 0.2 + 0.6 * randomInput(3, 5).array()};
+    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(),
+                          0.2 + 0.6 * randomInput(3, 5).array()};
     init.forward(x);
     const double before = init.localLoss(targets);
     for (int i = 0; i < 1000; ++i) {
@@ -418,7 +422,8 @@ TEST(SettleRun, CancelKeepsTheRowsSoFar) {
     SettleRunSettings s;
     s.sizes = {20, 20, 5};
     s.steps = 100;
-    const SettleRunResult r = runSettle(s, {}, [](std::size_t done, std::size_t) { return done < 10; });
+    const SettleRunResult r =
+        runSettle(s, {}, [](std::size_t done, std::size_t) { return done < 10; });
     EXPECT_TRUE(r.cancelled);
     EXPECT_EQ(r.rows.size(), 11u);
 }

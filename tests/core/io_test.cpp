@@ -5,12 +5,11 @@
 #include "io/json_writer.h"
 #include "io/output_bundle.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 
 namespace sdlab {
 namespace {
@@ -67,7 +66,11 @@ TEST(CsvWriter, ShortestExactNumbers) {
 
 TEST(JsonObjectWriter, EscapesAndNonFinite) {
     JsonObjectWriter j;
-    j.add("s", "a\"b\\c\n").add("n", 1.5).add("bad", std::nan("")).add("i", 3LL).addBool("f", false);
+    j.add("s", "a\"b\\c\n")
+        .add("n", 1.5)
+        .add("bad", std::nan(""))
+        .add("i", 3LL)
+        .addBool("f", false);
     EXPECT_EQ(j.text(),
               "{\n  \"s\": \"a\\\"b\\\\c\\n\",\n  \"n\": 1.5,\n  \"bad\": null,\n  \"i\": 3,\n"
               "  \"f\": false\n}\n");
@@ -250,7 +253,8 @@ TEST(EventStream, BrokenRecordingsGiveOneMessage) {
     size[8] = size[9] = size[10] = size[11] = 0;
     EXPECT_NE(message(size).find("frame size"), std::string::npos);
     EXPECT_NE(message("frame,x,y,value\n1,2,3,0.5\n").find("row 2"), std::string::npos);
-    EXPECT_NE(message("frame,x,y,value\n2,0,0,1\n1,0,0,1\n").find("earlier frame"), std::string::npos);
+    EXPECT_NE(message("frame,x,y,value\n2,0,0,1\n1,0,0,1\n").find("earlier frame"),
+              std::string::npos);
     EXPECT_NE(message("").find("x.sdev"), std::string::npos);
     EXPECT_NE(message("frame,x,y,channel,value\n0,0,0,3,1\n").find("row 2"), std::string::npos);
     EXPECT_NE(message("frame,x,y,value\n0,65535,65535,1\n").find("too large"), std::string::npos);

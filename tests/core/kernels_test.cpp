@@ -44,7 +44,8 @@ TEST(StdpKernels, SymmetricKernelIsPredictionConvolvedWithItsReverse) {
 TEST(StdpKernels, DynamicKernelIsSymmetricConvolvedWithReversedDelta) {
     const DiscreteSeries delta{-1, {0.5, 0.0, -0.5}};
     for (double alpha : {0.3, 0.8, 0.95}) {
-        const DiscreteSeries dyn = convolve(sampleKernel(kappaSymStdp, alpha, 200), reversed(delta));
+        const DiscreteSeries dyn =
+            convolve(sampleKernel(kappaSymStdp, alpha, 200), reversed(delta));
         for (long t = -20; t <= 20; ++t)
             ASSERT_NEAR(dyn.at(t), kappaDynStdp(t, alpha), 1e-12) << "t " << t;
     }

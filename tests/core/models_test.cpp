@@ -7,9 +7,8 @@
 #include "models/spiking_mlp.h"
 #include "training/training_run.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <random>
 
 namespace sdlab {
@@ -41,7 +40,8 @@ TEST(Mlp, GradientMatchesFiniteDifferences) {
                 w(i, j) = keep - h;
                 const double down = mlp.loss(x, 2);
                 w(i, j) = keep;
-                worst = std::max(worst, std::abs((up - down) / (2 * h) - gradients[l].weights(i, j)));
+                worst =
+                    std::max(worst, std::abs((up - down) / (2 * h) - gradients[l].weights(i, j)));
             }
         Eigen::VectorXd& b = mlp.layers()[l].bias;
         for (Eigen::Index j = 0; j < b.size(); ++j) {
@@ -66,7 +66,8 @@ TEST(Mlp, TrainingStepIsOneSgdStepAndCountsItsOps) {
     reference.lossAndGradients(x, 1, g);
     const RowMatrix before = mlp.layers()[0].weights;
     mlp.train(x, 1);
-    EXPECT_LT((mlp.layers()[0].weights - (before - 0.5 * g[0].weights)).cwiseAbs().maxCoeff(), 1e-15);
+    EXPECT_LT((mlp.layers()[0].weights - (before - 0.5 * g[0].weights)).cwiseAbs().maxCoeff(),
+              1e-15);
     // forward 4·3+3 + 3·2+2, backward 3·2, update 4·3+3 + 3·2+2 multiply-adds
     EXPECT_EQ(mlp.trainingOps().multiplies, 15u + 8u + 6u + 15u + 8u);
     EXPECT_EQ(mlp.trainingOps().adds, mlp.trainingOps().multiplies);
@@ -79,7 +80,8 @@ TEST(PdLayer, FourUpdateFormsGiveTheReconWeightsAfterFlushing) {
     std::mt19937_64 init(4);
     const DenseLayer start = DenseLayer::xavier(dIn, dOut, init);
     std::vector<RowMatrix> finals;
-    for (UpdateRule rule : {UpdateRule::Recon, UpdateRule::Past, UpdateRule::Future, UpdateRule::Stdp}) {
+    for (UpdateRule rule :
+         {UpdateRule::Recon, UpdateRule::Past, UpdateRule::Future, UpdateRule::Stdp}) {
         PdLayerSettings settings;
         settings.forward = {0.3, 2.0};
         settings.backward = {0.2, 1.5};
@@ -133,8 +135,8 @@ TEST(SigmaDeltaNet, EqualsTheRoundingNetWhileBothTrain) {
         sigmaDelta.train(x, data.train.labels[i]);
         for (std::size_t l = 0; l < 3; ++l)
             ASSERT_EQ(rounding.lastMessages()[l], sigmaDelta.lastMessages()[l]) << "sample " << i;
-        worstScore = std::max(worstScore,
-                              (rounding.lastScores() - sigmaDelta.lastScores()).cwiseAbs().maxCoeff());
+        worstScore = std::max(
+            worstScore, (rounding.lastScores() - sigmaDelta.lastScores()).cwiseAbs().maxCoeff());
     }
     EXPECT_LT(worstScore, 1e-9);
     // The sigma-delta mode adds Σ|Δq|·d_out instead of multiplying d_in·d_out.
@@ -184,8 +186,8 @@ TEST(SpikingMlp, OutputErrorFormsIntegrateTheirHandComputedTotals) {
         double outputWeight; // coefficient of w in the total
     };
     std::vector<Eigen::RowVectorXd> after;
-    for (const Form form : {Form{OutputError::Mean, 0.5 + 1.0 / 3.0}, Form{OutputError::Stream, 1.0},
-                            Form{OutputError::Cumulative, 2.0}}) {
+    for (const Form form : {Form{OutputError::Mean, 0.5 + 1.0 / 3.0},
+                            Form{OutputError::Stream, 1.0}, Form{OutputError::Cumulative, 2.0}}) {
         SpikingMlpSettings s;
         s.sizes = {1, 6};
         s.initSigma = 2.0;
@@ -201,7 +203,8 @@ TEST(SpikingMlp, OutputErrorFormsIntegrateTheirHandComputedTotals) {
             const double fraction = total - std::floor(total);
             ASSERT_GT(std::abs(fraction - 0.5), 0.02) << "a total near a half makes N ambiguous";
             const double spikes = std::round(total);
-            EXPECT_NEAR(net.layers()[0].weights(0, j), w(j) - kRate / (kSteps * kSteps) * spikes, 1e-12)
+            EXPECT_NEAR(net.layers()[0].weights(0, j), w(j) - kRate / (kSteps * kSteps) * spikes,
+                        1e-12)
                 << outputErrorName(form.error) << ", unit " << j;
         }
         after.push_back(net.layers()[0].weights.row(0));

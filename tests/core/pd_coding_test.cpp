@@ -35,7 +35,8 @@ TEST(PdCoding, HandWorkedEncodeQuantizeDecode) {
     const PdParams p{1.0, 1.0};
     const std::vector<double> x(4, 0.4);
     const PdCodingRun run = runPdCoding(x, p);
-    const double a[] = {0.8, 0.4, 0.4, 0.4}, s[] = {1, 0, 1, 0}, xHat[] = {0.5, 0.25, 0.625, 0.3125};
+    const double a[] = {0.8, 0.4, 0.4, 0.4}, s[] = {1, 0, 1, 0},
+                 xHat[] = {0.5, 0.25, 0.625, 0.3125};
     for (int t = 0; t < 4; ++t) {
         EXPECT_NEAR(run.a[t], a[t], 1e-15);
         EXPECT_EQ(run.s[t], s[t]);
@@ -45,8 +46,8 @@ TEST(PdCoding, HandWorkedEncodeQuantizeDecode) {
 }
 
 TEST(PdCoding, DecodeOfEncodeIsIdentity) { // ICLR'18 eqs. 4-5
-    for (const PdParams p : {PdParams{0.1, 1.0}, PdParams{2.0, 0.0}, PdParams{0.0, 3.0},
-                             PdParams{5.0, 50.0}}) {
+    for (const PdParams p :
+         {PdParams{0.1, 1.0}, PdParams{2.0, 0.0}, PdParams{0.0, 3.0}, PdParams{5.0, 50.0}}) {
         PdEncoder enc(p);
         PdDecoder dec(p);
         for (double x : test::randomSignal(2000, 7))
@@ -97,7 +98,7 @@ TEST(PdCoding, LargerGainsReconstructBetter) { // ICLR'18 Fig. 1
     EXPECT_GT(runPdCoding(x, {1.0, 10.0}).spikes, runPdCoding(x, {0.1, 1.0}).spikes);
 }
 
-TEST(PdAutoTuner, HandWorkedSteps) { // ICLR'18 eq. 21
+TEST(PdAutoTuner, HandWorkedSteps) {         // ICLR'18 eq. 21
     PdAutoTuner tuner({0.5, 1.0, 0.5, 1.0}); // η, kβ_rel, kα, μ0 → kβ starts at 1
     EXPECT_DOUBLE_EQ(tuner.kBeta(), 1.0);
     PdParams p = tuner.update(3.0); // μ = 0.5 + 1.5 = 2; kβ = 1 + 0.5·(2 − 1) = 1.5

@@ -2,9 +2,8 @@
 #include "coding/temporal_operators.h"
 #include "test_helpers.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <limits>
 
 namespace sdlab {
@@ -112,10 +111,23 @@ namespace sdlab {
 namespace {
 
 TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
-    const double special[] = {0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
-                              -0.49999999999999994, 4503599627370495.5, -4503599627370495.5,
-                              4503599627370496.0, 9007199254740993.0, 1e300, -1e300, 0.0,
-                              -0.0, std::numeric_limits<double>::infinity(),
+    const double special[] = {0.5,
+                              -0.5,
+                              1.5,
+                              -1.5,
+                              2.5,
+                              -2.5,
+                              0.49999999999999994,
+                              -0.49999999999999994,
+                              4503599627370495.5,
+                              -4503599627370495.5,
+                              4503599627370496.0,
+                              9007199254740993.0,
+                              1e300,
+                              -1e300,
+                              0.0,
+                              -0.0,
+                              std::numeric_limits<double>::infinity(),
                               -std::numeric_limits<double>::infinity(),
                               std::numeric_limits<double>::denorm_min()};
     for (double x : special) {

@@ -2,9 +2,8 @@
 #include "experiments/pd_coding_run.h"
 #include "experiments/pd_sweep.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 
 namespace sdlab {
 namespace {
@@ -26,7 +25,7 @@ TEST(PdSweep, RegimesOfFigure10) { // ICLR'18 App. E.1
     const SweepPoint coarse = evaluateSweepPoint(x, w, {0.01, 0.01});
     const SweepPoint derivativeOnly = evaluateSweepPoint(x, w, {0.0, 100.0});
     EXPECT_GT(fine.cosFull, 0.99);
-    EXPECT_LT(coarse.cosFull, 0.5);               // small kd: quantization error
+    EXPECT_LT(coarse.cosFull, 0.5);                  // small kd: quantization error
     EXPECT_LT(derivativeOnly.cosNonstationary, 0.9); // kd ≫ kp: nonstationary error
     EXPECT_GT(fine.spikes, 10 * coarse.spikes);
 }

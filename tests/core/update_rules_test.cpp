@@ -11,14 +11,16 @@
 namespace sdlab {
 namespace {
 
-UpdateRuleParams shared(double kp, double kd) { return {{kp, kd}, {kp, kd}}; }
+UpdateRuleParams shared(double kp, double kd) {
+    return {{kp, kd}, {kp, kd}};
+}
 
 TEST(UpdateRules, HandWorkedSingleSynapse) {
     // kp = kd = 1 (kα = kβ = ½), x̄ = (1, 0), ē = (0, 1). Recon: x̂ = (.5, .25), ê = (0, .5),
     // Σ x̂ê = .125, tail .125·¼/(1 − ¼) = 1/24, total 1/6. STDP: g(1) = ¼·½/(¾) = 1/6.
     // Future adds ½·(.25·1)/(¾) = 1/6 at t = 2. Past adds 0, then flushes u/(¾) = 1/6.
-    const UpdateRulesRun run = runUpdateRules(std::vector<double>{1, 0},
-                                              std::vector<double>{0, 1}, shared(1.0, 1.0));
+    const UpdateRulesRun run =
+        runUpdateRules(std::vector<double>{1, 0}, std::vector<double>{0, 1}, shared(1.0, 1.0));
     EXPECT_DOUBLE_EQ(run.xHat[1], 0.25);
     EXPECT_DOUBLE_EQ(run.eHat[1], 0.5);
     EXPECT_DOUBLE_EQ(run.recon[0], 0.0);
@@ -33,7 +35,7 @@ TEST(UpdateRules, HandWorkedSingleSynapse) {
     EXPECT_DOUBLE_EQ(run.stdpTotal, 1.0 / 6.0);
 }
 
-TEST(UpdateRules, StdpWindowMatchesSpec) { // spec §3: g(τ) = kβ²·kα^|τ|/(1 − kα²)
+TEST(UpdateRules, StdpWindowMatchesSpec) {       // spec §3: g(τ) = kβ²·kα^|τ|/(1 − kα²)
     const UpdateRuleParams p = shared(0.5, 1.5); // kα = .75, kβ = .5
     for (long tau : {-3L, -1L, 0L, 2L})
         EXPECT_NEAR(stdpWindow(tau, p),
@@ -45,9 +47,9 @@ TEST(UpdateRules, FourFormsHaveEqualTotalsOnOneSynapse) { // ICLR'18 Fig. 9
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
         const auto x = test::randomSpikes(400, 0.3, seed, true);
         const auto e = test::randomSpikes(400, 0.25, seed + 100, true);
-        for (const UpdateRuleParams p :
-             {shared(0.1, 1.0), shared(1.0, 0.0), shared(0.3, 5.0),
-              UpdateRuleParams{{0.2, 2.0}, {0.05, 0.8}}, UpdateRuleParams{{0.0, 1.0}, {0.5, 0.5}}}) {
+        for (const UpdateRuleParams p : {shared(0.1, 1.0), shared(1.0, 0.0), shared(0.3, 5.0),
+                                         UpdateRuleParams{{0.2, 2.0}, {0.05, 0.8}},
+                                         UpdateRuleParams{{0.0, 1.0}, {0.5, 0.5}}}) {
             const UpdateRulesRun run = runUpdateRules(x, e, p);
             const double scale = std::max(1.0, std::abs(run.reconTotal));
             EXPECT_NEAR(run.pastTotal, run.reconTotal, 1e-9 * scale);
@@ -96,8 +98,9 @@ TEST(UpdateRules, LayerFormsEqualReconAndPerSynapseRuns) {
     for (int i = 0; i < dIn; ++i)
         for (int j = 0; j < dOut; ++j) {
             const Eigen::VectorXd xi = pre.col(i), ej = post.col(j);
-            const UpdateRulesRun single = runUpdateRules({xi.data(), static_cast<size_t>(steps)},
-                                                         {ej.data(), static_cast<size_t>(steps)}, p);
+            const UpdateRulesRun single =
+                runUpdateRules({xi.data(), static_cast<size_t>(steps)},
+                               {ej.data(), static_cast<size_t>(steps)}, p);
             ASSERT_NEAR(single.pastTotal, wPast(i, j), 1e-9 * scale);
         }
 }
@@ -114,8 +117,10 @@ TEST(UpdateRules, GainScalesEveryFormLinearly) {
     for (int k = 0; k < 4; ++k)
         w[k] = ws[k] = RowMatrix::Zero(dIn, dOut);
     for (int t = 0; t < steps; ++t) {
-        const Eigen::ArrayXd x = Eigen::ArrayXd::Map(test::randomSpikes(dIn, 0.4, 7 + t).data(), dIn);
-        const Eigen::ArrayXd e = Eigen::ArrayXd::Map(test::randomSpikes(dOut, 0.4, 900 + t).data(), dOut);
+        const Eigen::ArrayXd x =
+            Eigen::ArrayXd::Map(test::randomSpikes(dIn, 0.4, 7 + t).data(), dIn);
+        const Eigen::ArrayXd e =
+            Eigen::ArrayXd::Map(test::randomSpikes(dOut, 0.4, 900 + t).data(), dOut);
         recon.step(x, e, w[0]);
         reconScaled.step(x, e, ws[0], -0.25);
         past.step(x, e, w[1]);

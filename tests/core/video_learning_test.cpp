@@ -156,8 +156,10 @@ TEST(VideoFeatures, ColourFramesGiveTheInputsOfTheirPerPixelGreyFrame) {
             for (Eigen::Index i = 0; i < pixels; ++i) {
                 // R, G, B events of +1, −1, 0 on a moving diagonal band; colours by position.
                 const bool band = (i % width + i / width + frame) % 5 == 0;
-                colour.events.segment(3 * i, 3) << (band ? 1.0F : 0.0F), (band ? -1.0F : 0.0F), 0.0F;
-                colour.reconstruction.segment(3 * i, 3) << 0.1F, 0.002F * static_cast<float>(i), 0.5F;
+                colour.events.segment(3 * i, 3) << (band ? 1.0F : 0.0F), (band ? -1.0F : 0.0F),
+                    0.0F;
+                colour.reconstruction.segment(3 * i, 3) << 0.1F, 0.002F * static_cast<float>(i),
+                    0.5F;
                 grey.events(i) = band ? 2.0F : 0.0F; // |+1| + |−1| + 0
                 grey.reconstruction(i) = (0.1F + 0.002F * static_cast<float>(i) + 0.5F) / 3.0F;
             }
@@ -210,7 +212,8 @@ TEST(OnlineVideoLearner, UnlabelledFramesArePredictedWithoutTraining) {
     VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoPipelineStep step;
     for (int k = 0; k < 20 && pipeline.next(step); ++k) {
-        const VideoLearnStep result = learner.observe(step.index, step.encoded, step.frame.shape(), -1);
+        const VideoLearnStep result =
+            learner.observe(step.index, step.encoded, step.frame.shape(), -1);
         EXPECT_FALSE(result.learned);
         EXPECT_GE(result.predicted, 0);
         EXPECT_LT(result.predicted, 4);

@@ -10,13 +10,12 @@
 #include "video/synthetic_scene.h"
 #include "video/video_source.h"
 
-#include <gtest/gtest.h>
-#include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
-
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 namespace sdlab {
 namespace {
@@ -246,9 +245,8 @@ TEST(VideoEncoders, ColourIsEncodedPerChannel) {
         rgb.encode(frame.pixels, whole);
         wholeEvents += whole.eventsOn + whole.eventsOff;
         for (int c = 0; c < 3; ++c) {
-            const Eigen::ArrayXf plane =
-                Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>>(
-                    frame.pixels.data() + c, frame.pixelCount());
+            const Eigen::ArrayXf plane = Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>>(
+                frame.pixels.data() + c, frame.pixelCount());
             planes[static_cast<std::size_t>(c)].encode(plane, part);
             planeEvents += part.eventsOn + part.eventsOff;
             for (Eigen::Index i = 0; i < plane.size(); ++i) {
@@ -263,8 +261,8 @@ TEST(VideoEncoders, ColourIsEncodedPerChannel) {
 
 class VideoFiles : public ::testing::Test {
   protected:
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("sdlab_video_test_" + std::to_string(::getpid()));
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("sdlab_video_test_" + std::to_string(::getpid()));
     void SetUp() override { std::filesystem::create_directories(dir); }
     void TearDown() override { std::filesystem::remove_all(dir); }
 };
@@ -331,8 +329,10 @@ TEST_F(VideoFiles, ColourClipsKeepRgbPerPixelAndGreyIsTheirLuma) {
     EXPECT_EQ(frame.height, 12);
     ASSERT_EQ(frame.pixels.size(), 16 * 12 * 3);
     const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> red(frame.pixels.data(), 192);
-    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> green(frame.pixels.data() + 1, 192);
-    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> blue(frame.pixels.data() + 2, 192);
+    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> green(frame.pixels.data() + 1,
+                                                                           192);
+    const Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<3>> blue(frame.pixels.data() + 2,
+                                                                          192);
     constexpr float tolerance = 4.0F / 255.0F;
     EXPECT_LT((red - 200.0F / 255.0F).abs().maxCoeff(), tolerance);
     EXPECT_LT((green - 100.0F / 255.0F).abs().maxCoeff(), tolerance);

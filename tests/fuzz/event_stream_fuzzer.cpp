@@ -14,8 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const sdlab::EventStream stream = sdlab::parseEventStream(bytes, "'fuzz.sdev'");
         SDLAB_FUZZ_REQUIRE(stream.channels == 1 || stream.channels == 3);
-        const std::uint64_t values =
-            std::uint64_t{stream.width} * stream.height * stream.channels;
+        const std::uint64_t values = std::uint64_t{stream.width} * stream.height * stream.channels;
         for (const sdlab::RecordedFrame& frame : stream.frames)
             for (const sdlab::RecordedEvent& e : frame.events)
                 SDLAB_FUZZ_REQUIRE(e.valueIndex < values);

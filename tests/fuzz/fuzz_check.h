@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define SDLAB_FUZZ_REQUIRE(condition)                                                       \
-    do {                                                                                    \
-        if (!(condition)) {                                                                 \
-            std::fprintf(stderr, "%s:%d: fuzz invariant failed: %s\n", __FILE__, __LINE__,  \
-                         #condition);                                                       \
-            std::abort();                                                                   \
-        }                                                                                   \
+#define SDLAB_FUZZ_REQUIRE(condition)                                                              \
+    do {                                                                                           \
+        if (!(condition)) {                                                                        \
+            std::fprintf(stderr, "%s:%d: fuzz invariant failed: %s\n", __FILE__, __LINE__,         \
+                         #condition);                                                              \
+            std::abort();                                                                          \
+        }                                                                                          \
     } while (false)

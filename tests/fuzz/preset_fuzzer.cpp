@@ -14,17 +14,26 @@ using sdlab::widgets::ParameterSpec;
 // One parameter of every kind a lab has, with ranges, so the checks for each are fuzzed.
 const sdlab::widgets::ParameterSpecs& specs() {
     static const sdlab::widgets::ParameterSpecs all{
-        ParameterSpec{.key = QStringLiteral("kp"), .label = QStringLiteral("kp"), .minimum = 0.0,
-                      .maximum = 10.0, .defaultValue = 0.1, .decimals = 3},
-        ParameterSpec{.key = QStringLiteral("steps"), .label = QStringLiteral("steps"),
-                      .kind = ParameterSpec::Kind::Integer, .minimum = 1, .maximum = 1000,
+        ParameterSpec{.key = QStringLiteral("kp"),
+                      .label = QStringLiteral("kp"),
+                      .minimum = 0.0,
+                      .maximum = 10.0,
+                      .defaultValue = 0.1,
+                      .decimals = 3},
+        ParameterSpec{.key = QStringLiteral("steps"),
+                      .label = QStringLiteral("steps"),
+                      .kind = ParameterSpec::Kind::Integer,
+                      .minimum = 1,
+                      .maximum = 1000,
                       .defaultValue = 10.0},
-        ParameterSpec{.key = QStringLiteral("signal"), .label = QStringLiteral("signal"),
+        ParameterSpec{.key = QStringLiteral("signal"),
+                      .label = QStringLiteral("signal"),
                       .kind = ParameterSpec::Kind::Choice,
                       .choices = {QStringLiteral("smooth"), QStringLiteral("steps")},
                       .choiceLabels = {QStringLiteral("Smooth"), QStringLiteral("Steps")},
                       .defaultText = QStringLiteral("smooth")},
-        ParameterSpec{.key = QStringLiteral("file"), .label = QStringLiteral("file"),
+        ParameterSpec{.key = QStringLiteral("file"),
+                      .label = QStringLiteral("file"),
                       .kind = ParameterSpec::Kind::File},
     };
     return all;
@@ -56,9 +65,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     // What is written reads back to the same values.
-    const std::optional<sdlab::gui::Preset> again = sdlab::gui::parsePreset(
-        sdlab::gui::presetToJson(*preset), QStringLiteral("fuzz.json"), QStringLiteral("signal"),
-        specs(), &error);
+    const std::optional<sdlab::gui::Preset> again =
+        sdlab::gui::parsePreset(sdlab::gui::presetToJson(*preset), QStringLiteral("fuzz.json"),
+                                QStringLiteral("signal"), specs(), &error);
     SDLAB_FUZZ_REQUIRE(again && again->parameters == preset->parameters);
     return 0;
 }

@@ -19,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
-
 #include <vector>
 
 using sdlab::gui::LabSession;
@@ -117,18 +116,21 @@ class BadInputTest : public QObject {
         const QByteArray header = bigEndian({0x00000803, 2, 2, 2});
         const std::vector<BadFile> images{
             {"empty", ""},
-            {"huge header (10^9 images)", bigEndian({0x00000803, 1000000000, 28, 28}) + QByteArray(64, '\0')},
+            {"huge header (10^9 images)",
+             bigEndian({0x00000803, 1000000000, 28, 28}) + QByteArray(64, '\0')},
             {"truncated", header + QByteArray(6, '\x07')},
             {"wrong magic number", bigEndian({0x00000903, 2, 2, 2}) + QByteArray(8, '\x07')},
             {"binary", randomBytes(4096)},
-            {"wrong type (signed bytes, 0x09)", bigEndian({0x00000903, 2, 2, 2}) + QByteArray(8, '\0')},
+            {"wrong type (signed bytes, 0x09)",
+             bigEndian({0x00000903, 2, 2, 2}) + QByteArray(8, '\0')},
             {"corrupt gzip", QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage", 17)},
         };
         QSignalSpy failures(session, &LabSession::failed);
         int index = 0;
         for (const BadFile& file : images) {
             QTemporaryDir dir;
-            const QString imagesPath = write(dir, QStringLiteral("train-images-idx3-ubyte"), file.content);
+            const QString imagesPath =
+                write(dir, QStringLiteral("train-images-idx3-ubyte"), file.content);
             write(dir, QStringLiteral("train-labels-idx1-ubyte"), labels);
             write(dir, QStringLiteral("t10k-images-idx3-ubyte"), header + QByteArray(8, '\x07'));
             write(dir, QStringLiteral("t10k-labels-idx1-ubyte"), labels);
@@ -138,7 +140,8 @@ class BadInputTest : public QObject {
             ++index;
             QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index, 20000);
             const QString message = failures.last().first().toString();
-            QVERIFY2(message.contains(dir.path()), qPrintable(QString::fromLatin1(file.what) + QStringLiteral(": ") + message));
+            QVERIFY2(message.contains(dir.path()),
+                     qPrintable(QString::fromLatin1(file.what) + QStringLiteral(": ") + message));
             QVERIFY(!lab->runActions().front()->isEnabled());
             QVERIFY(!lab->startRun());
             QCOMPARE(session->result(), before);
@@ -155,14 +158,17 @@ class BadInputTest : public QObject {
         LabSession* session = window.session(QStringLiteral("video"));
         auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
         QVERIFY(lab);
-        session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("learn"), QStringLiteral("off")}},
-                       QStringLiteral("small"));
+        session->apply(
+            {{QStringLiteral("width"), 64}, {QStringLiteral("learn"), QStringLiteral("off")}},
+            QStringLiteral("small"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > 3, 10000);
         QTemporaryDir dir;
         const std::vector<BadFile> files{
             {"empty", ""},
             {"binary", randomBytes(65536)},
-            {"an AVI header and nothing else", QByteArray("RIFF\x10\x00\x00\x00" "AVI LIST", 16)},
+            {"an AVI header and nothing else", QByteArray("RIFF\x10\x00\x00\x00"
+                                                          "AVI LIST",
+                                                          16)},
             {"a CSV file", "x\n1\n2\n"},
         };
         int index = 0;
@@ -181,18 +187,21 @@ class BadInputTest : public QObject {
             return lab->lastPacket()->source;
         };
         for (const BadFile& file : files) {
-            const QString path = write(dir, QStringLiteral("clip%1.avi").arg(index++), file.content);
+            const QString path =
+                write(dir, QStringLiteral("clip%1.avi").arg(index++), file.content);
             const QString source = expectFallback(path);
             QVERIFY2(source.startsWith(QStringLiteral("synthetic")), file.what);
             QVERIFY2(window.statusText().contains(QStringLiteral("synthetic scene")), file.what);
         }
-        QVERIFY(expectFallback(dir.filePath(QStringLiteral("missing.avi"))).startsWith(QStringLiteral("synthetic")));
+        QVERIFY(expectFallback(dir.filePath(QStringLiteral("missing.avi")))
+                    .startsWith(QStringLiteral("synthetic")));
         // An absent camera (no /dev/video9 here; skipped where one exists).
         if (!QFile::exists(QStringLiteral("/dev/video9"))) {
             session->apply({{QStringLiteral("source"), QStringLiteral("camera")},
                             {QStringLiteral("camera"), 9}},
                            QStringLiteral("camera 9"));
-            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("no camera 9")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("no camera 9")),
+                                     10000);
             QVERIFY(window.statusText().contains(QStringLiteral("synthetic scene")));
             const long shown = lab->framesShown();
             QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 3, 10000);
@@ -201,7 +210,8 @@ class BadInputTest : public QObject {
         const QString data = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/");
         QFile vtest(data + QStringLiteral("vtest.avi"));
         if (vtest.open(QIODevice::ReadOnly)) // the first 100 kB: a header and a few frames
-            QVERIFY(!expectFallback(write(dir, QStringLiteral("vtest-cut.avi"), vtest.read(100000))).isEmpty());
+            QVERIFY(!expectFallback(write(dir, QStringLiteral("vtest-cut.avi"), vtest.read(100000)))
+                         .isEmpty());
         if (QFile::exists(data + QStringLiteral("Megamind_bugy.avi")))
             QVERIFY(!expectFallback(data + QStringLiteral("Megamind_bugy.avi")).isEmpty());
         // A source that vanishes mid-stream (the path an unplugged camera takes): the
@@ -209,13 +219,16 @@ class BadInputTest : public QObject {
         // falls back.
         if (vtest.isOpen()) {
             vtest.seek(0);
-            const QString vanishing = write(dir, QStringLiteral("vanishing.avi"), vtest.read(100000));
+            const QString vanishing =
+                write(dir, QStringLiteral("vanishing.avi"), vtest.read(100000));
             session->apply({{QStringLiteral("source"), QStringLiteral("file")},
                             {QStringLiteral("file"), vanishing}},
                            QStringLiteral("vanishing file"));
-            QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->source == QStringLiteral("vanishing.avi"), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->source == QStringLiteral("vanishing.avi"),
+                                     10000);
             QVERIFY(QFile::remove(vanishing));
-            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("stopped delivering frames")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window.statusText().contains(QStringLiteral("stopped delivering frames")), 10000);
             const long shown = lab->framesShown();
             QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 3, 10000);
             QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
@@ -230,7 +243,8 @@ class BadInputTest : public QObject {
         const auto values = session->values();
         const int undoCount = session->undoStack()->count();
         QTemporaryDir dir;
-        const QByteArray head = "{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", ";
+        const QByteArray head =
+            "{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", ";
         const std::vector<BadFile> presets{
             {"truncated", head},
             {"binary", randomBytes(2048)},
@@ -243,10 +257,12 @@ class BadInputTest : public QObject {
         };
         int index = 0;
         for (const BadFile& preset : presets) {
-            const QString path = write(dir, QStringLiteral("preset%1.json").arg(index++), preset.content);
+            const QString path =
+                write(dir, QStringLiteral("preset%1.json").arg(index++), preset.content);
             QString error;
             QVERIFY2(!window.loadPresetFile(path, &error), preset.what);
-            QVERIFY2(error.contains(path), qPrintable(QString::fromLatin1(preset.what) + QStringLiteral(": ") + error));
+            QVERIFY2(error.contains(path),
+                     qPrintable(QString::fromLatin1(preset.what) + QStringLiteral(": ") + error));
             QCOMPARE(session->values(), values);
             QCOMPARE(session->undoStack()->count(), undoCount);
         }

@@ -9,6 +9,7 @@
 #include "equilibrium_lab.h"
 #include "experiments/pd_coding_run.h"
 #include "heatmap_view.h"
+#include "io/event_stream.h"
 #include "lab_page.h"
 #include "lab_session.h"
 #include "lab_test_support.h"
@@ -16,9 +17,8 @@
 #include "parameter_panel.h"
 #include "preset.h"
 #include "sweep_lab.h"
-#include "video_lab.h"
-#include "io/event_stream.h"
 #include "video/synthetic_scene.h"
+#include "video_lab.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -188,7 +188,8 @@ class LabsTest : public QObject {
             {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": "
              "{}}",
              QStringLiteral("version 2 is not supported")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"telescope\", \"parameters\": "
+            {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"telescope\", "
+             "\"parameters\": "
              "{}}",
              QStringLiteral("no 'telescope' lab")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
@@ -281,8 +282,10 @@ class LabsTest : public QObject {
         MainWindow window(false);
         window.showLab(QStringLiteral("equilibrium"));
         LabSession* session = window.session(QStringLiteral("equilibrium"));
-        session->apply({{QStringLiteral("inputs"), 60}, {QStringLiteral("hidden"), 60},
-                        {QStringLiteral("steps"), 120}, {QStringLiteral("perturbAt"), 0},
+        session->apply({{QStringLiteral("inputs"), 60},
+                        {QStringLiteral("hidden"), 60},
+                        {QStringLiteral("steps"), 120},
+                        {QStringLiteral("perturbAt"), 0},
                         {QStringLiteral("seed"), 2}}, // seed 1's small net has a second minimum
                        QStringLiteral("small"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
@@ -303,7 +306,8 @@ class LabsTest : public QObject {
         QVERIFY(!lab->runActions().isEmpty());
         lab->runActions().first()->trigger();
         QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 40);
-        QCOMPARE(session->values()[QStringLiteral("perturbation")].toString(), QStringLiteral("kick"));
+        QCOMPARE(session->values()[QStringLiteral("perturbation")].toString(),
+                 QStringLiteral("kick"));
         QCOMPARE(session->undoStack()->count(), undoBefore + 1);
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         const QList<QPointF> kicked = lab->distancePlot()->seriesData(0);
@@ -325,7 +329,8 @@ class LabsTest : public QObject {
         QVERIFY(lab);
         session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("hidden"), 20}},
                        QStringLiteral("small"));
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->input.width() == 64, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->input.width() == 64,
+                                 10000);
         QCOMPARE(lab->lastPacket()->input.height(), 48);
 
         lab->followPixel(QPoint(10, 20));
@@ -363,14 +368,16 @@ class LabsTest : public QObject {
 
         // Colour: R, G, B per pixel; the followed pixel shows its channels' mean, and a
         // recording holds three channels.
-        session->apply({{QStringLiteral("channels"), QStringLiteral("rgb")}}, QStringLiteral("colour"));
+        session->apply({{QStringLiteral("channels"), QStringLiteral("rgb")}},
+                       QStringLiteral("colour"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->input.format() == QImage::Format_RGB888 &&
                                      lab->lastPacket()->traceFrame.size() >= 3,
                                  10000);
         const sdlab::gui::VideoPacketPtr colourPacket = lab->lastPacket();
         QCOMPARE(colourPacket->reconstruction.format(), QImage::Format_RGB888);
         scene.colour = true;
-        sdlab::SyntheticScene(scene).render(static_cast<long>(colourPacket->traceFrame.back()), frame);
+        sdlab::SyntheticScene(scene).render(static_cast<long>(colourPacket->traceFrame.back()),
+                                            frame);
         const Eigen::Index first = Eigen::Index{20 * 64 + 10} * 3;
         QVERIFY(std::abs(colourPacket->traceSignal.back() -
                          static_cast<double>(frame.pixels.segment(first, 3).sum()) / 3.0) < 1e-6);
@@ -381,16 +388,19 @@ class LabsTest : public QObject {
         lab->stopRecording();
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(colourPath), 5000);
         QCOMPARE(sdlab::readEventStream(colourPath.toStdString()).channels, 3U);
-        session->apply({{QStringLiteral("channels"), QStringLiteral("grey")}}, QStringLiteral("grey"));
+        session->apply({{QStringLiteral("channels"), QStringLiteral("grey")}},
+                       QStringLiteral("grey"));
 
         // OpenCV's deliberately broken sample either plays or falls back with a message;
         // frames keep coming either way.
-        const QString buggy = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind_bugy.avi");
+        const QString buggy =
+            QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind_bugy.avi");
         if (QFileInfo::exists(buggy)) {
             session->apply({{QStringLiteral("source"), QStringLiteral("file")},
                             {QStringLiteral("file"), buggy}},
                            QStringLiteral("buggy file"));
-            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Megamind_bugy")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Megamind_bugy")),
+                                     10000);
             const long buggyStart = lab->framesShown();
             QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > buggyStart + 5, 10000);
         }
@@ -398,8 +408,7 @@ class LabsTest : public QObject {
         session->apply({{QStringLiteral("source"), QStringLiteral("file")},
                         {QStringLiteral("file"), dir.filePath(QStringLiteral("missing.avi"))}},
                        QStringLiteral("missing file"));
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(
-                                     QStringLiteral("does not exist")),
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("does not exist")),
                                  10000);
         QVERIFY(window.statusText().contains(QStringLiteral("synthetic scene")));
         const long before = lab->framesShown();

@@ -34,8 +34,7 @@ LearningLab* learningLab(MainWindow& window) {
     return qobject_cast<LearningLab*>(window.currentPage());
 }
 
-template <typename T>
-T* plot(LearningLab* lab, const char* name) {
+template <typename T> T* plot(LearningLab* lab, const char* name) {
     for (const auto& [key, plot] : lab->plots())
         if (key == QLatin1String(name))
             return dynamic_cast<T*>(plot);
@@ -112,7 +111,7 @@ class LearningLabTest : public QObject {
         QCOMPARE(accuracy->seriesData(0).back().y(), 100.0 * reference.finalTestAccuracy);
         QVERIFY(plot<sdlab::widgets::SpikeRaster>(lab, "spikes")->events().size() > 100);
         auto* kAlpha = plot<sdlab::widgets::ChartPlot>(lab, "k-alpha");
-        QCOMPARE(kAlpha->seriesCount(), 4); // two layers, forward and backward
+        QCOMPARE(kAlpha->seriesCount(), 4);              // two layers, forward and backward
         QCOMPARE(kAlpha->seriesData(0).back().y(), 0.9); // the schedule after epoch 0
         for (const auto& image : plot<sdlab::widgets::ImageGridView>(lab, "test-images")->images())
             QVERIFY(image.highlighted && image.caption.contains(QStringLiteral("→")));
