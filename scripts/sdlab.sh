@@ -16,7 +16,7 @@ PACKAGES=(
   libeigen3-dev zlib1g-dev libgtest-dev libbenchmark-dev libopencv-dev
   dataset-fashion-mnist opencv-doc
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-  python3-numpy
+  python3-numpy clang-format
 )
 
 install_missing_packages() {
@@ -61,6 +61,21 @@ sanitizer_tests() {
     ctest --output-on-failure -j "$(nproc)" -E '^gui\.')
 }
 
+# Every tracked C++ file must match .clang-format (STYLE habit 9); the list of the files
+# that differ is printed and the run fails.
+format_check() {
+  local differ=()
+  while IFS= read -r file; do
+    clang-format --dry-run -Werror "$file" >/dev/null 2>&1 || differ+=("$file")
+  done < <(git -C "$ROOT" ls-files '*.cpp' '*.h' 2>/dev/null || find core app widgets tests -name '*.cpp' -o -name '*.h')
+  if [ ${#differ[@]} -ne 0 ]; then
+    echo "sdlab: ${#differ[@]} C++ file(s) differ from .clang-format (run clang-format -i on them):" >&2
+    printf '  %s\n' "${differ[@]}" >&2
+    return 1
+  fi
+  echo "sdlab: every C++ file matches .clang-format"
+}
+
 case "${1:-}" in
   run)
     install_missing_packages
@@ -69,6 +84,7 @@ case "${1:-}" in
     ;;
   test)
     install_missing_packages
+    format_check
     build
     (cd "$BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)")
     sanitizer_tests
