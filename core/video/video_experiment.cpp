@@ -1,4 +1,6 @@
-#include "command.h"
+#include "video/video_experiment.h"
+
+#include "experiment/common_parameters.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"
@@ -8,30 +10,46 @@
 #include "video/video_pipeline.h"
 
 #include <cstdio>
-#include <limits>
 
-namespace sdlab::cli {
+namespace sdlab {
 
 namespace {
 
-constexpr int kTestFrames = 200; // held-out synthetic frames for --learn's test accuracy
+constexpr int kTestFrames = 200; // held-out synthetic frames for the test accuracy
 
-OnlineLearningSettings learningSettingsFrom(const CliOptions& options, std::uint64_t seed) {
+VideoEncodingSettings encodingSettingsFrom(const ParameterValues& v) {
+    VideoEncodingSettings s;
+    s.source.source = v.text("source");
+    s.source.width = static_cast<int>(v.integer("width"));
+    s.source.colour = v.text("channels") == "rgb";
+    s.seed = v.seed();
+    s.source.seed = s.seed;
+    s.frames = static_cast<long>(v.integer("frames"));
+    s.fps = v.realOr("fps", 0.0);
+    const std::string& encoder = v.text("encoder");
+    s.encoding = encoder == "pd"      ? PixelEncoding::Pd
+                 : encoder == "delta" ? PixelEncoding::Delta
+                                      : PixelEncoding::Rate;
+    s.autoTune = v.flag("auto-tune");
+    s.pd = common::pdParams(v, "kp", "kd");
+    s.onThreshold = static_cast<float>(v.realOr("on-threshold", v.real("threshold")));
+    s.offThreshold = static_cast<float>(v.realOr("off-threshold", v.real("threshold")));
+    s.refractoryFrames = static_cast<int>(v.integer("refractory"));
+    s.rateWindow = v.real("window");
+    if (const std::string error = validationError(s); !error.empty())
+        throw InputError(error);
+    return s;
+}
+
+OnlineLearningSettings learningSettingsFrom(const ParameterValues& v) {
     OnlineLearningSettings l;
-    l.model = choice(
-        options, "learn-model", "mlp",
-        [](const std::string& name) {
-            const auto model = parseModelKind(name);
-            return model == ModelKind::Mlp || model == ModelKind::Pdnn ? model : std::nullopt;
-        },
-        "mlp, pdnn");
-    l.hidden = static_cast<int>(options.integer("learn-hidden", 100, 1, 4000));
-    l.learningRate = options.number("learn-lr", 0.01);
-    l.input.features = choice(options, "learn-input", "reconstruction", parseVideoFeatures,
-                              "events, reconstruction");
-    l.input.gridWidth = static_cast<int>(options.integer("learn-grid", 32, 4, 256));
-    l.replaySamples = static_cast<int>(options.integer("learn-replay", 1, 0, 100));
-    l.seed = seed;
+    l.model = parseModelKind(v.text("learn-model")).value();
+    l.hidden = static_cast<int>(v.integer("learn-hidden"));
+    l.learningRate = v.real("learn-lr");
+    l.input.features = parseVideoFeatures(v.text("learn-input")).value();
+    l.input.gridWidth = static_cast<int>(v.integer("learn-grid"));
+    l.replaySamples = static_cast<int>(v.integer("learn-replay"));
+    l.seed = v.seed();
     if (const std::string error = validationError(l); !error.empty())
         throw InputError("--learn: " + error);
     return l;
@@ -68,72 +86,38 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
 
 } // namespace
 
-int runVideo(const CliOptions& options) {
-    VideoEncodingSettings s;
-    s.source.source = options.text("source", "synthetic");
-    s.source.width = static_cast<int>(options.integer("width", 160, 8, 4096));
-    const std::string channels = options.text("channels", "grey");
-    if (channels != "grey" && channels != "rgb")
-        throw InputError("--channels: '" + channels + "' is not one of grey, rgb");
-    s.source.colour = channels == "rgb";
-    s.seed =
-        static_cast<std::uint64_t>(options.integer("seed", 1, 0, std::numeric_limits<long>::max()));
-    s.source.seed = s.seed;
-    s.frames = options.integer("frames", 300, 1, 10'000'000);
-    s.fps = options.number("fps", 0.0);
-    if (options.has("fps") && !(s.fps > 0.0))
-        throw InputError("--fps: must be positive");
-    const std::string encoder = options.text("encoder", "pd");
-    if (encoder == "pd")
-        s.encoding = PixelEncoding::Pd;
-    else if (encoder == "delta")
-        s.encoding = PixelEncoding::Delta;
-    else if (encoder == "rate")
-        s.encoding = PixelEncoding::Rate;
-    else
-        throw InputError("--encoder: '" + encoder + "' is not one of pd, delta, rate");
-    s.autoTune = options.flag("auto-tune");
-    s.pd = pdParamsFrom(options, "kp", "kd", PdParams{0.1, 2.0});
-    const double threshold = options.number("threshold", 0.1);
-    s.onThreshold = static_cast<float>(options.number("on-threshold", threshold));
-    s.offThreshold = static_cast<float>(options.number("off-threshold", threshold));
-    s.refractoryFrames = static_cast<int>(options.integer("refractory", 0, 0, 1000));
-    s.rateWindow = options.number("window", 10.0);
-    if (const std::string error = validationError(s); !error.empty())
-        throw InputError(error);
+std::string runVideoExperiment(const ParameterValues& v, const RunContext& context,
+                               OutputBundle& bundle) {
+    const VideoEncodingSettings s = encodingSettingsFrom(v);
     std::unique_ptr<OnlineVideoLearner> learner;
-    if (options.flag("learn")) {
+    if (v.flag("learn")) {
         if (s.source.source != "synthetic")
             throw InputError("--learn needs labelled frames: only --source synthetic labels "
                              "its frames (the shape shown)");
-        learner = std::make_unique<OnlineVideoLearner>(learningSettingsFrom(options, s.seed));
+        learner = std::make_unique<OnlineVideoLearner>(learningSettingsFrom(v));
         learner->setTestSet(syntheticTestSet(s, learner->settings().input, kTestFrames));
-    } else {
-        for (const char* name : {"learn-model", "learn-hidden", "learn-lr", "learn-input",
-                                 "learn-grid", "learn-replay"})
-            if (options.has(name))
-                throw InputError(std::string("--") + name + " needs --learn");
     }
-    const auto out = outputDirectory(options);
-
     long lastReported = -1;
     const VideoEncodingResult result = runVideoEncoding(
         s,
         [&](std::size_t done, std::size_t total) {
             const long percent = static_cast<long>(100 * done / total);
-            if (percent / 10 != lastReported / 10) {
-                std::fprintf(stderr, "\rvideo: %3ld%% (%zu frames)", percent, done);
+            if (context.log && percent / 10 != lastReported / 10) {
+                char line[64];
+                std::snprintf(line, sizeof line, "\rvideo: %3ld%% (%zu frames)", percent, done);
+                context.log(line);
                 lastReported = percent;
             }
-            return true;
+            return !context.progress || context.progress(done, total);
         },
         [&](const VideoPipelineStep& step) {
             if (learner)
                 learner->observe(step.index, step.encoded, step.frame.shape(), step.frame.label);
         });
-    std::fprintf(stderr, "\n");
+    if (context.log)
+        context.log("\n");
     if (result.rows.empty())
-        throw InputError("video source '" + s.source.source + "' gave no frame");
+        throw InputError("video source " + sdlab::quoted(s.source.source) + " gave no frame");
 
     CsvWriter csv({"frame", "events_on", "events_off", "recon_mse", "encode_ms"});
     double events = 0.0, mse = 0.0, ms = 0.0;
@@ -147,11 +131,11 @@ int runVideo(const CliOptions& options) {
     const auto n = static_cast<double>(result.rows.size());
     JsonObjectWriter summary;
     summary.add("source", result.description)
-        .add("encoder", encoder)
+        .add("encoder", v.text("encoder"))
         .add("frames", static_cast<long long>(result.rows.size()))
         .add("width", static_cast<long long>(result.width))
         .add("height", static_cast<long long>(result.height))
-        .add("channels", channels)
+        .add("channels", v.text("channels"))
         .add("native_fps", result.nativeFps)
         .add("fps", result.fps)
         .add("events", events)
@@ -163,17 +147,15 @@ int runVideo(const CliOptions& options) {
         .add("mean_encode_ms", ms / n);
     if (s.encoding == PixelEncoding::Pd)
         summary.add("kp", s.pd.kp).add("kd", s.pd.kd).addBool("auto_tune", s.autoTune);
-    OutputBundle bundle;
-    if (learner) {
+    if (learner)
         addLearning(summary, bundle, *learner, result.fps);
-    }
     bundle.stage("frames.csv", csv.text());
     bundle.stage("summary.json", summary.text());
-    commitOutputs(bundle, out);
-    std::fprintf(stderr, "video: %s, %zu frames of %dx%d at %.3g fps, %.4g events/s -> %s\n",
-                 result.description.c_str(), result.rows.size(), result.width, result.height,
-                 result.fps, events / n * result.fps, out.string().c_str());
-    return 0;
+    char line[200];
+    std::snprintf(line, sizeof line, "%s, %zu frames of %dx%d at %.3g fps, %.4g events/s",
+                  result.description.c_str(), result.rows.size(), result.width, result.height,
+                  result.fps, events / n * result.fps);
+    return line;
 }
 
-} // namespace sdlab::cli
+} // namespace sdlab

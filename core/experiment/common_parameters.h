@@ -1,0 +1,43 @@
+#pragma once
+
+#include "coding/pd_params.h"
+#include "equilibrium/spiking_settler.h"
+#include "experiment/parameter.h"
+#include "experiment/parameter_values.h"
+
+#include <string>
+#include <vector>
+
+// Parameters several experiments share, so each is described once.
+namespace sdlab::common {
+
+// The built-in signals of data/signals.h (key "signal").
+Parameter signalParameter(const std::string& group);
+// The length of built-in inputs (key "steps").
+Parameter stepsParameter(double fallback, double maximum, const std::string& help,
+                         const std::string& group);
+// Every random draw's seed (key "seed"), 0 .. 2^31 - 1.
+Parameter seedParameter(const std::string& group);
+// kp and kd of spec §2 (ICLR'18 eqs. 5-6).
+Parameter kpParameter(const std::string& key, double fallback, const std::string& group);
+Parameter kdParameter(const std::string& key, double fallback, const std::string& group);
+// A CSV input file (key "input"), which replaces the keys in `replaces`.
+Parameter csvInputParameter(const std::string& label, const std::string& help,
+                            std::vector<std::string> replaces, const std::string& group);
+// A choice from value/label pairs.
+std::vector<ParameterChoice> choices(std::initializer_list<ParameterChoice> list);
+
+// Spiking EqProp's coding and step sizes (thesis ch. 8): encoder, anneal, epsilon0, eta,
+// osa-target, lambda; and the settings they give (with "seed"), checked.
+std::vector<Parameter> spikingEqPropParameters(const std::string& group);
+SpikingEqPropSettings spikingEqPropSettings(const ParameterValues& values);
+
+// Reads kp/kd under two keys and checks them (spec §2: kp, kd ≥ 0, kp + kd > 0).
+PdParams pdParams(const ParameterValues& values, const std::string& kpKey,
+                  const std::string& kdKey);
+// The built-in signal named by "signal", "steps" and "seed".
+std::vector<double> builtinSignal(const ParameterValues& values);
+// "signal:smooth" or the input file's path, for summaries.
+std::string sourceName(const ParameterValues& values);
+
+} // namespace sdlab::common

@@ -1,0 +1,33 @@
+#include "experiment/experiment_list.h"
+
+namespace sdlab {
+
+// Each defined in core/experiments/<id>_experiment.cpp.
+const Experiment& signalExperiment();
+const Experiment& sweepExperiment();
+const Experiment& updatesExperiment();
+const Experiment& kernelsExperiment();
+const Experiment& quantizationExperiment();
+const Experiment& encodersExperiment();
+const Experiment& learningExperiment();
+const Experiment& equilibriumExperiment();
+const Experiment& videoExperiment();
+const Experiment& costExperiment();
+
+const std::vector<const Experiment*>& experiments() {
+    static const std::vector<const Experiment*> list{
+        &signalExperiment(),   &sweepExperiment(),        &updatesExperiment(),
+        &kernelsExperiment(),  &quantizationExperiment(), &encodersExperiment(),
+        &learningExperiment(), &equilibriumExperiment(),  &videoExperiment(),
+        &costExperiment()};
+    return list;
+}
+
+const Experiment* findExperiment(std::string_view idOrCommand) {
+    for (const Experiment* e : experiments())
+        if (e->id == idOrCommand || e->command == idOrCommand)
+            return e;
+    return nullptr;
+}
+
+} // namespace sdlab

@@ -1,0 +1,421 @@
+// The Learning lab and `sdlab-cli train`: a classifier trained one sample at a time, with
+// its learning curve and the operations it cost (ICLR'18 Fig. 5, Table C.6; DSN Tables
+// 2-3; thesis chs 7-8).
+#include "experiments/learning_experiment.h"
+
+#include "data/dataset_loaders.h"
+#include "experiment/common_parameters.h"
+#include "experiment/experiment.h"
+#include "io/input_error.h"
+#include "models/classifier.h"
+#include "training/training_report.h"
+#include "training/training_run.h"
+
+#include <cstdio>
+
+namespace sdlab {
+
+namespace {
+
+using namespace common;
+
+std::string checkSettings(const ParameterValues& v) {
+    if (v.text("gains") == "auto" && (v.isSet("kp-back") || v.isSet("kd-back")))
+        return "--kp-back/--kd-back need --kp/--kd (otherwise the gains are auto-tuned)";
+    return validationError(trainingSettingsFrom(v));
+}
+
+// Version 1 of the Learning lab: two hidden-layer fields (the second 0 for none), the data
+// set's IDX directory as a file in it, camelCase keys.
+void upgrade(std::map<std::string, ParameterValue>& values) {
+    const auto number = [&](const char* key) -> std::optional<long long> {
+        const auto it = values.find(key);
+        if (it == values.end())
+            return std::nullopt;
+        const ParameterValue& value = it->second;
+        if (const double* d = std::get_if<double>(&value))
+            return static_cast<long long>(*d);
+        if (const long long* i = std::get_if<long long>(&value))
+            return *i;
+        return std::nullopt;
+    };
+    const auto first = number("hidden1"), second = number("hidden2");
+    if (first || second) {
+        std::string hidden = std::to_string(first.value_or(200));
+        if (second.value_or(0) > 0)
+            hidden += "," + std::to_string(*second);
+        values["hidden"] = hidden;
+        values.erase("hidden1");
+        values.erase("hidden2");
+    }
+    const auto dataset = values.find("dataset");
+    const auto idxFile = values.find("idxFile");
+    if (dataset != values.end() && std::get_if<std::string>(&dataset->second) &&
+        std::get<std::string>(dataset->second) == "idx") {
+        const std::string file =
+            idxFile != values.end() && std::get_if<std::string>(&idxFile->second)
+                ? std::get<std::string>(idxFile->second)
+                : std::string();
+        const auto slash = file.find_last_of('/');
+        dataset->second =
+            "idx:" + (slash == std::string::npos ? std::string(".") : file.substr(0, slash));
+    }
+    if (idxFile != values.end())
+        values.erase(idxFile);
+    // Version 1 always set the EqProp phase lengths; 20 and 4 were its defaults.
+    for (const char* key : {"freeSteps", "clampedSteps"})
+        if (!number(key))
+            values.erase(key);
+}
+
+std::string run(const ParameterValues& v, const RunContext& context, OutputBundle& out) {
+    const TrainingSettings settings = trainingSettingsFrom(v);
+    const ImageDataset data = loadDatasetByName(datasetNameFrom(v));
+    std::unique_ptr<Classifier> model =
+        makeClassifier(settings, data.inputSize(), data.classCount());
+    const auto log = [&](const std::string& line) {
+        if (context.log)
+            context.log(line);
+    };
+    char line[256];
+    std::snprintf(line, sizeof line, "%s %s on %s (%zu train, %zu test), %d epoch(s)\n",
+                  modelName(settings.model),
+                  layerSizesText(settings.hidden, data.inputSize(), data.classCount()).c_str(),
+                  data.name.c_str(), data.train.size(), data.test.size(), settings.epochs);
+    log(line);
+    TrainingCallbacks callbacks;
+    callbacks.progress = context.progress;
+    const bool settles = isEquilibriumModel(settings.model);
+    const bool terminal = context.logIsTerminal;
+    callbacks.onRow = [&](const CurveRow& row, const Classifier&) {
+        std::string text(256, '\0');
+        int n = std::snprintf(text.data(), text.size(),
+                              "%sepoch %6.2f  samples %9llu  train %5.1f%%  test %5.1f%%%s  loss "
+                              "%.4f",
+                              terminal ? "\r" : "", row.epoch,
+                              static_cast<unsigned long long>(row.samples), 100 * row.trainAccuracy,
+                              100 * row.testAccuracy, row.fullTest ? "" : "*", row.loss);
+        text.resize(static_cast<std::size_t>(n));
+        if (settles) {
+            char steps[64];
+            std::snprintf(steps, sizeof steps, "  steps/sample %.1f", row.settleSteps);
+            text += steps;
+        }
+        if (!(terminal && !row.fullTest))
+            text += "\n";
+        log(text);
+    };
+    const TrainingResult result = runTraining(*model, data, settings, callbacks);
+    if (result.cancelled)
+        throw RunCancelled();
+    out.stage("curve.csv", trainingCurveCsv(result.curve, settles));
+    out.stage("summary.json", trainingSummaryJson(settings, data, result));
+    std::snprintf(line, sizeof line, "test accuracy %.2f%% (%.1f kOps/sample, %.1f s)",
+                  100 * result.finalTestAccuracy, result.opsPerSample / 1000, result.seconds);
+    return line;
+}
+
+Parameter choiceParameter(const std::string& key, const std::string& label, const std::string& help,
+                          std::vector<ParameterChoice> options, const std::string& fallback,
+                          const std::string& group, std::vector<std::string> aliases = {}) {
+    return {.key = key,
+            .kind = ParameterKind::Choice,
+            .label = label,
+            .help = help,
+            .valueName = "X",
+            .fallbackText = fallback,
+            .choices = std::move(options),
+            .group = group,
+            .aliases = std::move(aliases)};
+}
+
+Parameter integerParameter(const std::string& key, const std::string& label,
+                           const std::string& help, double minimum, double maximum, double fallback,
+                           const std::string& unit, const std::string& group,
+                           std::vector<std::string> aliases = {}) {
+    return {.key = key,
+            .kind = ParameterKind::Integer,
+            .label = label,
+            .help = help,
+            .valueName = "N",
+            .minimum = minimum,
+            .maximum = maximum,
+            .fallback = fallback,
+            .unit = unit,
+            .group = group,
+            .logarithmic = maximum / std::max(1.0, minimum) > 1000,
+            .aliases = std::move(aliases)};
+}
+
+Parameter realParameter(const std::string& key, const std::string& label, const std::string& help,
+                        double minimum, double maximum, double fallback, bool minimumExclusive,
+                        const std::string& group) {
+    return {.key = key,
+            .label = label,
+            .help = help,
+            .valueName = "F",
+            .minimum = minimum,
+            .maximum = maximum,
+            .minimumExclusive = minimumExclusive,
+            .fallback = fallback,
+            .group = group,
+            .decimals = 3};
+}
+
+// Fixed PD gains: giving one on the command line means the gains are fixed.
+Parameter fixedGain(Parameter p) {
+    p.help = "pdnn, fixed gains: " + p.help;
+    p.impliesKey = "gains";
+    p.impliesValue = "fixed";
+    return p;
+}
+
+Parameter backGain(Parameter p, const std::string& of) {
+    p.optional = true;
+    p.unsetMeans = "the forward " + of;
+    p.label = of + " (backward pass)";
+    p.help = "Fixed gains: the backward pass's " + of + ", if it differs from the forward one";
+    return p;
+}
+
+Parameter phaseSteps(const std::string& key, const std::string& label, const std::string& help,
+                     const std::string& unset, const std::string& alias, const std::string& group) {
+    Parameter p = integerParameter(key, label, help, 1, 100'000, 20, "steps", group, {alias});
+    p.logarithmic = true;
+    p.optional = true;
+    p.unsetMeans = unset;
+    return p;
+}
+
+std::vector<Parameter> parameters() {
+    const std::string data = "Data", model = "Model", pd = "PD network", spiking = "Spiking MLP",
+                      sd = "Σ-Δ net", eq = "Equilibrium Propagation", display = "Display";
+    std::vector<Parameter> list{
+        {.key = "dataset",
+         .kind = ParameterKind::Text,
+         .label = "Data set",
+         .help = "synthetic (2000/500 seeded 14×14 images, no file), digits (OpenCV's "
+                 "digits.png from opencv-doc, 4000/1000), fashion-mnist (60000/10000, package "
+                 "dataset-fashion-mnist) or idx:DIR (an MNIST-style directory)",
+         .valueName = "D",
+         .fallbackText = "synthetic",
+         .choices = choices({{"synthetic", "Synthetic (built in)"},
+                             {"digits", "Digits (opencv-doc)"},
+                             {"fashion-mnist", "Fashion-MNIST"}}),
+         .group = data},
+        choiceParameter("order", "Sample order",
+                        "shuffled: a new seeded permutation each epoch; temporal: consecutive "
+                        "samples are similar (ICLR'18 §3.1), so PD coding sends fewer spikes",
+                        choices({{"shuffled", "Shuffled"}, {"temporal", "Temporal"}}), "shuffled",
+                        data),
+        choiceParameter(
+            "model", "Model",
+            "mlp: dense ReLU net, softmax/NLL, SGD; pdnn: PD-coded forward and backward passes "
+            "(ICLR'18 eqs 11-12); spiking-mlp: herding spikes over T steps (DSN Algs 3, 8); "
+            "sigma-delta: activations sent as Σ-Δ-coded integers (thesis ch. 4); eqprop: a "
+            "settling network trained by its free and clamped phases (thesis §2.7); "
+            "init-eqprop: settles from a feed-forward prediction (ch. 7); spiking-eqprop: "
+            "units exchange bits (ch. 8)",
+            choices({{"mlp", "MLP (baseline)"},
+                     {"pdnn", "PD network"},
+                     {"spiking-mlp", "Spiking MLP"},
+                     {"sigma-delta", "Σ-Δ net"},
+                     {"eqprop", "EqProp"},
+                     {"init-eqprop", "Initialized EqProp"},
+                     {"spiking-eqprop", "Spiking EqProp"}}),
+            "pdnn", model),
+        {.key = "hidden",
+         .kind = ParameterKind::SizeList,
+         .label = "Hidden layers",
+         .help = "Hidden layer sizes, comma-separated, 1 to 8 layers (DSN Tables 2-3 use "
+                 "200,200; thesis ch. 7 500,500,500)",
+         .valueName = "SIZES",
+         .minimum = 1,
+         .maximum = 10'000,
+         .fallbackText = "200",
+         .unit = "units",
+         .group = model,
+         .maximumCount = 8},
+        integerParameter("epochs", "Epochs", "Passes over the training set", 1, 1000, 5, "", model),
+        {.key = "lr",
+         .label = "Learning rate η",
+         .help = "SGD step, minibatch 1; the spiking MLP scales it by 1/T²",
+         .valueName = "F",
+         .minimum = 0.0,
+         .maximum = 10.0,
+         .minimumExclusive = true,
+         .fallback = 0.01,
+         .optional = true,
+         .unsetMeans = "0.01; the EqProp family 0.02 for the first connection, halved per layer "
+                       "up",
+         .group = model,
+         .decimals = 4,
+         .logarithmic = true},
+        seedParameter(model),
+        choiceParameter("update", "Update form",
+                        "pdnn: the four equal forms of the weight update (ICLR'18 eqs 10-13); "
+                        "future and STDP need a smaller η at high kα",
+                        choices({{"recon", "Reconstruction"},
+                                 {"past", "Past"},
+                                 {"future", "Future"},
+                                 {"stdp", "STDP"}}),
+                        "recon", pd),
+        choiceParameter("gains", "Gains",
+                        "pdnn: auto-tune kβ to each layer's signal size (ICLR'18 App. E.2) with "
+                        "kα 0.5 in the first epoch and 0.9 after, or the fixed kp, kd below "
+                        "(giving --kp or --kd implies fixed)",
+                        choices({{"auto", "Auto-tune"}, {"fixed", "Fixed kp, kd"}}), "auto", pd),
+        fixedGain(kpParameter("kp", 0.1, pd)),
+        fixedGain(kdParameter("kd", 1.0, pd)),
+        backGain(kpParameter("kp-back", 0.1, pd), "kp"),
+        backGain(kdParameter("kd-back", 1.0, pd), "kd"),
+        choiceParameter("optimizer", "Optimizer",
+                        "spiking-mlp: sgd, one update per sample from the spike counts (DSN eq. "
+                        "6), or fsgd, fractional SGD, an update at every event (DSN eq. 7)",
+                        choices({{"sgd", "SGD"}, {"fsgd", "Fractional SGD"}}), "sgd", spiking),
+        integerParameter("steps", "Time steps T",
+                         "spiking-mlp: herding steps per sample (DSN uses 10 and 20)", 1, 1000, 10,
+                         "steps", spiking),
+        choiceParameter(
+            "routing", "Event routing",
+            "spiking-mlp: breadth-first, a layer fires after all its inputs of the "
+            "step arrived, or depth-first, each event followed through the network "
+            "at once (DSN App. F)",
+            choices({{"breadth-first", "Breadth-first"}, {"depth-first", "Depth-first"}}),
+            "breadth-first", spiking),
+        choiceParameter("back-reset", "Back-quantizer reset",
+                        "spiking-mlp: what the backward herding state φ starts each sample from "
+                        "(DSN App. E); zero never lets a small error through",
+                        choices({{"none", "None"}, {"random", "Random"}, {"zero", "Zero"}}), "none",
+                        spiking, {"backReset"}),
+        choiceParameter(
+            "output-error", "Output error",
+            "spiking-mlp: what the output error quantizer integrates each step: mean (u/t − y), "
+            "stream (this step's output − y; depth-first: each output event at once), "
+            "cumulative (u − y, DSN Alg. 8 as printed) or spikes (the output fires; its spikes "
+            "and the target's are the error events, as DSN's code)",
+            choices({{"mean", "ū − y (mean)"},
+                     {"stream", "Δu − y (stream)"},
+                     {"cumulative", "u − y (Alg. 8)"},
+                     {"spikes", "Output spikes (DSN code)"}}),
+            "mean", spiking, {"outputError"}),
+        {.key = "scale",
+         .label = "Quantization scale k",
+         .help = "sigma-delta: activations are sent as round(k·h) by Σ-Δ coding (thesis ch. 4)",
+         .valueName = "K",
+         .minimum = 0.0,
+         .maximum = 1e6,
+         .minimumExclusive = true,
+         .fallback = 8.0,
+         .group = sd,
+         .decimals = 1,
+         .logarithmic = true},
+        phaseSteps("free-steps", "Free steps T⁻", "EqProp family: settling steps of the free phase",
+                   "20; spiking-eqprop 100", "freeSteps", eq),
+        phaseSteps("clamped-steps", "Clamped steps T⁺",
+                   "EqProp family: steps of the weakly clamped phase", "4; spiking-eqprop 50",
+                   "clampedSteps", eq),
+        realParameter("beta", "Clamping β",
+                      "EqProp family: strength of the pull toward the label; its sign is drawn "
+                      "at random per sample (thesis §7.4)",
+                      0.0, 10.0, 0.5, true, eq),
+        realParameter("epsilon", "Euler step ε",
+                      "eqprop, init-eqprop: Euler step size of the settling (reference code 0.5)",
+                      0.0, 1.0, 0.5, true, eq),
+        realParameter("settle-tol", "Settle tolerance",
+                      "eqprop, init-eqprop: end a phase once max |Δs| ≤ this (0: always the "
+                      "full steps)",
+                      0.0, 0.999, 0.0, false, eq),
+        realParameter("anchor", "Anchor λ",
+                      "init-eqprop: pull toward the forward pass, λ of thesis eq. 7.5", 0.0, 10.0,
+                      0.1, false, eq),
+    };
+    for (Parameter& p : spikingEqPropParameters(eq)) {
+        p.help = "spiking-eqprop: " + p.help;
+        list.push_back(std::move(p));
+    }
+    list.push_back(integerParameter("rows-per-epoch", "Test points per epoch",
+                                    "Curve rows per epoch; the full test set at epoch ends", 1,
+                                    1000, 10, "", display, {"rowsPerEpoch"}));
+    list.push_back(integerParameter("interim-test", "Interim test samples",
+                                    "Test samples used between epoch ends (fewer: faster, "
+                                    "noisier)",
+                                    1, 1'000'000, 2000, "samples", display, {"interimTest"}));
+    Parameter raster =
+        integerParameter("raster-layer", "Raster layer",
+                         "Whose spikes the raster shows: 0 = the input, 1 = the first hidden layer",
+                         0, 9, 1, "", display, {"rasterLayer"});
+    raster.scope = ParameterScope::Lab;
+    list.push_back(std::move(raster));
+    return list;
+}
+
+} // namespace
+
+const std::string& datasetNameFrom(const ParameterValues& values) {
+    return values.text("dataset");
+}
+
+TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
+    TrainingSettings s;
+    s.model = parseModelKind(v.text("model")).value();
+    s.hidden = sizeListEntries("--hidden", v.text("hidden"));
+    s.epochs = static_cast<int>(v.integer("epochs"));
+    s.order = parseSampleOrderKind(v.text("order")).value();
+    if (v.isSet("lr"))
+        s.learningRate = v.real("lr");
+    s.seed = v.seed();
+    s.update = parseUpdateRule(v.text("update")).value();
+    s.autoTune = v.text("gains") == "auto";
+    s.forwardGains = {v.real("kp"), v.real("kd")};
+    s.backwardGains = {v.realOr("kp-back", s.forwardGains.kp),
+                       v.realOr("kd-back", s.forwardGains.kd)};
+    s.optimizer = parseOptimizer(v.text("optimizer")).value();
+    s.timeSteps = static_cast<int>(v.integer("steps"));
+    s.routing = parseEventRouting(v.text("routing")).value();
+    s.backReset = parseBackReset(v.text("back-reset")).value();
+    s.outputError = parseOutputError(v.text("output-error")).value();
+    s.quantizationScale = v.real("scale");
+    if (v.isSet("free-steps"))
+        s.freeSteps = static_cast<int>(v.integer("free-steps"));
+    if (v.isSet("clamped-steps"))
+        s.clampedSteps = static_cast<int>(v.integer("clamped-steps"));
+    s.beta = v.real("beta");
+    s.settleEpsilon = v.real("epsilon");
+    s.settleTolerance = v.real("settle-tol");
+    s.anchor = v.real("anchor");
+    s.spiking = spikingEqPropSettings(v);
+    s.rowsPerEpoch = static_cast<int>(v.integer("rows-per-epoch"));
+    s.interimTestSamples = static_cast<std::size_t>(v.integer("interim-test"));
+    if (s.autoTune)
+        s.forwardGains = s.backwardGains = PdParams{0.1, 1.0};
+    else if (const std::string error = s.forwardGains.validationError(); !error.empty())
+        throw InputError("--kp/--kd: " + error);
+    return s;
+}
+
+const Experiment& learningExperiment() {
+    static const Experiment experiment{
+        .id = "learning",
+        .command = "train",
+        .title = "Learning",
+        .usage = "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta|eqprop|init-eqprop|"
+                 "spiking-eqprop --dataset fashion-mnist|digits|synthetic|idx:DIR --hidden "
+                 "200[,200...] --epochs E [--order shuffled|temporal] [--update "
+                 "recon|past|future|stdp] [--optimizer sgd|fsgd] [--lr F] [--seed S] --out DIR",
+        .description =
+            "Train a classifier one sample at a time and record its learning curve with the\n"
+            "operations it cost (ICLR'18 Fig. 5 and Table C.6; DSN Tables 2-3). Writes "
+            "curve.csv\n(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per "
+            "epoch,\naccuracies as fractions; rows between epoch ends test on the first "
+            "--interim-test\ntest samples; the EqProp models add settle_steps, the mean settling "
+            "steps per sample)\nand summary.json. Progress goes to stderr.",
+        .parameters = parameters(),
+        .outputs = {"curve.csv", "summary.json"},
+        .check = checkSettings,
+        .upgrade = upgrade,
+        .run = run};
+    return experiment;
+}
+
+} // namespace sdlab

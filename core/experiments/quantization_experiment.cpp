@@ -1,0 +1,157 @@
+// The Quantization lab and `sdlab-cli quantize`: spiking vector quantization (DSN Fig. 1,
+// Alg. 1 herding, Alg. 5 stochastic) and the spiking ReLU (DSN Alg. 7).
+#include "data/signals.h"
+#include "experiment/common_parameters.h"
+#include "experiment/experiment.h"
+#include "experiments/rectified_rate_run.h"
+#include "experiments/vector_quantization_run.h"
+#include "io/csv_table.h"
+#include "io/input_error.h"
+#include "io/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sdlab {
+
+namespace {
+
+using namespace common;
+
+// The spiking ReLU's inputs: 51 values of u over [-1, 1.5], as the lab draws them.
+constexpr double kReluMin = -1.0, kReluMax = 1.5;
+constexpr long kReluPoints = 51;
+
+std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
+    const std::string& methodName = v.text("method");
+    const auto method = methodName == "herding" ? VectorQuantizationMethod::Herding
+                                                : VectorQuantizationMethod::Stochastic;
+    const long steps = static_cast<long>(v.integer("steps"));
+    const std::vector<double> vector =
+        v.text("input").empty()
+            ? makeUniformVector(static_cast<std::size_t>(v.integer("dimension")), v.seed())
+            : CsvTable::read(v.text("input")).column("v");
+    double magnitude = 0.0;
+    for (const double value : vector)
+        magnitude += std::abs(value);
+    if (magnitude * static_cast<double>(steps) > 1e7)
+        throw InputError(
+            "|v|₁ × steps = " + std::to_string(magnitude * static_cast<double>(steps)) +
+            " spikes expected; keep it under 1e7 (scale v down or use fewer steps)");
+
+    const VectorQuantizationRun run = runVectorQuantization(vector, steps, method, v.seed());
+    CsvWriter convergence({"T", "l1_error"});
+    for (std::size_t t = 0; t < run.l1Error.size(); ++t)
+        convergence.addRow({static_cast<double>(t + 1), run.l1Error[t]});
+    CsvWriter spikes({"t", "index", "sign"});
+    for (std::size_t k = 0; k < run.spikes.size(); ++k)
+        spikes.addRow({static_cast<double>(run.spikeStep[k]),
+                       static_cast<double>(run.spikes[k].index),
+                       static_cast<double>(run.spikes[k].sign)});
+    const RectifiedRateRun relu = runRectifiedRate(kReluMin, kReluMax, kReluPoints,
+                                                   static_cast<long>(v.integer("relu-steps")),
+                                                   v.real("relu-noise"), v.seed());
+    CsvWriter reluCsv({"u", "rate", "relu"});
+    for (std::size_t k = 0; k < relu.input.size(); ++k)
+        reluCsv.addRow({relu.input[k], relu.rate[k], relu.relu[k]});
+    JsonObjectWriter summary;
+    summary.add("method", methodName)
+        .add("dimension", static_cast<long long>(vector.size()))
+        .add("steps", static_cast<long long>(steps))
+        .add("spikes", static_cast<long long>(run.spikes.size()))
+        .add("final_l1_error", run.l1Error.back())
+        .add("herding_bound",
+             static_cast<double>(vector.size()) / (2.0 * static_cast<double>(steps)));
+    out.stage("convergence.csv", convergence.text());
+    out.stage("spikes.csv", spikes.text());
+    out.stage("relu.csv", reluCsv.text());
+    out.stage("summary.json", summary.text());
+    char line[160];
+    std::snprintf(line, sizeof line, "%s, %zu spikes, final L1 error %.6g", methodName.c_str(),
+                  run.spikes.size(), run.l1Error.back());
+    return line;
+}
+
+} // namespace
+
+const Experiment& quantizationExperiment() {
+    const std::string vq = "Vector quantization", relu = "Spiking ReLU";
+    static const Experiment experiment{
+        .id = "quantization",
+        .command = "quantize",
+        .title = "Quantization",
+        .usage = "sdlab-cli quantize [--input FILE.csv | --dimension D] --steps T "
+                 "--method herding|stochastic [--seed S] --out DIR",
+        .description =
+            "Spiking vector quantization of a fixed vector (DSN Alg. 1 herding, Alg. 5 "
+            "stochastic;\nDSN Fig. 1). Reads column v; writes convergence.csv (T,l1_error: |v - "
+            "mean of spikes\nso far|_1 after every step), spikes.csv (t,index,sign; index "
+            "0-based), relu.csv\n(u,rate,relu: DSN Alg. 7's spike rate against max(0, u)) and "
+            "summary.json.",
+        .parameters =
+            {{.key = "dimension",
+              .kind = ParameterKind::Integer,
+              .label = "Dimension d of v",
+              .help = "Without --input: a random v ~ U(−1, 1)^d from the seed",
+              .valueName = "D",
+              .minimum = 1,
+              .maximum = 1'000'000,
+              .fallback = 10,
+              .group = vq,
+              .logarithmic = true},
+             csvInputParameter("Vector from CSV (column v)",
+                               "CSV file with a column v; replaces the random vector",
+                               {"dimension"}, vq),
+             {.key = "steps",
+              .kind = ParameterKind::Integer,
+              .label = "Steps T",
+              .help = "Herding's error falls as 1/T (at most d/(2T), DSN eq. 9), stochastic "
+                      "sampling's as 1/√T",
+              .valueName = "T",
+              .minimum = 1,
+              .maximum = 10'000'000,
+              .fallback = 10'000,
+              .unit = "steps",
+              .group = vq,
+              .logarithmic = true},
+             {.key = "method",
+              .kind = ParameterKind::Choice,
+              .label = "Method",
+              .help = "Whose spikes are written: herding (DSN Alg. 1) or stochastic sampling "
+                      "(Alg. 5); the lab draws both",
+              .valueName = "M",
+              .fallbackText = "herding",
+              .choices = choices({{"herding", "Herding"}, {"stochastic", "Stochastic"}}),
+              .group = vq,
+              .scope = ParameterScope::CommandLine},
+             seedParameter(vq),
+             {.key = "relu-steps",
+              .kind = ParameterKind::Integer,
+              .label = "Steps per input",
+              .help = "Spiking ReLU: the rate is spikes / steps; it is within ½/steps of ReLU "
+                      "without noise",
+              .valueName = "N",
+              .minimum = 1,
+              .maximum = 100'000,
+              .fallback = 200,
+              .unit = "steps",
+              .group = relu,
+              .logarithmic = true,
+              .aliases = {"reluSteps"}},
+             {.key = "relu-noise",
+              .label = "Input noise σ",
+              .help = "Spiking ReLU: Gaussian noise added to the input each step; the rate "
+                      "still tends to ReLU of the mean for inputs far from 0",
+              .valueName = "SIGMA",
+              .minimum = 0.0,
+              .maximum = 3.0,
+              .fallback = 0.3,
+              .group = relu,
+              .decimals = 2,
+              .aliases = {"reluNoise"}}},
+        .outputs = {"convergence.csv", "spikes.csv", "relu.csv", "summary.json"},
+        .run = run};
+    return experiment;
+}
+
+} // namespace sdlab

@@ -1,0 +1,155 @@
+// The Sweep lab and `sdlab-cli sweep`: PD coding over a (kp, kd) grid (ICLR'18 Fig. 10).
+#include "data/signals.h"
+#include "experiment/common_parameters.h"
+#include "experiment/experiment.h"
+#include "experiments/pd_sweep.h"
+#include "io/csv_table.h"
+#include "io/input_error.h"
+#include "io/json_writer.h"
+
+#include <cstdio>
+
+namespace sdlab {
+
+namespace {
+
+using namespace common;
+
+Parameter gridParameter(const std::string& key, const std::string& label,
+                        const std::string& fallback, const std::string& group) {
+    return {.key = key,
+            .kind = ParameterKind::Range,
+            .label = label,
+            .help = "N values of " + key +
+                    " from MIN to MAX inclusive; the cost grows with the "
+                    "product of both N",
+            .valueName = "MIN:MAX:N",
+            .minimum = 0,
+            .maximum = 1e6,
+            .fallbackText = fallback,
+            .required = true,
+            .group = group};
+}
+
+std::string checkGrid(const ParameterValues& v) {
+    const bool log = v.flag("log");
+    const std::vector<double> kp = rangeValues("--kp", v.text("kp"), log);
+    const std::vector<double> kd = rangeValues("--kd", v.text("kd"), log);
+    if (kp.front() == 0.0 && kd.front() == 0.0)
+        return "--kp/--kd: the grid contains kp = kd = 0, where the decoder divides by kp + kd = "
+               "0";
+    return {};
+}
+
+// Version 1 of the Sweep lab: each grid as from/to fields with one shared size, and the
+// spacing as a choice.
+void upgrade(std::map<std::string, ParameterValue>& values) {
+    const auto take = [&](const char* key, const char* fallback) {
+        std::string text = fallback;
+        if (const auto it = values.find(key); it != values.end()) {
+            text = formatParameterValue(normalizedValue({.kind = ParameterKind::Real}, it->second));
+            values.erase(it);
+        }
+        return text;
+    };
+    const bool hasGrid = values.count("kpMin") || values.count("kpMax") || values.count("kdMin") ||
+                         values.count("kdMax") || values.count("grid");
+    if (hasGrid) {
+        std::string count = "32";
+        if (const auto it = values.find("grid"); it != values.end()) {
+            count =
+                formatParameterValue(normalizedValue({.kind = ParameterKind::Integer}, it->second));
+            values.erase(it);
+        }
+        values["kp"] = take("kpMin", "0.01") + ":" + take("kpMax", "10") + ":" + count;
+        values["kd"] = take("kdMin", "0.01") + ":" + take("kdMax", "100") + ":" + count;
+    }
+    if (const auto it = values.find("spacing"); it != values.end()) {
+        const auto* spacing = std::get_if<std::string>(&it->second);
+        values["log"] = spacing && *spacing == "log";
+        values.erase("spacing");
+    }
+}
+
+std::string run(const ParameterValues& v, const RunContext& context, OutputBundle& out) {
+    const bool log = v.flag("log");
+    const std::vector<double> kp = rangeValues("--kp", v.text("kp"), log);
+    const std::vector<double> kd = rangeValues("--kd", v.text("kd"), log);
+    std::vector<double> x, w;
+    if (!v.text("input").empty()) {
+        const CsvTable table = CsvTable::read(v.text("input"));
+        x = table.column("x");
+        w = table.column("w");
+    } else {
+        x = builtinSignal(v);
+        w = makeSweepWeight(x.size(), v.seed());
+    }
+    const SweepResult result = runPdSweep(x, w, kp, kd, context.progress);
+    if (result.cancelled)
+        throw RunCancelled();
+    CsvWriter csv({"kp", "kd", "cos_nonstationary", "cos_quantization", "cos_full", "spikes"});
+    const SweepPoint* best = &result.points.front();
+    for (const SweepPoint& p : result.points) {
+        csv.addRow({p.kp, p.kd, p.cosNonstationary, p.cosQuantization, p.cosFull, p.spikes});
+        if (p.cosFull > best->cosFull)
+            best = &p;
+    }
+    JsonObjectWriter summary;
+    summary.add("source", sourceName(v))
+        .add("steps", static_cast<long long>(x.size()))
+        .add("kp_count", static_cast<long long>(kp.size()))
+        .add("kd_count", static_cast<long long>(kd.size()))
+        .addBool("log", log)
+        .add("best_kp", best->kp)
+        .add("best_kd", best->kd)
+        .add("best_cos_full", best->cosFull)
+        .add("best_spikes", best->spikes);
+    out.stage("sweep.csv", csv.text());
+    out.stage("summary.json", summary.text());
+    char line[120];
+    std::snprintf(line, sizeof line, "%zu x %zu grid over %zu steps", kp.size(), kd.size(),
+                  x.size());
+    return line;
+}
+
+} // namespace
+
+const Experiment& sweepExperiment() {
+    const std::string grid = "Grid", input = "Input";
+    static const Experiment experiment{
+        .id = "sweep",
+        .command = "sweep",
+        .title = "Sweep",
+        .usage = "sdlab-cli sweep [--input FILE.csv | --signal KIND --steps N --seed S] --kp "
+                 "MIN:MAX:N --kd MIN:MAX:N [--log] --out DIR",
+        .description =
+            "Sweep (kp, kd) over a grid (ICLR'18 Fig. 10, thesis Fig. C.2), using all cores.\n"
+            "Reads columns x and w; writes sweep.csv (kp,kd,cos_nonstationary,cos_quantization,\n"
+            "cos_full,spikes), kp in the outer loop, and summary.json. Without --input, x is the\n"
+            "built-in signal and w a smooth signal with seed S+1.",
+        .parameters = {gridParameter("kp", "kp grid", "0.01:10:32", grid),
+                       gridParameter("kd", "kd grid", "0.01:100:32", grid),
+                       {.key = "log",
+                        .kind = ParameterKind::Flag,
+                        .label = "Logarithmic spacing",
+                        .help = "Space the values geometrically, as ICLR'18 Fig. 10 (needs MIN "
+                                "> 0)",
+                        .group = grid},
+                       signalParameter(input),
+                       csvInputParameter("Signals from CSV (columns x, w)",
+                                         "CSV file with columns x and w; replaces the built-in "
+                                         "signal and weight",
+                                         {"signal"}, input),
+                       stepsParameter(2000, 100'000'000,
+                                      "Length of x and of the weight signal w (smooth random, "
+                                      "seed + 1)",
+                                      input),
+                       seedParameter(input)},
+        .outputs = {"sweep.csv", "summary.json"},
+        .check = checkGrid,
+        .upgrade = upgrade,
+        .run = run};
+    return experiment;
+}
+
+} // namespace sdlab

@@ -1,0 +1,134 @@
+// The Update-rules lab and `sdlab-cli updates`: the four equal weight-update forms on one
+// synapse (ICLR'18 Fig. 9, spec §3).
+#include "data/spike_trains.h"
+#include "experiment/common_parameters.h"
+#include "experiment/experiment.h"
+#include "experiments/update_rules_run.h"
+#include "io/csv_table.h"
+#include "io/json_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace sdlab {
+
+namespace {
+
+using namespace common;
+
+UpdateRuleParams gains(const ParameterValues& v) {
+    UpdateRuleParams params;
+    params.pre = {v.real("kp"), v.real("kd")};
+    params.post = {v.realOr("kp-post", params.pre.kp), v.realOr("kd-post", params.pre.kd)};
+    return params;
+}
+
+std::string checkGains(const ParameterValues& v) {
+    const UpdateRuleParams params = gains(v);
+    for (const auto& [which, p] :
+         {std::pair{"--kp/--kd", params.pre}, std::pair{"--kp-post/--kd-post", params.post}})
+        if (const std::string error = p.validationError(); !error.empty())
+            return std::string(which) + ": " + error;
+    if (const std::string error = params.validationError(); !error.empty())
+        return "--kp/--kd: " + error;
+    return {};
+}
+
+Parameter postGain(Parameter p, const std::string& of, const std::string& alias) {
+    p.optional = true;
+    p.unsetMeans = "the presynaptic " + of;
+    p.help = "Error side's " + of + ", if it differs: " + p.help;
+    p.label = of + " (postsynaptic)";
+    p.aliases = {alias};
+    return p;
+}
+
+std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
+    const UpdateRuleParams params = gains(v);
+    std::vector<double> xBar, eBar;
+    std::string source = "random";
+    if (!v.text("input").empty()) {
+        const CsvTable table = CsvTable::read(v.text("input"));
+        xBar = table.column("xbar");
+        eBar = table.column("ebar");
+        requireWholeNumbers(xBar, table.sourceName() + ", column 'xbar'");
+        requireWholeNumbers(eBar, table.sourceName() + ", column 'ebar'");
+        source = v.text("input");
+    } else {
+        std::mt19937_64 engine(v.seed());
+        const auto steps = static_cast<std::size_t>(v.integer("steps"));
+        xBar = randomSpikeTrain(steps, v.real("density"), engine);
+        eBar = randomSpikeTrain(steps, v.real("density"), engine);
+    }
+    const UpdateRulesRun run = runUpdateRules(xBar, eBar, params);
+    CsvWriter csv({"t", "xhat", "ehat", "recon", "past", "future", "stdp"});
+    for (std::size_t t = 0; t < xBar.size(); ++t)
+        csv.addRow({static_cast<double>(t + 1), run.xHat[t], run.eHat[t], run.recon[t], run.past[t],
+                    run.future[t], run.stdp[t]});
+    const auto totals = {run.reconTotal, run.pastTotal, run.futureTotal, run.stdpTotal};
+    const double scale = std::max({std::abs(run.reconTotal), std::abs(run.pastTotal),
+                                   std::abs(run.futureTotal), std::abs(run.stdpTotal), 1e-300});
+    const double spread = std::max(totals) - std::min(totals);
+    JsonObjectWriter summary;
+    summary.add("source", source)
+        .add("steps", static_cast<long long>(xBar.size()))
+        .add("kp", params.pre.kp)
+        .add("kd", params.pre.kd)
+        .add("kp_post", params.post.kp)
+        .add("kd_post", params.post.kd)
+        .add("recon_total", run.reconTotal)
+        .add("past_total", run.pastTotal)
+        .add("future_total", run.futureTotal)
+        .add("stdp_total", run.stdpTotal)
+        .add("max_relative_difference", spread / scale);
+    out.stage("updates.csv", csv.text());
+    out.stage("summary.json", summary.text());
+    char line[160];
+    std::snprintf(line, sizeof line, "totals recon %.12g past %.12g future %.12g stdp %.12g",
+                  run.reconTotal, run.pastTotal, run.futureTotal, run.stdpTotal);
+    return line;
+}
+
+} // namespace
+
+const Experiment& updatesExperiment() {
+    const std::string trains = "Spike trains", pre = "Presynaptic coding",
+                      post = "Postsynaptic coding";
+    static const Experiment experiment{
+        .id = "updates",
+        .command = "updates",
+        .title = "Update rules",
+        .usage = "sdlab-cli updates [--input FILE.csv | --steps N --density D --seed S] --kp KP "
+                 "--kd KD --out DIR",
+        .description =
+            "The four weight-update forms on one synapse (ICLR'18 Fig. 9, spec §3).\n"
+            "Reads integer columns xbar and ebar; writes updates.csv (t,xhat,ehat,recon,past,\n"
+            "future,stdp; cumulative) and summary.json with the totals summed to infinity\n"
+            "(recon_total, past_total, future_total, stdp_total), which agree.",
+        .parameters = {stepsParameter(200, 10'000'000, "Length of both random trains", trains),
+                       {.key = "density",
+                        .label = "Spike probability per step",
+                        .help = "Each step of the random trains spikes ±1 with this probability",
+                        .valueName = "D",
+                        .minimum = 0.0,
+                        .maximum = 1.0,
+                        .fallback = 0.1,
+                        .group = trains},
+                       seedParameter(trains),
+                       csvInputParameter("Trains from CSV (columns xbar, ebar)",
+                                         "CSV file with integer columns xbar and ebar; replaces "
+                                         "the random trains",
+                                         {}, trains),
+                       kpParameter("kp", 0.1, pre),
+                       kdParameter("kd", 1.0, pre),
+                       postGain(kpParameter("kp-post", 0.1, post), "kp", "kpPost"),
+                       postGain(kdParameter("kd-post", 1.0, post), "kd", "kdPost")},
+        .outputs = {"updates.csv", "summary.json"},
+        .check = checkGains,
+        .run = run};
+    return experiment;
+}
+
+} // namespace sdlab
