@@ -3,7 +3,7 @@
 // descriptions in core (experiment/experiment_list.h), the same ones the lab reads.
 // Exit status: 0 done, 2 bad input (one message on stderr, nothing written), 1 other.
 
-#include "command_line.h"
+#include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
 #include "io/input_error.h"
 #include "preset_files.h"
@@ -38,7 +38,7 @@ void printOverview() {
 }
 
 const char* kRunHelp =
-    "Usage: sdlab-cli run --preset FILE.json|NAME|LAB/NAME --out DIR\n\n"
+    "Usage: sdlab-cli run --preset FILE.json|NAME|LAB/NAME (--out DIR | --print-command)\n\n"
     "Run what the preset's lab would run, headless, and write the same files as the\n"
     "matching sub-command (a preset for the Signal lab writes what 'sdlab-cli pd' writes).\n"
     "NAME is a built-in preset (File > Built-in Presets in the lab). Presets saved by the\n"
@@ -46,6 +46,7 @@ const char* kRunHelp =
     "Options:\n"
     "  --preset P              The preset file or built-in name. Required.\n"
     "  --out DIR               Directory for the result files (created if missing).\n"
+    "  --print-command         Print the equivalent sub-command instead of running it.\n"
     "  --help                  Show this help.\n";
 
 // The run of an experiment: its own, or sdlab_video's for the video experiment.
@@ -76,16 +77,16 @@ void runAndWrite(const Experiment& e, const ParameterValues& values, const std::
 }
 
 int runCommand(const Experiment& e, std::span<char* const> args) {
-    const cli::Invocation invocation = cli::parseInvocation(e, args);
+    const Invocation invocation = parseInvocation(e, args);
     if (invocation.help) {
-        std::fputs(cli::helpText(e).c_str(), stdout);
+        std::fputs(helpText(e).c_str(), stdout);
         return 0;
     }
-    const ParameterValues values = cli::invocationValues(e, invocation);
+    const ParameterValues values = invocationValues(e, invocation);
     if (!invocation.savePreset.empty()) {
         Preset preset{.experiment = &e,
                       .name = std::filesystem::path(invocation.savePreset).stem().string(),
-                      .description = "Saved by: " + cli::commandLineFor(e, values),
+                      .description = "Saved by: " + commandLineFor(e, values),
                       .values = values};
         cli::savePreset(preset, invocation.savePreset);
         std::fprintf(stderr, "%s: preset written to %s\n", e.command.c_str(),
@@ -99,11 +100,16 @@ int runCommand(const Experiment& e, std::span<char* const> args) {
 
 int runPreset(std::span<char* const> args) {
     std::string presetName, out;
+    bool printCommand = false;
     for (std::size_t k = 0; k < args.size(); ++k) {
         const std::string arg = args[k];
         if (arg == "--help" || arg == "-h") {
             std::fputs(kRunHelp, stdout);
             return 0;
+        }
+        if (arg == "--print-command") {
+            printCommand = true;
+            continue;
         }
         std::string* target = arg == "--preset" ? &presetName : arg == "--out" ? &out : nullptr;
         if (!target)
@@ -117,6 +123,10 @@ int runPreset(std::span<char* const> args) {
     if (presetName.empty())
         throw InputError("option --preset is required (see --help)");
     const Preset preset = cli::loadPreset(presetName);
+    if (printCommand) {
+        std::printf("%s\n", commandLineFor(*preset.experiment, preset.values).c_str());
+        return 0;
+    }
     runAndWrite(*preset.experiment, preset.values, out);
     return 0;
 }

@@ -43,7 +43,7 @@ class Parser {
         return true;
     }
     JsonValue value(int depth) {
-        if (depth > kMaxDepth)
+        if (depth >= kMaxDepth)
             fail("nesting deeper than 64");
         skipSpace();
         if (m_pos >= m_text.size())

@@ -4,6 +4,7 @@
 set -uo pipefail
 CLI=$1
 CASE=$2
+SOURCE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
@@ -344,6 +345,73 @@ bad-input)
   check "the failed run exits 2" [ $? -eq 2 ]
   check "the earlier result is intact" [ "$(cat kept/* | md5sum)" = "$before" ]
   check "and nothing was added" [ "$(ls kept | paste -sd' ')" = "pd.csv summary.json" ]
+  ;;
+presets)
+  # Issue 18: a preset runs headless exactly as its sub-command. For every built-in
+  # preset, run --preset and the printed equivalent command write the same files
+  # (byte for byte, timing columns and keys aside); the slow training presets are
+  # checked by their command's round trip through --save-preset instead.
+  PRESETS=$SOURCE_DIR/resources/presets
+  strip_timing() { # CSV without columns named *_ms; JSON without timing keys
+    case "$1" in
+    *.csv) awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) keep[i] = ($i !~ /_ms$/) }
+                    { out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out (out == "" ? "" : ",") $i; print out }' "$1" ;;
+    *) grep -vE '"(seconds|mean_encode_ms|ns_dense|ns_sparse|speedup)":' "$1" ;;
+    esac
+  }
+  for file in "$PRESETS"/*/*.json; do
+    lab=$(basename "$(dirname "$file")"); name=$(basename "$file" .json)
+    command=$("$CLI" run --preset "$lab/$name" --print-command)
+    check "$lab/$name prints a command" [ -n "$command" ]
+    # shellcheck disable=SC2086
+    check "$lab/$name: the command saves a preset" eval "\"$CLI\" ${command#sdlab-cli } --save-preset saved.json" 2>/dev/null
+    check "$lab/$name: the saved preset prints the same command" [ "$("$CLI" run --preset ./saved.json --print-command)" = "$command" ]
+    if [ "$lab" = learning ] && [ "$name" != synthetic-quick ]; then continue; fi
+    rm -rf by_preset by_command
+    check "$lab/$name runs" "$CLI" run --preset "$lab/$name" --out by_preset 2>/dev/null
+    eval "\"$CLI\" ${command#sdlab-cli } --out by_command" 2>/dev/null
+    check "$lab/$name: the same files" [ "$(ls by_preset | paste -sd' ')" = "$(ls by_command | paste -sd' ')" ]
+    for result in by_preset/*; do
+      check "$lab/$name: $(basename "$result") is the same" cmp -s <(strip_timing "$result") <(strip_timing "by_command/$(basename "$result")")
+    done
+  done
+  # A preset saved by a command runs as the command does; a file is found by its path.
+  check "save a preset" "$CLI" pd --signal sine --steps 300 --kp 0.3 --kd 3 --quantizer stochastic --save-preset mine.json
+  check "nothing else was written" [ "$(ls | grep -c '^mine')" = 1 ]
+  check "the preset is version 2 for the signal lab" grep -q '"lab": "signal"' mine.json
+  check "run the saved preset" "$CLI" run --preset mine.json --out a
+  check "run the command" "$CLI" pd --signal sine --steps 300 --kp 0.3 --kd 3 --quantizer stochastic --out b
+  check "the same pd.csv" cmp -s a/pd.csv b/pd.csv
+  check "save and run at once" "$CLI" pd --signal step --steps 50 --save-preset both.json --out c
+  check "both written" [ -f both.json ] && [ -f c/pd.csv ]
+  check "an old lab name is a command too" "$CLI" signal --steps 50 --out d
+  printf '{"format": "sdlab-preset", "version": 1, "lab": "learning", "parameters": {"hidden1": 30, "hidden2": 0, "epochs": 1, "model": "mlp", "rowsPerEpoch": 2}}' > v1.json
+  check "a version-1 lab preset runs" "$CLI" run --preset v1.json --out e
+  check "its two hidden fields became one list" grep -q '"layers": "196-30-10"' e/summary.json
+  printf '{"format": "sdlab-preset", "version": 2, "lab": "signal", "parameters": {"kq": 1}}' > unknown.json
+  printf '{"format": "sdlab-preset", "version": 2, "lab": "signal", "parameters": {"kp": -1}}' > range.json
+  printf '{"format": "sdlab-preset", "version": 9, "lab": "signal", "parameters": {}}' > version.json
+  printf '{"format": "sdlab-preset", "version": 2, "lab": "lathe", "parameters": {}}' > lab.json
+  printf '{"format": "sdlab-preset", "version": 2, "lab": "signal", "parameters": {' > cut.json
+  head -c 2000000 /dev/zero > huge.json
+  for bad in unknown.json range.json version.json lab.json cut.json huge.json nope.json; do
+    expect_bad "run --preset $bad" run --preset "$bad" --out bad_out
+  done
+  expect_bad "run: no such built-in preset" run --preset no-such-preset --out bad_out
+  mkdir -p own/signal own/sweep
+  cp "$PRESETS/signal/iclr-fig1.json" own/signal/same.json
+  cp "$PRESETS/sweep/iclr-fig10.json" own/sweep/same.json
+  export SDLAB_PRESET_DIR=$PWD/own
+  expect_bad "run: a name two labs have" run --preset same --out bad_out
+  check "LAB/NAME picks one" "$CLI" run --preset sweep/same --print-command
+  unset SDLAB_PRESET_DIR
+  expect_bad "run: no --preset" run --out bad_out
+  expect_bad "run: no --out" run --preset signal/iclr-fig1
+  expect_bad "run: unknown option" run --preset signal/iclr-fig1 --kp 1 --out bad_out
+  mkdir -p a_dir
+  expect_bad "--save-preset to a directory" pd --save-preset a_dir --out bad_out
+  expect_bad "--save-preset with bad input" pd --kp -1 --save-preset never.json --out bad_out
+  check "no preset from bad input" [ ! -e never.json ]
   ;;
 *)
   echo "unknown case $CASE"; exit 2 ;;

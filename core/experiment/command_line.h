@@ -6,10 +6,11 @@
 #include <span>
 #include <string>
 
-namespace sdlab::cli {
+namespace sdlab {
 
-// One invocation of an experiment's sub-command, parsed against its description: every
-// option is a parameter (or an alias of one) that the command line shows, plus --out,
+// The command line of sdlab-cli, shared by the CLI (parsing, --help) and the GUI (Edit >
+// Copy as Command). One invocation of an experiment's sub-command, parsed against its description:
+// every option is a parameter (or an alias of one) that the command line shows, plus --out,
 // --save-preset and --help. Problems (an unknown option, a missing or repeated one, a
 // value that does not parse, a flag with a value) raise InputError naming the option,
 // so the CLI exits 2 with one message.
@@ -33,4 +34,4 @@ std::string helpText(const Experiment& experiment);
 // differ from their defaults, in the description's order (Copy as Command, --help).
 std::string commandLineFor(const Experiment& experiment, const ParameterValues& values);
 
-} // namespace sdlab::cli
+} // namespace sdlab

@@ -1,10 +1,10 @@
-#include "command_line.h"
+#include "experiment/command_line.h"
 
 #include "io/input_error.h"
 
 #include <algorithm>
 
-namespace sdlab::cli {
+namespace sdlab {
 
 namespace {
 
@@ -198,4 +198,4 @@ std::string commandLineFor(const Experiment& experiment, const ParameterValues& 
     return line;
 }
 
-} // namespace sdlab::cli
+} // namespace sdlab
