@@ -1,5 +1,6 @@
 #include "parameter_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -100,6 +101,15 @@ ParameterPanel::ParameterPanel(ParameterSpecs specs, QWidget* parent)
         case ParameterSpec::Kind::File:
             addFile(spec, grid, row);
             break;
+        case ParameterSpec::Kind::Flag:
+            addFlag(spec, grid, row);
+            break;
+        case ParameterSpec::Kind::Text:
+            addText(spec, grid, row);
+            break;
+        case ParameterSpec::Kind::Range:
+            addRange(spec, grid, row);
+            break;
         }
     }
     m_note = new QLabel;
@@ -114,7 +124,18 @@ ParameterPanel::ParameterPanel(ParameterSpecs specs, QWidget* parent)
 void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int& row) {
     auto* label = new QLabel(labelText(spec));
     label->setToolTip(spec.toolTip);
-    grid->addWidget(label, row++, 0, 1, 2);
+    // An optional number has an "auto" box: ticked, the value is unset and the lab's
+    // rule applies (its text says which); the slider and spin box then rest.
+    QCheckBox* automatic = nullptr;
+    if (spec.optional) {
+        automatic = new QCheckBox(tr("auto"));
+        automatic->setToolTip(tr("Unset: %1").arg(spec.unsetText));
+        automatic->setAccessibleName(tr("%1: auto").arg(spec.label));
+        grid->addWidget(label, row, 0);
+        grid->addWidget(automatic, row++, 1);
+    } else {
+        grid->addWidget(label, row++, 0, 1, 2);
+    }
     auto* slider = new QSlider(Qt::Horizontal);
     slider->setRange(0, kSliderSteps);
     slider->setToolTip(spec.toolTip);
@@ -159,14 +180,157 @@ void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int
             std::round(v * std::pow(10.0, spec.decimals)) / std::pow(10.0, spec.decimals);
         edit(spec.key, integer ? QVariant(static_cast<int>(std::lround(v))) : QVariant(rounded));
     });
-    m_show.insert(spec.key, [slider, spin, spec, integer](const QVariant& value) {
+    if (automatic)
+        connect(automatic, &QCheckBox::toggled, this,
+                [this, spin, integer, key = spec.key](bool on) {
+                    if (on)
+                        edit(key, QVariant());
+                    else if (integer)
+                        edit(key, static_cast<QSpinBox*>(spin)->value());
+                    else
+                        edit(key, static_cast<QDoubleSpinBox*>(spin)->value());
+                });
+    m_show.insert(spec.key, [slider, spin, automatic, spec, integer](const QVariant& value) {
         const QSignalBlocker blockSlider(slider);
         const QSignalBlocker blockSpin(spin);
-        slider->setValue(valueToSlider(spec, value.toDouble()));
+        const bool unset = !value.isValid();
+        const double shown = unset ? spec.defaultValue : value.toDouble();
+        slider->setValue(valueToSlider(spec, shown));
         if (integer)
-            static_cast<QSpinBox*>(spin)->setValue(value.toInt());
+            static_cast<QSpinBox*>(spin)->setValue(static_cast<int>(std::lround(shown)));
         else
-            static_cast<QDoubleSpinBox*>(spin)->setValue(value.toDouble());
+            static_cast<QDoubleSpinBox*>(spin)->setValue(shown);
+        slider->setEnabled(!unset);
+        spin->setEnabled(!unset);
+        if (automatic) {
+            const QSignalBlocker blockBox(automatic);
+            automatic->setChecked(unset);
+        }
+    });
+}
+
+void ParameterPanel::addFlag(const ParameterSpec& spec, QGridLayout* grid, int& row) {
+    auto* box = new QCheckBox(labelText(spec));
+    box->setToolTip(spec.toolTip);
+    box->setAccessibleName(spec.label);
+    grid->addWidget(box, row++, 0, 1, 2);
+    m_editors.insert(spec.key, box);
+    connect(box, &QCheckBox::toggled, this, [this, key = spec.key](bool on) { edit(key, on); });
+    m_show.insert(spec.key, [box](const QVariant& value) {
+        const QSignalBlocker block(box);
+        box->setChecked(value.toBool());
+    });
+}
+
+void ParameterPanel::addText(const ParameterSpec& spec, QGridLayout* grid, int& row) {
+    auto* label = new QLabel(labelText(spec));
+    label->setToolTip(spec.toolTip);
+    grid->addWidget(label, row++, 0, 1, 2);
+    auto* line = new QWidget;
+    auto* layout = new QHBoxLayout(line);
+    layout->setContentsMargins(0, 0, 0, 0);
+    // Free text, committed on Enter or when the focus leaves; suggestions in a list.
+    QLineEdit* edit = nullptr;
+    QWidget* editor = nullptr;
+    if (spec.choices.isEmpty()) {
+        edit = new QLineEdit;
+        editor = edit;
+    } else {
+        auto* combo = new QComboBox;
+        combo->setEditable(true);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        for (qsizetype i = 0; i < spec.choices.size(); ++i) {
+            combo->addItem(spec.choices[i]);
+            if (i < spec.choiceLabels.size())
+                combo->setItemData(static_cast<int>(i), spec.choiceLabels[i], Qt::ToolTipRole);
+        }
+        connect(combo, &QComboBox::activated, this, [this, combo, key = spec.key](int index) {
+            this->edit(key, combo->itemText(index));
+        });
+        edit = combo->lineEdit();
+        editor = combo;
+    }
+    edit->setToolTip(spec.toolTip);
+    editor->setToolTip(spec.toolTip);
+    editor->setAccessibleName(spec.label);
+    layout->addWidget(editor, 1);
+    connect(edit, &QLineEdit::editingFinished, this,
+            [this, edit, key = spec.key] { this->edit(key, edit->text().trimmed()); });
+    if (spec.browse != ParameterSpec::Browse::None) {
+        auto* browse = new QToolButton;
+        browse->setText(tr("Browse…"));
+        browse->setToolTip(tr("Choose %1").arg(spec.label));
+        layout->addWidget(browse);
+        connect(browse, &QToolButton::clicked, this, [this, spec] {
+            const QString path =
+                spec.browse == ParameterSpec::Browse::Directory
+                    ? QFileDialog::getExistingDirectory(this, spec.label)
+                    : QFileDialog::getOpenFileName(this, spec.label, QString(), spec.fileFilter);
+            if (!path.isEmpty())
+                this->edit(spec.key, spec.browsePrefix + path);
+        });
+    }
+    grid->addWidget(line, row++, 0, 1, 2);
+    m_editors.insert(spec.key, editor);
+    m_show.insert(spec.key, [edit](const QVariant& value) {
+        const QSignalBlocker block(edit);
+        edit->setText(value.toString());
+    });
+}
+
+void ParameterPanel::addRange(const ParameterSpec& spec, QGridLayout* grid, int& row) {
+    auto* label = new QLabel(labelText(spec));
+    label->setToolTip(spec.toolTip);
+    grid->addWidget(label, row++, 0, 1, 2);
+    auto* line = new QWidget;
+    auto* layout = new QHBoxLayout(line);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const auto endBox = [&](const QString& name) {
+        auto* box = new QDoubleSpinBox;
+        box->setDecimals(spec.decimals);
+        box->setRange(spec.minimum, spec.maximum);
+        box->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+        box->setKeyboardTracking(false);
+        box->setToolTip(spec.toolTip);
+        box->setAccessibleName(QStringLiteral("%1 %2").arg(spec.label, name));
+        // Sized by the panel, not by the widest value the range allows (1e6).
+        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("00.0000")) + 24);
+        return box;
+    };
+    auto* from = endBox(tr("from"));
+    auto* to = endBox(tr("to"));
+    auto* count = new QSpinBox;
+    count->setRange(1, 10000);
+    count->setSuffix(tr(" values"));
+    count->setKeyboardTracking(false);
+    count->setToolTip(tr("Number of values from the first to the last, inclusive"));
+    count->setAccessibleName(tr("%1 points").arg(spec.label));
+    layout->addWidget(from, 1);
+    layout->addWidget(new QLabel(QStringLiteral("…")));
+    layout->addWidget(to, 1);
+    grid->addWidget(line, row++, 0, 1, 2);
+    grid->addWidget(count, row++, 1); // the count under the ends, where numbers sit
+    m_editors.insert(spec.key, from);
+    const auto compose = [this, from, to, count, key = spec.key] {
+        edit(key, QStringLiteral("%1:%2:%3")
+                      .arg(QString::number(from->value(), 'g', 12),
+                           QString::number(to->value(), 'g', 12))
+                      .arg(count->value()));
+    };
+    connect(from, &QDoubleSpinBox::valueChanged, this, compose);
+    connect(to, &QDoubleSpinBox::valueChanged, this, compose);
+    connect(count, &QSpinBox::valueChanged, this, compose);
+    m_show.insert(spec.key, [from, to, count](const QVariant& value) {
+        const QStringList parts = value.toString().split(QLatin1Char(':'));
+        if (parts.size() != 3)
+            return;
+        const QSignalBlocker b1(from), b2(to), b3(count);
+        from->setValue(parts[0].toDouble());
+        to->setValue(parts[1].toDouble());
+        count->setValue(parts[2].toInt());
     });
 }
 

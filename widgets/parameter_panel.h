@@ -13,7 +13,9 @@ namespace sdlab::widgets {
 
 // Edits a set of parameters described by ParameterSpecs: numbers as a slider with a
 // spin box (units and tooltips from the spec; log sliders where the spec says so),
-// choices as combo boxes, files as a path with a Browse button. It only reports edits
+// choices as combo boxes, files as a path with a Browse button, flags as check boxes,
+// text as a line (with suggestions and Browse where the spec says), a MIN:MAX:N range as
+// two ends and a count; an optional number has an "auto" box. It only reports edits
 // (valueEdited) and shows values it is given (setValues, which emits nothing): the lab
 // session owns the values and the undo stack. A slider drag carries one drag serial
 // from press to release, so the session can merge the drag into one undo step.
@@ -39,6 +41,9 @@ class ParameterPanel : public QWidget {
     void addNumber(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addChoice(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addFile(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void addFlag(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void addText(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    void addRange(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void edit(const QString& key, const QVariant& value);
 
     ParameterSpecs m_specs;

@@ -5,7 +5,7 @@
 
 namespace sdlab::gui {
 
-ComputeThread::ComputeThread(ComputeFunction compute, QObject* parent)
+ComputeThread::ComputeThread(WorkerFunction compute, QObject* parent)
     : QThread(parent), m_compute(std::move(compute)) {}
 
 ComputeThread::~ComputeThread() {

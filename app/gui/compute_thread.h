@@ -17,7 +17,7 @@ namespace sdlab::gui {
 class ComputeThread : public QThread {
     Q_OBJECT
   public:
-    explicit ComputeThread(ComputeFunction compute, QObject* parent = nullptr);
+    explicit ComputeThread(WorkerFunction compute, QObject* parent = nullptr);
     ~ComputeThread() override;
 
     void request(const widgets::ParameterValues& values, quint64 generation);
@@ -33,7 +33,7 @@ class ComputeThread : public QThread {
     void run() override;
 
   private:
-    const ComputeFunction m_compute;
+    const WorkerFunction m_compute;
     ComputeControl m_control;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -2,6 +2,7 @@
 
 #include "chart_plot.h"
 #include "experiments/channel_encoding_run.h"
+#include "experiments/encoders_experiment.h"
 #include "io/input_error.h"
 #include "lab_support.h"
 #include "spike_raster.h"
@@ -11,8 +12,6 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
-#include <numbers>
-#include <random>
 
 namespace sdlab::gui {
 
@@ -28,66 +27,36 @@ struct EncodersResult : LabResult {
     std::vector<std::vector<double>> reconstruction{kEncoders}; // the shown channel
 };
 
-// Channel c of the input, in [0, 1], over `steps` steps.
-std::vector<std::vector<double>> makeInput(const QString& pattern, int channels, long steps,
-                                           std::uint64_t seed) {
-    std::vector<std::vector<double>> input(static_cast<std::size_t>(channels));
-    std::mt19937_64 engine(seed);
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
-    for (int c = 0; c < channels; ++c) {
-        auto& channel = input[static_cast<std::size_t>(c)];
-        const double level = channels > 1 ? static_cast<double>(c) / (channels - 1) : 1.0;
-        if (pattern == QStringLiteral("ramp")) {
-            channel = {level}; // constant; a shorter channel holds its last value
-        } else if (pattern == QStringLiteral("random")) {
-            channel = {uniform(engine)};
-        } else { // sine: a slow wave, phase-shifted across channels
-            channel.resize(static_cast<std::size_t>(steps));
-            for (long t = 0; t < steps; ++t)
-                channel[static_cast<std::size_t>(t)] =
-                    0.5 +
-                    0.45 * std::sin(2.0 * std::numbers::pi *
-                                    (static_cast<double>(t) / static_cast<double>(steps) + level));
-        }
-    }
-    return input;
-}
+// The four encoders of the lab, as `sdlab-cli encode --method` names them.
+constexpr ChannelEncoding kMethods[kEncoders] = {ChannelEncoding::Rate, ChannelEncoding::Latency,
+                                                 ChannelEncoding::Delta, ChannelEncoding::Pd};
 
-LabResultPtr computeEncoders(const widgets::ParameterValues& v, ComputeControl& control) {
+LabResultPtr computeEncoders(const ParameterValues& v, ComputeControl& control) {
     auto result = std::make_shared<EncodersResult>();
-    result->channels = integer(v, "channels");
-    result->shown = std::min(integer(v, "shownChannel"), result->channels - 1);
-    const long steps = integer(v, "steps");
-    const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    const auto input = makeInput(text(v, "pattern"), result->channels, steps, seed);
-    const auto& shown = input[static_cast<std::size_t>(result->shown)];
+    // The lab runs rate coding too, so its input must be probabilities.
+    const EncoderInput input = encoderInputFrom(v, true);
+    result->channels = static_cast<int>(input.channels.size());
+    result->shown = std::min(static_cast<int>(v.integer("shown-channel")), result->channels - 1);
+    const auto steps = static_cast<long>(v.integer("steps"));
+    if (static_cast<double>(result->channels) * static_cast<double>(steps) > 1e8)
+        throw InputError("channels × steps must stay under 1e8");
+    const auto& shown = input.channels[static_cast<std::size_t>(result->shown)];
     for (long t = 0; t < steps; ++t)
         result->input.push_back(shown[std::min(static_cast<std::size_t>(t), shown.size() - 1)]);
 
-    std::vector<ChannelEncodingOptions> options(kEncoders);
-    options[0].method = ChannelEncoding::Rate;
-    options[0].seed = seed;
-    options[1].method = ChannelEncoding::Latency;
-    options[1].tau = real(v, "tau");
-    options[1].threshold = real(v, "latencyThreshold");
-    options[1].linear = text(v, "latencyShape") == QStringLiteral("linear");
-    options[2].method = ChannelEncoding::Delta;
-    options[2].threshold = real(v, "deltaThreshold");
-    options[3].method = ChannelEncoding::Pd;
-    options[3].pd = {real(v, "kp"), real(v, "kd")};
-    if (const std::string error = options[3].pd.validationError(); !error.empty())
-        throw InputError("kp/kd: " + error);
+    std::vector<ChannelEncodingOptions> options;
+    for (const ChannelEncoding method : kMethods)
+        options.push_back(encodingOptionsFrom(v, method));
     for (int e = 0; e < kEncoders; ++e) {
-        auto& o = options[static_cast<std::size_t>(e)];
-        o.steps = steps;
-        const std::vector<ChannelSpike> spikes = runChannelEncoding(input, o);
+        const auto& o = options[static_cast<std::size_t>(e)];
+        const std::vector<ChannelSpike> spikes = runChannelEncoding(input.channels, o);
         auto& events = result->events[static_cast<std::size_t>(e)];
         events.reserve(spikes.size());
         for (const ChannelSpike& s : spikes)
             events.push_back({static_cast<int>(s.step), static_cast<int>(s.channel),
                               static_cast<float>(s.value)});
-        result->reconstruction[static_cast<std::size_t>(e)] =
-            decodeChannels(spikes, input.size(), o)[static_cast<std::size_t>(result->shown)];
+        result->reconstruction[static_cast<std::size_t>(e)] = decodeChannels(
+            spikes, input.channels.size(), o)[static_cast<std::size_t>(result->shown)];
         if (!control.report(e + 1, kEncoders))
             return nullptr;
     }
@@ -96,8 +65,8 @@ LabResultPtr computeEncoders(const widgets::ParameterValues& v, ComputeControl& 
 
 } // namespace
 
-EncodersLab::EncodersLab(QWidget* parent)
-    : LabPage(parent), m_reconstruction(new widgets::ChartPlot) {
+EncodersLab::EncodersLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_reconstruction(new widgets::ChartPlot) {
     auto* grid = new QWidget;
     auto* gridLayout = new QGridLayout(grid);
     gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -124,78 +93,6 @@ EncodersLab::EncodersLab(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-}
-
-widgets::ParameterSpecs EncodersLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString input = tr("Input"), rate = tr("Rate and latency"),
-                  delta = tr("Delta modulation"), pd = tr("PD + sigma-delta");
-    return {
-        {.key = QStringLiteral("pattern"),
-         .label = tr("Pattern"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Sine: a slow wave, shifted across channels. Ramp: channel c holds "
-                       "c/(C − 1). Random: each channel holds a random level."),
-         .choices = {QStringLiteral("sine"), QStringLiteral("ramp"), QStringLiteral("random")},
-         .choiceLabels = {tr("Sine waves"), tr("Ramp of levels"), tr("Random levels")},
-         .defaultText = QStringLiteral("sine"),
-         .group = input},
-        {.key = QStringLiteral("channels"),
-         .label = tr("Channels"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 1000,
-         .defaultValue = 24,
-         .group = input},
-        lengthParameter(200, 20000, tr("Number of time steps every encoder runs"), input),
-        {.key = QStringLiteral("shownChannel"),
-         .label = tr("Channel to reconstruct"),
-         .kind = Kind::Integer,
-         .minimum = 0,
-         .maximum = 999,
-         .defaultValue = 16,
-         .toolTip = tr("The lower plot shows this channel and each receiver's estimate of it"),
-         .group = input},
-        seedParameter(input),
-        {.key = QStringLiteral("tau"),
-         .label = tr("Latency τ"),
-         .minimum = 0.1,
-         .maximum = 1000.0,
-         .defaultValue = 30.0,
-         .decimals = 2,
-         .logarithmic = true,
-         .unit = tr("steps"),
-         .toolTip = tr("Latency coding fires once at t = τ·ln(x/(x − θ)) (snnTorch eq. 26); "
-                       "rate coding fires with probability x each step"),
-         .group = rate},
-        {.key = QStringLiteral("latencyThreshold"),
-         .label = tr("Latency threshold θ"),
-         .minimum = 0.0,
-         .maximum = 1.0,
-         .defaultValue = 0.2,
-         .decimals = 3,
-         .toolTip = tr("Inputs x ≤ θ never fire; near θ they fire late"),
-         .group = rate},
-        {.key = QStringLiteral("latencyShape"),
-         .label = tr("Latency curve"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Logarithmic: the RC charging time; linear: t = τ·(1 − x)"),
-         .choices = {QStringLiteral("log"), QStringLiteral("linear")},
-         .choiceLabels = {tr("Logarithmic"), tr("Linear")},
-         .defaultText = QStringLiteral("log"),
-         .group = rate},
-        {.key = QStringLiteral("deltaThreshold"),
-         .label = tr("Threshold"),
-         .minimum = 0.001,
-         .maximum = 1.0,
-         .defaultValue = 0.05,
-         .decimals = 3,
-         .logarithmic = true,
-         .toolTip = tr("ON spike when x_t − x_ref > θ, OFF when < −θ; x_ref follows each spike"),
-         .group = delta},
-        kpParameter(QStringLiteral("kp"), 0.1, pd),
-        kdParameter(QStringLiteral("kd"), 2.0, pd),
-    };
 }
 
 ComputeFunction EncodersLab::computeFunction() const {

@@ -18,12 +18,9 @@ namespace sdlab::gui {
 class EncodersLab : public LabPage {
     Q_OBJECT
   public:
-    explicit EncodersLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("encoders"); }
-    QString title() const override { return tr("Encoders"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit EncodersLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    QString openingPreset() const override { return QStringLiteral("snntorch-encoders"); }
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     bool hasPlayback() const override { return true; }

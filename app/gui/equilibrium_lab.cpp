@@ -2,6 +2,7 @@
 
 #include "chart_plot.h"
 #include "equilibrium/settle_run.h"
+#include "experiments/equilibrium_experiment.h"
 #include "heatmap_view.h"
 #include "io/input_error.h"
 #include "lab_support.h"
@@ -32,43 +33,18 @@ struct EquilibriumResult : LabResult {
     double finalDistance = 0.0, distanceBefore = 0.0;
 };
 
-SettleRunSettings settingsFrom(const widgets::ParameterValues& v) {
-    SettleRunSettings s;
-    s.model = text(v, "model") == QStringLiteral("eqprop") ? SettleModel::Continuous
-                                                           : SettleModel::Spiking;
-    s.sizes = {integer(v, "inputs"), integer(v, "hidden"), integer(v, "outputs")};
-    s.steps = integer(v, "steps");
-    if (integer(v, "perturbAt") > 0)
-        s.perturbAt = integer(v, "perturbAt");
-    s.perturbation = text(v, "perturbation") == QStringLiteral("kick")
-                         ? PerturbationKind::KickState
-                         : PerturbationKind::ClampOutput;
-    s.clampBeta = real(v, "beta");
-    s.kickSigma = real(v, "sigma");
-    s.epsilon = real(v, "epsilon");
-    s.seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    s.spiking.coding =
-        parseSpikeCoding(text(v, "encoder").toStdString()).value_or(SpikeCoding::Predictive);
-    s.spiking.stepSize =
-        text(v, "anneal") == QStringLiteral("osa") ? StepSizeRule::Osa : StepSizeRule::Schedule;
-    s.spiking.schedule = {real(v, "epsilon0"), real(v, "eta")};
-    s.spiking.osaTarget = real(v, "osaTarget");
-    s.spiking.predictiveLambda = real(v, "lambda");
-    s.spiking.seed = s.seed;
-    return s;
-}
-
-LabResultPtr computeEquilibrium(const widgets::ParameterValues& v, ComputeControl& control) {
-    const SettleRunSettings s = settingsFrom(v);
-    if (const std::string error = s.validationError(); !error.empty())
-        throw InputError(error);
+// The first hidden layer (when there is one) and the output layer are drawn; the run is
+// `sdlab-cli settle`'s, from the same checked settings.
+LabResultPtr computeEquilibrium(const ParameterValues& v, ComputeControl& control) {
+    const SettleRunSettings s = settleSettingsFrom(v);
     auto result = std::make_shared<EquilibriumResult>();
     result->spiking = s.model == SettleModel::Spiking;
     result->steps = s.steps;
     result->perturbAt = s.perturbAt.value_or(0);
-    result->shownHidden = std::min(kShownHidden, s.sizes[1]);
-    result->outputCount = s.sizes[2];
-    result->outputs.resize(static_cast<std::size_t>(s.sizes[2]));
+    const bool hasHidden = s.sizes.size() > 2;
+    result->shownHidden = hasHidden ? std::min(kShownHidden, s.sizes[1]) : 0;
+    result->outputCount = s.sizes.back();
+    result->outputs.resize(static_cast<std::size_t>(s.sizes.back()));
     const int shown = result->shownHidden + result->outputCount;
     const auto columns = static_cast<std::size_t>(s.steps) + 1;
     result->heat.assign(static_cast<std::size_t>(shown) * columns, 0.0);
@@ -79,19 +55,20 @@ LabResultPtr computeEquilibrium(const widgets::ParameterValues& v, ComputeContro
             t, std::max(kDistanceFloor, meanAbsoluteDistance(f.continuousState, f.fixedPoint))));
         result->energy.append(QPointF(t, f.row.energy));
         for (int k = 0; k < result->outputCount; ++k)
-            result->outputs[static_cast<std::size_t>(k)].append(QPointF(t, f.state[1][k]));
+            result->outputs[static_cast<std::size_t>(k)].append(QPointF(t, f.state.back()[k]));
         for (int unit = 0; unit < shown; ++unit) {
             const double value = unit < result->shownHidden
-                                     ? f.continuousState[0][unit]
-                                     : f.continuousState[1][unit - result->shownHidden];
+                                     ? f.continuousState.front()[unit]
+                                     : f.continuousState.back()[unit - result->shownHidden];
             result->heat[static_cast<std::size_t>(unit) * columns + static_cast<std::size_t>(t)] =
                 value;
         }
         if (f.spikes && t > 0) {
-            for (int unit : (*f.spikes)[1])
-                if (unit < result->shownHidden)
-                    result->events.push_back({t, unit, 1.0F});
-            for (int unit : (*f.spikes)[2])
+            if (hasHidden)
+                for (int unit : (*f.spikes)[1])
+                    if (unit < result->shownHidden)
+                        result->events.push_back({t, unit, 1.0F});
+            for (int unit : f.spikes->back())
                 result->events.push_back({t, result->shownHidden + unit, 1.0F});
         }
     };
@@ -111,10 +88,11 @@ LabResultPtr computeEquilibrium(const widgets::ParameterValues& v, ComputeContro
 
 } // namespace
 
-EquilibriumLab::EquilibriumLab(QWidget* parent)
-    : LabPage(parent), m_distance(new widgets::ChartPlot), m_energy(new widgets::ChartPlot),
-      m_outputs(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
-      m_states(new widgets::HeatmapView), m_perturb(new QAction(tr("Perturb Here"), this)) {
+EquilibriumLab::EquilibriumLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_distance(new widgets::ChartPlot),
+      m_energy(new widgets::ChartPlot), m_outputs(new widgets::ChartPlot),
+      m_raster(new widgets::SpikeRaster), m_states(new widgets::HeatmapView),
+      m_perturb(new QAction(tr("Perturb Here"), this)) {
     m_distance->setTitle(tr("Distance to the fixed point, mean |s − s_fixed| (thesis Fig. 8.2)"));
     m_distance->setAxisTitles(tr("step t"), tr("mean |s − s_fixed|"));
     m_distance->setLogarithmic(false, true);
@@ -155,151 +133,13 @@ EquilibriumLab::EquilibriumLab(QWidget* parent)
     layout->addWidget(splitter);
 }
 
-widgets::ParameterSpecs EquilibriumLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString network = tr("Network"), coding = tr("Spiking coding"), settling = tr("Settling");
-    return {
-        {.key = QStringLiteral("model"),
-         .label = tr("Model"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Continuous EqProp units (Euler steps) or units that send one bit per step"),
-         .choices = {QStringLiteral("spiking-eqprop"), QStringLiteral("eqprop")},
-         .choiceLabels = {tr("Spiking (bits)"), tr("Continuous")},
-         .defaultText = QStringLiteral("spiking-eqprop"),
-         .group = network},
-        {.key = QStringLiteral("inputs"),
-         .label = tr("Input units"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 2000,
-         .defaultValue = 500,
-         .toolTip = tr("Clamped to a random x ∈ [0, 1] from the seed"),
-         .group = network},
-        {.key = QStringLiteral("hidden"),
-         .label = tr("Hidden units"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 2000,
-         .defaultValue = 500,
-         .group = network},
-        {.key = QStringLiteral("outputs"),
-         .label = tr("Output units"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 100,
-         .defaultValue = 10,
-         .group = network},
-        seedParameter(network),
-        {.key = QStringLiteral("encoder"),
-         .label = tr("Encoder"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Sigma-delta (eq. 8.11), stochastic Bernoulli bits (eq. 8.8), or predictive "
-                       "coding into sigma-delta with its decoder (eqs. 8.12-8.14)"),
-         .choices = {QStringLiteral("predictive"), QStringLiteral("sigma-delta"),
-                     QStringLiteral("stochastic")},
-         .choiceLabels = {tr("Predictive + Σ-Δ"), tr("Sigma-delta"), tr("Stochastic")},
-         .defaultText = QStringLiteral("predictive"),
-         .group = coding},
-        {.key = QStringLiteral("anneal"),
-         .label = tr("Step sizes"),
-         .kind = Kind::Choice,
-         .toolTip = tr("ε_t = ε₀/t^η (eq. 8.7), or OSA per unit (App. E.1), restarted when a "
-                       "clamp perturbation starts a new phase"),
-         .choices = {QStringLiteral("osa"), QStringLiteral("schedule")},
-         .choiceLabels = {tr("OSA (adaptive)"), tr("Schedule ε₀/t^η")},
-         .defaultText = QStringLiteral("osa"),
-         .group = coding},
-        {.key = QStringLiteral("epsilon0"),
-         .label = tr("ε₀"),
-         .minimum = 0.01,
-         .maximum = 1.0,
-         .defaultValue = 1.0,
-         .decimals = 2,
-         .toolTip = tr("Schedule: the first step size"),
-         .group = coding},
-        {.key = QStringLiteral("eta"),
-         .label = tr("η"),
-         .minimum = 0.0,
-         .maximum = 2.0,
-         .defaultValue = 0.5,
-         .decimals = 2,
-         .toolTip =
-             tr("Schedule: the annealing exponent; ½ is eq. 8.10's 1/√t, 1 the running mean"),
-         .group = coding},
-        {.key = QStringLiteral("osaTarget"),
-         .label = tr("OSA ν̄"),
-         .minimum = 0.001,
-         .maximum = 0.99,
-         .defaultValue = 0.1,
-         .decimals = 3,
-         .toolTip = tr("OSA's target step size for its error statistics"),
-         .group = coding},
-        {.key = QStringLiteral("lambda"),
-         .label = tr("Predictive λ"),
-         .minimum = 0.01,
-         .maximum = 1.0,
-         .defaultValue = 0.275,
-         .decimals = 3,
-         .toolTip = tr("Predictive coding coefficient (thesis §8.5.2: 0.275); 1 is no prediction"),
-         .group = coding},
-        {.key = QStringLiteral("steps"),
-         .label = tr("Steps"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 5000,
-         .defaultValue = 250,
-         .unit = tr("steps"),
-         .group = settling},
-        {.key = QStringLiteral("perturbAt"),
-         .label = tr("Perturb at"),
-         .kind = Kind::Integer,
-         .minimum = 0,
-         .maximum = 5000,
-         .defaultValue = 100,
-         .unit = tr("step"),
-         .toolTip = tr("0: no perturbation. Fig. 8.2 perturbs the output at t = 100"),
-         .group = settling},
-        {.key = QStringLiteral("perturbation"),
-         .label = tr("Perturbation"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Clamp: pull the output toward a random target with β (a new fixed point, "
-                       "as EqProp's clamped phase). Kick: add N(0, σ²) to every state (the same "
-                       "fixed point)"),
-         .choices = {QStringLiteral("clamp"), QStringLiteral("kick")},
-         .choiceLabels = {tr("Clamp output"), tr("Kick states")},
-         .defaultText = QStringLiteral("clamp"),
-         .group = settling},
-        {.key = QStringLiteral("beta"),
-         .label = tr("Clamp β"),
-         .minimum = 0.01,
-         .maximum = 10.0,
-         .defaultValue = 1.0,
-         .decimals = 2,
-         .group = settling},
-        {.key = QStringLiteral("sigma"),
-         .label = tr("Kick σ"),
-         .minimum = 0.01,
-         .maximum = 10.0,
-         .defaultValue = 0.5,
-         .decimals = 2,
-         .group = settling},
-        {.key = QStringLiteral("epsilon"),
-         .label = tr("Continuous ε"),
-         .minimum = 0.01,
-         .maximum = 1.0,
-         .defaultValue = 0.5,
-         .decimals = 2,
-         .toolTip = tr("Euler step of the continuous network (reference code: 0.5)"),
-         .group = settling},
-    };
-}
-
 ComputeFunction EquilibriumLab::computeFunction() const {
     return computeEquilibrium;
 }
 
 QString EquilibriumLab::parameterNote(const widgets::ParameterValues& v) const {
-    if (integer(v, "perturbAt") > integer(v, "steps"))
+    const QVariant at = v.value(QStringLiteral("perturb-at"));
+    if (at.isValid() && at.toInt() > v.value(QStringLiteral("steps")).toInt())
         return tr("<b>Perturb at</b> is after the last step: no perturbation will be seen.");
     return tr("Each unit sees only the bits its neighbours sent at the previous step. "
               "Press <b>P</b> to kick the states at the playback position.");
@@ -318,8 +158,11 @@ void EquilibriumLab::showResult(const LabResultPtr& base) {
     }
     const int shown = r.shownHidden + r.outputCount;
     m_raster->setEvents(r.events, shown, r.steps);
-    m_raster->setChannelGroups(
-        {{0, tr("hidden 0–%1").arg(r.shownHidden - 1)}, {r.shownHidden, tr("outputs")}});
+    if (r.shownHidden > 0)
+        m_raster->setChannelGroups(
+            {{0, tr("hidden 0–%1").arg(r.shownHidden - 1)}, {r.shownHidden, tr("outputs")}});
+    else
+        m_raster->setChannelGroups({{0, tr("outputs")}});
     std::vector<double> xs(static_cast<std::size_t>(r.steps) + 1),
         ys(static_cast<std::size_t>(shown));
     for (std::size_t i = 0; i < xs.size(); ++i)
@@ -356,8 +199,8 @@ void EquilibriumLab::perturbHere() {
         return;
     const int at = std::clamp(m_position >= m_length ? m_length / 2 : m_position, 1, m_length - 1);
     widgets::ParameterValues values;
-    values.insert(QStringLiteral("perturbAt"), at);
-    values.insert(QStringLiteral("perturbation"), QStringLiteral("kick"));
+    values.insert(QStringLiteral("perturb-at"), at);
+    values.insert(QStringLiteral("perturb"), QStringLiteral("kick"));
     Q_EMIT parametersRequested(values, tr("Kick the states at t = %1").arg(at));
 }
 

@@ -21,11 +21,7 @@ namespace sdlab::gui {
 class EquilibriumLab : public LabPage {
     Q_OBJECT
   public:
-    explicit EquilibriumLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("equilibrium"); }
-    QString title() const override { return tr("Equilibrium"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit EquilibriumLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

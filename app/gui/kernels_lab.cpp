@@ -1,8 +1,8 @@
 #include "kernels_lab.h"
 
 #include "chart_plot.h"
-#include "data/spike_trains.h"
 #include "experiments/kernel_trajectories_run.h"
+#include "experiments/kernels_experiment.h"
 #include "kernels/stdp_kernels.h"
 #include "lab_support.h"
 #include "spike_raster.h"
@@ -10,7 +10,6 @@
 #include <QGridLayout>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <random>
 
 namespace sdlab::gui {
 
@@ -26,24 +25,24 @@ double deltaKernel(long t, double) {
     return kappaDelta(t);
 }
 
-LabResultPtr computeKernels(const widgets::ParameterValues& v, ComputeControl&) {
+LabResultPtr computeKernels(const ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<KernelsResult>();
-    const double alpha = real(v, "alpha");
-    const long span = integer(v, "span");
+    const double alpha = v.real("alpha");
+    const auto span = static_cast<long>(v.integer("span"));
     for (double (*kernel)(long, double) : {&kappaPred, &kappaSymStdp, &deltaKernel, &kappaDynStdp})
         result->kernels.push_back(sampleKernel(kernel, alpha, span));
-    std::mt19937_64 engine(static_cast<std::uint64_t>(integer(v, "seed")));
-    const auto steps = static_cast<std::size_t>(integer(v, "steps"));
-    result->pre = randomSpikeTrain(steps, real(v, "density"), engine, false);
-    result->post = randomSpikeTrain(steps, real(v, "density"), engine, false);
+    KernelTrains trains = kernelTrainsFrom(v); // as `sdlab-cli kernels` draws them
+    result->pre = std::move(trains.pre);
+    result->post = std::move(trains.post);
     result->run = runKernelTrajectories(result->pre, result->post, alpha);
     return result;
 }
 
 } // namespace
 
-KernelsLab::KernelsLab(QWidget* parent)
-    : LabPage(parent), m_trains(new widgets::SpikeRaster), m_trajectories(new widgets::ChartPlot) {
+KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_trains(new widgets::SpikeRaster),
+      m_trajectories(new widgets::ChartPlot) {
     const QStringList titles{
         tr("κ_pred(t) = α^t, t ≥ 0 (decoder)"), tr("κ_SymSTDP = κ_pred * κ_−pred"),
         tr("κ_Δ: ½ at t = −1, −½ at t = 1"), tr("κ_DynSTDP = κ_SymSTDP * κ_−Δ")};
@@ -76,39 +75,6 @@ KernelsLab::KernelsLab(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-}
-
-widgets::ParameterSpecs KernelsLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString kernel = tr("Kernels"), trains = tr("Spike trains");
-    return {
-        {.key = QStringLiteral("alpha"),
-         .label = tr("Decay α"),
-         .minimum = 0.05,
-         .maximum = 0.99,
-         .defaultValue = 0.8,
-         .decimals = 3,
-         .toolTip = tr("Decoder decay: x^R = x^Q * κ_pred with κ_pred(t) = α^t (thesis §6.3.4)"),
-         .group = kernel},
-        {.key = QStringLiteral("span"),
-         .label = tr("Kernel window ±"),
-         .kind = Kind::Integer,
-         .minimum = 2,
-         .maximum = 200,
-         .defaultValue = 12,
-         .unit = tr("steps"),
-         .toolTip = tr("The kernels are drawn for t = −span … span"),
-         .group = kernel},
-        lengthParameter(150, 100000, tr("Length of the two binary spike trains"), trains),
-        {.key = QStringLiteral("density"),
-         .label = tr("Spike probability per step"),
-         .minimum = 0.0,
-         .maximum = 1.0,
-         .defaultValue = 0.08,
-         .toolTip = tr("Each step of each train spikes (value 1) with this probability"),
-         .group = trains},
-        seedParameter(trains),
-    };
 }
 
 ComputeFunction KernelsLab::computeFunction() const {

@@ -15,11 +15,7 @@ namespace sdlab::gui {
 class KernelsLab : public LabPage {
     Q_OBJECT
   public:
-    explicit KernelsLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("kernels"); }
-    QString title() const override { return tr("Kernels"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit KernelsLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

@@ -2,8 +2,6 @@
 
 namespace sdlab::gui {
 
-void LabPage::reconcile(widgets::ParameterValues&, const QString&) const {}
-
 QString LabPage::parameterNote(const widgets::ParameterValues&) const {
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment/experiment.h"
 #include "lab_result.h"
 #include "parameter_spec.h"
 
@@ -16,28 +17,31 @@ class ExportablePlot;
 
 namespace sdlab::gui {
 
-// One lab as the window shows it: what it computes (a pure function of its
-// parameters, run on the worker thread), the parameters it takes, and the plots that
-// show a result. A page displays results it is given and never computes on the GUI
-// thread; its LabSession owns the parameters, the undo stack and the worker
-// (STYLE habit 3). GUI thread only.
+// One lab as the window shows it: the plots that show a result and what it computes (a
+// pure function of its parameters, run on the worker thread). Its parameters, their
+// defaults, ranges, help and coupling are its experiment's description in core (STYLE
+// habit 11), which its LabSession reads. A page displays results it is given and never
+// computes on the GUI thread; its LabSession owns the parameters, the undo stack and the
+// worker (STYLE habit 3). GUI thread only.
 class LabPage : public QWidget {
     Q_OBJECT
   public:
-    using QWidget::QWidget;
+    explicit LabPage(const Experiment& experiment, QWidget* parent = nullptr)
+        : QWidget(parent), m_experiment(experiment) {}
 
-    virtual QString labId() const = 0; // "signal", used by --lab, presets and settings
-    virtual QString title() const = 0;
-    virtual widgets::ParameterSpecs parameterSpecs() const = 0;
+    const Experiment& experiment() const { return m_experiment; }
+    // "signal": --lab, presets, settings and help pages use it.
+    QString labId() const { return QString::fromStdString(m_experiment.id); }
+    QString title() const { return QString::fromStdString(m_experiment.title); }
     virtual ComputeFunction computeFunction() const = 0;
     virtual void showResult(const LabResultPtr& result) = 0;
     // Named plots for File > Export, in display order.
     virtual std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() = 0;
 
-    // Coupled parameters: called after `changedKey` was edited, before it is applied
-    // (e.g. kα/kβ ↔ kp/kd); an empty key means "several changed: derive the dependent
-    // values from the primary ones". Default: nothing is coupled.
-    virtual void reconcile(widgets::ParameterValues& values, const QString& changedKey) const;
+    // The built-in preset the lab opens on when it has no remembered parameters, where its
+    // description's defaults (shared with sdlab-cli, some pinned by its contract) make a
+    // poor first picture; empty opens on the defaults. Reset Parameters still gives them.
+    virtual QString openingPreset() const { return {}; }
     // Derived read-outs shown under the parameter panel (HTML).
     virtual QString parameterNote(const widgets::ParameterValues& values) const;
     // One line for the status bar describing the shown result.
@@ -71,6 +75,7 @@ class LabPage : public QWidget {
     void setSummary(const QString& text);
 
   private:
+    const Experiment& m_experiment;
     QString m_summary;
 };
 

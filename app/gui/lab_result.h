@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment/parameter_values.h"
 #include "parameter_spec.h"
 
 #include <QMetaType>
@@ -45,10 +46,15 @@ class ComputeControl {
     std::atomic<long> m_total{0};
 };
 
-// A lab's computation: a pure function of the parameters, run on the worker thread.
+// A lab's computation: a pure function of its checked parameter values (core's
+// ParameterValues, keyed as the experiment's description), run on the worker thread.
 // Throws sdlab::InputError for bad input (e.g. a malformed CSV file); returns nullptr
 // when cancelled.
 using ComputeFunction =
+    std::function<LabResultPtr(const sdlab::ParameterValues& values, ComputeControl& control)>;
+// What the worker thread runs: the panel's values in, a result out (the session checks
+// the values against the description, then calls the lab's ComputeFunction).
+using WorkerFunction =
     std::function<LabResultPtr(const widgets::ParameterValues& values, ComputeControl& control)>;
 
 } // namespace sdlab::gui

@@ -1,13 +1,18 @@
 #include "lab_session.h"
 
 #include "lab_page.h"
+#include "lab_parameters.h"
 #include "set_parameters_command.h"
 
 namespace sdlab::gui {
 
 LabSession::LabSession(LabPage* page, QObject* parent)
-    : QObject(parent), m_page(page), m_specs(page->parameterSpecs()),
-      m_values(widgets::defaultParameters(m_specs)), m_thread(page->computeFunction()) {
+    : QObject(parent), m_page(page), m_experiment(page->experiment()),
+      m_values(reconciled(toVariantMap(defaultValues(m_experiment)), QString())),
+      m_thread([&experiment = m_experiment, compute = page->computeFunction()](
+                   const widgets::ParameterValues& values, ComputeControl& control) {
+          return compute(checkedLabValues(experiment, values), control);
+      }) {
     qRegisterMetaType<LabResultPtr>();
     connect(&m_thread, &ComputeThread::computed, this,
             [this](const LabResultPtr& result, quint64 generation) {
@@ -32,33 +37,57 @@ LabSession::LabSession(LabPage* page, QObject* parent)
     });
 }
 
-widgets::ParameterValues LabSession::completed(widgets::ParameterValues values) const {
-    // Unknown keys are dropped, missing ones keep their current value, types follow
-    // the spec: the values always describe exactly this lab's parameters.
+widgets::ParameterValues LabSession::completed(const widgets::ParameterValues& values) const {
+    // Keys are read through the description (aliases too); unknown keys and values it
+    // refuses are dropped, missing ones keep their current value.
     widgets::ParameterValues out = m_values;
-    for (const widgets::ParameterSpec& spec : m_specs)
-        if (values.contains(spec.key) && widgets::parameterError(spec, values[spec.key]).isEmpty())
-            out[spec.key] = widgets::normalizedParameter(spec, values[spec.key]);
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const Parameter* p = findParameter(m_experiment, it.key().toStdString());
+        if (!p)
+            continue;
+        const ParameterValue value = normalizedValue(*p, fromVariant(it.value()));
+        if (parameterError(*p, value).empty())
+            out[QString::fromStdString(p->key)] = toVariant(value);
+    }
     return out;
 }
 
+widgets::ParameterValues LabSession::reconciled(widgets::ParameterValues values,
+                                                const QString& changedKey) const {
+    if (!m_experiment.reconcile)
+        return values;
+    ParameterValues core;
+    for (const auto& [key, value] : fromVariantMap(values))
+        if (const Parameter* p = findParameter(m_experiment, key))
+            core.set(p->key, normalizedValue(*p, value));
+    m_experiment.reconcile(core, changedKey.toStdString());
+    return toVariantMap(core);
+}
+
 void LabSession::edit(const QString& key, const QVariant& value, int dragSerial) {
-    const widgets::ParameterSpec* spec = widgets::findParameter(m_specs, key);
-    if (!spec || !widgets::parameterError(*spec, value).isEmpty())
+    const Parameter* p = findParameter(m_experiment, key.toStdString());
+    if (!p)
         return;
+    const ParameterValue normalized = normalizedValue(*p, fromVariant(value));
+    if (const std::string error = parameterError(*p, normalized); !error.empty()) {
+        Q_EMIT editRefused(
+            tr("%1: %2 — not changed")
+                .arg(QString::fromStdString(p->label), QString::fromStdString(error)));
+        Q_EMIT parametersChanged(m_values); // the panel shows the values that hold
+        return;
+    }
     widgets::ParameterValues after = m_values;
-    after[key] = widgets::normalizedParameter(*spec, value);
-    m_page->reconcile(after, key);
+    after[QString::fromStdString(p->key)] = toVariant(normalized);
+    after = reconciled(after, key);
     if (after == m_values)
         return;
     m_undo.push(new SetParametersCommand(
-        tr("Change %1").arg(spec->label), m_values, completed(after),
+        tr("Change %1").arg(QString::fromStdString(p->label)), m_values, after,
         [this](const widgets::ParameterValues& v) { setValues(v); }, key, dragSerial));
 }
 
 void LabSession::apply(const widgets::ParameterValues& values, const QString& description) {
-    widgets::ParameterValues after = completed(values);
-    m_page->reconcile(after, QString()); // derived values follow the primary ones
+    const widgets::ParameterValues after = reconciled(completed(values), QString());
     if (after == m_values)
         return;
     m_undo.push(new SetParametersCommand(
@@ -66,9 +95,11 @@ void LabSession::apply(const widgets::ParameterValues& values, const QString& de
 }
 
 void LabSession::restore(const widgets::ParameterValues& values) {
-    widgets::ParameterValues after = completed(values);
-    m_page->reconcile(after, QString());
-    setValues(after);
+    setValues(reconciled(completed(values), QString()));
+}
+
+void LabSession::resetToDefaults(const QString& description) {
+    apply(toVariantMap(defaultValues(m_experiment)), description);
 }
 
 void LabSession::setValues(const widgets::ParameterValues& values) {

@@ -7,22 +7,29 @@
 #include <QObject>
 #include <QUndoStack>
 
+namespace sdlab {
+struct Experiment;
+}
+
 namespace sdlab::gui {
 
 class LabPage;
 
 // The running state of one lab (STYLE habit 3): its parameter values, their undo stack
 // and its worker thread. It is the only thing that changes the values and the only
-// emitter of change signals; the page and the parameter panel observe it. Every change
-// of values requests a computation; a newer request cancels an older one and results
-// of superseded requests are dropped, so what is shown always matches the newest
-// parameters that finished. GUI thread only.
+// emitter of change signals; the page and the parameter panel observe it. What a value
+// may be, and how values are coupled, is the experiment's description in core: an edit
+// it refuses changes nothing and says why (editRefused). Every change of values requests
+// a computation; a newer request cancels an older one and results of superseded
+// requests are dropped, so what is shown always matches the newest parameters that
+// finished. GUI thread only.
 class LabSession : public QObject {
     Q_OBJECT
   public:
     explicit LabSession(LabPage* page, QObject* parent = nullptr);
 
     LabPage* page() const { return m_page; }
+    const Experiment& experiment() const { return m_experiment; }
     const widgets::ParameterValues& values() const { return m_values; }
     QUndoStack* undoStack() { return &m_undo; }
 
@@ -32,6 +39,8 @@ class LabSession : public QObject {
     void apply(const widgets::ParameterValues& values, const QString& description);
     // Values without an undo step (restoring settings at start-up).
     void restore(const widgets::ParameterValues& values);
+    // The description's defaults, one undo step.
+    void resetToDefaults(const QString& description);
 
     void recompute();
     void cancel();
@@ -46,14 +55,19 @@ class LabSession : public QObject {
     void busyChanged(bool busy);
     void failed(const QString& message);
     void cancelled();
+    // An edit the description does not accept (a value out of range, a malformed list):
+    // nothing changed; the panel should show the values again.
+    void editRefused(const QString& message);
 
   private:
     void setValues(const widgets::ParameterValues& values);
     void setBusy(bool busy);
-    widgets::ParameterValues completed(widgets::ParameterValues values) const;
+    widgets::ParameterValues completed(const widgets::ParameterValues& values) const;
+    widgets::ParameterValues reconciled(widgets::ParameterValues values,
+                                        const QString& changedKey) const;
 
     LabPage* m_page;
-    widgets::ParameterSpecs m_specs;
+    const Experiment& m_experiment;
     widgets::ParameterValues m_values;
     QUndoStack m_undo;
     ComputeThread m_thread;

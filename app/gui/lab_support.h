@@ -15,19 +15,6 @@ class QToolButton;
 // Small helpers the lab pages share.
 namespace sdlab::gui {
 
-// The built-in signals of core/data/signals.h as a Choice parameter.
-widgets::ParameterSpec signalParameter(const QString& defaultKind, const QString& group);
-// The kp/kd pair of spec §2 (ICLR'18 eq. 5-6) as Real parameters.
-widgets::ParameterSpec kpParameter(const QString& key, double defaultValue, const QString& group);
-widgets::ParameterSpec kdParameter(const QString& key, double defaultValue, const QString& group);
-widgets::ParameterSpec seedParameter(const QString& group);
-// The number of time steps (key "steps").
-widgets::ParameterSpec lengthParameter(int defaultSteps, int maximum, const QString& toolTip,
-                                       const QString& group);
-
-// One column of a CSV file; throws sdlab::InputError naming the file and the problem.
-std::vector<double> readCsvColumn(const QString& path, const std::string& column);
-
 QString formatNumber(double value, int precision = 4);
 // A text-only tool button for a lab's action bar (Start, Pause, Record...).
 QToolButton* toolButton(QAction* action);
@@ -51,17 +38,6 @@ template <typename Points> bool thinWhenOver(Points& points, std::size_t limit) 
         points[kept++] = points[n - 1];
     points.resize(kept);
     return true;
-}
-
-// Parameter accessors for compute functions.
-inline double real(const widgets::ParameterValues& v, const char* key) {
-    return v.value(QLatin1String(key)).toDouble();
-}
-inline int integer(const widgets::ParameterValues& v, const char* key) {
-    return v.value(QLatin1String(key)).toInt();
-}
-inline QString text(const widgets::ParameterValues& v, const char* key) {
-    return v.value(QLatin1String(key)).toString();
 }
 
 } // namespace sdlab::gui

@@ -2,6 +2,7 @@
 
 #include "chart_plot.h"
 #include "data/dataset_loaders.h"
+#include "experiments/learning_experiment.h"
 #include "image_grid_view.h"
 #include "io/input_error.h"
 #include "lab_support.h"
@@ -10,7 +11,6 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -55,18 +55,9 @@ struct LearningSetup : LabResult {
 
 namespace {
 
-using Spec = widgets::ParameterSpec;
-
 // The curves fed by snapshots (online accuracy, loss, kα, kβ; 5 a second) keep at most
 // this many points each: a 200-epoch run otherwise grew memory by about 1.2 MiB a minute.
 constexpr std::size_t kMaxSnapshotPoints = 4000;
-
-QStringList names(std::initializer_list<const char*> list) {
-    QStringList out;
-    for (const char* n : list)
-        out << QString::fromLatin1(n);
-    return out;
-}
 
 QString modelTitle(ModelKind model) {
     switch (model) {
@@ -86,59 +77,6 @@ QString modelTitle(ModelKind model) {
         return QObject::tr("Spiking EqProp");
     }
     return {};
-}
-
-std::string datasetName(const widgets::ParameterValues& v) {
-    const QString choice = text(v, "dataset");
-    if (choice != QStringLiteral("idx"))
-        return choice.toStdString();
-    const QString file = text(v, "idxFile");
-    if (file.isEmpty())
-        throw InputError("IDX directory: choose any file in an MNIST-style IDX directory");
-    return "idx:" + QFileInfo(file).absolutePath().toStdString();
-}
-
-template <typename T, typename Parse>
-T parsed(const widgets::ParameterValues& v, const char* key, Parse parse) {
-    const std::optional<T> value = parse(text(v, key).toStdString());
-    if (!value)
-        throw InputError(std::string(key) + ": unknown choice " +
-                         quoted(text(v, key).toStdString()));
-    return *value;
-}
-
-TrainingSettings settingsFrom(const widgets::ParameterValues& v) {
-    TrainingSettings s;
-    s.model = parsed<ModelKind>(v, "model", parseModelKind);
-    s.hidden = {integer(v, "hidden1")};
-    if (integer(v, "hidden2") > 0)
-        s.hidden.push_back(integer(v, "hidden2"));
-    s.epochs = integer(v, "epochs");
-    s.order = text(v, "order") == QStringLiteral("temporal") ? SampleOrderKind::Temporal
-                                                             : SampleOrderKind::Shuffled;
-    s.learningRate = real(v, "lr");
-    s.seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    s.update = parsed<UpdateRule>(v, "update", parseUpdateRule);
-    s.autoTune = text(v, "gains") == QStringLiteral("auto");
-    s.forwardGains = s.backwardGains = PdParams{real(v, "kp"), real(v, "kd")};
-    s.optimizer = parsed<Optimizer>(v, "optimizer", parseOptimizer);
-    s.timeSteps = integer(v, "steps");
-    s.routing = parsed<EventRouting>(v, "routing", parseEventRouting);
-    s.backReset = parsed<BackReset>(v, "backReset", parseBackReset);
-    s.outputError = parsed<OutputError>(v, "outputError", parseOutputError);
-    s.quantizationScale = real(v, "scale");
-    s.freeSteps = integer(v, "freeSteps");
-    s.clampedSteps = integer(v, "clampedSteps");
-    s.beta = real(v, "beta");
-    s.spiking.coding = parsed<SpikeCoding>(v, "encoder", parseSpikeCoding);
-    s.spiking.stepSize =
-        s.spiking.coding == SpikeCoding::Predictive ? StepSizeRule::Osa : StepSizeRule::Schedule;
-    s.spiking.seed = s.seed;
-    s.rowsPerEpoch = integer(v, "rowsPerEpoch");
-    s.interimTestSamples = static_cast<std::size_t>(integer(v, "interimTest"));
-    if (const std::string error = validationError(s); !error.empty())
-        throw InputError(error);
-    return s;
 }
 
 QString compact(double value) {
@@ -167,8 +105,8 @@ QWidget* boxed(const QString& title, QWidget* content) {
 
 } // namespace
 
-LearningLab::LearningLab(QWidget* parent)
-    : LabPage(parent), m_cache(std::make_shared<DatasetCache>()),
+LearningLab::LearningLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_cache(std::make_shared<DatasetCache>()),
       m_start(new QAction(tr("&Start Training"), this)),
       m_pause(new QAction(tr("&Pause Training"), this)),
       m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
@@ -268,169 +206,12 @@ LearningLab::LearningLab(QWidget* parent)
 
 LearningLab::~LearningLab() = default;
 
-widgets::ParameterSpecs LearningLab::parameterSpecs() const {
-    const QString dataGroup = tr("Data"), model = tr("Model"), pd = tr("PD network"),
-                  spiking = tr("Spiking MLP"), sd = tr("Σ-Δ net"),
-                  eq = tr("Equilibrium Propagation"), display = tr("Display");
-    const auto choice = [](const char* key, const QString& label, QStringList choices,
-                           QStringList labels, const char* fallback, const QString& tip,
-                           const QString& group) {
-        return Spec{.key = QString::fromLatin1(key),
-                    .label = label,
-                    .kind = Spec::Kind::Choice,
-                    .toolTip = tip,
-                    .choices = std::move(choices),
-                    .choiceLabels = std::move(labels),
-                    .defaultText = QString::fromLatin1(fallback),
-                    .group = group};
-    };
-    const auto integerSpec = [](const char* key, const QString& label, int min, int max, int value,
-                                const QString& unit, const QString& tip, const QString& group) {
-        return Spec{.key = QString::fromLatin1(key),
-                    .label = label,
-                    .kind = Spec::Kind::Integer,
-                    .minimum = double(min),
-                    .maximum = double(max),
-                    .defaultValue = double(value),
-                    .unit = unit,
-                    .toolTip = tip,
-                    .group = group};
-    };
-    return {
-        choice("dataset", tr("Data set"), names({"synthetic", "digits", "fashion-mnist", "idx"}),
-               {tr("Synthetic (built in)"), tr("Digits (opencv-doc)"), tr("Fashion-MNIST"),
-                tr("IDX directory…")},
-               "synthetic",
-               tr("Synthetic: 2000/500 seeded 14×14 images, no file. Digits: OpenCV's 5000 "
-                  "digits.png, 4000/1000. Fashion-MNIST: 60000/10000 from the Debian package. "
-                  "IDX: any MNIST-style directory (choose a file in it below)"),
-               dataGroup),
-        Spec{.key = QStringLiteral("idxFile"),
-             .label = tr("IDX directory"),
-             .kind = Spec::Kind::File,
-             .toolTip = tr("Any file in an MNIST-style directory holding train-images-idx3-ubyte, "
-                           "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
-                           "t10k-labels-idx1-ubyte (each may be .gz)"),
-             .fileFilter = tr("IDX files (*ubyte *ubyte.gz *.idx*);;All files (*)"),
-             .group = dataGroup},
-        choice("order", tr("Sample order"), names({"shuffled", "temporal"}),
-               {tr("Shuffled"), tr("Temporal")}, "shuffled",
-               tr("Shuffled: a new seeded permutation each epoch. Temporal: consecutive samples "
-                  "are similar (ICLR'18 §3.1), so PD coding sends fewer spikes"),
-               dataGroup),
-        choice("model", tr("Model"),
-               names({"mlp", "pdnn", "spiking-mlp", "sigma-delta", "eqprop", "init-eqprop",
-                      "spiking-eqprop"}),
-               {tr("MLP (baseline)"), tr("PD network"), tr("Spiking MLP"), tr("Σ-Δ net"),
-                tr("EqProp"), tr("Initialized EqProp"), tr("Spiking EqProp")},
-               "pdnn",
-               tr("MLP: dense ReLU net, softmax/NLL, SGD. PDNN: PD-coded forward and backward "
-                  "passes (ICLR'18 eq. 11-12). Spiking MLP: herding spikes over T steps (DSN "
-                  "Alg. 3, 8). Σ-Δ net: activations sent as Σ-Δ-coded integers. EqProp: a "
-                  "settling network trained by its free and clamped phases (thesis §2.7); "
-                  "initialized: settles from a feed-forward prediction (ch. 7); spiking: units "
-                  "exchange bits (ch. 8)"),
-               model),
-        integerSpec("hidden1", tr("Hidden layer 1"), 1, 2000, 200, tr("units"),
-                    tr("Units of the first hidden layer"), model),
-        integerSpec("hidden2", tr("Hidden layer 2"), 0, 2000, 0, tr("units"),
-                    tr("Units of a second hidden layer; 0 for none (DSN Tables 2-3 use 200, 200)"),
-                    model),
-        integerSpec("epochs", tr("Epochs"), 1, 200, 5, QString(),
-                    tr("Passes over the training set"), model),
-        Spec{.key = QStringLiteral("lr"),
-             .label = tr("Learning rate η"),
-             .minimum = 1e-4,
-             .maximum = 1.0,
-             .defaultValue = 0.01,
-             .decimals = 4,
-             .logarithmic = true,
-             .toolTip = tr("SGD step, minibatch 1. The spiking MLP scales it by 1/T²"),
-             .group = model},
-        seedParameter(model),
-        choice("update", tr("Update form"), names({"recon", "past", "future", "stdp"}),
-               {tr("Reconstruction"), tr("Past"), tr("Future"), tr("STDP")}, "recon",
-               tr("The four equal forms of the weight update (ICLR'18 eq. 10-13); future and "
-                  "STDP need a smaller η at high kα"),
-               pd),
-        choice("gains", tr("Gains"), names({"auto", "fixed"}),
-               {tr("Auto-tune"), tr("Fixed kp, kd")}, "auto",
-               tr("Auto-tune: kβ follows each layer's signal size (ICLR'18 App. E.2) with kα "
-                  "0.5 in the first epoch and 0.9 after"),
-               pd),
-        kpParameter(QStringLiteral("kp"), 0.1, pd),
-        kdParameter(QStringLiteral("kd"), 1.0, pd),
-        choice("optimizer", tr("Optimizer"), names({"sgd", "fsgd"}),
-               {tr("SGD"), tr("Fractional SGD")}, "sgd",
-               tr("SGD: one update per sample from the spike counts (DSN eq. 6). Fractional "
-                  "SGD: an update at every event (DSN §3.7)"),
-               spiking),
-        integerSpec("steps", tr("Time steps T"), 1, 100, 10, tr("steps"),
-                    tr("Herding steps per sample (DSN uses 10 and 20)"), spiking),
-        choice("routing", tr("Event routing"), names({"breadth-first", "depth-first"}),
-               {tr("Breadth-first"), tr("Depth-first")}, "breadth-first",
-               tr("Breadth-first: a layer fires after all its inputs of the step arrived. "
-                  "Depth-first: each event is followed through the network at once (DSN App. F)"),
-               spiking),
-        choice("backReset", tr("Back-quantizer reset"), names({"none", "random", "zero"}),
-               {tr("None"), tr("Random"), tr("Zero")}, "none",
-               tr("What the backward herding state φ starts each sample from (DSN App. E); "
-                  "zero never lets a small error through"),
-               spiking),
-        choice("outputError", tr("Output error"), names({"mean", "stream", "cumulative", "spikes"}),
-               {tr("ū − y (mean)"), tr("Δu − y (stream)"), tr("u − y (Alg. 8)"),
-                tr("Output spikes (DSN code)")},
-               "mean",
-               tr("What the output error quantizer takes each step: the running mean's error "
-                  "(default), this step's output minus the target (with depth-first routing, "
-                  "each output event at once), DSN Alg. 8's u − y as printed, or, as DSN's "
-                  "code, the output's own spikes and the target's (depth-first: each output "
-                  "spike's error at once, DSN Table 3's failing row)"),
-               spiking),
-        integerSpec("freeSteps", tr("Free steps T⁻"), 1, 1000, 20, tr("steps"),
-                    tr("Settling steps of the free phase (reference code 20; spiking 100)"), eq),
-        integerSpec("clampedSteps", tr("Clamped steps T⁺"), 1, 1000, 4, tr("steps"),
-                    tr("Steps of the weakly clamped phase (reference code 4; spiking 50)"), eq),
-        Spec{.key = QStringLiteral("beta"),
-             .label = tr("Clamping β"),
-             .minimum = 0.01,
-             .maximum = 5.0,
-             .defaultValue = 0.5,
-             .decimals = 2,
-             .toolTip = tr("Strength of the pull toward the label; its sign is drawn at random "
-                           "per sample (thesis §7.4)"),
-             .group = eq},
-        choice("encoder", tr("Spiking encoder"), names({"predictive", "sigma-delta", "stochastic"}),
-               {tr("Predictive + Σ-Δ"), tr("Sigma-delta"), tr("Stochastic")}, "predictive",
-               tr("Spiking EqProp: predictive coding with OSA step sizes (thesis §8.5.2), or "
-                  "plain sigma-delta / Bernoulli bits with 1/√t annealing"),
-               eq),
-        Spec{.key = QStringLiteral("scale"),
-             .label = tr("Quantization scale k"),
-             .minimum = 1.0,
-             .maximum = 256.0,
-             .defaultValue = 8.0,
-             .decimals = 1,
-             .logarithmic = true,
-             .toolTip = tr("Activations are sent as round(k·h) by Σ-Δ coding (thesis ch. 4)"),
-             .group = sd},
-        integerSpec("rasterLayer", tr("Raster layer"), 0, 3, 1, QString(),
-                    tr("Whose spikes the raster shows: 0 = the input, 1 = the first hidden layer"),
-                    display),
-        integerSpec("rowsPerEpoch", tr("Test points per epoch"), 1, 100, 10, QString(),
-                    tr("Test accuracy is measured this often; the full test set at epoch ends"),
-                    display),
-        integerSpec("interimTest", tr("Interim test samples"), 100, 10000, 2000, tr("samples"),
-                    tr("Test samples used between epoch ends (fewer: faster, noisier)"), display),
-    };
-}
-
 ComputeFunction LearningLab::computeFunction() const {
-    return [cache = m_cache](const widgets::ParameterValues& v, ComputeControl&) -> LabResultPtr {
+    return [cache = m_cache](const ParameterValues& v, ComputeControl&) -> LabResultPtr {
         auto setup = std::make_shared<LearningSetup>();
-        setup->settings = settingsFrom(v);
-        setup->rasterLayer = integer(v, "rasterLayer");
-        setup->data = cache->get(datasetName(v));
+        setup->settings = trainingSettingsFrom(v); // what `sdlab-cli train` would run
+        setup->rasterLayer = static_cast<int>(v.integer("raster-layer"));
+        setup->data = cache->get(datasetNameFrom(v));
         const ImageDataset& dataset = *setup->data;
         setup->description =
             QObject::tr("%1 %2 on %3 (%4 train, %5 test)")
@@ -478,7 +259,7 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
 }
 
 QString LearningLab::parameterNote(const widgets::ParameterValues& values) const {
-    const QString model = text(values, "model");
+    const QString model = values.value(QStringLiteral("model")).toString();
     QString applies;
     if (model == QStringLiteral("pdnn"))
         applies = tr("the PD network group");

@@ -32,12 +32,8 @@ struct LearningSetup;
 class LearningLab : public LabPage {
     Q_OBJECT
   public:
-    explicit LearningLab(QWidget* parent = nullptr);
+    explicit LearningLab(const Experiment& experiment, QWidget* parent = nullptr);
     ~LearningLab() override;
-
-    QString labId() const override { return QStringLiteral("learning"); }
-    QString title() const override { return tr("Learning"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

@@ -2,8 +2,12 @@
 
 #include "encoders_lab.h"
 #include "equilibrium_lab.h"
+#include "experiment/command_line.h"
+#include "experiment/experiment_list.h"
+#include "io/input_error.h"
 #include "kernels_lab.h"
 #include "lab_page.h"
+#include "lab_parameters.h"
 #include "lab_session.h"
 #include "learning_lab.h"
 #include "parameter_panel.h"
@@ -18,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -47,10 +52,36 @@ QString settingsKey(const QString& lab) {
 }
 } // namespace
 
+LabPage* MainWindow::makeLabPage(const Experiment& experiment) {
+    // The one place that knows which page draws which experiment's results.
+    const std::string& id = experiment.id;
+    if (id == "signal")
+        return new SignalLab(experiment);
+    if (id == "sweep")
+        return new SweepLab(experiment);
+    if (id == "updates")
+        return new UpdateRulesLab(experiment);
+    if (id == "kernels")
+        return new KernelsLab(experiment);
+    if (id == "quantization")
+        return new QuantizationLab(experiment);
+    if (id == "encoders")
+        return new EncodersLab(experiment);
+    if (id == "learning")
+        return new LearningLab(experiment);
+    if (id == "equilibrium")
+        return new EquilibriumLab(experiment);
+    if (id == "video")
+        return new VideoLab(experiment);
+    return nullptr;
+}
+
 QStringList MainWindow::labIds() {
-    return {QStringLiteral("signal"),   QStringLiteral("sweep"),        QStringLiteral("updates"),
-            QStringLiteral("kernels"),  QStringLiteral("quantization"), QStringLiteral("encoders"),
-            QStringLiteral("learning"), QStringLiteral("equilibrium"),  QStringLiteral("video")};
+    QStringList ids;
+    for (const Experiment* e : experiments())
+        if (e->hasLab)
+            ids << QString::fromStdString(e->id);
+    return ids;
 }
 
 MainWindow::MainWindow(bool useSettings, QWidget* parent)
@@ -121,15 +152,9 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
             session->cancel();
     });
 
-    addLab(new SignalLab);
-    addLab(new SweepLab);
-    addLab(new UpdateRulesLab);
-    addLab(new KernelsLab);
-    addLab(new QuantizationLab);
-    addLab(new EncodersLab);
-    addLab(new LearningLab);
-    addLab(new EquilibriumLab);
-    addLab(new VideoLab);
+    for (const Experiment* experiment : experiments())
+        if (experiment->hasLab)
+            addLab(makeLabPage(*experiment));
 
     connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
         if (LabPage* page = currentPage())
@@ -138,8 +163,12 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     connect(m_labList, &QListWidget::currentRowChanged, this, &MainWindow::onCurrentLabChanged);
     createMenus();
     resize(1280, 800);
+    QStringList restored;
     if (m_useSettings)
-        loadSettings();
+        restored = loadSettings();
+    for (const Lab& lab : m_labs)
+        if (!restored.contains(lab.page->labId()) && !lab.page->openingPreset().isEmpty())
+            openOnPreset(lab);
     if (m_labList->currentRow() < 0)
         m_labList->setCurrentRow(0);
     for (const Lab& lab : m_labs)
@@ -153,7 +182,7 @@ void MainWindow::addLab(LabPage* page) {
     Lab lab;
     lab.page = page;
     lab.session = new LabSession(page, this);
-    lab.panel = new widgets::ParameterPanel(page->parameterSpecs());
+    lab.panel = new widgets::ParameterPanel(panelSpecs(page->experiment()));
     auto* scroll = new QScrollArea;
     scroll->setWidget(lab.panel);
     scroll->setWidgetResizable(true);
@@ -185,6 +214,10 @@ void MainWindow::addLab(LabPage* page) {
     connect(session, &LabSession::failed, this, [this, page](const QString& message) {
         if (page == currentPage())
             showStatus(tr("%1 — the plots show the last good result").arg(message), true);
+    });
+    connect(session, &LabSession::editRefused, this, [this, page](const QString& message) {
+        if (page == currentPage())
+            showStatus(message, true);
     });
     connect(session, &LabSession::cancelled, this, [this, page] {
         if (page == currentPage())
@@ -229,9 +262,21 @@ void MainWindow::createMenus() {
     edit->addSeparator();
     edit->addAction(tr("Reset &Parameters"), this, [this] {
         if (LabSession* session = currentSession())
-            session->apply(widgets::defaultParameters(currentPage()->parameterSpecs()),
-                           tr("Reset parameters"));
+            session->resetToDefaults(tr("Reset parameters"));
     });
+    QAction* copyCommand = edit->addAction(tr("Copy as &Command"), this, [this] {
+        QString error;
+        const QString line = commandLine(&error);
+        if (line.isEmpty()) {
+            showStatus(error, true);
+            return;
+        }
+        QGuiApplication::clipboard()->setText(line);
+        showStatus(tr("Copied: %1").arg(line));
+    });
+    copyCommand->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    copyCommand->setToolTip(tr("Copy the sdlab-cli command that computes what this lab shows "
+                               "(its parameters that differ from the defaults)"));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     m_runMenu = run;
@@ -400,21 +445,18 @@ bool MainWindow::loadPresetFile(const QString& path, QString* error) {
             *error = tr("%1: %2 bytes is far too large for a preset").arg(path).arg(file.size());
         return false;
     }
-    const QByteArray json = file.readAll();
-    const QString lab = presetLab(json, path, error);
-    if (lab.isEmpty())
-        return false;
-    const Lab* target = labFor(lab);
-    if (!target) {
-        if (error)
-            *error = tr("%1: there is no '%2' lab (labs: %3)")
-                         .arg(path, lab, labIds().join(QStringLiteral(", ")));
-        return false;
-    }
-    const auto preset = parsePreset(json, path, lab, target->page->parameterSpecs(), error);
+    const auto preset = readLabPreset(file.readAll(), path, error);
     if (!preset)
         return false;
-    showLab(lab);
+    const Lab* target = labFor(preset->lab);
+    if (!target) {
+        if (error)
+            *error = tr("%1: the '%2' experiment has no lab here; run it with sdlab-cli run "
+                        "--preset")
+                         .arg(path, preset->lab);
+        return false;
+    }
+    showLab(preset->lab);
     target->session->apply(preset->parameters, tr("Load preset %1").arg(preset->name));
     showStatus(tr("Preset “%1” loaded").arg(preset->name));
     return true;
@@ -434,19 +476,39 @@ bool MainWindow::savePreset(const QString& path, QString* error) {
     const LabPage* page = currentPage();
     if (!page)
         return false;
-    Preset preset;
-    preset.lab = page->labId();
-    preset.name = QFileInfo(path).completeBaseName();
-    preset.description = tr("Saved from the %1 lab").arg(page->title());
-    preset.parameters = currentSession()->values();
+    QByteArray json;
+    try {
+        json = labPresetJson(page->experiment(), QFileInfo(path).completeBaseName(),
+                             tr("Saved from the %1 lab").arg(page->title()),
+                             currentSession()->values());
+    } catch (const InputError& e) {
+        if (error)
+            *error = tr("These parameters cannot run, so they are not saved as a preset: %1")
+                         .arg(QString::fromStdString(e.what()));
+        return false;
+    }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(presetToJson(preset)) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
         if (error)
             *error = tr("Could not write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
+}
+
+QString MainWindow::commandLine(QString* error) const {
+    const LabSession* session = currentSession();
+    if (!session)
+        return {};
+    try {
+        const ParameterValues values = checkedLabValues(session->experiment(), session->values());
+        return QString::fromStdString(sdlab::commandLineFor(session->experiment(), values));
+    } catch (const InputError& e) {
+        if (error)
+            *error =
+                tr("No command for these parameters: %1").arg(QString::fromStdString(e.what()));
+        return {};
+    }
 }
 
 QStringList MainWindow::exportCurrentLab(const QString& directory, QString* error) {
@@ -515,16 +577,30 @@ void MainWindow::exportDialog() {
         showStatus(tr("Exported %1 files to %2").arg(written.size()).arg(directory));
 }
 
-void MainWindow::loadSettings() {
+QStringList MainWindow::loadSettings() {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    QStringList restored;
     for (const Lab& lab : m_labs) {
         const QVariantMap stored = settings.value(settingsKey(lab.page->labId())).toMap();
-        if (!stored.isEmpty())
+        if (!stored.isEmpty()) {
             lab.session->restore(stored); // invalid entries keep their defaults
+            restored << lab.page->labId();
+        }
     }
     showLab(settings.value(QStringLiteral("window/lab"), QStringLiteral("signal")).toString());
+    return restored;
+}
+
+void MainWindow::openOnPreset(const Lab& lab) {
+    QFile file(builtinPresetPath(lab.page->labId(), lab.page->openingPreset()));
+    QString error;
+    const auto preset = file.open(QIODevice::ReadOnly)
+                            ? readLabPreset(file.readAll(), file.fileName(), &error)
+                            : std::nullopt;
+    if (preset) // a missing opening preset is a build error caught by the tests
+        lab.session->restore(preset->parameters);
 }
 
 void MainWindow::saveSettings() const {

@@ -19,6 +19,10 @@ class ParameterPanel;
 class PlaybackBar;
 } // namespace sdlab::widgets
 
+namespace sdlab {
+struct Experiment;
+}
+
 namespace sdlab::gui {
 
 class LabPage;
@@ -35,7 +39,10 @@ class MainWindow : public QMainWindow {
     explicit MainWindow(bool useSettings = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The labs, in the order of core's list of experiments (those that have a lab).
     static QStringList labIds();
+    // The page that draws this experiment's results; nullptr for one with no lab.
+    static LabPage* makeLabPage(const Experiment& experiment);
     bool showLab(const QString& id);
     LabSession* session(const QString& id) const;
     LabSession* currentSession() const;
@@ -52,6 +59,9 @@ class MainWindow : public QMainWindow {
     QStringList exportCurrentLab(const QString& directory, QString* error);
 
     QString statusText() const;
+    // The sdlab-cli line for the current lab's parameters (Edit > Copy as Command), or
+    // empty with `error` set when they cannot run.
+    QString commandLine(QString* error = nullptr) const;
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,7 +82,9 @@ class MainWindow : public QMainWindow {
     void openPresetDialog();
     void savePresetDialog();
     void exportDialog();
-    void loadSettings();
+    // Returns the labs whose parameters were restored.
+    QStringList loadSettings();
+    void openOnPreset(const Lab& lab);
     void saveSettings() const;
     const Lab* labFor(const QString& id) const;
 

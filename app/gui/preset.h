@@ -7,29 +7,29 @@
 #include <QStringList>
 #include <optional>
 
+namespace sdlab {
+struct Experiment;
+}
+
 namespace sdlab::gui {
 
-// A versioned JSON preset: one lab's parameter values with a name and a description.
-//   { "format": "sdlab-preset", "version": 1, "lab": "signal", "name": "…",
-//     "description": "…", "parameters": { "kp": 0.1, "signal": "smooth", … } }
-// Parameters a preset leaves out take the lab's defaults, so a preset is a whole state.
-struct Preset {
-    static constexpr int kVersion = 1;
+// A preset as the window uses it: read and written by core (experiment/preset.h, the
+// same format sdlab-cli run --preset and --save-preset use), its values as the panel's.
+struct LabPreset {
     QString lab;
     QString name;
     QString description;
-    widgets::ParameterValues parameters;
+    widgets::ParameterValues parameters; // complete and checked
 };
 
-// The lab a preset is for, read before the parameters are checked; empty with `error`
-// set when the text is not a preset this version can read.
-QString presetLab(const QByteArray& json, const QString& source, QString* error);
-// A checked preset for a lab with these parameters, or nothing with one message naming
-// `source` and what is wrong (not JSON, wrong format or version, another lab, unknown
+// The preset in `json` for whichever lab it names, or nothing with one message naming
+// `source` and what is wrong (not JSON, wrong format or version, unknown lab or
 // parameter, wrong type, out of range).
-std::optional<Preset> parsePreset(const QByteArray& json, const QString& source, const QString& lab,
-                                  const widgets::ParameterSpecs& specs, QString* error);
-QByteArray presetToJson(const Preset& preset);
+std::optional<LabPreset> readLabPreset(const QByteArray& json, const QString& source,
+                                       QString* error);
+// Version-2 JSON of these values for the experiment.
+QByteArray labPresetJson(const Experiment& experiment, const QString& name,
+                         const QString& description, const widgets::ParameterValues& values);
 
 // Built-in presets shipped in resources (":/presets/<lab>/<name>.json").
 QStringList builtinPresetNames(const QString& lab);

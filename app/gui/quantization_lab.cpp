@@ -1,10 +1,8 @@
 #include "quantization_lab.h"
 
 #include "chart_plot.h"
-#include "data/signals.h"
-#include "experiments/rectified_rate_run.h"
+#include "experiments/quantization_experiment.h"
 #include "experiments/vector_quantization_run.h"
-#include "io/input_error.h"
 #include "lab_support.h"
 #include "spike_raster.h"
 
@@ -39,18 +37,11 @@ std::vector<long> logSpacedSteps(long steps) {
     return out;
 }
 
-LabResultPtr computeQuantization(const widgets::ParameterValues& v, ComputeControl& control) {
+LabResultPtr computeQuantization(const ParameterValues& v, ComputeControl& control) {
     auto result = std::make_shared<QuantizationResult>();
-    const long steps = integer(v, "steps");
-    const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    result->v = makeUniformVector(static_cast<std::size_t>(integer(v, "dimension")), seed);
-    double magnitude = 0.0;
-    for (const double value : result->v)
-        magnitude += std::abs(value);
-    if (magnitude * static_cast<double>(steps) > 2e7)
-        throw InputError("|v|₁ × steps ≈ " +
-                         std::to_string(std::lround(magnitude * static_cast<double>(steps))) +
-                         " spikes; keep it under 2·10⁷ (fewer steps or a smaller dimension)");
+    const auto steps = static_cast<long>(v.integer("steps"));
+    const std::uint64_t seed = v.seed();
+    result->v = quantizationVectorFrom(v); // as `sdlab-cli quantize` reads or draws it
     const VectorQuantizationRun herding =
         runVectorQuantization(result->v, steps, VectorQuantizationMethod::Herding, seed);
     if (control.cancelled())
@@ -91,16 +82,15 @@ LabResultPtr computeQuantization(const widgets::ParameterValues& v, ComputeContr
                      [](const widgets::RasterEvent& a, const widgets::RasterEvent& b) {
                          return a.step < b.step;
                      });
-    result->relu =
-        runRectifiedRate(-1.0, 1.5, 51, integer(v, "reluSteps"), real(v, "reluNoise"), seed);
+    result->relu = spikingReluFrom(v);
     return result;
 }
 
 } // namespace
 
-QuantizationLab::QuantizationLab(QWidget* parent)
-    : LabPage(parent), m_convergence(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
-      m_relu(new widgets::ChartPlot) {
+QuantizationLab::QuantizationLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_convergence(new widgets::ChartPlot),
+      m_raster(new widgets::SpikeRaster), m_relu(new widgets::ChartPlot) {
     m_convergence->setTitle(tr("L1 error of the running mean |v − (1/T)Σ spikes|₁ (DSN Fig. 1)"));
     m_convergence->setAxisTitles(tr("steps T"), tr("L1 error"));
     m_convergence->setLogarithmic(true, true);
@@ -126,50 +116,6 @@ QuantizationLab::QuantizationLab(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-}
-
-widgets::ParameterSpecs QuantizationLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString vq = tr("Vector quantization"), relu = tr("Spiking ReLU");
-    return {
-        {.key = QStringLiteral("dimension"),
-         .label = tr("Dimension d of v"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 1000,
-         .defaultValue = 10,
-         .toolTip = tr("v ~ U(−1, 1)^d from the seed"),
-         .group = vq},
-        {.key = QStringLiteral("steps"),
-         .label = tr("Steps T"),
-         .kind = Kind::Integer,
-         .minimum = 10,
-         .maximum = 2'000'000,
-         .defaultValue = 10'000,
-         .unit = tr("steps"),
-         .toolTip = tr("Herding's error falls as 1/T (at most d/(2T), DSN eq. 9), stochastic "
-                       "sampling's as 1/√T"),
-         .group = vq},
-        seedParameter(vq),
-        {.key = QStringLiteral("reluSteps"),
-         .label = tr("Steps per input"),
-         .kind = Kind::Integer,
-         .minimum = 1,
-         .maximum = 100'000,
-         .defaultValue = 200,
-         .unit = tr("steps"),
-         .toolTip = tr("The rate is spikes / steps; it is within ½/steps of ReLU without noise"),
-         .group = relu},
-        {.key = QStringLiteral("reluNoise"),
-         .label = tr("Input noise σ"),
-         .minimum = 0.0,
-         .maximum = 3.0,
-         .defaultValue = 0.3,
-         .decimals = 2,
-         .toolTip = tr("Gaussian noise added to the input each step; the rate still tends to "
-                       "ReLU of the mean for inputs far from 0"),
-         .group = relu},
-    };
 }
 
 ComputeFunction QuantizationLab::computeFunction() const {

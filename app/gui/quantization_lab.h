@@ -16,11 +16,7 @@ namespace sdlab::gui {
 class QuantizationLab : public LabPage {
     Q_OBJECT
   public:
-    explicit QuantizationLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("quantization"); }
-    QString title() const override { return tr("Quantization"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit QuantizationLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

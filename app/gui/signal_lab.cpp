@@ -2,8 +2,9 @@
 
 #include "chart_plot.h"
 #include "coding/pd_params.h"
-#include "data/signals.h"
+#include "experiment/common_parameters.h"
 #include "experiments/pd_coding_run.h"
+#include "experiments/signal_experiment.h"
 #include "io/input_error.h"
 #include "lab_support.h"
 #include "small_multiples_view.h"
@@ -24,25 +25,12 @@ struct SignalResult : LabResult {
     std::vector<widgets::SmallMultiplesView::Cell> grid;
 };
 
-LabResultPtr computeSignal(const widgets::ParameterValues& v, ComputeControl&) {
+LabResultPtr computeSignal(const ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<SignalResult>();
-    const QString csv = text(v, "csv");
-    if (!csv.isEmpty()) {
-        result->x = readCsvColumn(csv, "x");
-        if (result->x.empty())
-            throw InputError(csv.toStdString() + ": column 'x' has no rows");
-    } else {
-        const auto kind =
-            parseSignalKind(text(v, "signal").toStdString()).value_or(SignalKind::Smooth);
-        result->x = makeSignal(kind, static_cast<std::size_t>(integer(v, "steps")),
-                               static_cast<std::uint64_t>(integer(v, "seed")));
-    }
-    const PdParams params{real(v, "kp"), real(v, "kd")};
-    if (const std::string error = params.validationError(); !error.empty())
-        throw InputError("kp/kd: " + error);
-    const auto quantizer = parsePdQuantizerKind(text(v, "quantizer").toStdString())
-                               .value_or(PdQuantizerKind::SigmaDelta);
-    const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
+    result->x = signalInputFrom(v);
+    const PdParams params = common::pdParams(v, "kp", "kd");
+    const auto quantizer = parsePdQuantizerKind(v.text("quantizer")).value();
+    const std::uint64_t seed = v.seed();
     result->run = runPdCoding(result->x, params, quantizer, seed);
     for (const double kp : SignalLab::gridKp())
         for (const double kd : SignalLab::gridKd()) {
@@ -75,9 +63,10 @@ const std::vector<double>& SignalLab::gridKd() {
     return values;
 }
 
-SignalLab::SignalLab(QWidget* parent)
-    : LabPage(parent), m_signal(new widgets::ChartPlot), m_spikes(new widgets::ChartPlot),
-      m_raster(new widgets::SpikeRaster), m_grid(new widgets::SmallMultiplesView) {
+SignalLab::SignalLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_signal(new widgets::ChartPlot),
+      m_spikes(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
+      m_grid(new widgets::SmallMultiplesView) {
     m_signal->setTitle(tr("Input x and reconstruction xᴿ = dec(Q(enc(x)))"));
     m_signal->setAxisTitles(tr("time step t"), tr("value"));
     m_signal->addSeries(tr("input x"));
@@ -105,67 +94,6 @@ SignalLab::SignalLab(QWidget* parent)
     layout->addWidget(tabs);
 }
 
-widgets::ParameterSpecs SignalLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString input = tr("Input"), coding = tr("PD coding");
-    return {
-        signalParameter(QStringLiteral("smooth"), input),
-        {.key = QStringLiteral("csv"),
-         .label = tr("Signal from CSV (column x)"),
-         .kind = Kind::File,
-         .toolTip = tr("A CSV file with a column named x; replaces the built-in signal"),
-         .fileFilter = tr("CSV files (*.csv);;All files (*)"),
-         .group = input},
-        lengthParameter(400, 100000, tr("Number of time steps of the built-in signal"), input),
-        seedParameter(input),
-        kpParameter(QStringLiteral("kp"), 0.1, coding),
-        kdParameter(QStringLiteral("kd"), 2.0, coding),
-        {.key = QStringLiteral("kalpha"),
-         .label = tr("kα = kd/(kp + kd)"),
-         .minimum = 0.0,
-         .maximum = 0.999,
-         .defaultValue = 2.0 / 2.1,
-         .decimals = 4,
-         .toolTip = tr("Decoder memory: y_t = kβ·s_t + kα·y_{t−1} (spec §2). Editing kα or kβ "
-                       "sets kp = (1 − kα)/kβ, kd = kα/kβ."),
-         .group = coding},
-        {.key = QStringLiteral("kbeta"),
-         .label = tr("kβ = 1/(kp + kd)"),
-         .minimum = 0.01,
-         .maximum = 100.0,
-         .defaultValue = 1.0 / 2.1,
-         .decimals = 4,
-         .logarithmic = true,
-         .toolTip = tr("Decoder gain per spike: y_t = kβ·s_t + kα·y_{t−1} (spec §2)"),
-         .group = coding},
-        {.key = QStringLiteral("quantizer"),
-         .label = tr("Quantizer"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Sigma-delta Q keeps a residual |φ| ≤ ½ so errors cancel over time; "
-                       "rounding and stochastic rounding are memoryless"),
-         .choices = {QStringLiteral("sigma-delta"), QStringLiteral("rounding"),
-                     QStringLiteral("stochastic")},
-         .choiceLabels = {tr("Sigma-delta Q"), tr("Rounding R"), tr("Stochastic rounding")},
-         .defaultText = QStringLiteral("sigma-delta"),
-         .group = coding},
-    };
-}
-
-void SignalLab::reconcile(widgets::ParameterValues& v, const QString& changedKey) const {
-    const QString kp = QStringLiteral("kp"), kd = QStringLiteral("kd");
-    const QString alpha = QStringLiteral("kalpha"), beta = QStringLiteral("kbeta");
-    if (changedKey == alpha || changedKey == beta) {
-        const PdParams params = PdParams::fromAlphaBeta(v[alpha].toDouble(), v[beta].toDouble());
-        v[kp] = std::clamp(params.kp, 0.0, 10.0);
-        v[kd] = std::clamp(params.kd, 0.0, 100.0);
-    }
-    const double sum = v[kp].toDouble() + v[kd].toDouble();
-    if (sum > 0.0) {
-        v[alpha] = std::min(0.999, v[kd].toDouble() / sum);
-        v[beta] = std::clamp(1.0 / sum, 0.01, 100.0);
-    }
-}
-
 QString SignalLab::parameterNote(const widgets::ParameterValues& v) const {
     const double kp = v.value(QStringLiteral("kp")).toDouble();
     const double kd = v.value(QStringLiteral("kd")).toDouble();
@@ -174,7 +102,7 @@ QString SignalLab::parameterNote(const widgets::ParameterValues& v) const {
             "<span style='color:#c0392b'>kp = kd = 0: the decoder divides by kp + kd = 0.</span>");
     QString note = tr("Special cases (spec §2): kp = 0 gives xᴿ = round(kd·x)/kd; kd = 0 is "
                       "memoryless rounding of kp·x.");
-    if (!v.value(QStringLiteral("csv")).toString().isEmpty())
+    if (!v.value(QStringLiteral("input")).toString().isEmpty())
         note += tr("<br>The CSV file sets the length; <i>Length</i> and <i>Signal</i> are unused.");
     return note;
 }

@@ -16,15 +16,11 @@ namespace sdlab::gui {
 class SignalLab : public LabPage {
     Q_OBJECT
   public:
-    explicit SignalLab(QWidget* parent = nullptr);
+    explicit SignalLab(const Experiment& experiment, QWidget* parent = nullptr);
 
-    QString labId() const override { return QStringLiteral("signal"); }
-    QString title() const override { return tr("Signal"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
-    void reconcile(widgets::ParameterValues& values, const QString& changedKey) const override;
     QString parameterNote(const widgets::ParameterValues& values) const override;
     bool hasPlayback() const override { return true; }
     int playbackLength() const override { return m_length; }

@@ -1,7 +1,8 @@
 #include "sweep_lab.h"
 
-#include "data/signals.h"
+#include "experiment/parameter.h"
 #include "experiments/pd_sweep.h"
+#include "experiments/sweep_experiment.h"
 #include "heatmap_view.h"
 #include "io/input_error.h"
 #include "lab_support.h"
@@ -19,21 +20,14 @@ struct SweepLabResult : LabResult {
     bool logarithmic = true;
 };
 
-LabResultPtr computeSweep(const widgets::ParameterValues& v, ComputeControl& control) {
+// The values were checked by the description (sweep_experiment.cpp), the kp = kd = 0
+// corner included; the grid and the input are read as `sdlab-cli sweep` reads them.
+LabResultPtr computeSweep(const ParameterValues& v, ComputeControl& control) {
     auto result = std::make_shared<SweepLabResult>();
-    result->logarithmic = text(v, "spacing") == QStringLiteral("log");
-    const auto count = static_cast<long>(integer(v, "grid"));
-    result->kp =
-        makeRange(real(v, "kpMin"), real(v, "kpMax"), count, result->logarithmic, "kp range");
-    result->kd =
-        makeRange(real(v, "kdMin"), real(v, "kdMax"), count, result->logarithmic, "kd range");
-    if (result->kp.front() == 0.0 && result->kd.front() == 0.0)
-        throw InputError("the grid contains kp = kd = 0, where the decoder divides by zero");
-    const auto kind = parseSignalKind(text(v, "signal").toStdString()).value_or(SignalKind::Smooth);
-    const auto steps = static_cast<std::size_t>(integer(v, "steps"));
-    const auto seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    const std::vector<double> x = makeSignal(kind, steps, seed);
-    const std::vector<double> w = makeSweepWeight(steps, seed);
+    result->logarithmic = v.flag("log");
+    result->kp = rangeValues("kp", v.text("kp"), result->logarithmic);
+    result->kd = rangeValues("kd", v.text("kd"), result->logarithmic);
+    const auto [x, w] = sweepInputFrom(v);
     result->sweep = runPdSweep(x, w, result->kp, result->kd, [&control](long done, long total) {
         return control.report(done, total);
     });
@@ -44,7 +38,7 @@ LabResultPtr computeSweep(const widgets::ParameterValues& v, ComputeControl& con
 
 } // namespace
 
-SweepLab::SweepLab(QWidget* parent) : LabPage(parent) {
+SweepLab::SweepLab(const Experiment& experiment, QWidget* parent) : LabPage(experiment, parent) {
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     const QStringList titles{tr("Nonstationary weight: cos(dec(enc(x)⊙w), x⊙w)"),
@@ -70,56 +64,16 @@ SweepLab::SweepLab(QWidget* parent) : LabPage(parent) {
     }
 }
 
-widgets::ParameterSpecs SweepLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString grid = tr("Grid"), input = tr("Input");
-    auto range = [&](const char* key, const QString& label, double value, double max) {
-        return widgets::ParameterSpec{.key = QLatin1String(key),
-                                      .label = label,
-                                      .minimum = 0.0,
-                                      .maximum = max,
-                                      .defaultValue = value,
-                                      .decimals = 4,
-                                      .logarithmic = true,
-                                      .toolTip =
-                                          tr("Grid end point; log spacing needs a minimum > 0"),
-                                      .group = grid};
-    };
-    return {
-        range("kpMin", tr("kp from"), 0.01, 100.0),
-        range("kpMax", tr("kp to"), 10.0, 100.0),
-        range("kdMin", tr("kd from"), 0.01, 1000.0),
-        range("kdMax", tr("kd to"), 100.0, 1000.0),
-        {.key = QStringLiteral("grid"),
-         .label = tr("Grid size (per axis)"),
-         .kind = Kind::Integer,
-         .minimum = 2,
-         .maximum = 512,
-         .defaultValue = 32,
-         .unit = tr("points"),
-         .toolTip = tr("kp and kd each take this many values; the cost grows with its square"),
-         .group = grid},
-        {.key = QStringLiteral("spacing"),
-         .label = tr("Spacing"),
-         .kind = Kind::Choice,
-         .toolTip = tr("Logarithmic spacing as in ICLR'18 Fig. 10"),
-         .choices = {QStringLiteral("log"), QStringLiteral("linear")},
-         .choiceLabels = {tr("Logarithmic"), tr("Linear")},
-         .defaultText = QStringLiteral("log"),
-         .group = grid},
-        signalParameter(QStringLiteral("smooth"), input),
-        lengthParameter(2000, 1000000,
-                        tr("Length of x and of the weight signal w (smooth random, seed + 1)"),
-                        input),
-        seedParameter(input),
-    };
-}
-
 QString SweepLab::parameterNote(const widgets::ParameterValues& v) const {
-    const double cells = std::pow(v.value(QStringLiteral("grid")).toDouble(), 2.0);
-    return tr("%1 grid points × %2 steps. Click a cell to open it in the Signal lab.")
-        .arg(cells)
-        .arg(v.value(QStringLiteral("steps")).toInt());
+    const auto count = [&](const char* key) { // N of MIN:MAX:N
+        return v.value(QLatin1String(key)).toString().section(QLatin1Char(':'), 2).toDouble();
+    };
+    const QString length = v.value(QStringLiteral("input")).toString().isEmpty()
+                               ? tr("%1 steps").arg(v.value(QStringLiteral("steps")).toInt())
+                               : tr("the CSV file's rows");
+    return tr("%1 grid points × %2. Click a cell to open it in the Signal lab.")
+        .arg(count("kp") * count("kd"))
+        .arg(length);
 }
 
 ComputeFunction SweepLab::computeFunction() const {

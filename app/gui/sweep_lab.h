@@ -15,12 +15,9 @@ namespace sdlab::gui {
 class SweepLab : public LabPage {
     Q_OBJECT
   public:
-    explicit SweepLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("sweep"); }
-    QString title() const override { return tr("Sweep"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit SweepLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    QString openingPreset() const override { return QStringLiteral("iclr-fig10"); }
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;

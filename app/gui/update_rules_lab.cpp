@@ -1,17 +1,14 @@
 #include "update_rules_lab.h"
 
 #include "chart_plot.h"
-#include "data/spike_trains.h"
 #include "experiments/update_rules_run.h"
-#include "io/csv_table.h"
-#include "io/input_error.h"
+#include "experiments/updates_experiment.h"
 #include "lab_support.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <random>
 
 namespace sdlab::gui {
 
@@ -22,28 +19,12 @@ struct UpdateRulesResult : LabResult {
     UpdateRulesRun run;
 };
 
-LabResultPtr computeUpdateRules(const widgets::ParameterValues& v, ComputeControl&) {
+LabResultPtr computeUpdateRules(const ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<UpdateRulesResult>();
-    UpdateRuleParams params;
-    params.pre = {real(v, "kp"), real(v, "kd")};
-    params.post = {real(v, "kpPost"), real(v, "kdPost")};
-    if (const std::string error = params.validationError(); !error.empty())
-        throw InputError("kp/kd: " + error);
-    const QString csv = text(v, "csv");
-    if (!csv.isEmpty()) {
-        const CsvTable table = CsvTable::read(csv.toStdString());
-        result->xBar = table.column("xbar");
-        result->eBar = table.column("ebar");
-        requireWholeNumbers(result->xBar, table.sourceName() + ", column 'xbar'");
-        requireWholeNumbers(result->eBar, table.sourceName() + ", column 'ebar'");
-    } else {
-        // One engine for both trains, in this order, as `sdlab-cli updates` draws them.
-        std::mt19937_64 engine(static_cast<std::uint64_t>(integer(v, "seed")));
-        const auto steps = static_cast<std::size_t>(integer(v, "steps"));
-        result->xBar = randomSpikeTrain(steps, real(v, "density"), engine);
-        result->eBar = randomSpikeTrain(steps, real(v, "density"), engine);
-    }
-    result->run = runUpdateRules(result->xBar, result->eBar, params);
+    UpdatesInput in = updatesInputFrom(v); // as `sdlab-cli updates` reads and draws them
+    result->xBar = std::move(in.xBar);
+    result->eBar = std::move(in.eBar);
+    result->run = runUpdateRules(result->xBar, result->eBar, in.gains);
     return result;
 }
 
@@ -57,9 +38,9 @@ QList<QPointF> stems(const std::vector<double>& train) {
 
 } // namespace
 
-UpdateRulesLab::UpdateRulesLab(QWidget* parent)
-    : LabPage(parent), m_trains(new widgets::ChartPlot), m_traces(new widgets::ChartPlot),
-      m_updates(new widgets::ChartPlot) {
+UpdateRulesLab::UpdateRulesLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_trains(new widgets::ChartPlot),
+      m_traces(new widgets::ChartPlot), m_updates(new widgets::ChartPlot) {
     m_trains->setTitle(tr("Spike trains: presynaptic x̄ and postsynaptic error ē"));
     m_trains->setAxisTitles(QString(), tr("spike")); // the x axis is the one below
     m_trains->addSeries(tr("x̄ (pre)"), widgets::ChartPlot::Style::Stem);
@@ -84,36 +65,6 @@ UpdateRulesLab::UpdateRulesLab(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-}
-
-widgets::ParameterSpecs UpdateRulesLab::parameterSpecs() const {
-    using Kind = widgets::ParameterSpec::Kind;
-    const QString trains = tr("Spike trains"), pre = tr("Presynaptic coding"),
-                  post = tr("Postsynaptic coding");
-    widgets::ParameterSpec kpPost = kpParameter(QStringLiteral("kpPost"), 0.1, post);
-    widgets::ParameterSpec kdPost = kdParameter(QStringLiteral("kdPost"), 1.0, post);
-    return {
-        lengthParameter(200, 100000, tr("Length of both random trains"), trains),
-        {.key = QStringLiteral("density"),
-         .label = tr("Spike probability per step"),
-         .minimum = 0.0,
-         .maximum = 1.0,
-         .defaultValue = 0.1,
-         .decimals = 3,
-         .toolTip = tr("Each step spikes ±1 with this probability"),
-         .group = trains},
-        seedParameter(trains),
-        {.key = QStringLiteral("csv"),
-         .label = tr("Trains from CSV (columns xbar, ebar)"),
-         .kind = Kind::File,
-         .toolTip = tr("A CSV file with integer columns xbar and ebar; replaces the random trains"),
-         .fileFilter = tr("CSV files (*.csv);;All files (*)"),
-         .group = trains},
-        kpParameter(QStringLiteral("kp"), 0.1, pre),
-        kdParameter(QStringLiteral("kd"), 1.0, pre),
-        kpPost,
-        kdPost,
-    };
 }
 
 QString UpdateRulesLab::parameterNote(const widgets::ParameterValues&) const {

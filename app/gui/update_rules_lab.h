@@ -15,11 +15,7 @@ namespace sdlab::gui {
 class UpdateRulesLab : public LabPage {
     Q_OBJECT
   public:
-    explicit UpdateRulesLab(QWidget* parent = nullptr);
-
-    QString labId() const override { return QStringLiteral("updates"); }
-    QString title() const override { return tr("Update rules"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
+    explicit UpdateRulesLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

@@ -3,9 +3,11 @@
 #include "chart_plot.h"
 #include "frame_view.h"
 #include "io/input_error.h"
+#include "lab_parameters.h"
 #include "lab_support.h"
 #include "spike_raster.h"
 #include "video/synthetic_scene.h"
+#include "video/video_experiment.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -24,8 +26,6 @@ namespace sdlab::gui {
 
 namespace {
 
-using Spec = widgets::ParameterSpec;
-
 // The frame rates of the sweep (ICLR'18 Fig. 8 goes from 1 to the source's rate).
 constexpr double kSweepRates[] = {1, 2, 3, 5, 7.5, 10, 15, 20, 25, 30};
 constexpr double kSweepSeconds = 4.0; // of source video per rate
@@ -38,48 +38,13 @@ struct VideoSweep : LabResult {
     QString fallback; // why the sweep ran on the synthetic scene instead
 };
 
-VideoLabConfig configFrom(const widgets::ParameterValues& v) {
+// The live view's settings: `sdlab-cli video`'s encoding and learner, plus the display.
+VideoLabConfig configFrom(const ParameterValues& v) {
     VideoLabConfig c;
-    VideoEncodingSettings& e = c.encoding;
-    const QString source = text(v, "source");
-    if (source == QStringLiteral("file")) {
-        const QString file = text(v, "file");
-        if (file.isEmpty())
-            throw InputError("Video file: choose a file (e.g. vtest.avi from opencv-doc)");
-        e.source.source = file.toStdString();
-    } else if (source == QStringLiteral("camera")) {
-        e.source.source = "camera:" + std::to_string(integer(v, "camera"));
-    }
-    e.source.width = integer(v, "width");
-    e.source.colour = text(v, "channels") == QStringLiteral("rgb");
-    e.seed = static_cast<std::uint64_t>(integer(v, "seed"));
-    e.source.seed = e.seed;
-    e.fps = real(v, "fps");
-    const QString encoder = text(v, "encoder");
-    e.encoding = encoder == QStringLiteral("delta")  ? PixelEncoding::Delta
-                 : encoder == QStringLiteral("rate") ? PixelEncoding::Rate
-                                                     : PixelEncoding::Pd;
-    e.pd = {real(v, "kp"), real(v, "kd")};
-    e.autoTune = text(v, "autoTune") == QStringLiteral("on");
-    e.onThreshold = static_cast<float>(real(v, "onThreshold"));
-    e.offThreshold = static_cast<float>(real(v, "offThreshold"));
-    e.refractoryFrames = integer(v, "refractory");
-    e.rateWindow = real(v, "window");
-    c.fade = real(v, "fade");
-    c.learn = text(v, "learn") == QStringLiteral("on");
-    c.learning.model =
-        text(v, "learnModel") == QStringLiteral("mlp") ? ModelKind::Mlp : ModelKind::Pdnn;
-    c.learning.hidden = integer(v, "hidden");
-    c.learning.learningRate = real(v, "lr");
-    c.learning.input.features = text(v, "learnInput") == QStringLiteral("events")
-                                    ? VideoFeatures::Events
-                                    : VideoFeatures::Reconstruction;
-    c.learning.replaySamples = integer(v, "replay");
-    c.learning.seed = e.seed;
-    if (const std::string error = validationError(e); !error.empty())
-        throw InputError(error);
-    if (const std::string error = validationError(c.learning); !error.empty())
-        throw InputError("online learning: " + error);
+    c.encoding = videoEncodingSettingsFrom(v);
+    c.fade = v.real("fade");
+    c.learn = v.flag("learn");
+    c.learning = onlineLearningSettingsFrom(v);
     return c;
 }
 
@@ -92,8 +57,8 @@ QString className(int label) {
 
 } // namespace
 
-VideoLab::VideoLab(QWidget* parent)
-    : LabPage(parent), m_pause(new QAction(tr("&Pause Video"), this)),
+VideoLab::VideoLab(const Experiment& experiment, QWidget* parent)
+    : LabPage(experiment, parent), m_pause(new QAction(tr("&Pause Video"), this)),
       m_record(new QAction(tr("&Record Events…"), this)),
       m_restartLearning(new QAction(tr("Restart &Learning"), this)), m_status(new QLabel),
       m_prediction(new QLabel), m_input(new widgets::FrameView), m_events(new widgets::FrameView),
@@ -231,129 +196,8 @@ VideoLab::VideoLab(QWidget* parent)
 
 VideoLab::~VideoLab() = default;
 
-widgets::ParameterSpecs VideoLab::parameterSpecs() const {
-    const QString source = tr("Source"), encoder = tr("Encoder"), learning = tr("Online learning"),
-                  display = tr("Display");
-    const auto choice = [](const char* key, const QString& label, QStringList choices,
-                           QStringList labels, const char* fallback, const QString& tip,
-                           const QString& group) {
-        return Spec{.key = QString::fromLatin1(key),
-                    .label = label,
-                    .kind = Spec::Kind::Choice,
-                    .toolTip = tip,
-                    .choices = std::move(choices),
-                    .choiceLabels = std::move(labels),
-                    .defaultText = QString::fromLatin1(fallback),
-                    .group = group};
-    };
-    const auto integerSpec = [](const char* key, const QString& label, int min, int max, int value,
-                                const QString& unit, const QString& tip, const QString& group) {
-        return Spec{.key = QString::fromLatin1(key),
-                    .label = label,
-                    .kind = Spec::Kind::Integer,
-                    .minimum = double(min),
-                    .maximum = double(max),
-                    .defaultValue = double(value),
-                    .unit = unit,
-                    .toolTip = tip,
-                    .group = group};
-    };
-    const auto realSpec = [](const char* key, const QString& label, double min, double max,
-                             double value, int decimals, bool log, const QString& unit,
-                             const QString& tip, const QString& group) {
-        return Spec{.key = QString::fromLatin1(key),
-                    .label = label,
-                    .minimum = min,
-                    .maximum = max,
-                    .defaultValue = value,
-                    .decimals = decimals,
-                    .logarithmic = log,
-                    .unit = unit,
-                    .toolTip = tip,
-                    .group = group};
-    };
-    QStringList on{QStringLiteral("off"), QStringLiteral("on")};
-    return {
-        choice("source", tr("Source"),
-               {QStringLiteral("synthetic"), QStringLiteral("file"), QStringLiteral("camera")},
-               {tr("Synthetic scene"), tr("Video file…"), tr("Webcam")}, "synthetic",
-               tr("Synthetic: moving labelled shapes on a seeded texture, no file or camera. "
-                  "File: any video OpenCV reads (opencv-doc has vtest.avi). Webcam: camera N. "
-                  "A source that fails falls back to the synthetic scene"),
-               source),
-        Spec{.key = QStringLiteral("file"),
-             .label = tr("Video file"),
-             .kind = Spec::Kind::File,
-             .toolTip = tr("A video file; it loops at its end"),
-             .fileFilter = tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;All files (*)"),
-             .group = source},
-        integerSpec("camera", tr("Camera"), 0, 9, 0, QString(), tr("Webcam number N (/dev/videoN)"),
-                    source),
-        integerSpec("width", tr("Width"), 32, 1280, 160, tr("px"),
-                    tr("Frames are resized to this width (aspect kept) before encoding; 640 for "
-                       "the full 640 × 480"),
-                    source),
-        choice("channels", tr("Channels"), {QStringLiteral("grey"), QStringLiteral("rgb")},
-               {tr("Grey"), tr("Colour (R, G, B)")}, "grey",
-               tr("Grey: one channel per pixel. Colour: R, G and B are encoded as three channels "
-                  "per pixel (three times the dense cost); the event pane and the followed "
-                  "pixel add them up"),
-               source),
-        realSpec("fps", tr("Frame rate"), 1.0, 30.0, 30.0, 1, false, tr("fps"),
-                 tr("Keep this many frames per second of the source (decimation); the source's "
-                    "own rate is the most"),
-                 source),
-        seedParameter(source),
-        choice("encoder", tr("Encoder"),
-               {QStringLiteral("pd"), QStringLiteral("delta"), QStringLiteral("rate")},
-               {tr("PD + Σ-Δ"), tr("Delta (ON/OFF)"), tr("Rate")}, "pd",
-               tr("PD + Σ-Δ: a = kp·x + kd·Δx quantized by Σ-Δ, decoded by kα, kβ (ICLR'18 eq. "
-                  "3-6). Delta: an event camera's ON/OFF events on intensity changes (v2e/ESIM). "
-                  "Rate: Bernoulli spikes with probability x"),
-               encoder),
-        kpParameter(QStringLiteral("kp"), 0.1, encoder),
-        kdParameter(QStringLiteral("kd"), 2.0, encoder),
-        choice("autoTune", tr("Auto-tune kp, kd"), on, {tr("Off"), tr("On")}, "off",
-               tr("PD: tune the gains to the frames' mean intensity (ICLR'18 App. E.2)"), encoder),
-        realSpec("onThreshold", tr("ON threshold"), 0.01, 1.0, 0.1, 2, true, QString(),
-                 tr("Delta: an ON event when the intensity rose this much since the pixel's last "
-                    "event"),
-                 encoder),
-        realSpec("offThreshold", tr("OFF threshold"), 0.01, 1.0, 0.1, 2, true, QString(),
-                 tr("Delta: an OFF event when it fell this much"), encoder),
-        integerSpec("refractory", tr("Refractory period"), 0, 30, 0, tr("frames"),
-                    tr("Delta: frames a pixel stays silent after an event"), encoder),
-        realSpec("window", tr("Rate window"), 1.0, 100.0, 10.0, 1, true, tr("frames"),
-                 tr("Rate: frames in the reconstruction's running mean"), encoder),
-        choice("learn", tr("Learn"), on, {tr("Off"), tr("On")}, "on",
-               tr("A small network learns online from the encoded stream: the synthetic scene's "
-                  "shapes, or what you teach with keys 1-4 on a file or webcam"),
-               learning),
-        choice("learnModel", tr("Network"), {QStringLiteral("pdnn"), QStringLiteral("mlp")},
-               {tr("PD network"), tr("MLP")}, "pdnn",
-               tr("PD network (ICLR'18 eq. 11-12, auto-tuned) or the plain MLP"), learning),
-        integerSpec("hidden", tr("Hidden units"), 4, 1000, 100, tr("units"), tr("One hidden layer"),
-                    learning),
-        realSpec("lr", tr("Learning rate η"), 1e-4, 0.5, 0.01, 4, true, QString(),
-                 tr("SGD step per frame"), learning),
-        choice("learnInput", tr("Network input"),
-               {QStringLiteral("reconstruction"), QStringLiteral("events")},
-               {tr("Reconstruction"), tr("Event trace")}, "reconstruction",
-               tr("What the network sees, in a window (half the frame's height) that follows "
-                  "the busiest place of the event trace, pooled to 32 × 24"),
-               learning),
-        integerSpec("replay", tr("Replay per frame"), 0, 10, 1, tr("frames"),
-                    tr("Extra steps on frames drawn from a memory of the last 1024: consecutive "
-                       "frames share a label for seconds, and without replay the network learns "
-                       "only the current one"),
-                    learning),
-        realSpec("fade", tr("Event fading"), 0.0, 0.98, 0.8, 2, false, QString(),
-                 tr("How much of an event's colour stays each frame in the Events pane"), display),
-    };
-}
-
 ComputeFunction VideoLab::computeFunction() const {
-    return [](const widgets::ParameterValues& v, ComputeControl& control) -> LabResultPtr {
+    return [](const ParameterValues& v, ComputeControl& control) -> LabResultPtr {
         const VideoLabConfig config = configFrom(v);
         auto sweep = std::make_shared<VideoSweep>();
         VideoEncodingSettings s = config.encoding;
@@ -440,7 +284,8 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
 }
 
 QString VideoLab::parameterNote(const widgets::ParameterValues& v) const {
-    const double kp = real(v, "kp"), kd = real(v, "kd");
+    const double kp = v.value(QStringLiteral("kp")).toDouble();
+    const double kd = v.value(QStringLiteral("kd")).toDouble();
     // The teaching label is not shown here: the note refreshes only on parameter edits;
     // the bar above the panes shows it with every frame.
     return tr("PD decoder: kα = %1, kβ = %2")
@@ -457,7 +302,7 @@ void VideoLab::parametersEdited(const widgets::ParameterValues& values) {
     // Straight to the worker, so sliders act on the next frame; the frame-rate sweep
     // follows through the lab's computation.
     try {
-        const VideoLabConfig config = configFrom(values);
+        const VideoLabConfig config = configFrom(checkedLabValues(experiment(), values));
         m_fps = config.encoding.fps;
         m_thread.configure(config);
         if (!config.learn && m_tabs->currentIndex() <= 1)

@@ -26,13 +26,10 @@ namespace sdlab::gui {
 class VideoLab : public LabPage {
     Q_OBJECT
   public:
-    explicit VideoLab(QWidget* parent = nullptr);
+    explicit VideoLab(const Experiment& experiment, QWidget* parent = nullptr);
     ~VideoLab() override;
-
-    QString labId() const override { return QStringLiteral("video"); }
-    QString title() const override { return tr("Video"); }
-    widgets::ParameterSpecs parameterSpecs() const override;
     ComputeFunction computeFunction() const override;
+    QString openingPreset() const override { return QStringLiteral("synthetic-pd-learning"); }
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;

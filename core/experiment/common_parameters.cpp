@@ -85,6 +85,7 @@ Parameter csvInputParameter(const std::string& label, const std::string& help,
             .label = label,
             .help = help,
             .valueName = "FILE.csv",
+            .fileFilter = "CSV files (*.csv);;All files (*)",
             .group = group,
             .aliases = {"csv"},
             .excludes = std::move(replaces)};

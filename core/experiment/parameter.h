@@ -23,6 +23,10 @@ enum class ParameterKind {
     Range,    // "MIN:MAX:N": N values from MIN to MAX in [minimum, maximum]
 };
 
+// A Text parameter that may name a path the user picks: a file, or a directory written
+// after `browsePrefix` (train's "idx:DIR").
+enum class TextBrowse { None, File, Directory };
+
 // Which front ends show the parameter. Both unless a front end has no use for it: a
 // lab that draws every method at once has no method choice (CommandLine), and what only
 // changes the display has no option (Lab).
@@ -48,7 +52,10 @@ struct Parameter {
     bool optional = false;      // a number that may be left unset
     std::string unsetMeans{};   // what unset stands for ("auto-tuned")
     bool required = false;      // the command line must give it (the lab starts from the default)
-    std::vector<ParameterChoice> choices{};
+    std::vector<ParameterChoice> choices{}; // Choice: the values; Text: suggestions
+    TextBrowse browse = TextBrowse::None;   // Text
+    std::string browsePrefix{};             // Text, browsed: put before the path
+    std::string fileFilter{};               // File, Text browsed for a file: "CSV (*.csv)"
     std::string unit{};
     std::string group{};
     int decimals = 3;

@@ -1,5 +1,7 @@
 // The Encoders lab and `sdlab-cli encode`: one input through rate, latency and delta
 // coding (snnTorch paper §II-B, spec §8) and PD + sigma-delta (spec §2).
+#include "experiments/encoders_experiment.h"
+
 #include "data/channel_patterns.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -35,40 +37,9 @@ void upgrade(std::map<std::string, ParameterValue>& values) {
 }
 
 std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
-    ChannelEncodingOptions settings;
     const std::string& method = v.text("method");
-    settings.method = methodOf(method);
-    settings.steps = static_cast<long>(v.integer("steps"));
-    settings.seed = v.seed();
-    settings.tau = v.real("tau");
-    settings.threshold = v.realOr("threshold", v.real(settings.method == ChannelEncoding::Delta
-                                                          ? "delta-threshold"
-                                                          : "latency-threshold"));
-    settings.linear = v.flag("linear");
-    settings.offSpikes = !v.flag("no-off-spikes");
-    settings.pd = pdParams(v, "kp", "kd");
-
-    std::vector<std::vector<double>> channels;
-    std::vector<std::string> names;
-    if (!v.text("input").empty()) {
-        const CsvTable table = CsvTable::read(v.text("input"));
-        names = table.columnNames();
-        for (std::size_t c = 0; c < names.size(); ++c) {
-            channels.push_back(table.column(c));
-            if (settings.method == ChannelEncoding::Rate)
-                for (std::size_t r = 0; r < channels.back().size(); ++r)
-                    if (channels.back()[r] < 0.0 || channels.back()[r] > 1.0)
-                        throw InputError(
-                            table.sourceName() + ", column " + sdlab::quoted(names[c]) + ", row " +
-                            std::to_string(r + 1) + ": rate coding needs probabilities in [0, 1]");
-        }
-    } else {
-        channels =
-            makeChannelPattern(*parseChannelPattern(v.text("pattern")),
-                               static_cast<int>(v.integer("channels")), settings.steps, v.seed());
-        for (std::size_t c = 0; c < channels.size(); ++c)
-            names.push_back(std::to_string(c));
-    }
+    const ChannelEncodingOptions settings = encodingOptionsFrom(v, methodOf(method));
+    const auto [channels, names] = encoderInputFrom(v, settings.method == ChannelEncoding::Rate);
     if (static_cast<double>(channels.size()) * static_cast<double>(settings.steps) > 1e8)
         throw InputError("channels × steps must stay under 1e8");
 
@@ -117,6 +88,46 @@ Parameter thresholdParameter(const std::string& key, const std::string& label,
 }
 
 } // namespace
+
+ChannelEncodingOptions encodingOptionsFrom(const ParameterValues& v, ChannelEncoding method) {
+    ChannelEncodingOptions settings;
+    settings.method = method;
+    settings.steps = static_cast<long>(v.integer("steps"));
+    settings.seed = v.seed();
+    settings.tau = v.real("tau");
+    settings.threshold =
+        v.realOr("threshold", v.real(method == ChannelEncoding::Delta ? "delta-threshold"
+                                                                      : "latency-threshold"));
+    settings.linear = v.flag("linear");
+    settings.offSpikes = !v.flag("no-off-spikes");
+    settings.pd = common::pdParams(v, "kp", "kd");
+    return settings;
+}
+
+EncoderInput encoderInputFrom(const ParameterValues& v, bool forRate) {
+    EncoderInput in;
+    if (!v.text("input").empty()) {
+        const CsvTable table = CsvTable::read(v.text("input"));
+        in.names = table.columnNames();
+        for (std::size_t c = 0; c < in.names.size(); ++c) {
+            in.channels.push_back(table.column(c));
+            if (forRate)
+                for (std::size_t r = 0; r < in.channels.back().size(); ++r)
+                    if (in.channels.back()[r] < 0.0 || in.channels.back()[r] > 1.0)
+                        throw InputError(table.sourceName() + ", column " +
+                                         sdlab::quoted(in.names[c]) + ", row " +
+                                         std::to_string(r + 1) +
+                                         ": rate coding needs probabilities in [0, 1]");
+        }
+    } else {
+        in.channels = makeChannelPattern(*parseChannelPattern(v.text("pattern")),
+                                         static_cast<int>(v.integer("channels")),
+                                         static_cast<long>(v.integer("steps")), v.seed());
+        for (std::size_t c = 0; c < in.channels.size(); ++c)
+            in.names.push_back(std::to_string(c));
+    }
+    return in;
+}
 
 const Experiment& encodersExperiment() {
     const std::string input = "Input", rate = "Rate and latency", delta = "Delta modulation",

@@ -1,5 +1,7 @@
 // The Kernels lab and `sdlab-cli kernels`: thesis ch. 6's kernels (Figs 6.4-6.5) and the
 // weight trajectories of two random spike trains under them.
+#include "experiments/kernels_experiment.h"
+
 #include "data/spike_trains.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -23,10 +25,7 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
     for (long long t = -span; t <= span; ++t)
         kernels.addRow({static_cast<double>(t), kappaPred(t, alpha), kappaSymStdp(t, alpha),
                         kappaDelta(t), kappaDynStdp(t, alpha)});
-    std::mt19937_64 engine(v.seed());
-    const auto steps = static_cast<std::size_t>(v.integer("steps"));
-    const std::vector<double> pre = randomSpikeTrain(steps, v.real("density"), engine, false);
-    const std::vector<double> post = randomSpikeTrain(steps, v.real("density"), engine, false);
+    const auto [pre, post] = kernelTrainsFrom(v);
     const KernelTrajectoriesRun run = runKernelTrajectories(pre, post, alpha);
     CsvWriter trajectories(
         {"t", "pre", "post", "pre_trace", "post_trace", "dynamics", "approximate", "stdp"});
@@ -42,6 +41,15 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
 }
 
 } // namespace
+
+KernelTrains kernelTrainsFrom(const ParameterValues& v) {
+    std::mt19937_64 engine(v.seed());
+    const auto steps = static_cast<std::size_t>(v.integer("steps"));
+    KernelTrains trains;
+    trains.pre = randomSpikeTrain(steps, v.real("density"), engine, false);
+    trains.post = randomSpikeTrain(steps, v.real("density"), engine, false);
+    return trains;
+}
 
 const Experiment& kernelsExperiment() {
     const std::string kernel = "Kernels", trains = "Spike trains";

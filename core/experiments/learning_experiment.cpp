@@ -202,6 +202,8 @@ std::vector<Parameter> parameters() {
          .choices = choices({{"synthetic", "Synthetic (built in)"},
                              {"digits", "Digits (opencv-doc)"},
                              {"fashion-mnist", "Fashion-MNIST"}}),
+         .browse = TextBrowse::Directory,
+         .browsePrefix = "idx:",
          .group = data},
         choiceParameter("order", "Sample order",
                         "shuffled: a new seeded permutation each epoch; temporal: consecutive "

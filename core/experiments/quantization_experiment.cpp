@@ -1,5 +1,7 @@
 // The Quantization lab and `sdlab-cli quantize`: spiking vector quantization (DSN Fig. 1,
 // Alg. 1 herding, Alg. 5 stochastic) and the spiking ReLU (DSN Alg. 7).
+#include "experiments/quantization_experiment.h"
+
 #include "data/signals.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -27,17 +29,7 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
     const auto method = methodName == "herding" ? VectorQuantizationMethod::Herding
                                                 : VectorQuantizationMethod::Stochastic;
     const long steps = static_cast<long>(v.integer("steps"));
-    const std::vector<double> vector =
-        v.text("input").empty()
-            ? makeUniformVector(static_cast<std::size_t>(v.integer("dimension")), v.seed())
-            : CsvTable::read(v.text("input")).column("v");
-    double magnitude = 0.0;
-    for (const double value : vector)
-        magnitude += std::abs(value);
-    if (magnitude * static_cast<double>(steps) > 1e7)
-        throw InputError(
-            "|v|₁ × steps = " + std::to_string(magnitude * static_cast<double>(steps)) +
-            " spikes expected; keep it under 1e7 (scale v down or use fewer steps)");
+    const std::vector<double> vector = quantizationVectorFrom(v);
 
     const VectorQuantizationRun run = runVectorQuantization(vector, steps, method, v.seed());
     CsvWriter convergence({"T", "l1_error"});
@@ -73,6 +65,27 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
 }
 
 } // namespace
+
+RectifiedRateRun spikingReluFrom(const ParameterValues& v) {
+    return runRectifiedRate(kReluMin, kReluMax, kReluPoints,
+                            static_cast<long>(v.integer("relu-steps")), v.real("relu-noise"),
+                            v.seed());
+}
+
+std::vector<double> quantizationVectorFrom(const ParameterValues& v) {
+    std::vector<double> vector =
+        v.text("input").empty()
+            ? makeUniformVector(static_cast<std::size_t>(v.integer("dimension")), v.seed())
+            : CsvTable::read(v.text("input")).column("v");
+    double magnitude = 0.0;
+    for (const double value : vector)
+        magnitude += std::abs(value);
+    const auto steps = static_cast<double>(v.integer("steps"));
+    if (magnitude * steps > 1e7)
+        throw InputError("|v|₁ × steps = " + std::to_string(magnitude * steps) +
+                         " spikes expected; keep it under 1e7 (scale v down or use fewer steps)");
+    return vector;
+}
 
 const Experiment& quantizationExperiment() {
     const std::string vq = "Vector quantization", relu = "Spiking ReLU";

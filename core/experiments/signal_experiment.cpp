@@ -1,4 +1,6 @@
 // The Signal lab and `sdlab-cli pd`: one signal through PD coding (ICLR'18 Fig. 1).
+#include "experiments/signal_experiment.h"
+
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
 #include "experiments/pd_coding_run.h"
@@ -63,6 +65,11 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
 }
 
 } // namespace
+
+std::vector<double> signalInputFrom(const ParameterValues& v) {
+    return v.text("input").empty() ? common::builtinSignal(v)
+                                   : CsvTable::read(v.text("input")).column("x");
+}
 
 const Experiment& signalExperiment() {
     const std::string input = "Input", coding = "PD coding";

@@ -1,4 +1,6 @@
 // The Sweep lab and `sdlab-cli sweep`: PD coding over a (kp, kd) grid (ICLR'18 Fig. 10).
+#include "experiments/sweep_experiment.h"
+
 #include "data/signals.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -75,15 +77,7 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const bool log = v.flag("log");
     const std::vector<double> kp = rangeValues("--kp", v.text("kp"), log);
     const std::vector<double> kd = rangeValues("--kd", v.text("kd"), log);
-    std::vector<double> x, w;
-    if (!v.text("input").empty()) {
-        const CsvTable table = CsvTable::read(v.text("input"));
-        x = table.column("x");
-        w = table.column("w");
-    } else {
-        x = builtinSignal(v);
-        w = makeSweepWeight(x.size(), v.seed());
-    }
+    const auto [x, w] = sweepInputFrom(v);
     const SweepResult result = runPdSweep(x, w, kp, kd, context.progress);
     if (result.cancelled)
         throw RunCancelled();
@@ -113,6 +107,19 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
 }
 
 } // namespace
+
+SweepInput sweepInputFrom(const ParameterValues& v) {
+    SweepInput in;
+    if (!v.text("input").empty()) {
+        const CsvTable table = CsvTable::read(v.text("input"));
+        in.x = table.column("x");
+        in.w = table.column("w");
+    } else {
+        in.x = common::builtinSignal(v);
+        in.w = makeSweepWeight(in.x.size(), v.seed());
+    }
+    return in;
+}
 
 const Experiment& sweepExperiment() {
     const std::string grid = "Grid", input = "Input";

@@ -1,5 +1,7 @@
 // The Update-rules lab and `sdlab-cli updates`: the four equal weight-update forms on one
 // synapse (ICLR'18 Fig. 9, spec §3).
+#include "experiments/updates_experiment.h"
+
 #include "data/spike_trains.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -46,22 +48,7 @@ Parameter postGain(Parameter p, const std::string& of, const std::string& alias)
 }
 
 std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
-    const UpdateRuleParams params = gains(v);
-    std::vector<double> xBar, eBar;
-    std::string source = "random";
-    if (!v.text("input").empty()) {
-        const CsvTable table = CsvTable::read(v.text("input"));
-        xBar = table.column("xbar");
-        eBar = table.column("ebar");
-        requireWholeNumbers(xBar, table.sourceName() + ", column 'xbar'");
-        requireWholeNumbers(eBar, table.sourceName() + ", column 'ebar'");
-        source = v.text("input");
-    } else {
-        std::mt19937_64 engine(v.seed());
-        const auto steps = static_cast<std::size_t>(v.integer("steps"));
-        xBar = randomSpikeTrain(steps, v.real("density"), engine);
-        eBar = randomSpikeTrain(steps, v.real("density"), engine);
-    }
+    const auto [xBar, eBar, params, source] = updatesInputFrom(v);
     const UpdateRulesRun run = runUpdateRules(xBar, eBar, params);
     CsvWriter csv({"t", "xhat", "ehat", "recon", "past", "future", "stdp"});
     for (std::size_t t = 0; t < xBar.size(); ++t)
@@ -92,6 +79,26 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
 }
 
 } // namespace
+
+UpdatesInput updatesInputFrom(const ParameterValues& v) {
+    UpdatesInput in;
+    in.gains = gains(v);
+    in.source = "random";
+    if (!v.text("input").empty()) {
+        const CsvTable table = CsvTable::read(v.text("input"));
+        in.xBar = table.column("xbar");
+        in.eBar = table.column("ebar");
+        requireWholeNumbers(in.xBar, table.sourceName() + ", column 'xbar'");
+        requireWholeNumbers(in.eBar, table.sourceName() + ", column 'ebar'");
+        in.source = v.text("input");
+    } else {
+        std::mt19937_64 engine(v.seed());
+        const auto steps = static_cast<std::size_t>(v.integer("steps"));
+        in.xBar = randomSpikeTrain(steps, v.real("density"), engine);
+        in.eBar = randomSpikeTrain(steps, v.real("density"), engine);
+    }
+    return in;
+}
 
 const Experiment& updatesExperiment() {
     const std::string trains = "Spike trains", pre = "Presynaptic coding",

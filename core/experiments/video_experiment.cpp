@@ -61,6 +61,8 @@ std::vector<Parameter> parameters() {
          .valueName = "S",
          .fallbackText = "synthetic",
          .choices = choices({{"synthetic", "Synthetic scene"}, {"camera:0", "Webcam 0"}}),
+         .browse = TextBrowse::File,
+         .fileFilter = "Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;All files (*)",
          .group = source},
         {.key = "frames",
          .kind = ParameterKind::Integer,

@@ -17,7 +17,9 @@ namespace {
 
 constexpr int kTestFrames = 200; // held-out synthetic frames for the test accuracy
 
-VideoEncodingSettings encodingSettingsFrom(const ParameterValues& v) {
+} // namespace
+
+VideoEncodingSettings videoEncodingSettingsFrom(const ParameterValues& v) {
     VideoEncodingSettings s;
     s.source.source = v.text("source");
     s.source.width = static_cast<int>(v.integer("width"));
@@ -41,7 +43,7 @@ VideoEncodingSettings encodingSettingsFrom(const ParameterValues& v) {
     return s;
 }
 
-OnlineLearningSettings learningSettingsFrom(const ParameterValues& v) {
+OnlineLearningSettings onlineLearningSettingsFrom(const ParameterValues& v) {
     OnlineLearningSettings l;
     l.model = parseModelKind(v.text("learn-model")).value();
     l.hidden = static_cast<int>(v.integer("learn-hidden"));
@@ -54,6 +56,8 @@ OnlineLearningSettings learningSettingsFrom(const ParameterValues& v) {
         throw InputError("--learn: " + error);
     return l;
 }
+
+namespace {
 
 // learn.csv and the learning figures of summary.json.
 void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVideoLearner& learner,
@@ -88,13 +92,13 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
 
 std::string runVideoExperiment(const ParameterValues& v, const RunContext& context,
                                OutputBundle& bundle) {
-    const VideoEncodingSettings s = encodingSettingsFrom(v);
+    const VideoEncodingSettings s = videoEncodingSettingsFrom(v);
     std::unique_ptr<OnlineVideoLearner> learner;
     if (v.flag("learn")) {
         if (s.source.source != "synthetic")
             throw InputError("--learn needs labelled frames: only --source synthetic labels "
                              "its frames (the shape shown)");
-        learner = std::make_unique<OnlineVideoLearner>(learningSettingsFrom(v));
+        learner = std::make_unique<OnlineVideoLearner>(onlineLearningSettingsFrom(v));
         learner->setTestSet(syntheticTestSet(s, learner->settings().input, kTestFrames));
     }
     long lastReported = -1;

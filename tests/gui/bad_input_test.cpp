@@ -85,7 +85,7 @@ class BadInputTest : public QObject {
             for (const BadFile& file : files) {
                 const QString path =
                     write(dir, QStringLiteral("%1-%2.csv").arg(lab).arg(index++), file.content);
-                session->edit(QStringLiteral("csv"), path);
+                session->edit(QStringLiteral("input"), path);
                 QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index, 20000);
                 const QString message = failures.last().first().toString();
                 QVERIFY2(message.contains(path),
@@ -95,10 +95,10 @@ class BadInputTest : public QObject {
                 QCOMPARE(session->result(), before);
                 QVERIFY(!session->isBusy());
             }
-            session->edit(QStringLiteral("csv"), dir.filePath(QStringLiteral("missing.csv")));
+            session->edit(QStringLiteral("input"), dir.filePath(QStringLiteral("missing.csv")));
             QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index + 1, 20000);
             QVERIFY(failures.last().first().toString().contains(QStringLiteral("missing.csv")));
-            session->edit(QStringLiteral("csv"), QString()); // back to the built-in input
+            session->edit(QStringLiteral("input"), QString()); // back to the built-in input
             QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         }
     }
@@ -134,8 +134,8 @@ class BadInputTest : public QObject {
             write(dir, QStringLiteral("train-labels-idx1-ubyte"), labels);
             write(dir, QStringLiteral("t10k-images-idx3-ubyte"), header + QByteArray(8, '\x07'));
             write(dir, QStringLiteral("t10k-labels-idx1-ubyte"), labels);
-            session->apply({{QStringLiteral("dataset"), QStringLiteral("idx")},
-                            {QStringLiteral("idxFile"), imagesPath}},
+            session->apply({{QStringLiteral("dataset"),
+                             QStringLiteral("idx:") + QFileInfo(imagesPath).absolutePath()}},
                            QString::fromLatin1(file.what));
             ++index;
             QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index, 20000);
@@ -158,9 +158,8 @@ class BadInputTest : public QObject {
         LabSession* session = window.session(QStringLiteral("video"));
         auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
         QVERIFY(lab);
-        session->apply(
-            {{QStringLiteral("width"), 64}, {QStringLiteral("learn"), QStringLiteral("off")}},
-            QStringLiteral("small"));
+        session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("learn"), false}},
+                       QStringLiteral("small"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > 3, 10000);
         QTemporaryDir dir;
         const std::vector<BadFile> files{
@@ -175,9 +174,7 @@ class BadInputTest : public QObject {
         // The source the frames then come from; empty when the file was never named in
         // the status bar or the frames stopped.
         const auto expectFallback = [&](const QString& path) {
-            session->apply({{QStringLiteral("source"), QStringLiteral("file")},
-                            {QStringLiteral("file"), path}},
-                           QStringLiteral("file"));
+            session->apply({{QStringLiteral("source"), path}}, QStringLiteral("file"));
             const QString name = QFileInfo(path).fileName();
             if (!QTest::qWaitFor([&] { return window.statusText().contains(name); }, 10000))
                 return QString();
@@ -197,8 +194,7 @@ class BadInputTest : public QObject {
                     .startsWith(QStringLiteral("synthetic")));
         // An absent camera (no /dev/video9 here; skipped where one exists).
         if (!QFile::exists(QStringLiteral("/dev/video9"))) {
-            session->apply({{QStringLiteral("source"), QStringLiteral("camera")},
-                            {QStringLiteral("camera"), 9}},
+            session->apply({{QStringLiteral("source"), QStringLiteral("camera:9")}},
                            QStringLiteral("camera 9"));
             QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("no camera 9")),
                                      10000);
@@ -221,8 +217,7 @@ class BadInputTest : public QObject {
             vtest.seek(0);
             const QString vanishing =
                 write(dir, QStringLiteral("vanishing.avi"), vtest.read(100000));
-            session->apply({{QStringLiteral("source"), QStringLiteral("file")},
-                            {QStringLiteral("file"), vanishing}},
+            session->apply({{QStringLiteral("source"), vanishing}},
                            QStringLiteral("vanishing file"));
             QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket()->source == QStringLiteral("vanishing.avi"),
                                      10000);

@@ -7,10 +7,13 @@
 #include "data/signals.h"
 #include "equilibrium/settle_run.h"
 #include "equilibrium_lab.h"
+#include "experiment/command_line.h"
+#include "experiment/experiment_list.h"
 #include "experiments/pd_coding_run.h"
 #include "heatmap_view.h"
 #include "io/event_stream.h"
 #include "lab_page.h"
+#include "lab_parameters.h"
 #include "lab_session.h"
 #include "lab_test_support.h"
 #include "main_window.h"
@@ -51,6 +54,138 @@ void writeFile(const QString& path, const QByteArray& content) {
 class LabsTest : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    // Issue 18: walks core's one list, so a new experiment is covered without a new test.
+    // Each experiment with a lab has a page, the window lists it in the list's order, its
+    // panel has an editor for every parameter the lab shows (and none for the
+    // command-line-only ones) with the description's defaults and ends, and Reset
+    // Parameters gives exactly the defaults sdlab-cli uses.
+    void everyLabIsItsExperimentsDescription() {
+        MainWindow window(false);
+        QStringList ids;
+        for (const sdlab::Experiment* e : sdlab::experiments()) {
+            const QString id = QString::fromStdString(e->id);
+            if (!e->hasLab) {
+                QCOMPARE(window.session(id), nullptr);
+                continue;
+            }
+            ids << id;
+            LabSession* session = window.session(id);
+            QVERIFY2(session, qPrintable(id));
+            QCOMPARE(&session->experiment(), e);
+            const sdlab::widgets::ParameterPanel* panel = window.parameterPanel(id);
+            std::size_t shown = 0;
+            for (const sdlab::Parameter& p : e->parameters) {
+                const QString key = QString::fromStdString(p.key);
+                const bool expected = p.scope != sdlab::ParameterScope::CommandLine;
+                QVERIFY2((panel->editor(key) != nullptr) == expected,
+                         qPrintable(id + QStringLiteral("/") + key));
+                shown += expected ? 1 : 0;
+            }
+            QCOMPARE(panel->specs().size(), shown);
+            for (const sdlab::widgets::ParameterSpec& spec : panel->specs()) {
+                const sdlab::Parameter* p = sdlab::findParameter(*e, spec.key.toStdString());
+                QVERIFY(p);
+                QCOMPARE(spec.label, QString::fromStdString(p->label));
+                QCOMPARE(spec.toolTip, QString::fromStdString(p->help));
+                QCOMPARE(spec.optional, p->optional);
+                if (p->kind == sdlab::ParameterKind::Real ||
+                    p->kind == sdlab::ParameterKind::Integer) {
+                    QCOMPARE(spec.defaultValue, p->fallback);
+                    QVERIFY(spec.minimum >= p->minimum && spec.maximum <= p->maximum);
+                    QVERIFY(spec.minimum <= p->fallback && p->fallback <= spec.maximum);
+                } else if (p->kind == sdlab::ParameterKind::Choice) {
+                    QCOMPARE(spec.choices.size(), static_cast<qsizetype>(p->choices.size()));
+                    QCOMPARE(spec.defaultText, QString::fromStdString(p->fallbackText));
+                }
+            }
+            session->resetToDefaults(QStringLiteral("reset"));
+            sdlab::ParameterValues defaults = sdlab::defaultValues(*e);
+            if (e->reconcile)
+                e->reconcile(defaults, "");
+            QCOMPARE(session->values(), sdlab::gui::toVariantMap(defaults));
+        }
+        QCOMPARE(MainWindow::labIds(), ids);
+    }
+
+    // Edit > Copy as Command: the copied line, parsed as sdlab-cli parses it, gives the
+    // lab's values (those the command line has), for every lab and edited values.
+    void copyAsCommandRoundTripsForEveryLab() {
+        MainWindow window(false);
+        window.session(QStringLiteral("signal"))->edit(QStringLiteral("kd"), 7.5);
+        window.session(QStringLiteral("signal"))
+            ->edit(QStringLiteral("input"), QStringLiteral("/data/my signal.csv"));
+        window.session(QStringLiteral("learning"))
+            ->apply({{QStringLiteral("hidden"), QStringLiteral("300,100")},
+                     {QStringLiteral("gains"), QStringLiteral("fixed")},
+                     {QStringLiteral("lr"), 0.05}},
+                    QStringLiteral("test"));
+        for (const QString& id : MainWindow::labIds()) {
+            QVERIFY(window.showLab(id));
+            QString error;
+            const QString line = window.commandLine(&error);
+            QVERIFY2(!line.isEmpty(), qPrintable(error));
+            const sdlab::Experiment& e = window.session(id)->experiment();
+            QVERIFY(
+                line.startsWith(QStringLiteral("sdlab-cli ") + QString::fromStdString(e.command)));
+            QStringList words;
+            QString word;
+            bool quoted = false;
+            for (const QChar c : line) {
+                if (c == QLatin1Char('\''))
+                    quoted = !quoted;
+                else if (c == QLatin1Char(' ') && !quoted) {
+                    words << word;
+                    word.clear();
+                } else
+                    word += c;
+            }
+            words << word;
+            std::vector<std::string> storage;
+            for (qsizetype k = 2; k < words.size(); ++k)
+                storage.push_back(words[k].toStdString());
+            std::vector<char*> args;
+            for (std::string& w : storage)
+                args.push_back(w.data());
+            const sdlab::ParameterValues parsed =
+                sdlab::invocationValues(e, sdlab::parseInvocation(e, std::span<char* const>(args)));
+            const sdlab::ParameterValues lab =
+                sdlab::gui::checkedLabValues(e, window.session(id)->values());
+            for (const sdlab::Parameter& p : e.parameters)
+                if (p.scope == sdlab::ParameterScope::Both)
+                    QVERIFY2(parsed.value(p.key) == lab.value(p.key),
+                             qPrintable(id + QStringLiteral("/") + QString::fromStdString(p.key) +
+                                        QStringLiteral(" from ") + line));
+        }
+        QVERIFY(window.showLab(QStringLiteral("signal")));
+        QVERIFY(window.commandLine().contains(QStringLiteral("--input '/data/my signal.csv'")));
+        // Values that cannot run give no command, and say why.
+        window.session(QStringLiteral("signal"))->edit(QStringLiteral("kp"), 0.0);
+        window.session(QStringLiteral("signal"))->edit(QStringLiteral("kd"), 0.0);
+        QString error;
+        QVERIFY(window.commandLine(&error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("kp + kd")), qPrintable(error));
+    }
+
+    // An edit the description refuses changes nothing and says so.
+    void refusedEditsChangeNothingAndSayWhy() {
+        MainWindow window(false);
+        LabSession* session = window.session(QStringLiteral("learning"));
+        const auto before = session->values();
+        QSignalSpy refused(session, &LabSession::editRefused);
+        session->edit(QStringLiteral("hidden"), QStringLiteral("200,,10"));
+        session->edit(QStringLiteral("hidden"), QStringLiteral("1,2,3,4,5,6,7,8,9"));
+        session->edit(QStringLiteral("epochs"), 5000);
+        QCOMPARE(refused.count(), 3);
+        QVERIFY(refused.at(1).first().toString().contains(QStringLiteral("at most 8")));
+        QCOMPARE(session->values(), before);
+        QCOMPARE(session->undoStack()->count(), 0);
+        session->edit(QStringLiteral("hidden"), QStringLiteral("500,500,500")); // thesis ch. 7
+        QCOMPARE(session->values()[QStringLiteral("hidden")].toString(),
+                 QStringLiteral("500,500,500"));
+        session->edit(QStringLiteral("epochs"), 1000); // the CLI's whole range
+        QCOMPARE(session->values()[QStringLiteral("epochs")].toInt(), 1000);
+    }
+
     void everyLabShowsAResultForItsDefaults() {
         MainWindow window(false);
         for (const QString& id : MainWindow::labIds()) {
@@ -96,9 +231,9 @@ class LabsTest : public QObject {
         LabSession* session = window.session(QStringLiteral("signal"));
         session->edit(QStringLiteral("kp"), 1.0);
         session->edit(QStringLiteral("kd"), 3.0);
-        QCOMPARE(session->values()[QStringLiteral("kalpha")].toDouble(), 0.75);
-        QCOMPARE(session->values()[QStringLiteral("kbeta")].toDouble(), 0.25);
-        session->edit(QStringLiteral("kalpha"), 0.5); // kp = (1 − kα)/kβ, kd = kα/kβ
+        QCOMPARE(session->values()[QStringLiteral("k-alpha")].toDouble(), 0.75);
+        QCOMPARE(session->values()[QStringLiteral("k-beta")].toDouble(), 0.25);
+        session->edit(QStringLiteral("k-alpha"), 0.5); // kp = (1 − kα)/kβ, kd = kα/kβ
         QCOMPARE(session->values()[QStringLiteral("kp")].toDouble(), 2.0);
         QCOMPARE(session->values()[QStringLiteral("kd")].toDouble(), 2.0);
     }
@@ -129,19 +264,18 @@ class LabsTest : public QObject {
         MainWindow window(false);
         LabSession* session = window.session(QStringLiteral("sweep"));
         QSignalSpy results(session, &LabSession::resultReady);
+        const auto kpGrid = [](int n) { return QStringLiteral("0.01:10:%1").arg(n); };
         for (int grid = 40; grid <= 60; ++grid)
-            session->edit(QStringLiteral("grid"), grid);
+            session->edit(QStringLiteral("kp"), kpGrid(grid));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
-        QCOMPARE(session->result()->parameters[QStringLiteral("grid")].toInt(), 60);
-        for (const QList<QVariant>& args : results) // nothing stale was shown
-            QVERIFY(args.first()
-                            .value<sdlab::gui::LabResultPtr>()
-                            ->parameters[QStringLiteral("grid")]
-                            .toInt() == 60 ||
-                    args.first()
-                            .value<sdlab::gui::LabResultPtr>()
-                            ->parameters[QStringLiteral("grid")]
-                            .toInt() == 32);
+        QCOMPARE(session->result()->parameters[QStringLiteral("kp")].toString(), kpGrid(60));
+        for (const QList<QVariant>& args : results) { // nothing stale was shown
+            const QString kp = args.first()
+                                   .value<sdlab::gui::LabResultPtr>()
+                                   ->parameters[QStringLiteral("kp")]
+                                   .toString();
+            QVERIFY2(kp == kpGrid(60) || kp == kpGrid(32), qPrintable(kp));
+        }
         auto* sweep = qobject_cast<sdlab::gui::SweepLab*>(session->page());
         QCOMPARE(sweep->heatmap(2)->rows(), 60);
     }
@@ -165,7 +299,8 @@ class LabsTest : public QObject {
         QVERIFY(window.statusText().contains(QStringLiteral("Cancelled")));
         QTest::qWait(300); // a late worker result must not show up
         QCOMPARE(session->result(), before);
-        session->edit(QStringLiteral("grid"), 8);
+        session->edit(QStringLiteral("kp"), QStringLiteral("0.01:10:8"));
+        session->edit(QStringLiteral("kd"), QStringLiteral("0.01:100:8"));
         session->edit(QStringLiteral("steps"), 500);
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         QCOMPARE(qobject_cast<sdlab::gui::SweepLab*>(session->page())->heatmap(0)->rows(), 8);
@@ -185,19 +320,19 @@ class LabsTest : public QObject {
             {"[1, 2]", QStringLiteral("expected a JSON object")},
             {"{\"format\": \"other\", \"version\": 1, \"lab\": \"signal\"}",
              QStringLiteral("not a Sigma-Delta Lab preset")},
-            {"{\"format\": \"sdlab-preset\", \"version\": 2, \"lab\": \"signal\", \"parameters\": "
+            {"{\"format\": \"sdlab-preset\", \"version\": 3, \"lab\": \"signal\", \"parameters\": "
              "{}}",
-             QStringLiteral("version 2 is not supported")},
+             QStringLiteral("version 3 is not supported")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"telescope\", "
              "\"parameters\": "
              "{}}",
-             QStringLiteral("no 'telescope' lab")},
+             QStringLiteral("unknown lab 'telescope'")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "{\"gain\": 1}}",
              QStringLiteral("unknown parameter 'gain'")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "{\"kp\": \"big\"}}",
-             QStringLiteral("'kp' must be a number")},
+             QStringLiteral("'kp': must be a finite number")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "{\"kp\": 1e9}}",
              QStringLiteral("outside")},
@@ -206,7 +341,7 @@ class LabsTest : public QObject {
              QStringLiteral("whole number")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "{\"quantizer\": \"magic\"}}",
-             QStringLiteral("must be one of")},
+             QStringLiteral("is not one of")},
             {"{\"format\": \"sdlab-preset\", \"version\": 1, \"lab\": \"signal\", \"parameters\": "
              "3}",
              QStringLiteral("must be an object")},
@@ -247,9 +382,9 @@ class LabsTest : public QObject {
                 QFile file(sdlab::gui::builtinPresetPath(lab, name));
                 QVERIFY(file.open(QIODevice::ReadOnly));
                 const auto preset =
-                    sdlab::gui::parsePreset(file.readAll(), file.fileName(), lab,
-                                            window.session(lab)->page()->parameterSpecs(), &error);
+                    sdlab::gui::readLabPreset(file.readAll(), file.fileName(), &error);
                 QVERIFY2(preset.has_value(), qPrintable(error));
+                QCOMPARE(preset->lab, lab);
             }
         }
     }
@@ -263,7 +398,7 @@ class LabsTest : public QObject {
         const QString path = dir.filePath(QStringLiteral("signal.csv"));
         writeFile(path, "x\n1\n2\nthree\n");
         QSignalSpy failures(session, &LabSession::failed);
-        session->edit(QStringLiteral("csv"), path);
+        session->edit(QStringLiteral("input"), path);
         QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, 10000);
         QVERIFY2(failures.first().first().toString().contains(path),
                  qPrintable(failures.first().first().toString()));
@@ -282,10 +417,9 @@ class LabsTest : public QObject {
         MainWindow window(false);
         window.showLab(QStringLiteral("equilibrium"));
         LabSession* session = window.session(QStringLiteral("equilibrium"));
-        session->apply({{QStringLiteral("inputs"), 60},
-                        {QStringLiteral("hidden"), 60},
+        session->apply({{QStringLiteral("sizes"), QStringLiteral("60,60,10")},
                         {QStringLiteral("steps"), 120},
-                        {QStringLiteral("perturbAt"), 0},
+                        {QStringLiteral("perturb-at"), QVariant()},
                         {QStringLiteral("seed"), 2}}, // seed 1's small net has a second minimum
                        QStringLiteral("small"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
@@ -305,16 +439,15 @@ class LabsTest : public QObject {
         lab->setPlaybackPosition(40);
         QVERIFY(!lab->runActions().isEmpty());
         lab->runActions().first()->trigger();
-        QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 40);
-        QCOMPARE(session->values()[QStringLiteral("perturbation")].toString(),
-                 QStringLiteral("kick"));
+        QCOMPARE(session->values()[QStringLiteral("perturb-at")].toInt(), 40);
+        QCOMPARE(session->values()[QStringLiteral("perturb")].toString(), QStringLiteral("kick"));
         QCOMPARE(session->undoStack()->count(), undoBefore + 1);
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         const QList<QPointF> kicked = lab->distancePlot()->seriesData(0);
         QVERIFY(kicked[40].y() > 2 * kicked[39].y()); // the kick shows, then settles again
         QVERIFY(kicked.last().y() < kicked[40].y() / 2);
         session->undoStack()->undo();
-        QCOMPARE(session->values()[QStringLiteral("perturbAt")].toInt(), 0);
+        QVERIFY(!session->values()[QStringLiteral("perturb-at")].isValid()); // no perturbation
     }
 
     // The Video lab runs live on the synthetic scene: the followed pixel's trace is the
@@ -327,7 +460,9 @@ class LabsTest : public QObject {
         LabSession* session = window.session(QStringLiteral("video"));
         auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
         QVERIFY(lab);
-        session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("hidden"), 20}},
+        session->apply({{QStringLiteral("width"), 64},
+                        {QStringLiteral("learn"), true},
+                        {QStringLiteral("learn-hidden"), 20}},
                        QStringLiteral("small"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->input.width() == 64,
                                  10000);
@@ -396,17 +531,14 @@ class LabsTest : public QObject {
         const QString buggy =
             QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind_bugy.avi");
         if (QFileInfo::exists(buggy)) {
-            session->apply({{QStringLiteral("source"), QStringLiteral("file")},
-                            {QStringLiteral("file"), buggy}},
-                           QStringLiteral("buggy file"));
+            session->apply({{QStringLiteral("source"), buggy}}, QStringLiteral("buggy file"));
             QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Megamind_bugy")),
                                      10000);
             const long buggyStart = lab->framesShown();
             QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > buggyStart + 5, 10000);
         }
 
-        session->apply({{QStringLiteral("source"), QStringLiteral("file")},
-                        {QStringLiteral("file"), dir.filePath(QStringLiteral("missing.avi"))}},
+        session->apply({{QStringLiteral("source"), dir.filePath(QStringLiteral("missing.avi"))}},
                        QStringLiteral("missing file"));
         QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("does not exist")),
                                  10000);
@@ -431,7 +563,7 @@ class LabsTest : public QObject {
         QVERIFY(values[QStringLiteral("kp")].toDouble() > 0.0);
         const double kp = values[QStringLiteral("kp")].toDouble(),
                      kd = values[QStringLiteral("kd")].toDouble();
-        QCOMPARE(values[QStringLiteral("kalpha")].toDouble(), std::min(0.999, kd / (kp + kd)));
+        QCOMPARE(values[QStringLiteral("k-alpha")].toDouble(), std::min(0.999, kd / (kp + kd)));
     }
 
     void settingsRememberLabAndParametersAndSurviveGarbage() {
@@ -455,7 +587,7 @@ class LabsTest : public QObject {
         // Stored values of the wrong type or range are ignored, the rest restored.
         QSettings().setValue(QStringLiteral("labs/kernels/parameters"),
                              QVariantMap{{QStringLiteral("alpha"), QStringLiteral("lots")},
-                                         {QStringLiteral("span"), 5000},
+                                         {QStringLiteral("span"), 2000000},
                                          {QStringLiteral("steps"), 300},
                                          {QStringLiteral("junk"), 1}});
         QSettings().setValue(QStringLiteral("window/lab"), QStringLiteral("no-such-lab"));

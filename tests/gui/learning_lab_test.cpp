@@ -74,7 +74,7 @@ class LearningLabTest : public QObject {
         LabSession* session = window.session(kLab);
         session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
                         {QStringLiteral("model"), QStringLiteral("pdnn")},
-                        {QStringLiteral("hidden1"), 30},
+                        {QStringLiteral("hidden"), QStringLiteral("30")},
                         {QStringLiteral("epochs"), 2},
                         {QStringLiteral("lr"), 0.02},
                         {QStringLiteral("seed"), 3}},
@@ -123,7 +123,7 @@ class LearningLabTest : public QObject {
         LabSession* session = window.session(kLab);
         session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
                         {QStringLiteral("model"), QStringLiteral("mlp")},
-                        {QStringLiteral("hidden1"), 50},
+                        {QStringLiteral("hidden"), QStringLiteral("50")},
                         {QStringLiteral("epochs"), 200}},
                        QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
@@ -168,8 +168,7 @@ class LearningLabTest : public QObject {
         file.write(QByteArray::fromHex("00000803000000050000001c0000001c") + QByteArray(100, '\0'));
         file.close();
         QSignalSpy failures(session, &LabSession::failed);
-        session->apply({{QStringLiteral("dataset"), QStringLiteral("idx")},
-                        {QStringLiteral("idxFile"), images}},
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("idx:") + dir.path()}},
                        QStringLiteral("test"));
         QVERIFY(!lab->runActions().front()->isEnabled()); // not checked yet
         QVERIFY(!lab->startRun());

@@ -34,7 +34,7 @@ check "unknown preset" 2 "$sdlab" --lab sweep --preset nonsense --screenshot "$o
 grep -q "no built-in preset 'nonsense'" "$out/stderr" || { echo "FAIL: unknown preset message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 printf '{"format": "sdlab-preset", "version": 1, "lab": "signal", "parameters": {"kp": -3}}' >"$out/bad.json"
 check "out-of-range preset file" 2 "$sdlab" --preset "$out/bad.json" --screenshot "$out/z.png"
-grep -q "'kp' = -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+grep -q "'kp': -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 for f in w x y z; do
   [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
 done
