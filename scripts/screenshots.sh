@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sdlab=${1:-build/app/gui/sdlab}
 mkdir -p docs/screenshots
-for lab in signal sweep updates kernels quantization encoders learning equilibrium video; do
+for lab in $("$sdlab" --list-labs); do # the one list (core/experiment/experiment_list.cpp)
   run=() # the Learning lab is shown after a short run
   [ "$lab" = learning ] && run=(--preset dsn-sgd --run)
   [ "$lab" = equilibrium ] && run=(--preset fig-8-2-predictive-osa)

@@ -38,7 +38,8 @@ void printOverview() {
 }
 
 const char* kRunHelp =
-    "Usage: sdlab-cli run --preset FILE.json|NAME|LAB/NAME (--out DIR | --print-command)\n\n"
+    "Usage: sdlab-cli run --preset FILE.json|NAME|LAB/NAME (--out DIR | --print-command |\n"
+    "                     --save-preset FILE.json)\n\n"
     "Run what the preset's lab would run, headless, and write the same files as the\n"
     "matching sub-command (a preset for the Signal lab writes what 'sdlab-cli pd' writes).\n"
     "NAME is a built-in preset (File > Built-in Presets in the lab). Presets saved by the\n"
@@ -47,6 +48,8 @@ const char* kRunHelp =
     "  --preset P              The preset file or built-in name. Required.\n"
     "  --out DIR               Directory for the result files (created if missing).\n"
     "  --print-command         Print the equivalent sub-command instead of running it.\n"
+    "  --save-preset FILE.json Write the preset in this version (same name, description and\n"
+    "                          values); without --out nothing is run.\n"
     "  --help                  Show this help.\n";
 
 // The run of an experiment: its own, or sdlab_video's for the video experiment.
@@ -99,7 +102,7 @@ int runCommand(const Experiment& e, std::span<char* const> args) {
 }
 
 int runPreset(std::span<char* const> args) {
-    std::string presetName, out;
+    std::string presetName, out, saveAs;
     bool printCommand = false;
     for (std::size_t k = 0; k < args.size(); ++k) {
         const std::string arg = args[k];
@@ -111,7 +114,10 @@ int runPreset(std::span<char* const> args) {
             printCommand = true;
             continue;
         }
-        std::string* target = arg == "--preset" ? &presetName : arg == "--out" ? &out : nullptr;
+        std::string* target = arg == "--preset"        ? &presetName
+                              : arg == "--out"         ? &out
+                              : arg == "--save-preset" ? &saveAs
+                                                       : nullptr;
         if (!target)
             throw InputError("unknown option " + arg + " (see --help)");
         if (!target->empty())
@@ -126,6 +132,11 @@ int runPreset(std::span<char* const> args) {
     if (printCommand) {
         std::printf("%s\n", commandLineFor(*preset.experiment, preset.values).c_str());
         return 0;
+    }
+    if (!saveAs.empty()) { // the preset in this version, same name and description
+        cli::savePreset(preset, saveAs);
+        if (out.empty())
+            return 0;
     }
     runAndWrite(*preset.experiment, preset.values, out);
     return 0;

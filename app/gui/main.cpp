@@ -1,6 +1,7 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
 //   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+//   sdlab --list-labs   the lab ids, one a line, in the window's order (no display needed)
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
 #include "lab_page.h"
@@ -17,6 +18,7 @@
 #include <QSaveFile>
 #include <QTimer>
 #include <cstdio>
+#include <string_view>
 
 #ifndef SDLAB_VERSION
 #define SDLAB_VERSION "unknown"
@@ -42,6 +44,13 @@ bool saveScreenshot(QWidget& window, const QString& path, QString* error) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Answered before Qt starts a platform, so scripts can ask without a display.
+    for (int k = 1; k < argc; ++k)
+        if (std::string_view(argv[k]) == "--list-labs") {
+            for (const QString& id : sdlab::gui::MainWindow::labIds())
+                std::printf("%s\n", qPrintable(id));
+            return 0;
+        }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Sigma-Delta Lab"));
     QApplication::setOrganizationName(QStringLiteral("Sigma-Delta Lab"));

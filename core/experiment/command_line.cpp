@@ -183,6 +183,9 @@ std::string commandLineFor(const Experiment& experiment, const ParameterValues& 
     for (const Parameter& p : experiment.parameters) {
         if (!onCommandLine(p) || !values.contains(p.key))
             continue;
+        // An option that needs a flag that is off has no effect (and the CLI refuses it).
+        if (!p.needsFlag.empty() && !values.flag(p.needsFlag))
+            continue;
         const ParameterValue& value = values.value(p.key);
         if (value == defaultValue(p) && !p.required)
             continue;

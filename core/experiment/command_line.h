@@ -31,7 +31,8 @@ ParameterValues invocationValues(const Experiment& experiment, const Invocation&
 // --help: usage, description, then one line per option with its default and choices.
 std::string helpText(const Experiment& experiment);
 // The options of a run with these values, as sdlab-cli spells them: parameters that
-// differ from their defaults, in the description's order (Copy as Command, --help).
+// differ from their defaults, in the description's order, leaving out options that need
+// a flag that is off (they change nothing). Edit > Copy as Command, run --print-command.
 std::string commandLineFor(const Experiment& experiment, const ParameterValues& values);
 
 } // namespace sdlab

@@ -9,6 +9,12 @@ std::vector<ParameterChoice> choices(std::initializer_list<ParameterChoice> list
     return list;
 }
 
+void keepVersion1Defaults(std::map<std::string, ParameterValue>& values,
+                          std::initializer_list<std::pair<const char*, ParameterValue>> defaults) {
+    for (const auto& [key, value] : defaults)
+        values.try_emplace(key, value);
+}
+
 Parameter signalParameter(const std::string& group) {
     return {.key = "signal",
             .kind = ParameterKind::Choice,

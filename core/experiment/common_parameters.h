@@ -5,6 +5,7 @@
 #include "experiment/parameter.h"
 #include "experiment/parameter_values.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ Parameter kdParameter(const std::string& key, double fallback, const std::string
 // A CSV input file (key "input"), which replaces the keys in `replaces`.
 Parameter csvInputParameter(const std::string& label, const std::string& help,
                             std::vector<std::string> replaces, const std::string& group);
+// Version-1 presets: a key the preset left out took the version-1 lab's default; where
+// that default has changed since, it is put back so the preset means what it meant.
+void keepVersion1Defaults(std::map<std::string, ParameterValue>& values,
+                          std::initializer_list<std::pair<const char*, ParameterValue>> defaults);
 // A choice from value/label pairs.
 std::vector<ParameterChoice> choices(std::initializer_list<ParameterChoice> list);
 

@@ -29,6 +29,9 @@ ChannelEncoding methodOf(const std::string& name) {
 
 // Version 1 of the Encoders lab spelled the latency curve as a choice.
 void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(
+        values,
+        {{"tau", 30.0}, {"latencyThreshold", 0.2}, {"deltaThreshold", 0.05}, {"steps", 200.0}});
     if (const auto it = values.find("latencyShape"); it != values.end()) {
         const auto* shape = std::get_if<std::string>(&it->second);
         values["linear"] = shape && *shape == "linear";

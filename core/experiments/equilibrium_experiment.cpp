@@ -22,6 +22,7 @@ std::string checkSettings(const ParameterValues& v) {
 
 // Version 1 of the Equilibrium lab: three layer-size fields, perturbAt 0 for none.
 void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(values, {{"anneal", std::string("osa")}, {"perturbAt", 100.0}});
     const auto size = [&](const char* key, const char* fallback) {
         const auto it = values.find(key);
         std::string text = fallback;

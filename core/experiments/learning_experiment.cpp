@@ -28,6 +28,7 @@ std::string checkSettings(const ParameterValues& v) {
 // Version 1 of the Learning lab: two hidden-layer fields (the second 0 for none), the data
 // set's IDX directory as a file in it, camelCase keys.
 void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(values, {{"freeSteps", 20.0}, {"clampedSteps", 4.0}, {"lr", 0.01}});
     const auto number = [&](const char* key) -> std::optional<long long> {
         const auto it = values.find(key);
         if (it == values.end())

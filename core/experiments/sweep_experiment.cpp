@@ -46,6 +46,7 @@ std::string checkGrid(const ParameterValues& v) {
 // Version 1 of the Sweep lab: each grid as from/to fields with one shared size, and the
 // spacing as a choice.
 void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(values, {{"spacing", std::string("log")}});
     const auto take = [&](const char* key, const char* fallback) {
         std::string text = fallback;
         if (const auto it = values.find(key); it != values.end()) {

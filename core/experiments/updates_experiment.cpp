@@ -47,6 +47,11 @@ Parameter postGain(Parameter p, const std::string& of, const std::string& alias)
     return p;
 }
 
+// Version 1 of the Update-rules lab set the post side's gains on their own (0.1 and 1).
+void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(values, {{"kpPost", 0.1}, {"kdPost", 1.0}});
+}
+
 std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
     const auto [xBar, eBar, params, source] = updatesInputFrom(v);
     const UpdateRulesRun run = runUpdateRules(xBar, eBar, params);
@@ -134,6 +139,7 @@ const Experiment& updatesExperiment() {
                        postGain(kdParameter("kd-post", 1.0, post), "kd", "kdPost")},
         .outputs = {"updates.csv", "summary.json"},
         .check = checkGains,
+        .upgrade = upgrade,
         .run = run};
     return experiment;
 }

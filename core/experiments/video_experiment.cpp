@@ -14,6 +14,8 @@ using namespace common;
 // Version 1 of the Video lab: the source as a choice with a file or camera field, on/off
 // choices, the network's keys without "learn-", and the display's frame rate of 30.
 void upgrade(std::map<std::string, ParameterValue>& values) {
+    keepVersion1Defaults(values,
+                         {{"learn", std::string("on")}, {"learnModel", std::string("pdnn")}});
     const auto take = [&](const char* key) {
         ParameterValue value;
         if (const auto it = values.find(key); it != values.end()) {

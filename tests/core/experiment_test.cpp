@@ -326,6 +326,23 @@ TEST(Preset, Version1KeysAndStructureAreUpgraded) {
     EXPECT_EQ(eq.text("sizes"), "100,50,10");
     EXPECT_FALSE(eq.isSet("perturb-at"));
     EXPECT_TRUE(read("encoders", R"("latencyShape": "linear")").flag("linear"));
+    // What a version-1 preset left out took that lab's default then, kept where the
+    // shared default has changed since.
+    const ParameterValues oldVideo = read("video", R"("encoder": "delta")");
+    EXPECT_TRUE(oldVideo.flag("learn"));
+    EXPECT_EQ(oldVideo.text("learn-model"), "pdnn");
+    const ParameterValues oldEq = read("equilibrium", R"("encoder": "sigma-delta")");
+    EXPECT_EQ(oldEq.text("anneal"), "osa");
+    EXPECT_EQ(oldEq.integer("perturb-at"), 100);
+    EXPECT_EQ(read("encoders", "").real("tau"), 30.0);
+    EXPECT_EQ(read("encoders", "").integer("steps"), 200);
+    EXPECT_TRUE(read("sweep", "").flag("log"));
+    EXPECT_EQ(read("learning", R"("model": "spiking-eqprop")").integer("free-steps"), 20);
+    EXPECT_EQ(read("updates", R"("kp": 0.5)").real("kp-post"), 0.1);
+    // Version 2 means the description's defaults.
+    const auto v2 = readPreset(
+        R"({"format": "sdlab-preset", "version": 2, "lab": "video", "parameters": {}})", "v2");
+    EXPECT_FALSE(v2.values.flag("learn"));
 }
 
 TEST(Preset, BadPresetsAreRefusedNamingTheFileAndTheProblem) {

@@ -72,6 +72,10 @@ class LabsTest : public QObject {
             LabSession* session = window.session(id);
             QVERIFY2(session, qPrintable(id));
             QCOMPARE(&session->experiment(), e);
+            QVERIFY2(QFile::exists(QStringLiteral(":/help/%1.html").arg(id)), qPrintable(id));
+            const QString opening = session->page()->openingPreset();
+            QVERIFY2(opening.isEmpty() || sdlab::gui::builtinPresetNames(id).contains(opening),
+                     qPrintable(opening));
             const sdlab::widgets::ParameterPanel* panel = window.parameterPanel(id);
             std::size_t shown = 0;
             for (const sdlab::Parameter& p : e->parameters) {
