@@ -2,6 +2,14 @@
 
 namespace sdlab::gui {
 
+bool LabPage::openResult(const QString&, QString* error) {
+    if (error)
+        *error = tr("the %1 lab cannot show saved results yet; run it from the parameters "
+                    "(Edit > Copy as Command gives the matching sdlab-cli line)")
+                     .arg(title());
+    return false;
+}
+
 QString LabPage::parameterNote(const widgets::ParameterValues&) const {
     return {};
 }

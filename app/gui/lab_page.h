@@ -47,6 +47,15 @@ class LabPage : public QWidget {
     // One line for the status bar describing the shown result.
     virtual QString summary() const { return m_summary; }
 
+    // File > Open Result: shows a result directory that `sdlab-cli` wrote for this lab's
+    // experiment, from the numbers in its files (no recomputation). False with `error`
+    // set when the lab cannot show it; InputError for a malformed file.
+    virtual bool openResult(const QString& directory, QString* error);
+    // While a page shows a result's files in place of a computed result, the window
+    // holds the session's results back; the next parameter edit ends it.
+    bool isShowingResultFiles() const { return m_showingResultFiles; }
+    void stopShowingResultFiles() { m_showingResultFiles = false; }
+
     // Time-based labs animate with the playback bar: the number of steps of the shown
     // result, and how far to show it.
     virtual bool hasPlayback() const { return false; }
@@ -73,10 +82,12 @@ class LabPage : public QWidget {
 
   protected:
     void setSummary(const QString& text);
+    void startShowingResultFiles() { m_showingResultFiles = true; }
 
   private:
     const Experiment& m_experiment;
     QString m_summary;
+    bool m_showingResultFiles = false;
 };
 
 } // namespace sdlab::gui

@@ -1,6 +1,10 @@
 #include "lab_support.h"
 
+#include "io/compressed_bytes.h"
+
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QObject>
 #include <QToolButton>
 
@@ -10,6 +14,19 @@ QString formatDuration(double milliseconds) {
     if (milliseconds >= 1000.0)
         return QObject::tr("%1 s").arg(milliseconds / 1000.0, 0, 'f', 1);
     return QObject::tr("%1 ms").arg(QString::number(milliseconds, 'g', 2));
+}
+
+JsonValue readResultSummary(const QString& directory) {
+    const QString path = QDir(directory).filePath(QStringLiteral("summary.json"));
+    if (!QFileInfo::exists(path))
+        return {JsonValue::Object{}};
+    const std::vector<std::uint8_t> bytes = readBinaryFile(path.toStdString(), 1u << 20);
+    return parseJson(std::string(bytes.begin(), bytes.end()), path.toStdString());
+}
+
+QString summaryText(const JsonValue& summary, const char* key, const QString& fallback) {
+    const JsonValue* value = summary.member(key);
+    return value && value->string() ? QString::fromStdString(*value->string()) : fallback;
 }
 
 QString formatNumber(double value, int precision) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/json_reader.h"
 #include "parameter_spec.h"
 
 #include <QList>
@@ -16,6 +17,11 @@ class QToolButton;
 namespace sdlab::gui {
 
 QString formatNumber(double value, int precision = 4);
+// summary.json of an sdlab-cli result directory (an empty object when there is none);
+// InputError when it is not JSON.
+JsonValue readResultSummary(const QString& directory);
+// One text field of it ("model"), or `fallback`.
+QString summaryText(const JsonValue& summary, const char* key, const QString& fallback = {});
 // A text-only tool button for a lab's action bar (Start, Pause, Record...).
 QToolButton* toolButton(QAction* action);
 

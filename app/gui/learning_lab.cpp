@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -532,6 +533,47 @@ void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
                        .arg(r.seconds, 0, 'f', 1));
     }
     Q_EMIT runFinished();
+}
+
+bool LearningLab::openResult(const QString& directory, QString* error) {
+    if (isRunning()) {
+        if (error)
+            *error = tr("a run is in progress; stop it (Ctrl+.) before opening a result");
+        return false;
+    }
+    const std::vector<CurveRow> curve =
+        readTrainingCurve(QDir(directory).filePath(QStringLiteral("curve.csv")).toStdString());
+    const JsonValue summary = readResultSummary(directory);
+    const QString model = summaryText(summary, "model", tr("model"));
+    Run run;
+    run.name =
+        tr("%1 %2 from %3/").arg(model, summaryText(summary, "layers"), QDir(directory).dirName());
+    run.color = widgets::ChartPlot::seriesColor(m_runsStarted++);
+    const bool settles = parseModelKind(model.toStdString()).has_value() &&
+                         isEquilibriumModel(*parseModelKind(model.toStdString()));
+    for (const CurveRow& row : curve) {
+        const double samples = static_cast<double>(row.samples);
+        const double ops = static_cast<double>(row.adds + row.mults);
+        run.testAccuracy.push_back({samples, ops, row.energyMj, 100.0 * row.testAccuracy});
+        run.trainAccuracy.push_back({samples, ops, row.energyMj, 100.0 * row.trainAccuracy});
+        run.loss.push_back({samples, ops, row.energyMj, row.loss});
+        if (settles)
+            run.settleSteps.push_back({samples, ops, row.energyMj, row.settleSteps});
+    }
+    run.rows = curve;
+    constexpr std::size_t kMaxRuns = 6;
+    if (m_runs.size() == kMaxRuns)
+        m_runs.erase(m_runs.begin());
+    m_runs.push_back(std::move(run));
+    rebuildCurves();
+    const CurveRow* last = curve.empty() ? nullptr : &curve.back();
+    setSummary(
+        tr("Opened %1: %2 on %3, %4 rows, final test accuracy %5 %")
+            .arg(directory, m_runs.back().name, summaryText(summary, "dataset", tr("its data set")))
+            .arg(curve.size())
+            .arg(last ? 100.0 * last->testAccuracy : 0.0, 0, 'f', 2));
+    updateActions();
+    return true;
 }
 
 void LearningLab::clearRuns() {

@@ -35,6 +35,8 @@ class LearningLab : public LabPage {
     explicit LearningLab(const Experiment& experiment, QWidget* parent = nullptr);
     ~LearningLab() override;
     ComputeFunction computeFunction() const override;
+    // curve.csv (and summary.json) of `sdlab-cli train` as a finished run on the charts.
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;

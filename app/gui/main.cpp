@@ -1,6 +1,7 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
 //   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+//   sdlab --result DIR  opens an sdlab-cli result directory in its lab
 //   sdlab --list-labs   the lab ids, one a line, in the window's order (no display needed)
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
@@ -17,6 +18,7 @@
 #include <QImage>
 #include <QSaveFile>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
@@ -83,7 +85,12 @@ int main(int argc, char** argv) {
         QStringLiteral("With --screenshot, capture this many seconds after the lab's first "
                        "result (live labs such as Video; default 0.3)."),
         QStringLiteral("S"));
-    parser.addOptions({labOption, presetOption, runOption, screenshotOption, secondsOption});
+    const QCommandLineOption resultOption(
+        QStringLiteral("result"),
+        QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab."),
+        QStringLiteral("DIR"));
+    parser.addOptions(
+        {labOption, presetOption, resultOption, runOption, screenshotOption, secondsOption});
     parser.process(app);
 
     const QString lab = parser.value(labOption);
@@ -104,6 +111,11 @@ int main(int argc, char** argv) {
                 : window.loadBuiltinPreset(window.currentPage()->labId(), preset, &error);
         if (!loaded)
             return fail(2, QStringLiteral("--preset: %1").arg(error));
+    }
+    if (parser.isSet(resultOption)) {
+        QString error;
+        if (!window.openResult(parser.value(resultOption), &error))
+            return fail(2, QStringLiteral("--result: %1").arg(error));
     }
     window.show();
     sdlab::gui::LabSession* session = window.currentSession();
@@ -138,6 +150,8 @@ int main(int argc, char** argv) {
     if (run)
         QObject::connect(page, &sdlab::gui::LabPage::runFinished, &window,
                          [&] { QTimer::singleShot(300, &window, capture); });
+    else if (parser.isSet(resultOption)) // the files are shown already
+        QTimer::singleShot(static_cast<int>(std::max(seconds, 1.0) * 1000.0), &window, capture);
     else
         QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
             if (session->resultIsCurrent()) // let the plots lay out and paint first

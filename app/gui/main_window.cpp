@@ -201,10 +201,13 @@ void MainWindow::addLab(LabPage* page) {
             [panel, page](const widgets::ParameterValues& values) {
                 panel->setValues(values);
                 panel->setNote(page->parameterNote(values));
+                page->stopShowingResultFiles();
                 page->parametersEdited(values);
             });
     page->parametersEdited(session->values());
     connect(session, &LabSession::resultReady, this, [this, page](const LabResultPtr& result) {
+        if (page->isShowingResultFiles())
+            return; // an opened result stays until the parameters change
         page->showResult(result);
         if (page == currentPage()) {
             m_playback->setLength(page->playbackLength());
@@ -246,6 +249,8 @@ void MainWindow::createMenus() {
     m_presetMenu = file->addMenu(tr("&Built-in Presets"));
     file->addAction(tr("&Save Preset As…"), QKeySequence::Save, this,
                     &MainWindow::savePresetDialog);
+    file->addAction(tr("Open &Result…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::openResultDialog);
     file->addSeparator();
     file->addAction(tr("&Export Plots and Data…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportDialog);
@@ -537,6 +542,54 @@ QStringList MainWindow::exportCurrentLab(const QString& directory, QString* erro
         return written;
     written << presetPath;
     return written;
+}
+
+bool MainWindow::openResult(const QString& directory, QString* error) {
+    // A result is recognised by its experiment's first output file (pd.csv, curve.csv,
+    // …), in the order of the one list.
+    const QDir dir(directory);
+    const Experiment* found = nullptr;
+    QStringList looked;
+    for (const Experiment* e : experiments()) {
+        const QString first = QString::fromStdString(e->outputs.front());
+        looked << first;
+        if (!found && QFileInfo(dir.filePath(first)).isFile())
+            found = e;
+    }
+    if (!found) {
+        if (error)
+            *error = tr("%1 holds no sdlab-cli result (none of %2)")
+                         .arg(directory, looked.join(QStringLiteral(", ")));
+        return false;
+    }
+    const Lab* lab = labFor(QString::fromStdString(found->id));
+    if (!lab) {
+        if (error)
+            *error = tr("%1 is a result of sdlab-cli %2, which has no lab")
+                         .arg(directory, QString::fromStdString(found->command));
+        return false;
+    }
+    showLab(lab->page->labId());
+    try {
+        if (!lab->page->openResult(directory, error))
+            return false;
+    } catch (const InputError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    showStatus(lab->page->summary());
+    return true;
+}
+
+void MainWindow::openResultDialog() {
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Open an sdlab-cli result directory (its --out)"));
+    if (directory.isEmpty())
+        return;
+    QString error;
+    if (!openResult(directory, &error))
+        QMessageBox::warning(this, tr("Result not opened"), error);
 }
 
 void MainWindow::openPresetDialog() {

@@ -54,6 +54,8 @@ class MainWindow : public QMainWindow {
     bool loadPresetFile(const QString& path, QString* error);
     bool loadBuiltinPreset(const QString& lab, const QString& name, QString* error);
     bool savePreset(const QString& path, QString* error);
+    // File > Open Result: an sdlab-cli --out directory shown in its lab's plots.
+    bool openResult(const QString& directory, QString* error);
     // Writes every plot of the current lab as PNG, SVG and CSV, and its parameters as a
     // preset, into `directory`; returns the files written.
     QStringList exportCurrentLab(const QString& directory, QString* error);
@@ -80,6 +82,7 @@ class MainWindow : public QMainWindow {
     void rebuildPresetMenu();
     void showStatus(const QString& text, bool error = false);
     void openPresetDialog();
+    void openResultDialog();
     void savePresetDialog();
     void exportDialog();
     // Returns the labs whose parameters were restored.

@@ -5,11 +5,13 @@
 #include "experiment/common_parameters.h"
 #include "experiments/pd_coding_run.h"
 #include "experiments/signal_experiment.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 #include "lab_support.h"
 #include "small_multiples_view.h"
 #include "spike_raster.h"
 
+#include <QDir>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -138,6 +140,29 @@ void SignalLab::showResult(const LabResultPtr& base) {
                    .arg(formatNumber(r.run.spikes / std::max<double>(1.0, m_length), 3))
                    .arg(formatNumber(r.run.rmse))
                    .arg(formatDuration(r.computeMilliseconds)));
+}
+
+bool SignalLab::openResult(const QString& directory, QString*) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("pd.csv")).toStdString());
+    auto result = std::make_shared<SignalResult>();
+    result->x = table.column("x");
+    result->run.a = table.column("a");
+    result->run.s = table.column("s");
+    result->run.xHat = table.column("xhat");
+    double squared = 0.0;
+    for (std::size_t t = 0; t < result->x.size(); ++t) {
+        result->run.spikes += std::abs(result->run.s[t]);
+        squared += (result->run.xHat[t] - result->x[t]) * (result->run.xHat[t] - result->x[t]);
+    }
+    result->run.rmse = std::sqrt(squared / static_cast<double>(result->x.size()));
+    for (std::size_t k = 0; k < gridKp().size() * gridKd().size(); ++k)
+        result->grid.push_back({{}, tr("not in the result"), false});
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli pd, %2): %3")
+                   .arg(directory, summaryText(readResultSummary(directory), "source"), summary()));
+    return true;
 }
 
 void SignalLab::setPlaybackPosition(int position) {

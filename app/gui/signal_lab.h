@@ -19,6 +19,8 @@ class SignalLab : public LabPage {
     explicit SignalLab(const Experiment& experiment, QWidget* parent = nullptr);
 
     ComputeFunction computeFunction() const override;
+    // pd.csv of `sdlab-cli pd` (the kp × kd grid is not in it).
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;

@@ -4,9 +4,11 @@
 #include "experiments/pd_sweep.h"
 #include "experiments/sweep_experiment.h"
 #include "heatmap_view.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 #include "lab_support.h"
 
+#include <QDir>
 #include <QGridLayout>
 #include <cmath>
 
@@ -108,6 +110,35 @@ void SweepLab::showResult(const LabResultPtr& base) {
                    .arg(formatNumber(best->kp))
                    .arg(formatNumber(best->kd))
                    .arg(best->spikes));
+}
+
+bool SweepLab::openResult(const QString& directory, QString* error) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("sweep.csv")).toStdString());
+    auto result = std::make_shared<SweepLabResult>();
+    const auto& kp = table.column("kp");
+    const auto& kd = table.column("kd");
+    for (std::size_t i = 0; i < table.rowCount(); ++i) { // kp outer, kd inner
+        if (result->kp.empty() || kp[i] != result->kp.back())
+            result->kp.push_back(kp[i]);
+        if (result->kp.size() == 1)
+            result->kd.push_back(kd[i]);
+        result->sweep.points.push_back({kp[i], kd[i], table.column("cos_nonstationary")[i],
+                                        table.column("cos_quantization")[i],
+                                        table.column("cos_full")[i], table.column("spikes")[i]});
+    }
+    if (result->kp.size() * result->kd.size() != table.rowCount()) {
+        if (error)
+            *error = tr("%1: the rows are not a kp × kd grid with kp in the outer loop")
+                         .arg(QString::fromStdString(table.sourceName()));
+        return false;
+    }
+    const JsonValue* log = readResultSummary(directory).member("log");
+    result->logarithmic = log && std::get_if<bool>(&log->value) && std::get<bool>(log->value);
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli sweep): %2").arg(directory, summary()));
+    return true;
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> SweepLab::plots() {

@@ -17,6 +17,8 @@ class SweepLab : public LabPage {
   public:
     explicit SweepLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // sweep.csv of `sdlab-cli sweep`, spacing from its summary.json.
+    bool openResult(const QString& directory, QString* error) override;
     QString openingPreset() const override { return QStringLiteral("iclr-fig10"); }
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

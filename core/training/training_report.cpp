@@ -1,7 +1,10 @@
 #include "training/training_report.h"
 
 #include "io/csv_table.h"
+#include "io/input_error.h"
 #include "io/json_writer.h"
+
+#include <cmath>
 
 namespace sdlab {
 
@@ -25,6 +28,41 @@ std::string trainingCurveCsv(const std::vector<CurveRow>& curve, bool withSettle
         csv.addRow(values);
     }
     return csv.text();
+}
+
+std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path) {
+    const CsvTable table = CsvTable::read(path);
+    const auto& epoch = table.column("epoch");
+    const auto& samples = table.column("samples");
+    const auto& adds = table.column("adds");
+    const auto& mults = table.column("mults");
+    for (const auto* counts : {&samples, &adds, &mults}) {
+        requireWholeNumbers(*counts, table.sourceName() + ": the sample and operation counts");
+        for (const double count : *counts)
+            if (count < 0.0 || count > 1.8e19)
+                throw InputError(table.sourceName() + ": a sample or operation count of " +
+                                 formatNumber(count) + " is not a count");
+    }
+    const auto& train = table.column("train_acc");
+    const auto& test = table.column("test_acc");
+    const auto& loss = table.column("loss");
+    const auto& energy = table.column("energy_mj");
+    const bool settles = table.hasColumn("settle_steps");
+    std::vector<CurveRow> curve(table.rowCount());
+    for (std::size_t r = 0; r < curve.size(); ++r) {
+        CurveRow& row = curve[r];
+        row.epoch = epoch[r];
+        row.samples = static_cast<std::uint64_t>(samples[r]);
+        row.trainAccuracy = train[r];
+        row.testAccuracy = test[r];
+        row.fullTest = std::floor(epoch[r]) == epoch[r];
+        row.loss = loss[r];
+        row.adds = static_cast<std::uint64_t>(adds[r]);
+        row.mults = static_cast<std::uint64_t>(mults[r]);
+        row.energyMj = energy[r];
+        row.settleSteps = settles ? table.column("settle_steps")[r] : 0.0;
+    }
+    return curve;
 }
 
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes) {

@@ -3,6 +3,7 @@
 #include "data/image_dataset.h"
 #include "training/training_run.h"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ std::string trainingSummaryJson(const TrainingSettings& settings, const ImageDat
                                 const TrainingResult& result);
 
 // "784-200-10"
+// curve.csv read back (what trainingCurveCsv wrote; settle_steps when present). Rows at
+// whole epochs are marked fullTest, as the training loop writes them. InputError names the
+// file and what is wrong (a missing column, a count that is not a whole number).
+std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path);
+
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes);
 
 } // namespace sdlab

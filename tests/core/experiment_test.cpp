@@ -13,6 +13,8 @@
 #include "experiments/pd_coding_run.h"
 #include "io/input_error.h"
 #include "io/json_reader.h"
+#include "training/training_report.h"
+#include "training/training_run.h"
 #include "training/training_settings.h"
 
 #include <filesystem>
@@ -458,6 +460,48 @@ TEST(CommandLine, RequiredExcludedNeededAndImpliedOptions) {
                  InputError);
     EXPECT_TRUE(values("sweep", {"--kp", "0.1:1:2", "--kd", "0.1:1:2", "--log"}).flag("log"));
     EXPECT_THROW((void)values("signal", {"--k-alpha", "0.5"}), InputError); // lab only
+}
+
+TEST(TrainingCurve, ReadsBackWhatWasWritten) {
+    std::vector<CurveRow> curve(3);
+    for (std::size_t k = 0; k < curve.size(); ++k) {
+        CurveRow& r = curve[k];
+        r.epoch = 0.5 * static_cast<double>(k + 1);
+        r.samples = 1000 * (k + 1);
+        r.trainAccuracy = 0.25 * static_cast<double>(k);
+        r.testAccuracy = 0.1 + 0.3 * static_cast<double>(k);
+        r.fullTest = k % 2 == 1; // epochs 1 (a whole epoch)
+        r.loss = 2.0 / static_cast<double>(k + 1);
+        r.adds = 123456789 * (k + 1);
+        r.mults = 7 * k;
+        r.energyMj = 0.015625 * static_cast<double>(k);
+        r.settleSteps = 24.0;
+    }
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / "sdlab_curve_test.csv";
+    for (const bool settles : {false, true}) {
+        std::ofstream(path) << trainingCurveCsv(curve, settles);
+        const std::vector<CurveRow> read = readTrainingCurve(path);
+        ASSERT_EQ(read.size(), curve.size());
+        for (std::size_t k = 0; k < curve.size(); ++k) {
+            EXPECT_EQ(read[k].epoch, curve[k].epoch);
+            EXPECT_EQ(read[k].samples, curve[k].samples);
+            EXPECT_EQ(read[k].trainAccuracy, curve[k].trainAccuracy);
+            EXPECT_EQ(read[k].testAccuracy, curve[k].testAccuracy);
+            EXPECT_EQ(read[k].fullTest, k == 1);
+            EXPECT_EQ(read[k].loss, curve[k].loss);
+            EXPECT_EQ(read[k].adds, curve[k].adds);
+            EXPECT_EQ(read[k].mults, curve[k].mults);
+            EXPECT_EQ(read[k].energyMj, curve[k].energyMj);
+            EXPECT_EQ(read[k].settleSteps, settles ? 24.0 : 0.0);
+        }
+    }
+    std::ofstream(path) << "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj\n"
+                           "1,-5,0.5,0.5,1,0,0,0\n";
+    EXPECT_THROW((void)readTrainingCurve(path), InputError);
+    std::ofstream(path) << "epoch,samples\n1,2\n";
+    EXPECT_THROW((void)readTrainingCurve(path), InputError);
+    std::filesystem::remove(path);
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "experiment/experiment_list.h"
 #include "experiments/pd_coding_run.h"
 #include "heatmap_view.h"
+#include "io/csv_table.h"
 #include "io/event_stream.h"
 #include "lab_page.h"
 #include "lab_parameters.h"
@@ -168,6 +169,78 @@ class LabsTest : public QObject {
         QString error;
         QVERIFY(window.commandLine(&error).isEmpty());
         QVERIFY2(error.contains(QStringLiteral("kp + kd")), qPrintable(error));
+    }
+
+    // File > Open Result: a result written by the experiments' own runs (what sdlab-cli
+    // writes) shows the numbers of its files in its lab; other directories are refused
+    // with a message naming them.
+    void openResultShowsTheNumbersOfItsFiles() {
+        MainWindow window(false);
+        QTemporaryDir dir;
+        const auto write = [&](const char* command, const QString& name,
+                               std::map<std::string, sdlab::ParameterValue> given) {
+            const sdlab::Experiment& e = *sdlab::findExperiment(command);
+            sdlab::OutputBundle bundle;
+            (void)e.run(sdlab::checkedValues(e, given, sdlab::ParameterNaming::Key), {}, bundle);
+            bundle.commit(dir.filePath(name).toStdString());
+            return dir.filePath(name);
+        };
+        const auto column = [](const QString& file, const char* name) {
+            return sdlab::CsvTable::read(file.toStdString()).column(name);
+        };
+        const auto chart = [](sdlab::gui::LabPage* page, const QString& name) {
+            for (const auto& [plotName, plot] : page->plots())
+                if (plotName == name)
+                    return dynamic_cast<sdlab::widgets::ChartPlot*>(plot);
+            return static_cast<sdlab::widgets::ChartPlot*>(nullptr);
+        };
+        QString error;
+
+        const QString pd = write("pd", QStringLiteral("pd"),
+                                 {{"signal", std::string("sine")}, {"steps", 150LL}, {"kd", 4.0}});
+        QVERIFY2(window.openResult(pd, &error), qPrintable(error));
+        sdlab::gui::LabPage* signal = window.currentPage();
+        QCOMPARE(signal->labId(), QStringLiteral("signal"));
+        const std::vector<double> xhat = column(pd + QStringLiteral("/pd.csv"), "xhat");
+        const QList<QPointF>& shown = chart(signal, QStringLiteral("signal"))->seriesData(1);
+        QCOMPARE(shown.size(), static_cast<qsizetype>(xhat.size()));
+        for (std::size_t t = 0; t < xhat.size(); ++t)
+            QCOMPARE(shown[static_cast<qsizetype>(t)].y(), xhat[t]);
+
+        const QString sweep = write(
+            "sweep", QStringLiteral("sweep"),
+            {{"kp", std::string("0.1:1:3")}, {"kd", std::string("0.5:2:4")}, {"steps", 300LL}});
+        QVERIFY2(window.openResult(sweep, &error), qPrintable(error));
+        auto* sweepLab = qobject_cast<sdlab::gui::SweepLab*>(window.currentPage());
+        QVERIFY(sweepLab);
+        QCOMPARE(sweepLab->heatmap(2)->rows(), 3);
+        QCOMPARE(sweepLab->heatmap(2)->columns(), 4);
+        const std::vector<double> full = column(sweep + QStringLiteral("/sweep.csv"), "cos_full");
+        QCOMPARE(sweepLab->heatmap(2)->value(2, 3), full[11]); // kp outer, kd inner
+
+        const QString train = write("train", QStringLiteral("train"),
+                                    {{"model", std::string("mlp")},
+                                     {"hidden", std::string("20")},
+                                     {"epochs", 1LL},
+                                     {"rows-per-epoch", 4LL}});
+        QVERIFY2(window.openResult(train, &error), qPrintable(error));
+        sdlab::gui::LabPage* learning = window.currentPage();
+        QCOMPARE(learning->labId(), QStringLiteral("learning"));
+        const std::vector<double> test = column(train + QStringLiteral("/curve.csv"), "test_acc");
+        const QList<QPointF>& accuracy = chart(learning, QStringLiteral("accuracy"))->seriesData(0);
+        QCOMPARE(accuracy.size(), static_cast<qsizetype>(test.size()));
+        QCOMPARE(accuracy.last().y(), 100.0 * test.back());
+        QVERIFY(window.statusText().contains(QStringLiteral("mlp")));
+
+        QVERIFY(!window.openResult(dir.path(), &error)); // no result files here
+        QVERIFY2(error.contains(dir.path()) && error.contains(QStringLiteral("curve.csv")),
+                 qPrintable(error));
+        const QString kernels = write("kernels", QStringLiteral("kernels"), {});
+        QVERIFY(!window.openResult(kernels, &error)); // a lab that cannot show files yet
+        QVERIFY2(error.contains(QStringLiteral("Kernels")), qPrintable(error));
+        writeFile(pd + QStringLiteral("/pd.csv"), "t,x\n1,oops\n");
+        QVERIFY(!window.openResult(pd, &error)); // a malformed file is named
+        QVERIFY2(error.contains(QStringLiteral("pd.csv")), qPrintable(error));
     }
 
     // An edit the description refuses changes nothing and says so.
