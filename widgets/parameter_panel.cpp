@@ -223,12 +223,7 @@ void ParameterPanel::addFlag(const ParameterSpec& spec, QGridLayout* grid, int& 
 }
 
 void ParameterPanel::addText(const ParameterSpec& spec, QGridLayout* grid, int& row) {
-    auto* label = new QLabel(labelText(spec));
-    label->setToolTip(spec.toolTip);
-    grid->addWidget(label, row++, 0, 1, 2);
-    auto* line = new QWidget;
-    auto* layout = new QHBoxLayout(line);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QHBoxLayout* layout = addLabelledLine(spec, grid, row);
     // Free text, committed on Enter or when the focus leaves; suggestions in a list.
     QLineEdit* edit = nullptr;
     QWidget* editor = nullptr;
@@ -272,7 +267,6 @@ void ParameterPanel::addText(const ParameterSpec& spec, QGridLayout* grid, int& 
                 this->edit(spec.key, spec.browsePrefix + path);
         });
     }
-    grid->addWidget(line, row++, 0, 1, 2);
     m_editors.insert(spec.key, editor);
     m_show.insert(spec.key, [edit](const QVariant& value) {
         const QSignalBlocker block(edit);
@@ -281,12 +275,7 @@ void ParameterPanel::addText(const ParameterSpec& spec, QGridLayout* grid, int& 
 }
 
 void ParameterPanel::addRange(const ParameterSpec& spec, QGridLayout* grid, int& row) {
-    auto* label = new QLabel(labelText(spec));
-    label->setToolTip(spec.toolTip);
-    grid->addWidget(label, row++, 0, 1, 2);
-    auto* line = new QWidget;
-    auto* layout = new QHBoxLayout(line);
-    layout->setContentsMargins(0, 0, 0, 0);
+    QHBoxLayout* layout = addLabelledLine(spec, grid, row);
     const auto endBox = [&](const QString& name) {
         auto* box = new QDoubleSpinBox;
         box->setDecimals(spec.decimals);
@@ -311,7 +300,6 @@ void ParameterPanel::addRange(const ParameterSpec& spec, QGridLayout* grid, int&
     layout->addWidget(from, 1);
     layout->addWidget(new QLabel(QStringLiteral("…")));
     layout->addWidget(to, 1);
-    grid->addWidget(line, row++, 0, 1, 2);
     grid->addWidget(count, row++, 1); // the count under the ends, where numbers sit
     m_editors.insert(spec.key, from);
     const auto compose = [this, from, to, count, key = spec.key] {
@@ -360,13 +348,20 @@ void ParameterPanel::addChoice(const ParameterSpec& spec, QGridLayout* grid, int
     });
 }
 
-void ParameterPanel::addFile(const ParameterSpec& spec, QGridLayout* grid, int& row) {
+QHBoxLayout* ParameterPanel::addLabelledLine(const ParameterSpec& spec, QGridLayout* grid,
+                                             int& row) {
     auto* label = new QLabel(labelText(spec));
     label->setToolTip(spec.toolTip);
     grid->addWidget(label, row++, 0, 1, 2);
     auto* line = new QWidget;
     auto* layout = new QHBoxLayout(line);
     layout->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(line, row++, 0, 1, 2);
+    return layout;
+}
+
+void ParameterPanel::addFile(const ParameterSpec& spec, QGridLayout* grid, int& row) {
+    QHBoxLayout* layout = addLabelledLine(spec, grid, row);
     auto* path = new QLineEdit;
     path->setReadOnly(true);
     path->setPlaceholderText(tr("none (built-in)"));
@@ -380,7 +375,6 @@ void ParameterPanel::addFile(const ParameterSpec& spec, QGridLayout* grid, int& 
     layout->addWidget(path, 1);
     layout->addWidget(browse);
     layout->addWidget(clear);
-    grid->addWidget(line, row++, 0, 1, 2);
     m_editors.insert(spec.key, path);
     connect(browse, &QToolButton::clicked, this, [this, spec] {
         const QString file =

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 
 namespace sdlab::widgets {
@@ -40,6 +41,8 @@ class ParameterPanel : public QWidget {
   private:
     void addNumber(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addChoice(const ParameterSpec& spec, QGridLayout* grid, int& row);
+    // A label over a row for one parameter's editors; returns the row's layout.
+    QHBoxLayout* addLabelledLine(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addFile(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addFlag(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addText(const ParameterSpec& spec, QGridLayout* grid, int& row);
