@@ -5,6 +5,7 @@
 #include "models/pd_network.h"
 #include "models/sigma_delta_net.h"
 #include "models/spiking_mlp.h"
+#include "util/throttled_progress.h"
 
 #include <algorithm>
 #include <chrono>
@@ -103,6 +104,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
     constexpr double picoToMilli = 1e-9;
     Eigen::VectorXd x;
     std::uint64_t samples = 0;
+    ThrottledProgress progress(callbacks.progress, total, 64); // and at each epoch's end
     std::size_t windowCorrect = 0, windowCount = 0, epochCorrect = 0;
     std::uint64_t windowStartSteps = model.settlingSteps();
     double windowLoss = 0.0;
@@ -163,8 +165,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
                     finish();
                 emitRow(epochEnd);
             }
-            if (callbacks.progress && (samples % 64 == 0 || epochEnd) &&
-                !callbacks.progress(samples, total)) {
+            if (!(epochEnd ? progress.now(samples) : progress(samples))) {
                 result.cancelled = true;
                 break;
             }

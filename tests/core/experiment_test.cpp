@@ -16,6 +16,7 @@
 #include "training/training_report.h"
 #include "training/training_run.h"
 #include "training/training_settings.h"
+#include "util/throttled_progress.h"
 
 #include <filesystem>
 #include <fstream>
@@ -460,6 +461,25 @@ TEST(CommandLine, RequiredExcludedNeededAndImpliedOptions) {
                  InputError);
     EXPECT_TRUE(values("sweep", {"--kp", "0.1:1:2", "--kd", "0.1:1:2", "--log"}).flag("log"));
     EXPECT_THROW((void)values("signal", {"--k-alpha", "0.5"}), InputError); // lab only
+}
+
+TEST(ThrottledProgress, ReportsEveryNAndAtTheEndAndAcceptsANullSink) {
+    std::vector<std::size_t> seen;
+    const ProgressCallback sink = [&](std::size_t done, std::size_t total) {
+        EXPECT_EQ(total, 10u);
+        seen.push_back(done);
+        return done < 9;
+    };
+    ThrottledProgress progress(sink, 10, 4);
+    bool go = true;
+    for (std::size_t done = 1; done <= 10 && go; ++done)
+        go = done == 6 ? progress.now(done) : progress(done);
+    EXPECT_EQ(seen, (std::vector<std::size_t>{4, 6, 10})); // 4, forced at 6, then 10 = total
+    EXPECT_FALSE(go);                                      // the sink stopped it at 10
+    const ProgressCallback none;
+    ThrottledProgress silent(none, 10, 4);
+    EXPECT_TRUE(silent(4));
+    EXPECT_TRUE(silent.now(5));
 }
 
 TEST(TrainingCurve, ReadsBackWhatWasWritten) {
