@@ -1,4 +1,4 @@
-#include "axis_ticks.h"
+#include "widgets/axis_ticks.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "chart_plot.h"
+#include "widgets/chart_plot.h"
 
-#include "axis_ticks.h"
+#include "widgets/axis_ticks.h"
 
 #include <QChart>
 #include <QEvent>

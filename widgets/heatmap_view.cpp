@@ -1,6 +1,6 @@
-#include "heatmap_view.h"
+#include "widgets/heatmap_view.h"
 
-#include "axis_ticks.h"
+#include "widgets/axis_ticks.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "parameter_panel.h"
+#include "widgets/parameter_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "parameter_spec.h"
+#include "widgets/parameter_spec.h"
 
 namespace sdlab::widgets {
 

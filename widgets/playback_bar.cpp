@@ -1,4 +1,4 @@
-#include "playback_bar.h"
+#include "widgets/playback_bar.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

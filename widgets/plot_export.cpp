@@ -1,4 +1,4 @@
-#include "plot_export.h"
+#include "widgets/plot_export.h"
 
 #include <QBuffer>
 #include <QImage>

@@ -1,4 +1,4 @@
-#include "small_multiples_view.h"
+#include "widgets/small_multiples_view.h"
 
 #include <QPainter>
 #include <QPainterPath>

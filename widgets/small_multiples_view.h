@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plot_export.h"
+#include "widgets/plot_export.h"
 
 #include <QColor>
 #include <QStringList>

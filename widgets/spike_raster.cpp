@@ -1,6 +1,6 @@
-#include "spike_raster.h"
+#include "widgets/spike_raster.h"
 
-#include "axis_ticks.h"
+#include "widgets/axis_ticks.h"
 
 #include <QMouseEvent>
 #include <QPainter>

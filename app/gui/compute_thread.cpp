@@ -1,4 +1,4 @@
-#include "compute_thread.h"
+#include "gui/compute_thread.h"
 
 #include <QElapsedTimer>
 #include <exception>

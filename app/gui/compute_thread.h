@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lab_result.h"
+#include "gui/lab_result.h"
 
 #include <QThread>
 #include <condition_variable>

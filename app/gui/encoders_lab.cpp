@@ -1,11 +1,11 @@
-#include "encoders_lab.h"
+#include "gui/encoders_lab.h"
 
-#include "chart_plot.h"
 #include "experiments/channel_encoding_run.h"
 #include "experiments/encoders_experiment.h"
+#include "gui/lab_support.h"
 #include "io/input_error.h"
-#include "lab_support.h"
-#include "spike_raster.h"
+#include "widgets/chart_plot.h"
+#include "widgets/spike_raster.h"
 
 #include <QGridLayout>
 #include <QGroupBox>

@@ -1,12 +1,12 @@
-#include "equilibrium_lab.h"
+#include "gui/equilibrium_lab.h"
 
-#include "chart_plot.h"
 #include "equilibrium/settle_run.h"
 #include "experiments/equilibrium_experiment.h"
-#include "heatmap_view.h"
+#include "gui/lab_support.h"
 #include "io/input_error.h"
-#include "lab_support.h"
-#include "spike_raster.h"
+#include "widgets/chart_plot.h"
+#include "widgets/heatmap_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QAction>
 #include <QSplitter>

@@ -1,11 +1,11 @@
-#include "kernels_lab.h"
+#include "gui/kernels_lab.h"
 
-#include "chart_plot.h"
 #include "experiments/kernel_trajectories_run.h"
 #include "experiments/kernels_experiment.h"
+#include "gui/lab_support.h"
 #include "kernels/stdp_kernels.h"
-#include "lab_support.h"
-#include "spike_raster.h"
+#include "widgets/chart_plot.h"
+#include "widgets/spike_raster.h"
 
 #include <QGridLayout>
 #include <QSplitter>

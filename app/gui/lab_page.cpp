@@ -1,4 +1,4 @@
-#include "lab_page.h"
+#include "gui/lab_page.h"
 
 namespace sdlab::gui {
 

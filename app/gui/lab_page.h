@@ -1,8 +1,8 @@
 #pragma once
 
 #include "experiment/experiment.h"
-#include "lab_result.h"
-#include "parameter_spec.h"
+#include "gui/lab_result.h"
+#include "widgets/parameter_spec.h"
 
 #include <QList>
 #include <QWidget>

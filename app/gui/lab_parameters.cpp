@@ -1,4 +1,4 @@
-#include "lab_parameters.h"
+#include "gui/lab_parameters.h"
 
 #include <cmath>
 #include <limits>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "experiment/experiment.h"
-#include "parameter_spec.h"
+#include "widgets/parameter_spec.h"
 
 namespace sdlab::gui {
 

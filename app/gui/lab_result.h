@@ -1,7 +1,7 @@
 #pragma once
 
 #include "experiment/parameter_values.h"
-#include "parameter_spec.h"
+#include "widgets/parameter_spec.h"
 
 #include <QMetaType>
 #include <atomic>

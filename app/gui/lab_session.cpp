@@ -1,8 +1,8 @@
-#include "lab_session.h"
+#include "gui/lab_session.h"
 
-#include "lab_page.h"
-#include "lab_parameters.h"
-#include "set_parameters_command.h"
+#include "gui/lab_page.h"
+#include "gui/lab_parameters.h"
+#include "gui/set_parameters_command.h"
 
 namespace sdlab::gui {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "compute_thread.h"
-#include "lab_result.h"
-#include "parameter_spec.h"
+#include "gui/compute_thread.h"
+#include "gui/lab_result.h"
+#include "widgets/parameter_spec.h"
 
 #include <QObject>
 #include <QUndoStack>

@@ -1,4 +1,4 @@
-#include "lab_support.h"
+#include "gui/lab_support.h"
 
 #include "io/compressed_bytes.h"
 

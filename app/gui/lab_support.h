@@ -1,7 +1,7 @@
 #pragma once
 
 #include "io/json_reader.h"
-#include "parameter_spec.h"
+#include "widgets/parameter_spec.h"
 
 #include <QList>
 #include <QPointF>

@@ -1,13 +1,13 @@
-#include "learning_lab.h"
+#include "gui/learning_lab.h"
 
-#include "chart_plot.h"
 #include "data/dataset_loaders.h"
 #include "experiments/learning_experiment.h"
-#include "image_grid_view.h"
+#include "gui/lab_support.h"
 #include "io/input_error.h"
-#include "lab_support.h"
-#include "spike_raster.h"
 #include "training/training_report.h"
+#include "widgets/chart_plot.h"
+#include "widgets/image_grid_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QAction>
 #include <QComboBox>

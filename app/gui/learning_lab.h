@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lab_page.h"
-#include "training_thread.h"
+#include "gui/lab_page.h"
+#include "gui/training_thread.h"
 
 #include <QColor>
 #include <memory>

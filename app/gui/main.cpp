@@ -5,10 +5,10 @@
 //   sdlab --list-labs   the lab ids, one a line, in the window's order (no display needed)
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
-#include "lab_page.h"
-#include "lab_session.h"
-#include "main_window.h"
-#include "preset.h"
+#include "gui/lab_page.h"
+#include "gui/lab_session.h"
+#include "gui/main_window.h"
+#include "gui/preset.h"
 
 #include <QAction>
 #include <QApplication>

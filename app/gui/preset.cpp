@@ -1,8 +1,8 @@
-#include "preset.h"
+#include "gui/preset.h"
 
 #include "experiment/preset.h"
+#include "gui/lab_parameters.h"
 #include "io/input_error.h"
-#include "lab_parameters.h"
 
 #include <QDir>
 

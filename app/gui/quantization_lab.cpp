@@ -1,10 +1,10 @@
-#include "quantization_lab.h"
+#include "gui/quantization_lab.h"
 
-#include "chart_plot.h"
 #include "experiments/quantization_experiment.h"
 #include "experiments/vector_quantization_run.h"
-#include "lab_support.h"
-#include "spike_raster.h"
+#include "gui/lab_support.h"
+#include "widgets/chart_plot.h"
+#include "widgets/spike_raster.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>

@@ -1,4 +1,4 @@
-#include "set_parameters_command.h"
+#include "gui/set_parameters_command.h"
 
 namespace sdlab::gui {
 

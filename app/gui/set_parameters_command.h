@@ -1,6 +1,6 @@
 #pragma once
 
-#include "parameter_spec.h"
+#include "widgets/parameter_spec.h"
 
 #include <QUndoCommand>
 #include <functional>

@@ -1,15 +1,15 @@
-#include "signal_lab.h"
+#include "gui/signal_lab.h"
 
-#include "chart_plot.h"
 #include "coding/pd_params.h"
 #include "experiment/common_parameters.h"
 #include "experiments/pd_coding_run.h"
 #include "experiments/signal_experiment.h"
+#include "gui/lab_support.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
-#include "lab_support.h"
-#include "small_multiples_view.h"
-#include "spike_raster.h"
+#include "widgets/chart_plot.h"
+#include "widgets/small_multiples_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QDir>
 #include <QSplitter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lab_page.h"
+#include "gui/lab_page.h"
 
 namespace sdlab::widgets {
 class ChartPlot;

@@ -1,12 +1,12 @@
-#include "sweep_lab.h"
+#include "gui/sweep_lab.h"
 
 #include "experiment/parameter.h"
 #include "experiments/pd_sweep.h"
 #include "experiments/sweep_experiment.h"
-#include "heatmap_view.h"
+#include "gui/lab_support.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
-#include "lab_support.h"
+#include "widgets/heatmap_view.h"
 
 #include <QDir>
 #include <QGridLayout>

@@ -1,4 +1,4 @@
-#include "training_thread.h"
+#include "gui/training_thread.h"
 
 #include <algorithm>
 #include <chrono>

@@ -2,8 +2,8 @@
 
 #include "coding/pd_params.h"
 #include "data/image_dataset.h"
-#include "spike_raster.h"
 #include "training/training_run.h"
+#include "widgets/spike_raster.h"
 
 #include <QMetaType>
 #include <QThread>

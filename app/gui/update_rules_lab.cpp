@@ -1,9 +1,9 @@
-#include "update_rules_lab.h"
+#include "gui/update_rules_lab.h"
 
-#include "chart_plot.h"
 #include "experiments/update_rules_run.h"
 #include "experiments/updates_experiment.h"
-#include "lab_support.h"
+#include "gui/lab_support.h"
+#include "widgets/chart_plot.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>

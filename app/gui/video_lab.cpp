@@ -1,13 +1,13 @@
-#include "video_lab.h"
+#include "gui/video_lab.h"
 
-#include "chart_plot.h"
-#include "frame_view.h"
+#include "gui/lab_parameters.h"
+#include "gui/lab_support.h"
 #include "io/input_error.h"
-#include "lab_parameters.h"
-#include "lab_support.h"
-#include "spike_raster.h"
 #include "video/synthetic_scene.h"
 #include "video/video_experiment.h"
+#include "widgets/chart_plot.h"
+#include "widgets/frame_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lab_page.h"
-#include "video_thread.h"
+#include "gui/lab_page.h"
+#include "gui/video_thread.h"
 
 class QAction;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "video_thread.h"
+#include "gui/video_thread.h"
 
 #include "io/event_stream.h"
 #include "io/input_error.h"

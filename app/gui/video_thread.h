@@ -1,8 +1,8 @@
 #pragma once
 
-#include "spike_raster.h"
 #include "video/online_video_learner.h"
 #include "video/video_encoding_run.h"
+#include "widgets/spike_raster.h"
 
 #include <QImage>
 #include <QMetaType>

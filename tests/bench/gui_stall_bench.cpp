@@ -5,8 +5,8 @@
 // arrives and its four heatmaps repaint, and while the user keeps editing (each edit
 // restarts the worker). Run it under Xvfb or QT_QPA_PLATFORM=offscreen:
 //   xvfb-run -a build/tests/bench/sdlab_gui_stall_bench
-#include "lab_session.h"
-#include "main_window.h"
+#include "gui/lab_session.h"
+#include "gui/main_window.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,11 +5,11 @@
 // as it was: the last result kept, nothing busy, the parameters of a refused preset
 // untouched; a video (or an absent camera) falls back to the synthetic scene and keeps
 // playing.
-#include "lab_session.h"
+#include "gui/lab_session.h"
+#include "gui/learning_lab.h"
+#include "gui/main_window.h"
+#include "gui/video_lab.h"
 #include "lab_test_support.h"
-#include "learning_lab.h"
-#include "main_window.h"
-#include "video_lab.h"
 
 #include <QAction>
 #include <QFile>

@@ -3,26 +3,26 @@
 // edits undo (drags in one step); the newest parameters win; cancel and bad input
 // leave a consistent lab; presets are checked before anything changes; export writes
 // every plot.
-#include "chart_plot.h"
 #include "data/signals.h"
 #include "equilibrium/settle_run.h"
-#include "equilibrium_lab.h"
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
 #include "experiments/pd_coding_run.h"
-#include "heatmap_view.h"
+#include "gui/equilibrium_lab.h"
+#include "gui/lab_page.h"
+#include "gui/lab_parameters.h"
+#include "gui/lab_session.h"
+#include "gui/main_window.h"
+#include "gui/preset.h"
+#include "gui/sweep_lab.h"
+#include "gui/video_lab.h"
 #include "io/csv_table.h"
 #include "io/event_stream.h"
-#include "lab_page.h"
-#include "lab_parameters.h"
-#include "lab_session.h"
 #include "lab_test_support.h"
-#include "main_window.h"
-#include "parameter_panel.h"
-#include "preset.h"
-#include "sweep_lab.h"
 #include "video/synthetic_scene.h"
-#include "video_lab.h"
+#include "widgets/chart_plot.h"
+#include "widgets/heatmap_view.h"
+#include "widgets/parameter_panel.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -3,16 +3,16 @@
 // pause holds the run, stop ends it with a last row, and runs overlay; a bad IDX
 // directory is reported and Start stays disabled until the parameters are good; curves
 // fed by snapshots are thinned to a bound.
-#include "chart_plot.h"
 #include "data/dataset_loaders.h"
-#include "image_grid_view.h"
-#include "lab_session.h"
-#include "lab_support.h"
+#include "gui/lab_session.h"
+#include "gui/lab_support.h"
+#include "gui/learning_lab.h"
+#include "gui/main_window.h"
 #include "lab_test_support.h"
-#include "learning_lab.h"
-#include "main_window.h"
-#include "spike_raster.h"
 #include "training/training_run.h"
+#include "widgets/chart_plot.h"
+#include "widgets/image_grid_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,13 +1,13 @@
 // Qt tests (offscreen) of the reusable widgets: each draws something for sample data,
 // maps data to the right place, exports valid PNG, SVG and CSV, and reports edits.
-#include "chart_plot.h"
-#include "heatmap_view.h"
-#include "image_grid_view.h"
-#include "parameter_panel.h"
-#include "playback_bar.h"
-#include "plot_export.h"
-#include "small_multiples_view.h"
-#include "spike_raster.h"
+#include "widgets/chart_plot.h"
+#include "widgets/heatmap_view.h"
+#include "widgets/image_grid_view.h"
+#include "widgets/parameter_panel.h"
+#include "widgets/playback_bar.h"
+#include "widgets/plot_export.h"
+#include "widgets/small_multiples_view.h"
+#include "widgets/spike_raster.h"
 
 #include <QHelpEvent>
 #include <QImage>
