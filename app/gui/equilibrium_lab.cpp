@@ -3,12 +3,14 @@
 #include "equilibrium/settle_run.h"
 #include "experiments/equilibrium_experiment.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 #include "widgets/chart_plot.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/spike_raster.h"
 
 #include <QAction>
+#include <QDir>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
@@ -143,6 +145,36 @@ QString EquilibriumLab::parameterNote(const widgets::ParameterValues& v) const {
         return tr("<b>Perturb at</b> is after the last step: no perturbation will be seen.");
     return tr("Each unit sees only the bits its neighbours sent at the previous step. "
               "Press <b>P</b> to kick the states at the playback position.");
+}
+
+bool EquilibriumLab::openResult(const QString& directory, QString*) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("settle.csv")).toStdString());
+    requireWholeNumbers(table.column("t"), table.sourceName() + ", column 't'");
+    requireWholeNumbers(table.column("spikes"), table.sourceName() + ", column 'spikes'");
+    auto result = std::make_shared<EquilibriumResult>();
+    const auto& t = table.column("t");
+    const auto& distance = table.column("distance_to_fixed_point");
+    const auto& energy = table.column("energy");
+    const auto& spikes = table.column("spikes");
+    for (std::size_t k = 0; k < table.rowCount(); ++k) {
+        result->distance.append(QPointF(t[k], std::max(kDistanceFloor, distance[k])));
+        result->energy.append(QPointF(t[k], energy[k]));
+        result->spikes += static_cast<std::uint64_t>(std::max(0.0, spikes[k]));
+    }
+    const JsonValue written = readResultSummary(directory);
+    result->steps = static_cast<int>(table.rowCount()) - 1;
+    result->spiking = summaryText(written, "model") != QStringLiteral("eqprop");
+    const JsonValue* at = written.member("perturb_at");
+    result->perturbAt = at && at->number() ? static_cast<int>(*at->number()) : 0;
+    result->finalDistance = distance.back();
+    const auto before = static_cast<std::size_t>(
+        result->perturbAt > 0 ? std::min(result->perturbAt - 1, result->steps) : result->steps);
+    result->distanceBefore = distance[before];
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli settle): %2").arg(directory, summary()));
+    return true;
 }
 
 void EquilibriumLab::showResult(const LabResultPtr& base) {

@@ -23,6 +23,8 @@ class EquilibriumLab : public LabPage {
   public:
     explicit EquilibriumLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // settle.csv of `sdlab-cli settle`: distance and energy (the unit views need the run).
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;

@@ -3,10 +3,12 @@
 #include "experiments/kernel_trajectories_run.h"
 #include "experiments/kernels_experiment.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "kernels/stdp_kernels.h"
 #include "widgets/chart_plot.h"
 #include "widgets/spike_raster.h"
 
+#include <QDir>
 #include <QGridLayout>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -79,6 +81,38 @@ KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
 
 ComputeFunction KernelsLab::computeFunction() const {
     return computeKernels;
+}
+
+bool KernelsLab::openResult(const QString& directory, QString*) {
+    const QDir dir(directory);
+    const CsvTable kernels =
+        CsvTable::read(dir.filePath(QStringLiteral("kernels.csv")).toStdString());
+    const CsvTable trajectories =
+        CsvTable::read(dir.filePath(QStringLiteral("trajectories.csv")).toStdString());
+    requireWholeNumbers(kernels.column("t"), kernels.sourceName() + ", column 't'");
+    auto result = std::make_shared<KernelsResult>();
+    for (const char* name : {"pred", "sym_stdp", "delta", "dyn_stdp"})
+        result->kernels.push_back(
+            {static_cast<long>(kernels.column("t").front()), kernels.column(name)});
+    result->run.preTrace = trajectories.column("pre_trace");
+    result->run.postTrace = trajectories.column("post_trace");
+    result->run.dynamics = trajectories.column("dynamics");
+    result->run.approximate = trajectories.column("approximate");
+    result->run.stdp = trajectories.column("stdp");
+    // The trains are the first "steps" rows; the rest is the tails' decay.
+    const JsonValue* steps = readResultSummary(directory).member("steps");
+    const std::size_t length =
+        steps && steps->number() && *steps->number() >= 0
+            ? std::min(trajectories.rowCount(), static_cast<std::size_t>(*steps->number()))
+            : trajectories.rowCount();
+    result->pre.assign(trajectories.column("pre").begin(),
+                       trajectories.column("pre").begin() + static_cast<std::ptrdiff_t>(length));
+    result->post.assign(trajectories.column("post").begin(),
+                        trajectories.column("post").begin() + static_cast<std::ptrdiff_t>(length));
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli kernels): %2").arg(directory, summary()));
+    return true;
 }
 
 void KernelsLab::showResult(const LabResultPtr& base) {

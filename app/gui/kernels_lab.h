@@ -17,6 +17,8 @@ class KernelsLab : public LabPage {
   public:
     explicit KernelsLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // kernels.csv and trajectories.csv of `sdlab-cli kernels`.
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     bool hasPlayback() const override { return true; }

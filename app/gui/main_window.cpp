@@ -573,6 +573,7 @@ bool MainWindow::openResult(const QString& directory, QString* error) {
     try {
         if (!lab->page->openResult(directory, error))
             return false;
+        m_playback->setLength(lab->page->playbackLength());
     } catch (const InputError& e) {
         if (error)
             *error = QString::fromStdString(e.what());

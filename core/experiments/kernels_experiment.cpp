@@ -7,6 +7,7 @@
 #include "experiment/experiment.h"
 #include "experiments/kernel_trajectories_run.h"
 #include "io/csv_table.h"
+#include "io/json_writer.h"
 #include "kernels/stdp_kernels.h"
 
 #include <cstdio>
@@ -33,8 +34,18 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
         trajectories.addRow({static_cast<double>(t + 1), t < pre.size() ? pre[t] : 0.0,
                              t < post.size() ? post[t] : 0.0, run.preTrace[t], run.postTrace[t],
                              run.dynamics[t], run.approximate[t], run.stdp[t]});
+    JsonObjectWriter summary;
+    summary.add("alpha", alpha)
+        .add("span", span)
+        .add("steps", static_cast<long long>(pre.size()))
+        .add("density", v.real("density"))
+        .add("seed", static_cast<long long>(v.seed()))
+        .add("dynamics_total", run.dynamics.back())
+        .add("approximate_total", run.approximate.back())
+        .add("stdp_total", run.stdp.back());
     out.stage("kernels.csv", kernels.text());
     out.stage("trajectories.csv", trajectories.text());
+    out.stage("summary.json", summary.text());
     char line[120];
     std::snprintf(line, sizeof line, "alpha %g, t = -%lld..%lld", alpha, span, span);
     return line;
@@ -63,7 +74,7 @@ const Experiment& kernelsExperiment() {
             "Writes kernels.csv (t,pred,sym_stdp,delta,dyn_stdp) for t = -N..N, and\n"
             "trajectories.csv (t,pre,post,pre_trace,post_trace,dynamics,approximate,stdp): two\n"
             "random binary trains, their traces and the cumulative weight change of Fig. 6.5,\n"
-            "run on until the tails decay.",
+            "run on until the tails decay, and summary.json (the settings and the three totals).",
         .parameters = {{.key = "alpha",
                         .label = "Decay α",
                         .help = "Decoder decay: x^R = x^Q * κ_pred with κ_pred(t) = α^t (thesis "
@@ -99,7 +110,7 @@ const Experiment& kernelsExperiment() {
                         .fallback = 0.08,
                         .group = trains},
                        seedParameter(trains)},
-        .outputs = {"kernels.csv", "trajectories.csv"},
+        .outputs = {"kernels.csv", "trajectories.csv", "summary.json"},
         .run = run};
     return experiment;
 }

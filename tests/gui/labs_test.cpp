@@ -235,9 +235,29 @@ class LabsTest : public QObject {
         QVERIFY(!window.openResult(dir.path(), &error)); // no result files here
         QVERIFY2(error.contains(dir.path()) && error.contains(QStringLiteral("curve.csv")),
                  qPrintable(error));
-        const QString kernels = write("kernels", QStringLiteral("kernels"), {});
-        QVERIFY(!window.openResult(kernels, &error)); // a lab that cannot show files yet
-        QVERIFY2(error.contains(QStringLiteral("Kernels")), qPrintable(error));
+        const QString kernels = write("kernels", QStringLiteral("kernels"), {{"steps", 80LL}});
+        QVERIFY2(window.openResult(kernels, &error), qPrintable(error));
+        const std::vector<double> stdp =
+            column(kernels + QStringLiteral("/trajectories.csv"), "stdp");
+        QCOMPARE(
+            chart(window.currentPage(), QStringLiteral("trajectories"))->seriesData(2).last().y(),
+            stdp.back());
+
+        const QString settle =
+            write("settle", QStringLiteral("settle"),
+                  {{"sizes", std::string("40,30,10")}, {"steps", 60LL}, {"perturb-at", 30LL}});
+        QVERIFY2(window.openResult(settle, &error), qPrintable(error));
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("equilibrium"));
+        const std::vector<double> energy = column(settle + QStringLiteral("/settle.csv"), "energy");
+        const QList<QPointF>& shownEnergy =
+            chart(window.currentPage(), QStringLiteral("energy"))->seriesData(0);
+        QCOMPARE(shownEnergy.size(), 61);
+        QCOMPARE(shownEnergy[45].y(), energy[45]);
+
+        const QString encode =
+            write("encode", QStringLiteral("encode"), {{"method", std::string("rate")}});
+        QVERIFY(!window.openResult(encode, &error)); // a lab that cannot show files yet
+        QVERIFY2(error.contains(QStringLiteral("Encoders")), qPrintable(error));
         writeFile(pd + QStringLiteral("/pd.csv"), "t,x\n1,oops\n");
         QVERIFY(!window.openResult(pd, &error)); // a malformed file is named
         QVERIFY2(error.contains(QStringLiteral("pd.csv")), qPrintable(error));
