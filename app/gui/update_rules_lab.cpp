@@ -3,8 +3,10 @@
 #include "experiments/update_rules_run.h"
 #include "experiments/updates_experiment.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "widgets/chart_plot.h"
 
+#include <QDir>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -75,6 +77,38 @@ QString UpdateRulesLab::parameterNote(const widgets::ParameterValues&) const {
 
 ComputeFunction UpdateRulesLab::computeFunction() const {
     return computeUpdateRules;
+}
+
+bool UpdateRulesLab::openResult(const QString& directory, QString* error) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("updates.csv")).toStdString());
+    const JsonValue summary = readResultSummary(directory);
+    auto result = std::make_shared<UpdateRulesResult>();
+    UpdateRulesRun& run = result->run;
+    run.xHat = table.column("xhat");
+    run.eHat = table.column("ehat");
+    run.recon = table.column("recon");
+    run.past = table.column("past");
+    run.future = table.column("future");
+    run.stdp = table.column("stdp");
+    for (auto [key, total] :
+         {std::pair{"recon_total", &run.reconTotal}, std::pair{"past_total", &run.pastTotal},
+          std::pair{"future_total", &run.futureTotal}, std::pair{"stdp_total", &run.stdpTotal}}) {
+        const JsonValue* value = summary.member(key);
+        if (!value || !value->number()) {
+            if (error)
+                *error = tr("%1: summary.json has no %2").arg(directory, QLatin1String(key));
+            return false;
+        }
+        *total = *value->number();
+    }
+    result->xBar.assign(table.rowCount(), 0.0); // the trains are not in the files
+    result->eBar.assign(table.rowCount(), 0.0);
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli updates; the spike trains are not in its files): %2")
+                   .arg(directory, this->summary()));
+    return true;
 }
 
 void UpdateRulesLab::showResult(const LabResultPtr& base) {

@@ -17,6 +17,9 @@ class UpdateRulesLab : public LabPage {
   public:
     explicit UpdateRulesLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // updates.csv of `sdlab-cli updates` with its summary's totals (the spike trains
+    // themselves are not in the files).
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;
