@@ -104,10 +104,8 @@ ParameterValue fromVariant(const QVariant& value) {
     case QMetaType::Double:
     case QMetaType::Float:
         return value.toDouble();
-    case QMetaType::QString:
+    default: // QString; other types become text, which the kind's check refuses
         return value.toString().toStdString();
-    default:
-        return value.toString().toStdString(); // other types fail the kind's check
     }
 }
 

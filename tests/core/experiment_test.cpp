@@ -445,6 +445,7 @@ TEST(CommandLine, CopyAsCommandRoundTripsForEveryExperiment) {
 TEST(CommandLine, RequiredExcludedNeededAndImpliedOptions) {
     const auto values = [](const char* command, std::vector<std::string> words) {
         std::vector<char*> args;
+        args.reserve(words.size());
         for (std::string& w : words)
             args.push_back(w.data());
         const Experiment& e = *findExperiment(command);

@@ -149,6 +149,7 @@ class LabsTest : public QObject {
             for (qsizetype k = 2; k < words.size(); ++k)
                 storage.push_back(words[k].toStdString());
             std::vector<char*> args;
+            args.reserve(storage.size());
             for (std::string& w : storage)
                 args.push_back(w.data());
             const sdlab::ParameterValues parsed =
@@ -178,7 +179,7 @@ class LabsTest : public QObject {
         MainWindow window(false);
         QTemporaryDir dir;
         const auto write = [&](const char* command, const QString& name,
-                               std::map<std::string, sdlab::ParameterValue> given) {
+                               const std::map<std::string, sdlab::ParameterValue>& given) {
             const sdlab::Experiment& e = *sdlab::findExperiment(command);
             sdlab::OutputBundle bundle;
             (void)e.run(sdlab::checkedValues(e, given, sdlab::ParameterNaming::Key), {}, bundle);
