@@ -3,9 +3,12 @@
 #include "experiments/quantization_experiment.h"
 #include "experiments/vector_quantization_run.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "widgets/chart_plot.h"
 #include "widgets/spike_raster.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
@@ -122,6 +125,53 @@ ComputeFunction QuantizationLab::computeFunction() const {
     return computeQuantization;
 }
 
+bool QuantizationLab::openResult(const QString& directory, QString*) {
+    const QDir dir(directory);
+    const CsvTable convergence =
+        CsvTable::read(dir.filePath(QStringLiteral("convergence.csv")).toStdString());
+    const CsvTable spikes =
+        CsvTable::read(dir.filePath(QStringLiteral("spikes.csv")).toStdString());
+    const JsonValue summary = readResultSummary(directory);
+    const bool herding =
+        summaryText(summary, "method", QStringLiteral("herding")) == QStringLiteral("herding");
+    const JsonValue* dimension = summary.member("dimension");
+    const auto& index = spikes.column("index");
+    requireWholeNumbers(index, spikes.sourceName() + ", column 'index'");
+    double d = dimension && dimension->number() ? *dimension->number() : 0.0;
+    for (const double i : index)
+        d = std::max(d, i + 1.0);
+    auto result = std::make_shared<QuantizationResult>();
+    result->v.assign(static_cast<std::size_t>(d), 0.0); // only its size is drawn
+    const auto& error = convergence.column("l1_error");
+    const auto steps = static_cast<long>(error.size());
+    for (const long T : logSpacedSteps(steps)) {
+        const double t = static_cast<double>(T);
+        (herding ? result->herding : result->stochastic)
+            .append(QPointF(t, error[static_cast<std::size_t>(T - 1)]));
+        result->bound.append(QPointF(t, d / (2.0 * t))); // DSN eq. 9
+    }
+    result->rasterSteps = std::min(steps, kRasterSteps);
+    const auto& step = spikes.column("t");
+    const auto& sign = spikes.column("sign");
+    const int offset = herding ? 0 : static_cast<int>(d);
+    const auto shownSteps = static_cast<double>(result->rasterSteps);
+    for (std::size_t k = 0; k < spikes.rowCount() && step[k] <= shownSteps; ++k)
+        result->events.push_back({static_cast<int>(step[k]), offset + static_cast<int>(index[k]),
+                                  static_cast<float>(sign[k])});
+    if (QFileInfo(dir.filePath(QStringLiteral("relu.csv"))).isFile()) {
+        const CsvTable relu =
+            CsvTable::read(dir.filePath(QStringLiteral("relu.csv")).toStdString());
+        result->relu.input = relu.column("u");
+        result->relu.rate = relu.column("rate");
+        result->relu.relu = relu.column("relu");
+    }
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(
+        tr("Opened %1 (sdlab-cli quantize, one method): %2").arg(directory, this->summary()));
+    return true;
+}
+
 void QuantizationLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const QuantizationResult&>(*base);
     m_convergence->setSeriesData(0, r.herding);
@@ -133,6 +183,16 @@ void QuantizationLab::showResult(const LabResultPtr& base) {
     m_raster->setChannelGroups({{0, tr("herding")}, {d, tr("stochastic")}});
     m_relu->setSeriesData(0, r.relu.rate, -1.0, 2.5 / 50.0);
     m_relu->setSeriesData(1, r.relu.relu, -1.0, 2.5 / 50.0);
+    if (r.herding.isEmpty() || r.stochastic.isEmpty()) { // an opened result has one method
+        const bool herding = !r.herding.isEmpty();
+        const QList<QPointF>& curve = herding ? r.herding : r.stochastic;
+        setSummary(tr("At T = %1: %2 error %3 (d/(2T) = %4)")
+                       .arg(curve.isEmpty() ? 0.0 : curve.back().x())
+                       .arg(herding ? tr("herding") : tr("stochastic"))
+                       .arg(formatNumber(curve.isEmpty() ? 0.0 : curve.back().y(), 3))
+                       .arg(formatNumber(r.bound.isEmpty() ? 0.0 : r.bound.back().y(), 3)));
+        return;
+    }
     setSummary(
         tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5")
             .arg(r.herding.back().x())

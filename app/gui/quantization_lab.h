@@ -18,6 +18,8 @@ class QuantizationLab : public LabPage {
   public:
     explicit QuantizationLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // convergence.csv, spikes.csv (one method) and relu.csv of `sdlab-cli quantize`.
+    bool openResult(const QString& directory, QString* error) override;
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
 
