@@ -3,14 +3,17 @@
 #include "experiments/channel_encoding_run.h"
 #include "experiments/encoders_experiment.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 #include "widgets/chart_plot.h"
 #include "widgets/spike_raster.h"
 
+#include <QDir>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace sdlab::gui {
@@ -21,6 +24,8 @@ constexpr int kEncoders = 4;
 
 struct EncodersResult : LabResult {
     int channels = 0;
+    long steps = 0;
+    int onlyEncoder = -1; // an opened result holds one encoder's spikes
     int shown = 0;
     std::vector<double> input; // the shown channel
     std::vector<std::vector<widgets::RasterEvent>> events{kEncoders};
@@ -30,6 +35,7 @@ struct EncodersResult : LabResult {
 // The four encoders of the lab, as `sdlab-cli encode --method` names them.
 constexpr ChannelEncoding kMethods[kEncoders] = {ChannelEncoding::Rate, ChannelEncoding::Latency,
                                                  ChannelEncoding::Delta, ChannelEncoding::Pd};
+const std::string kMethodNames[kEncoders] = {"rate", "latency", "delta", "pd"};
 
 LabResultPtr computeEncoders(const ParameterValues& v, ComputeControl& control) {
     auto result = std::make_shared<EncodersResult>();
@@ -38,6 +44,7 @@ LabResultPtr computeEncoders(const ParameterValues& v, ComputeControl& control) 
     result->channels = static_cast<int>(input.channels.size());
     result->shown = std::min(static_cast<int>(v.integer("shown-channel")), result->channels - 1);
     const auto steps = static_cast<long>(v.integer("steps"));
+    result->steps = steps;
     if (static_cast<double>(result->channels) * static_cast<double>(steps) > 1e8)
         throw InputError("channels × steps must stay under 1e8");
     const auto& shown = input.channels[static_cast<std::size_t>(result->shown)];
@@ -99,14 +106,57 @@ ComputeFunction EncodersLab::computeFunction() const {
     return computeEncoders;
 }
 
+bool EncodersLab::openResult(const QString& directory, QString* error) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("spikes.csv")).toStdString());
+    const JsonValue summary = readResultSummary(directory);
+    const auto* names = summary.member("channels");
+    const auto* list = names ? std::get_if<JsonValue::Array>(&names->value) : nullptr;
+    const JsonValue* steps = summary.member("steps");
+    const std::size_t method =
+        static_cast<std::size_t>(std::find(std::begin(kMethodNames), std::end(kMethodNames),
+                                           summaryText(summary, "method").toStdString()) -
+                                 std::begin(kMethodNames));
+    if (!list || !steps || !steps->number() || method >= kEncoders) {
+        if (error)
+            *error =
+                tr("%1: summary.json does not say the method, steps and channels").arg(directory);
+        return false;
+    }
+    requireWholeNumbers(table.column("t"), table.sourceName() + ", column 't'");
+    requireWholeNumbers(table.column("channel"), table.sourceName() + ", column 'channel'");
+    auto result = std::make_shared<EncodersResult>();
+    result->channels = static_cast<int>(list->size());
+    result->steps = static_cast<long>(*steps->number());
+    result->onlyEncoder = static_cast<int>(method);
+    auto& events = result->events[method]; // the other encoders are not in the files
+    for (std::size_t k = 0; k < table.rowCount(); ++k)
+        events.push_back({static_cast<int>(table.column("t")[k]),
+                          static_cast<int>(table.column("channel")[k]),
+                          static_cast<float>(table.column("value")[k])});
+    showResult(result);
+    startShowingResultFiles();
+    setSummary(tr("Opened %1 (sdlab-cli encode, the %2 encoder only; the input is not in its "
+                  "files): %3")
+                   .arg(directory, summaryText(summary, "method"), this->summary()));
+    return true;
+}
+
 void EncodersLab::showResult(const LabResultPtr& base) {
     const auto& r = static_cast<const EncodersResult&>(*base);
-    m_length = static_cast<int>(r.input.size());
+    m_length = static_cast<int>(r.steps);
     const QStringList names{tr("Rate"), tr("Latency"), tr("Delta modulation"),
                             tr("PD + sigma-delta")};
     QStringList counts;
     for (int e = 0; e < kEncoders; ++e) {
         const auto& events = r.events[static_cast<std::size_t>(e)];
+        if (r.onlyEncoder >= 0 && e != r.onlyEncoder) {
+            m_boxes[static_cast<std::size_t>(e)]->setTitle(
+                tr("%1 — not in the opened result").arg(names[e]));
+            m_rasters[static_cast<std::size_t>(e)]->setEvents({}, r.channels, m_length);
+            m_reconstruction->setSeriesData(e + 1, std::vector<double>{});
+            continue;
+        }
         double spikes = 0.0;
         for (const widgets::RasterEvent& event : events)
             spikes += std::abs(event.value);

@@ -20,6 +20,8 @@ class EncodersLab : public LabPage {
   public:
     explicit EncodersLab(const Experiment& experiment, QWidget* parent = nullptr);
     ComputeFunction computeFunction() const override;
+    // spikes.csv of `sdlab-cli encode`: its encoder's raster (the input is not in the files).
+    bool openResult(const QString& directory, QString* error) override;
     QString openingPreset() const override { return QStringLiteral("snntorch-encoders"); }
     void showResult(const LabResultPtr& result) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;

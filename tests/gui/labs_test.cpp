@@ -23,7 +23,9 @@
 #include "widgets/chart_plot.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/parameter_panel.h"
+#include "widgets/spike_raster.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -255,10 +257,28 @@ class LabsTest : public QObject {
         QCOMPARE(shownEnergy.size(), 61);
         QCOMPARE(shownEnergy[45].y(), energy[45]);
 
-        const QString encode =
-            write("encode", QStringLiteral("encode"), {{"method", std::string("rate")}});
-        QVERIFY(!window.openResult(encode, &error)); // a lab that cannot show files yet
-        QVERIFY2(error.contains(QStringLiteral("Encoders")), qPrintable(error));
+        const QString encode = write("encode", QStringLiteral("encode"),
+                                     {{"method", std::string("delta")}, {"channels", 6LL}});
+        QVERIFY2(window.openResult(encode, &error), qPrintable(error));
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("encoders"));
+        const std::vector<double> deltaValues =
+            column(encode + QStringLiteral("/spikes.csv"), "value");
+        const auto raster = [&](const char* name) {
+            for (const auto& [plotName, plot] : window.currentPage()->plots())
+                if (plotName == QLatin1String(name))
+                    return dynamic_cast<sdlab::widgets::SpikeRaster*>(plot);
+            return static_cast<sdlab::widgets::SpikeRaster*>(nullptr);
+        };
+        QCOMPARE(raster("delta")->events().size(), deltaValues.size());
+        QCOMPARE(raster("delta")->events().back().value, static_cast<float>(deltaValues.back()));
+        QVERIFY(raster("rate")->events().empty()); // only the result's encoder is in its files
+
+        // The Video lab runs live and cannot show files yet; it says so.
+        QDir().mkpath(dir.filePath(QStringLiteral("video")));
+        writeFile(dir.filePath(QStringLiteral("video/frames.csv")),
+                  "frame,events_on,events_off,recon_mse,encode_ms\n0,1,1,0.1,0.5\n");
+        QVERIFY(!window.openResult(dir.filePath(QStringLiteral("video")), &error));
+        QVERIFY2(error.contains(QStringLiteral("Video")), qPrintable(error));
         writeFile(pd + QStringLiteral("/pd.csv"), "t,x\n1,oops\n");
         QVERIFY(!window.openResult(pd, &error)); // a malformed file is named
         QVERIFY2(error.contains(QStringLiteral("pd.csv")), qPrintable(error));
