@@ -2,10 +2,11 @@
 
 #include "io/compressed_bytes.h"
 #include "io/input_error.h"
+#include "io/output_bundle.h"
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <stdexcept>
 
 #ifndef SDLAB_PRESET_DIRS
 #define SDLAB_PRESET_DIRS ""
@@ -79,17 +80,12 @@ void savePreset(const Preset& preset, const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(target, ec))
         throw InputError("--save-preset " + path + ": is a directory");
-    const fs::path temporary = target.string() + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << presetJson(preset);
-        if (!out.flush())
-            throw InputError("--save-preset " + path + ": cannot be written");
-    }
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw InputError("--save-preset " + path + ": cannot be written");
+    OutputBundle bundle; // a temporary name renamed into place, as every result file
+    bundle.stage(target.filename().string(), presetJson(preset));
+    try {
+        bundle.commit(target.has_parent_path() ? target.parent_path() : fs::path("."));
+    } catch (const std::runtime_error& error) {
+        throw InputError("--save-preset " + path + ": " + error.what());
     }
 }
 
