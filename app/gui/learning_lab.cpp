@@ -59,6 +59,8 @@ namespace {
 // The curves fed by snapshots (online accuracy, loss, kα, kβ; 5 a second) keep at most
 // this many points each: a 200-epoch run otherwise grew memory by about 1.2 MiB a minute.
 constexpr std::size_t kMaxSnapshotPoints = 4000;
+// Runs on the charts at once, started or opened; the oldest leaves for a new one.
+constexpr std::size_t kMaxRuns = 6;
 
 QString modelTitle(ModelKind model) {
     switch (model) {
@@ -297,7 +299,6 @@ const CurveRow* LearningLab::lastRow() const {
 bool LearningLab::startRun() {
     if (isRunning() || !setupIsCurrent())
         return false;
-    constexpr std::size_t kMaxRuns = 6;
     if (m_runs.size() == kMaxRuns) // the oldest leaves the charts
         m_runs.erase(m_runs.begin());
     m_running = m_setup;
@@ -561,8 +562,7 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
             run.settleSteps.push_back({samples, ops, row.energyMj, row.settleSteps});
     }
     run.rows = curve;
-    constexpr std::size_t kMaxRuns = 6;
-    if (m_runs.size() == kMaxRuns)
+    if (m_runs.size() == kMaxRuns) // the oldest leaves the charts
         m_runs.erase(m_runs.begin());
     m_runs.push_back(std::move(run));
     rebuildCurves();
