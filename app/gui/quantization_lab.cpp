@@ -62,7 +62,7 @@ LabResultPtr computeQuantization(const ParameterValues& v, ComputeControl& contr
         const double es = stochastic.l1Error[static_cast<std::size_t>(T - 1)];
         result->herding.append(QPointF(t, eh));
         result->stochastic.append(QPointF(t, es));
-        result->bound.append(QPointF(t, d / (2.0 * t))); // DSN eq. 9
+        result->bound.append(QPointF(t, herdingErrorBound(d, t)));
         if (T >= 10) {
             fit += es * std::sqrt(t);
             ++fitted;
@@ -148,7 +148,7 @@ bool QuantizationLab::openResult(const QString& directory, QString*) {
         const double t = static_cast<double>(T);
         (herding ? result->herding : result->stochastic)
             .append(QPointF(t, error[static_cast<std::size_t>(T - 1)]));
-        result->bound.append(QPointF(t, d / (2.0 * t))); // DSN eq. 9
+        result->bound.append(QPointF(t, herdingErrorBound(d, t)));
     }
     result->rasterSteps = std::min(steps, kRasterSteps);
     const auto& step = spikes.column("t");

@@ -53,7 +53,7 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
         .add("spikes", static_cast<long long>(run.spikes.size()))
         .add("final_l1_error", run.l1Error.back())
         .add("herding_bound",
-             static_cast<double>(vector.size()) / (2.0 * static_cast<double>(steps)));
+             herdingErrorBound(static_cast<double>(vector.size()), static_cast<double>(steps)));
     out.stage("convergence.csv", convergence.text());
     out.stage("spikes.csv", spikes.text());
     out.stage("relu.csv", reluCsv.text());

@@ -20,6 +20,12 @@ struct VectorQuantizationRun {
     std::vector<SignedSpike> spikes; // in firing order
 };
 
+// DSN eq. 9: after T steps herding's L1 error is at most d/(2T) for a d-dimensional v
+// in [−1, 1]^d. The guide line of Fig. 1 and `summary.json`'s herding_bound.
+inline double herdingErrorBound(double dimension, double steps) {
+    return dimension / (2.0 * steps);
+}
+
 VectorQuantizationRun runVectorQuantization(std::span<const double> v, long steps,
                                             VectorQuantizationMethod method, std::uint64_t seed);
 

@@ -26,6 +26,11 @@ TEST(SpikingStreamQuantizer, HandWorkedHerding) { // DSN Alg. 1
     EXPECT_NEAR(q.potentials()(1), -0.1, 1e-15);
 }
 
+TEST(VectorQuantization, HerdingBoundIsDOverTwoT) { // DSN eq. 9, hand-computed
+    EXPECT_DOUBLE_EQ(herdingErrorBound(10.0, 1000.0), 0.005);
+    EXPECT_DOUBLE_EQ(herdingErrorBound(3.0, 2.0), 0.75);
+}
+
 TEST(SpikingStreamQuantizer, HerdingErrorWithinBoundForEveryT) { // DSN eq. 9
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
         const auto values = test::randomSignal(20, seed, 1.5);
