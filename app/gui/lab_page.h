@@ -64,18 +64,12 @@ class LabPage : public QWidget {
 
     // Labs with long runs (the Learning lab) list their Start/Pause/Stop actions here;
     // the window puts them in its Run menu while the lab is shown, so their shortcuts
-    // work wherever the focus is. A lab that runs does so beside its parameters'
-    // computations, with its own worker.
+    // work wherever the focus is. The run itself, beside the parameters' computations,
+    // is the session's LabRun; the page drives and draws it.
     virtual QList<QAction*> runActions() const { return {}; }
-    // The session's newest values, whether or not a result for them has arrived yet
-    // (a run must not start from an older, checked setup).
-    virtual void parametersEdited(const widgets::ParameterValues& /*values*/) {}
-    virtual bool isRunning() const { return false; }
-    virtual void stopRun() {}
 
   Q_SIGNALS:
     void summaryChanged(const QString& summary); // e.g. live progress of a run
-    void runFinished();
     // The page asks for new parameter values (one undoable edit), e.g. from a button
     // on its plots.
     void parametersRequested(const widgets::ParameterValues& values, const QString& description);

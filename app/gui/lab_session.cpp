@@ -2,24 +2,31 @@
 
 #include "gui/lab_page.h"
 #include "gui/lab_parameters.h"
+#include "gui/lab_run.h"
 #include "gui/set_parameters_command.h"
 
 namespace sdlab::gui {
 
-LabSession::LabSession(LabPage* page, QObject* parent)
-    : QObject(parent), m_page(page), m_experiment(page->experiment()),
+LabSession::LabSession(LabPage* page, LabRun* run, QObject* parent)
+    : QObject(parent), m_page(page), m_run(run), m_experiment(page->experiment()),
       m_values(reconciled(toVariantMap(defaultValues(m_experiment)), QString())),
       m_thread([&experiment = m_experiment, compute = page->computeFunction()](
                    const widgets::ParameterValues& values, ComputeControl& control) {
           return compute(checkedLabValues(experiment, values), control);
       }) {
     qRegisterMetaType<LabResultPtr>();
+    if (m_run) {
+        m_run->setParent(this);
+        m_run->parametersChanged(m_values);
+    }
     connect(&m_thread, &ComputeThread::computed, this,
             [this](const LabResultPtr& result, quint64 generation) {
                 if (generation != m_generation)
                     return; // superseded while it was computing
                 m_result = result;
                 setBusy(false);
+                if (m_run)
+                    m_run->resultReady(result);
                 Q_EMIT resultReady(result);
             });
     connect(&m_thread, &ComputeThread::computeFailed, this,
@@ -73,7 +80,6 @@ void LabSession::edit(const QString& key, const QVariant& value, int dragSerial)
         Q_EMIT editRefused(
             tr("%1: %2 — not changed")
                 .arg(QString::fromStdString(p->label), QString::fromStdString(error)));
-        Q_EMIT parametersChanged(m_values); // the panel shows the values that hold
         return;
     }
     widgets::ParameterValues after = m_values;
@@ -104,8 +110,19 @@ void LabSession::resetToDefaults(const QString& description) {
 
 void LabSession::setValues(const widgets::ParameterValues& values) {
     m_values = values;
+    if (m_run)
+        m_run->parametersChanged(m_values);
     Q_EMIT parametersChanged(m_values);
     recompute();
+}
+
+bool LabSession::isRunning() const {
+    return m_run && m_run->isRunning();
+}
+
+void LabSession::stopRun() {
+    if (m_run)
+        m_run->stop();
 }
 
 void LabSession::recompute() {

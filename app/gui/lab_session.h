@@ -14,21 +14,26 @@ struct Experiment;
 namespace sdlab::gui {
 
 class LabPage;
+class LabRun;
 
-// The running state of one lab (STYLE habit 3): its parameter values, their undo stack
-// and its worker thread. It is the only thing that changes the values and the only
-// emitter of change signals; the page and the parameter panel observe it. What a value
-// may be, and how values are coupled, is the experiment's description in core: an edit
-// it refuses changes nothing and says why (editRefused). Every change of values requests
-// a computation; a newer request cancels an older one and results of superseded
-// requests are dropped, so what is shown always matches the newest parameters that
-// finished. GUI thread only.
+// The running state of one lab (STYLE habit 3): its parameter values, their undo stack,
+// its worker thread and, for labs with long runs, its LabRun (the training runs, the live
+// video), which it feeds the newest values and results. It is the only thing that changes the
+// values and the only emitter of change signals; the page and the parameter panel observe it. What
+// a value may be, and how values are coupled, is the experiment's description in core: an edit it
+// refuses changes nothing and says why (editRefused). Every change of values requests a
+// computation; a newer request cancels an older one and results of superseded requests are dropped,
+// so what is shown always matches the newest parameters that finished. GUI thread only.
 class LabSession : public QObject {
     Q_OBJECT
   public:
-    explicit LabSession(LabPage* page, QObject* parent = nullptr);
+    // Takes ownership of `run` (may be null); the page is the window's.
+    LabSession(LabPage* page, LabRun* run, QObject* parent = nullptr);
 
     LabPage* page() const { return m_page; }
+    LabRun* run() const { return m_run; }
+    bool isRunning() const;
+    void stopRun(); // asks a long run to end
     const Experiment& experiment() const { return m_experiment; }
     const widgets::ParameterValues& values() const { return m_values; }
     QUndoStack* undoStack() { return &m_undo; }
@@ -56,7 +61,7 @@ class LabSession : public QObject {
     void failed(const QString& message);
     void cancelled();
     // An edit the description does not accept (a value out of range, a malformed list):
-    // nothing changed; the panel should show the values again.
+    // nothing changed (no parametersChanged); the panel should show values() again.
     void editRefused(const QString& message);
 
   private:
@@ -67,6 +72,7 @@ class LabSession : public QObject {
                                         const QString& changedKey) const;
 
     LabPage* m_page;
+    LabRun* m_run; // a child of this session
     const Experiment& m_experiment;
     widgets::ParameterValues m_values;
     QUndoStack m_undo;

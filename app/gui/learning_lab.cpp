@@ -46,41 +46,7 @@ class DatasetCache {
     std::map<std::string, std::shared_ptr<const ImageDataset>> m_sets;
 };
 
-// The checked parameters: the data set and the settings a run would use.
-struct LearningSetup : LabResult {
-    std::shared_ptr<const ImageDataset> data;
-    TrainingSettings settings;
-    int rasterLayer = 1;
-    QString description; // "PDNN 400-200-10 on digits (4000 train, 1000 test)"
-};
-
 namespace {
-
-// The curves fed by snapshots (online accuracy, loss, kα, kβ; 5 a second) keep at most
-// this many points each: a 200-epoch run otherwise grew memory by about 1.2 MiB a minute.
-constexpr std::size_t kMaxSnapshotPoints = 4000;
-// Runs on the charts at once, started or opened; the oldest leaves for a new one.
-constexpr std::size_t kMaxRuns = 6;
-
-QString modelTitle(ModelKind model) {
-    switch (model) {
-    case ModelKind::Mlp:
-        return QObject::tr("MLP");
-    case ModelKind::Pdnn:
-        return QObject::tr("PDNN");
-    case ModelKind::SpikingMlp:
-        return QObject::tr("Spiking MLP");
-    case ModelKind::SigmaDelta:
-        return QObject::tr("Σ-Δ net");
-    case ModelKind::EqProp:
-        return QObject::tr("EqProp");
-    case ModelKind::InitEqProp:
-        return QObject::tr("Init. EqProp");
-    case ModelKind::SpikingEqProp:
-        return QObject::tr("Spiking EqProp");
-    }
-    return {};
-}
 
 QString compact(double value) {
     if (value >= 1e9)
@@ -108,8 +74,8 @@ QWidget* boxed(const QString& title, QWidget* content) {
 
 } // namespace
 
-LearningLab::LearningLab(const Experiment& experiment, QWidget* parent)
-    : LabPage(experiment, parent), m_cache(std::make_shared<DatasetCache>()),
+LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidget* parent)
+    : LabPage(experiment, parent), m_cache(std::make_shared<DatasetCache>()), m_runs(runs),
       m_start(new QAction(tr("&Start Training"), this)),
       m_pause(new QAction(tr("&Pause Training"), this)),
       m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
@@ -128,10 +94,10 @@ LearningLab::LearningLab(const Experiment& experiment, QWidget* parent)
                           "and the curve keeps its last row"));
     connect(m_start, &QAction::triggered, this, [this] { startRun(); });
     connect(m_pause, &QAction::triggered, this, &LearningLab::togglePause);
-    connect(m_stop, &QAction::triggered, this, &LearningLab::stopRun);
+    connect(m_stop, &QAction::triggered, m_runs, &TrainingRuns::stop);
     auto* clear = new QAction(tr("&Clear Runs"), this);
     clear->setToolTip(tr("Remove the finished runs from the charts"));
-    connect(clear, &QAction::triggered, this, &LearningLab::clearRuns);
+    connect(clear, &QAction::triggered, m_runs, &TrainingRuns::clear);
 
     m_xChoice->addItems({tr("samples"), tr("operations (adds + mults)"), tr("energy (mJ)")});
     m_xChoice->setToolTip(tr("Horizontal axis of the accuracy and loss curves: training "
@@ -201,10 +167,14 @@ LearningLab::LearningLab(const Experiment& experiment, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 
-    connect(&m_thread, &TrainingThread::snapshotReady, this, &LearningLab::onSnapshot);
-    connect(&m_thread, &TrainingThread::rowReady, this, &LearningLab::onRow);
-    connect(&m_thread, &TrainingThread::runFinished, this, &LearningLab::onFinished);
+    connect(m_runs, &TrainingRuns::stateChanged, this, &LearningLab::updateActions);
+    connect(m_runs, &TrainingRuns::runsChanged, this, &LearningLab::rebuildCurves);
+    connect(m_runs, &TrainingRuns::runUpdated, this, &LearningLab::refreshRun);
+    connect(m_runs, &TrainingRuns::snapshotReady, this, &LearningLab::onSnapshot);
+    connect(m_runs, &TrainingRuns::rowReady, this, &LearningLab::onRow);
+    connect(m_runs, &TrainingRuns::outcomeReady, this, &LearningLab::onFinished);
     updateActions();
+    rebuildCurves();
 }
 
 LearningLab::~LearningLab() = default;
@@ -229,18 +199,16 @@ ComputeFunction LearningLab::computeFunction() const {
 }
 
 void LearningLab::showResult(const LabResultPtr& result) {
-    m_setup = std::dynamic_pointer_cast<const LearningSetup>(result);
-    if (!m_setup)
+    // The session has handed the setup to its runs already; the page shows its data.
+    const auto setup = std::dynamic_pointer_cast<const LearningSetup>(result);
+    if (!setup || m_runs->isRunning())
         return;
-    if (!isRunning()) {
-        setSummary(tr("Ready: %1 — Start (Ctrl+R) trains it").arg(m_setup->description));
-        showExamples();
-    }
-    updateActions();
+    setSummary(tr("Ready: %1 — Start (Ctrl+R) trains it").arg(setup->description));
+    showExamples();
 }
 
 void LearningLab::showExamples() {
-    const ImageDataset& dataset = *m_setup->data;
+    const ImageDataset& dataset = *m_runs->setup()->data;
     std::vector<widgets::CaptionedImage> images;
     const std::size_t count = std::min<std::size_t>(24, dataset.test.size());
     for (std::size_t i = 0; i < count; ++i) {
@@ -283,38 +251,16 @@ QList<QAction*> LearningLab::runActions() const {
     return {m_start, m_pause, m_stop};
 }
 
-void LearningLab::parametersEdited(const widgets::ParameterValues& values) {
-    m_values = values;
-    updateActions();
-}
-
-bool LearningLab::isRunning() const {
-    return m_thread.isRunning();
-}
-
-const CurveRow* LearningLab::lastRow() const {
-    return m_runs.empty() || m_runs.back().rows.empty() ? nullptr : &m_runs.back().rows.back();
-}
-
 bool LearningLab::startRun() {
-    if (isRunning() || !setupIsCurrent())
+    if (!m_runs->start())
         return false;
-    if (m_runs.size() == kMaxRuns) // the oldest leaves the charts
-        m_runs.erase(m_runs.begin());
-    m_running = m_setup;
-    const TrainingSettings& s = m_running->settings;
-    Run run;
-    run.name = tr("%1 %2").arg(m_runsStarted + 1).arg(modelTitle(s.model));
-    if (s.model == ModelKind::Pdnn)
-        run.name += QStringLiteral(" ") + QString::fromLatin1(updateRuleName(s.update));
-    if (s.model == ModelKind::SpikingMlp)
-        run.name += QStringLiteral(" ") + QString::fromLatin1(optimizerName(s.optimizer)).toUpper();
-    if (s.order == SampleOrderKind::Temporal)
-        run.name += tr(" temporal");
-    // The colour stays with the run when older runs leave.
-    run.color = widgets::ChartPlot::seriesColor(m_runsStarted++);
-    m_runs.push_back(std::move(run));
-    rebuildCurves();
+    onRunStarted();
+    return true;
+}
+
+void LearningLab::onRunStarted() {
+    const std::shared_ptr<const LearningSetup> running = m_runs->running();
+    const TrainingSettings& s = running->settings;
     const QString gainsTitle = s.model == ModelKind::Pdnn ? QString() : tr("PD network only");
     for (widgets::ChartPlot* plot : {m_kAlpha, m_kBeta}) {
         plot->removeAllSeries();
@@ -329,42 +275,28 @@ bool LearningLab::startRun() {
     m_raster->setEvents({}, 0, 0);
     m_progress->setValue(0);
     m_progress->setFormat(tr("starting…"));
-    m_thread.startRun(m_running->data, s, m_running->rasterLayer);
-    setSummary(tr("Training %1").arg(m_running->description));
-    updateActions();
-    return true;
+    setSummary(tr("Training %1").arg(running->description));
 }
 
 void LearningLab::togglePause() {
-    if (!isRunning())
+    if (!m_runs->isRunning())
         return;
-    const bool pause = !m_thread.isPaused();
-    m_thread.setPaused(pause);
-    m_pause->setChecked(pause);
+    const bool pause = !m_runs->isPaused();
+    m_runs->setPaused(pause);
     m_progress->setFormat(pause ? tr("paused at %p%") : QStringLiteral("%p%"));
     setSummary(pause ? tr("Paused — Ctrl+Shift+R resumes")
-                     : tr("Training %1").arg(m_running->description));
-}
-
-void LearningLab::stopRun() {
-    if (isRunning())
-        m_thread.stop();
-}
-
-bool LearningLab::setupIsCurrent() const {
-    return m_setup && m_setup->parameters == m_values;
+                     : tr("Training %1").arg(m_runs->running()->description));
 }
 
 void LearningLab::updateActions() {
-    const bool running = isRunning();
-    m_start->setEnabled(!running && setupIsCurrent());
+    const bool running = m_runs->isRunning();
+    m_start->setEnabled(m_runs->canStart());
+    m_pause->setChecked(running && m_runs->isPaused());
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
-    if (!running)
-        m_pause->setChecked(false);
 }
 
-double LearningLab::xOf(const Point& p) const {
+double LearningLab::xOf(const TrainingCurvePoint& p) const {
     switch (m_xAxis) {
     case XAxis::Operations:
         return p.operations;
@@ -394,49 +326,46 @@ void LearningLab::rebuildCurves() {
     m_settle->removeAllSeries();
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
-    for (Run& run : m_runs) {
-        run.testSeries = m_accuracy->addSeries(run.name + tr(" test"),
-                                               widgets::ChartPlot::Style::Line, run.color);
-        run.trainSeries = m_accuracy->addSeries(run.name + tr(" train"),
-                                                widgets::ChartPlot::Style::Dashed, run.color);
-        run.lossSeries = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
-        run.settleSeries =
-            m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, run.color);
-        refreshRun(run);
+    m_series.clear();
+    for (const TrainingCurves& run : m_runs->runs()) {
+        const QColor color = widgets::ChartPlot::seriesColor(run.colorIndex);
+        RunSeries series;
+        series.test =
+            m_accuracy->addSeries(run.name + tr(" test"), widgets::ChartPlot::Style::Line, color);
+        series.train = m_accuracy->addSeries(run.name + tr(" train"),
+                                             widgets::ChartPlot::Style::Dashed, color);
+        series.loss = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
+        series.settle = m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
+        m_series.push_back(series);
+        refreshRun(static_cast<int>(m_series.size()) - 1);
     }
 }
 
-void LearningLab::refreshRun(const Run& run) {
-    const auto points = [this](const std::vector<Point>& values) {
+void LearningLab::refreshRun(int index) {
+    if (index < 0 || index >= static_cast<int>(m_series.size()))
+        return;
+    const TrainingCurves& run = m_runs->runs()[static_cast<std::size_t>(index)];
+    const RunSeries& series = m_series[static_cast<std::size_t>(index)];
+    const auto points = [this](const std::vector<TrainingCurvePoint>& values) {
         QList<QPointF> out;
         out.reserve(static_cast<qsizetype>(values.size()));
-        for (const Point& p : values)
+        for (const TrainingCurvePoint& p : values)
             out.append(QPointF(xOf(p), p.value));
         return out;
     };
-    m_accuracy->setSeriesData(run.testSeries, points(run.testAccuracy));
-    m_accuracy->setSeriesData(run.trainSeries, points(run.trainAccuracy));
-    m_loss->setSeriesData(run.lossSeries, points(run.loss));
+    m_accuracy->setSeriesData(series.test, points(run.testAccuracy));
+    m_accuracy->setSeriesData(series.train, points(run.trainAccuracy));
+    m_loss->setSeriesData(series.loss, points(run.loss));
     QList<QPointF> settle; // always against samples: steps per sample is a rate
-    for (const Point& p : run.settleSteps)
+    for (const TrainingCurvePoint& p : run.settleSteps)
         settle.append(QPointF(p.samples, p.value));
-    m_settle->setSeriesData(run.settleSeries, settle);
+    m_settle->setSeriesData(series.settle, settle);
 }
 
 void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
-    if (m_runs.empty())
-        return;
-    Run& run = m_runs.back();
+    const std::shared_ptr<const LearningSetup> running = m_runs->running();
     const TrainingSnapshot& s = *snapshot;
     const double ops = static_cast<double>(s.adds + s.mults);
-    if (s.samples > 0 && (run.trainAccuracy.empty() ||
-                          run.trainAccuracy.back().samples < static_cast<double>(s.samples))) {
-        run.trainAccuracy.push_back({double(s.samples), ops, s.energyMj, 100.0 * s.trainAccuracy});
-        run.loss.push_back({double(s.samples), ops, s.energyMj, s.loss});
-        thinWhenOver(run.trainAccuracy, kMaxSnapshotPoints); // the two stay aligned
-        thinWhenOver(run.loss, kMaxSnapshotPoints);
-        refreshRun(run);
-    }
     if (s.rasterChannels > 0) {
         m_raster->setEvents(s.spikes, s.rasterChannels, s.rasterSteps);
         m_raster->setAxisTitles(s.stepsPerSample > 1
@@ -444,20 +373,20 @@ void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
                                           .arg(s.rasterSteps / s.stepsPerSample)
                                           .arg(s.stepsPerSample)
                                     : tr("training sample (last %1)").arg(s.rasterSteps),
-                                tr("unit of layer %1").arg(m_running ? m_running->rasterLayer : 0));
+                                tr("unit of layer %1").arg(running ? running->rasterLayer : 0));
     }
     updateGains(s);
     if (s.totalSamples > 0)
         m_progress->setValue(static_cast<int>(1000.0 * double(s.samples) / double(s.totalSamples)));
-    if (!m_thread.isPaused())
+    if (!m_runs->isPaused())
         m_progress->setFormat(QStringLiteral("%p%"));
     m_rate->setText(tr("%1 samples/s").arg(compact(s.samplesPerSecond)));
-    if (!m_thread.isPaused() && m_running) {
-        const double epoch = double(s.samples) / double(m_running->data->train.size());
+    if (!m_runs->isPaused() && running) {
+        const double epoch = double(s.samples) / double(running->data->train.size());
         setSummary(tr("Training %1 — epoch %2 of %3, %4 ops/sample")
-                       .arg(m_running->description)
+                       .arg(running->description)
                        .arg(epoch, 0, 'f', 2)
-                       .arg(m_running->settings.epochs)
+                       .arg(running->settings.epochs)
                        .arg(compact(s.samples ? ops / double(s.samples) : 0.0)));
     }
 }
@@ -478,7 +407,7 @@ void LearningLab::updateGains(const TrainingSnapshot& s) {
     const auto append = [&](widgets::ChartPlot* plot, int series, double value) {
         QList<QPointF> points = plot->seriesData(series);
         points.append(QPointF(double(s.samples), value));
-        thinWhenOver(points, kMaxSnapshotPoints);
+        thinWhenOver(points, TrainingRuns::kMaxSnapshotPoints);
         plot->setSeriesData(series, std::move(points));
     };
     for (std::size_t l = 0; l < layers && 2 * l + 1 < std::size_t(m_kAlpha->seriesCount()); ++l) {
@@ -493,19 +422,7 @@ void LearningLab::updateGains(const TrainingSnapshot& s) {
 }
 
 void LearningLab::onRow(const TrainingRowPtr& update) {
-    if (m_runs.empty() || !m_running)
-        return;
-    Run& run = m_runs.back();
-    const CurveRow& row = update->row;
-    run.rows.push_back(row);
-    const double ops = static_cast<double>(row.adds + row.mults);
-    // The dashed training curve comes from snapshots; the worker sends one just before
-    // every row, so fast runs have a training point at each row too.
-    run.testAccuracy.push_back({double(row.samples), ops, row.energyMj, 100.0 * row.testAccuracy});
-    if (isEquilibriumModel(m_running->settings.model))
-        run.settleSteps.push_back({double(row.samples), ops, row.energyMj, row.settleSteps});
-    refreshRun(run);
-    const ImageDataset& dataset = *m_running->data;
+    const ImageDataset& dataset = *m_runs->running()->data;
     std::vector<widgets::CaptionedImage> images;
     for (const Misclassified& m : update->misclassified)
         images.push_back(
@@ -518,7 +435,6 @@ void LearningLab::onRow(const TrainingRowPtr& update) {
 }
 
 void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
-    updateActions();
     m_rate->clear();
     if (!outcome->error.isEmpty()) {
         m_progress->setFormat(tr("failed"));
@@ -528,63 +444,34 @@ void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
         m_progress->setFormat(r.cancelled ? tr("stopped at %p%") : tr("done"));
         setSummary(tr("%1 %2: test accuracy %3 %, %4 adds + %5 mults per sample, %6 s")
                        .arg(r.cancelled ? tr("Stopped") : tr("Finished"),
-                            m_running ? m_running->description : QString())
+                            m_runs->running() ? m_runs->running()->description : QString())
                        .arg(100.0 * r.finalTestAccuracy, 0, 'f', 2)
                        .arg(compact(r.addsPerSample), compact(r.multsPerSample))
                        .arg(r.seconds, 0, 'f', 1));
     }
-    Q_EMIT runFinished();
 }
 
 bool LearningLab::openResult(const QString& directory, QString* error) {
-    if (isRunning()) {
+    if (m_runs->isRunning()) {
         if (error)
             *error = tr("a run is in progress; stop it (Ctrl+.) before opening a result");
         return false;
     }
-    const std::vector<CurveRow> curve =
+    std::vector<CurveRow> curve =
         readTrainingCurve(QDir(directory).filePath(QStringLiteral("curve.csv")).toStdString());
     const JsonValue summary = readResultSummary(directory);
     const QString model = summaryText(summary, "model", tr("model"));
-    Run run;
-    run.name =
+    const QString name =
         tr("%1 %2 from %3/").arg(model, summaryText(summary, "layers"), QDir(directory).dirName());
-    run.color = widgets::ChartPlot::seriesColor(m_runsStarted++);
-    const bool settles = parseModelKind(model.toStdString()).has_value() &&
-                         isEquilibriumModel(*parseModelKind(model.toStdString()));
-    for (const CurveRow& row : curve) {
-        const double samples = static_cast<double>(row.samples);
-        const double ops = static_cast<double>(row.adds + row.mults);
-        run.testAccuracy.push_back({samples, ops, row.energyMj, 100.0 * row.testAccuracy});
-        run.trainAccuracy.push_back({samples, ops, row.energyMj, 100.0 * row.trainAccuracy});
-        run.loss.push_back({samples, ops, row.energyMj, row.loss});
-        if (settles)
-            run.settleSteps.push_back({samples, ops, row.energyMj, row.settleSteps});
-    }
-    run.rows = curve;
-    if (m_runs.size() == kMaxRuns) // the oldest leaves the charts
-        m_runs.erase(m_runs.begin());
-    m_runs.push_back(std::move(run));
-    rebuildCurves();
-    const CurveRow* last = curve.empty() ? nullptr : &curve.back();
-    setSummary(
-        tr("Opened %1: %2 on %3, %4 rows, final test accuracy %5 %")
-            .arg(directory, m_runs.back().name, summaryText(summary, "dataset", tr("its data set")))
-            .arg(curve.size())
-            .arg(last ? 100.0 * last->testAccuracy : 0.0, 0, 'f', 2));
-    updateActions();
+    const std::optional<ModelKind> kind = parseModelKind(model.toStdString());
+    const double finalAccuracy = curve.empty() ? 0.0 : 100.0 * curve.back().testAccuracy;
+    const std::size_t rows = curve.size();
+    m_runs->addFinished(name, kind && isEquilibriumModel(*kind), std::move(curve));
+    setSummary(tr("Opened %1: %2 on %3, %4 rows, final test accuracy %5 %")
+                   .arg(directory, name, summaryText(summary, "dataset", tr("its data set")))
+                   .arg(rows)
+                   .arg(finalAccuracy, 0, 'f', 2));
     return true;
-}
-
-void LearningLab::clearRuns() {
-    if (isRunning()) { // keep the running one
-        Run current = std::move(m_runs.back());
-        m_runs.clear();
-        m_runs.push_back(std::move(current));
-    } else {
-        m_runs.clear();
-    }
-    rebuildCurves();
 }
 
 } // namespace sdlab::gui

@@ -6,6 +6,7 @@
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
 #include "gui/lab_page.h"
+#include "gui/lab_run.h"
 #include "gui/lab_session.h"
 #include "gui/main_window.h"
 #include "gui/preset.h"
@@ -121,11 +122,11 @@ int main(int argc, char** argv) {
     sdlab::gui::LabSession* session = window.currentSession();
     sdlab::gui::LabPage* page = window.currentPage();
     const bool run = parser.isSet(runOption);
-    if (run && page->runActions().isEmpty())
+    if (run && (page->runActions().isEmpty() || !session->run()))
         return fail(2, QStringLiteral("--run: the %1 lab has no run to start").arg(page->labId()));
     if (run)
         QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, [&] {
-            if (session->resultIsCurrent() && !page->isRunning())
+            if (session->resultIsCurrent() && !session->isRunning())
                 page->runActions().front()->trigger(); // Start
         });
     if (!screenshot)
@@ -148,7 +149,7 @@ int main(int argc, char** argv) {
         QApplication::exit(exitCode);
     };
     if (run)
-        QObject::connect(page, &sdlab::gui::LabPage::runFinished, &window,
+        QObject::connect(session->run(), &sdlab::gui::LabRun::finished, &window,
                          [&] { QTimer::singleShot(300, &window, capture); });
     else if (parser.isSet(resultOption)) // the files are shown already
         QTimer::singleShot(static_cast<int>(std::max(seconds, 1.0) * 1000.0), &window, capture);

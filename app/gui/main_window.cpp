@@ -2,19 +2,13 @@
 
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
-#include "gui/encoders_lab.h"
-#include "gui/equilibrium_lab.h"
-#include "gui/kernels_lab.h"
+#include "gui/lab_factory.h"
 #include "gui/lab_page.h"
 #include "gui/lab_parameters.h"
+#include "gui/lab_run.h"
 #include "gui/lab_session.h"
-#include "gui/learning_lab.h"
 #include "gui/preset.h"
-#include "gui/quantization_lab.h"
-#include "gui/signal_lab.h"
 #include "gui/sweep_lab.h"
-#include "gui/update_rules_lab.h"
-#include "gui/video_lab.h"
 #include "io/input_error.h"
 #include "widgets/parameter_panel.h"
 #include "widgets/playback_bar.h"
@@ -51,30 +45,6 @@ QString settingsKey(const QString& lab) {
     return QStringLiteral("labs/%1/parameters").arg(lab);
 }
 } // namespace
-
-LabPage* MainWindow::makeLabPage(const Experiment& experiment) {
-    // The one place that knows which page draws which experiment's results.
-    const std::string& id = experiment.id;
-    if (id == "signal")
-        return new SignalLab(experiment);
-    if (id == "sweep")
-        return new SweepLab(experiment);
-    if (id == "updates")
-        return new UpdateRulesLab(experiment);
-    if (id == "kernels")
-        return new KernelsLab(experiment);
-    if (id == "quantization")
-        return new QuantizationLab(experiment);
-    if (id == "encoders")
-        return new EncodersLab(experiment);
-    if (id == "learning")
-        return new LearningLab(experiment);
-    if (id == "equilibrium")
-        return new EquilibriumLab(experiment);
-    if (id == "video")
-        return new VideoLab(experiment);
-    return nullptr;
-}
 
 QStringList MainWindow::labIds() {
     QStringList ids;
@@ -154,7 +124,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
 
     for (const Experiment* experiment : experiments())
         if (experiment->hasLab)
-            addLab(makeLabPage(*experiment));
+            addLab(createLab(*experiment, this));
 
     connect(m_playback, &widgets::PlaybackBar::positionChanged, this, [this](int position) {
         if (LabPage* page = currentPage())
@@ -178,10 +148,11 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addLab(LabPage* page) {
+void MainWindow::addLab(LabSession* session) {
     Lab lab;
-    lab.page = page;
-    lab.session = new LabSession(page, this);
+    lab.page = session->page();
+    lab.session = session;
+    LabPage* page = lab.page;
     lab.panel = new widgets::ParameterPanel(panelSpecs(page->experiment()));
     auto* scroll = new QScrollArea;
     scroll->setWidget(lab.panel);
@@ -193,7 +164,6 @@ void MainWindow::addLab(LabPage* page) {
     auto* item = new QListWidgetItem(page->title(), m_labList);
     item->setToolTip(tr("%1 lab (Ctrl+%2)").arg(page->title()).arg(m_labs.size() + 1));
 
-    LabSession* session = lab.session;
     widgets::ParameterPanel* panel = lab.panel;
     panel->setNote(page->parameterNote(session->values()));
     connect(panel, &widgets::ParameterPanel::valueEdited, session, &LabSession::edit);
@@ -202,9 +172,7 @@ void MainWindow::addLab(LabPage* page) {
                 panel->setValues(values);
                 panel->setNote(page->parameterNote(values));
                 page->stopShowingResultFiles();
-                page->parametersEdited(values);
             });
-    page->parametersEdited(session->values());
     connect(session, &LabSession::resultReady, this, [this, page](const LabResultPtr& result) {
         if (page->isShowingResultFiles())
             return; // an opened result stays until the parameters change
@@ -218,10 +186,12 @@ void MainWindow::addLab(LabPage* page) {
         if (page == currentPage())
             showStatus(tr("%1 — the plots show the last good result").arg(message), true);
     });
-    connect(session, &LabSession::editRefused, this, [this, page](const QString& message) {
-        if (page == currentPage())
-            showStatus(message, true);
-    });
+    connect(session, &LabSession::editRefused, this,
+            [this, page, panel, session](const QString& message) {
+                panel->setValues(session->values()); // the values that hold
+                if (page == currentPage())
+                    showStatus(message, true);
+            });
     connect(session, &LabSession::cancelled, this, [this, page] {
         if (page == currentPage())
             showStatus(tr("Cancelled — the plots show the last finished result; F5 recomputes"));
@@ -668,8 +638,9 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    const bool running = std::any_of(m_labs.begin(), m_labs.end(),
-                                     [](const Lab& lab) { return lab.page->isRunning(); });
+    const bool running = std::any_of(m_labs.begin(), m_labs.end(), [](const Lab& lab) {
+        return lab.session->run() && lab.session->run()->quitNeedsConfirmation();
+    });
     if (running && m_useSettings &&
         QMessageBox::question(this, tr("Quit Sigma-Delta Lab"),
                               tr("A training run is in progress. Stop it and quit?")) !=
@@ -681,7 +652,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         saveSettings();
     for (const Lab& lab : m_labs) {
         lab.session->cancel();
-        lab.page->stopRun();
+        lab.session->stopRun();
     }
     event->accept();
 }

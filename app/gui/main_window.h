@@ -41,8 +41,6 @@ class MainWindow : public QMainWindow {
 
     // The labs, in the order of core's list of experiments (those that have a lab).
     static QStringList labIds();
-    // The page that draws this experiment's results; nullptr for one with no lab.
-    static LabPage* makeLabPage(const Experiment& experiment);
     bool showLab(const QString& id);
     LabSession* session(const QString& id) const;
     LabSession* currentSession() const;
@@ -74,7 +72,7 @@ class MainWindow : public QMainWindow {
         LabSession* session = nullptr;
         widgets::ParameterPanel* panel = nullptr;
     };
-    void addLab(LabPage* page);
+    void addLab(LabSession* session); // adopts its page
     void createMenus();
     void onCurrentLabChanged(int index);
     void onBusyChanged(LabSession* session, bool busy);

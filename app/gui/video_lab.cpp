@@ -38,16 +38,6 @@ struct VideoSweep : LabResult {
     QString fallback; // why the sweep ran on the synthetic scene instead
 };
 
-// The live view's settings: `sdlab-cli video`'s encoding and learner, plus the display.
-VideoLabConfig configFrom(const ParameterValues& v) {
-    VideoLabConfig c;
-    c.encoding = videoEncodingSettingsFrom(v);
-    c.fade = v.real("fade");
-    c.learn = v.flag("learn");
-    c.learning = onlineLearningSettingsFrom(v);
-    return c;
-}
-
 QString className(int label) {
     const auto& names = SyntheticScene::classNames();
     return label >= 0 && label < static_cast<int>(names.size())
@@ -57,8 +47,8 @@ QString className(int label) {
 
 } // namespace
 
-VideoLab::VideoLab(const Experiment& experiment, QWidget* parent)
-    : LabPage(experiment, parent), m_pause(new QAction(tr("&Pause Video"), this)),
+VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
+    : LabPage(experiment, parent), m_run(run), m_pause(new QAction(tr("&Pause Video"), this)),
       m_record(new QAction(tr("&Record Events…"), this)),
       m_restartLearning(new QAction(tr("Restart &Learning"), this)), m_status(new QLabel),
       m_prediction(new QLabel), m_input(new widgets::FrameView), m_events(new widgets::FrameView),
@@ -70,20 +60,14 @@ VideoLab::VideoLab(const Experiment& experiment, QWidget* parent)
     m_pause->setCheckable(true);
     m_pause->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_pause->setToolTip(tr("Pause or resume the video (Ctrl+R)"));
-    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
-        m_userPaused = paused;
-        m_thread.setPaused(paused);
-    });
+    connect(m_pause, &QAction::toggled, m_run, &VideoRun::setUserPaused);
     m_record->setCheckable(true);
     m_record->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     m_record->setToolTip(tr("Record the event stream to a file (Ctrl+Shift+R; again to stop): "
                             "CSV frame,x,y,value or the compact binary .sdev format (README)"));
     connect(m_record, &QAction::triggered, this, &VideoLab::toggleRecording);
     m_restartLearning->setToolTip(tr("Start the online network afresh and clear its curves"));
-    connect(m_restartLearning, &QAction::triggered, this, [this] {
-        m_thread.restartLearning();
-        clearLearningCurves();
-    });
+    connect(m_restartLearning, &QAction::triggered, m_run, &VideoRun::restartLearning);
     const auto& names = SyntheticScene::classNames();
     for (int k = 0; k <= static_cast<int>(names.size()); ++k) {
         auto* action =
@@ -179,13 +163,14 @@ VideoLab::VideoLab(const Experiment& experiment, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 
-    m_thread.setPaused(true); // until the page is shown
-    connect(&m_thread, &VideoThread::packetReady, this, &VideoLab::onPacket);
-    connect(&m_thread, &VideoThread::sourceMessage, this, [this](const QString& message) {
+    connect(m_run, &VideoRun::packetReady, this, &VideoLab::onPacket);
+    connect(m_run, &VideoRun::learningRestarted, this, &VideoLab::clearLearningCurves);
+    connect(m_run, &VideoRun::configured, this, &VideoLab::onConfigured);
+    connect(m_run, &VideoRun::message, this, [this](const QString& message) {
         m_sourceMessage = message;
         setSummary(message);
     });
-    connect(&m_thread, &VideoThread::recordingFinished, this,
+    connect(m_run, &VideoRun::recordingFinished, this,
             [this](const QString& path, long long events, const QString& error) {
                 m_record->setChecked(false);
                 m_record->setText(tr("&Record Events…"));
@@ -198,7 +183,7 @@ VideoLab::~VideoLab() = default;
 
 ComputeFunction VideoLab::computeFunction() const {
     return [](const ParameterValues& v, ComputeControl& control) -> LabResultPtr {
-        const VideoLabConfig config = configFrom(v);
+        const VideoLabConfig config = videoLabConfigFrom(v);
         auto sweep = std::make_shared<VideoSweep>();
         VideoEncodingSettings s = config.encoding;
         if (s.source.source.starts_with("camera:")) {
@@ -298,32 +283,19 @@ QList<QAction*> VideoLab::runActions() const {
     return actions;
 }
 
-void VideoLab::parametersEdited(const widgets::ParameterValues& values) {
-    // Straight to the worker, so sliders act on the next frame; the frame-rate sweep
-    // follows through the lab's computation.
-    try {
-        const VideoLabConfig config = configFrom(checkedLabValues(experiment(), values));
-        m_fps = config.encoding.fps;
-        m_thread.configure(config);
-        if (!config.learn && m_tabs->currentIndex() <= 1)
-            m_tabs->setCurrentIndex(3); // nothing learns: show the frame-rate sweep
-        m_sourceMessage.clear();
-    } catch (const InputError& error) {
-        setSummary(QString::fromStdString(error.what()));
-    }
-}
-
-void VideoLab::stopRun() {
-    m_thread.stop();
-    m_thread.wait();
+void VideoLab::onConfigured() {
+    // The frame-rate sweep follows through the lab's computation.
+    if (!m_run->config().learn && m_tabs->currentIndex() <= 1)
+        m_tabs->setCurrentIndex(3); // nothing learns: show the frame-rate sweep
+    m_sourceMessage.clear();
 }
 
 int VideoLab::learningRows() const {
-    return static_cast<int>(m_rows.size());
+    return static_cast<int>(m_run->learningRows().size());
 }
 
 void VideoLab::followPixel(QPoint pixel) {
-    m_thread.setFollowedPixel(pixel);
+    m_run->setFollowedPixel(pixel);
     for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error})
         view->setMarkedPixel(pixel);
     m_pixel->setTitle(tr("Pixel (%1, %2): input and reconstruction").arg(pixel.x()).arg(pixel.y()));
@@ -332,16 +304,16 @@ void VideoLab::followPixel(QPoint pixel) {
 
 void VideoLab::showEvent(QShowEvent* event) {
     LabPage::showEvent(event);
-    m_thread.setPaused(m_userPaused);
+    m_run->setShown(true);
 }
 
 void VideoLab::hideEvent(QHideEvent* event) {
-    m_thread.setPaused(true); // no CPU for a lab nobody sees
+    m_run->setShown(false); // no CPU for a lab nobody sees
     LabPage::hideEvent(event);
 }
 
 void VideoLab::setTeachLabel(int label) {
-    m_thread.setTeachLabel(label);
+    m_run->setTeachLabel(label);
     setSummary(label >= 0
                    ? tr("Teaching “%1”: frames are labelled until 0 is pressed (the synthetic "
                         "scene labels its own frames)")
@@ -350,8 +322,8 @@ void VideoLab::setTeachLabel(int label) {
 }
 
 void VideoLab::toggleRecording() {
-    if (m_thread.isRecording() || !m_record->isChecked()) {
-        m_thread.stopRecording();
+    if (m_run->isRecording() || !m_record->isChecked()) {
+        m_run->stopRecording();
         return;
     }
     QString selected;
@@ -366,15 +338,13 @@ void VideoLab::toggleRecording() {
 }
 
 void VideoLab::recordTo(const QString& path) {
-    const bool binary = !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
-    m_thread.startRecording(path, binary);
+    m_run->startRecording(path);
     m_record->setChecked(true);
     m_record->setText(tr("Stop &Recording"));
     setSummary(tr("Recording events to %1…").arg(path));
 }
 
 void VideoLab::clearLearningCurves() {
-    m_rows.clear();
     for (widgets::ChartPlot* plot : {m_accuracy, m_loss, m_ops})
         for (int i = 0; i < plot->seriesCount(); ++i)
             plot->setSeriesData(i, QList<QPointF>{});
@@ -405,25 +375,14 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
         m_pixelEvents->setSeriesData(0, events);
     }
 
-    // The live point for the current frame rate.
-    const double fps = packet->fps;
-    auto it = std::find_if(m_liveRate.begin(), m_liveRate.end(),
-                           [fps](const QPointF& p) { return std::abs(p.x() - fps) < 1e-6; });
-    if (it == m_liveRate.end())
-        m_liveRate.emplace_back(fps, packet->eventsPerSecond);
-    else
-        it->setY(0.9 * it->y() + 0.1 * packet->eventsPerSecond);
     if (m_framesShown % 15 == 0)
-        m_rate->setSeriesData(1, QList<QPointF>(m_liveRate.begin(), m_liveRate.end()));
+        m_rate->setSeriesData(1,
+                              QList<QPointF>(m_run->liveRate().begin(), m_run->liveRate().end()));
 
-    if (packet->learnerGeneration != m_learnerGeneration) {
-        m_learnerGeneration = packet->learnerGeneration;
-        clearLearningCurves();
-    }
+    const double fps = packet->fps;
     if (!packet->newRows.empty()) {
-        m_rows.insert(m_rows.end(), packet->newRows.begin(), packet->newRows.end());
         QList<QPointF> test, online, loss, ops;
-        for (const VideoLearnRow& row : m_rows) {
+        for (const VideoLearnRow& row : m_run->learningRows()) {
             const double t = static_cast<double>(row.frame) / std::max(1.0, fps);
             if (row.testAccuracy >= 0.0)
                 test << QPointF(t, 100.0 * row.testAccuracy);
@@ -452,7 +411,7 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
         m_prediction->setText(tr("learning off"));
     }
     updateSummary(*packet);
-    m_thread.acknowledge();
+    m_run->acknowledge();
 }
 
 void VideoLab::updateSummary(const VideoPacket& p) {

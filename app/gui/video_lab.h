@@ -1,7 +1,7 @@
 #pragma once
 
 #include "gui/lab_page.h"
-#include "gui/video_thread.h"
+#include "gui/video_run.h"
 
 class QAction;
 class QLabel;
@@ -22,11 +22,11 @@ namespace sdlab::gui {
 // (events per second vs fps) for the current source and encoder; a small network
 // learns online from the stream (the scene's shapes, or labels taught with keys 1-4)
 // with live curves and its hidden layer's spikes. Frames are read, encoded, learned
-// and drawn by VideoThread; the page only swaps images in.
+// and drawn off the GUI thread by the session's VideoRun; the page only swaps images in.
 class VideoLab : public LabPage {
     Q_OBJECT
   public:
-    explicit VideoLab(const Experiment& experiment, QWidget* parent = nullptr);
+    VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent = nullptr);
     ~VideoLab() override;
     ComputeFunction computeFunction() const override;
     QString openingPreset() const override { return QStringLiteral("synthetic-pd-learning"); }
@@ -35,9 +35,6 @@ class VideoLab : public LabPage {
     QString parameterNote(const widgets::ParameterValues& values) const override;
 
     QList<QAction*> runActions() const override;
-    void parametersEdited(const widgets::ParameterValues& values) override;
-    bool isRunning() const override { return m_thread.isRunning() && !m_thread.isPaused(); }
-    void stopRun() override;
 
     // For tests: frames shown so far, and the last packet.
     long framesShown() const { return m_framesShown; }
@@ -46,7 +43,7 @@ class VideoLab : public LabPage {
     // Starts recording the events to `path` (.csv: CSV, otherwise binary .sdev); the
     // Record action asks for the path first. Stop with the action or stopRecording().
     void recordTo(const QString& path);
-    void stopRecording() { m_thread.stopRecording(); }
+    void stopRecording() { m_run->stopRecording(); }
     int learningRows() const;
 
   protected:
@@ -55,20 +52,16 @@ class VideoLab : public LabPage {
 
   private:
     void onPacket(const VideoPacketPtr& packet);
+    void onConfigured();
     void toggleRecording();
     void setTeachLabel(int label);
     void clearLearningCurves();
     void updateSummary(const VideoPacket& packet);
 
-    VideoThread m_thread;
+    VideoRun* m_run; // owned by the session
     VideoPacketPtr m_last;
     long m_framesShown = 0;
-    bool m_userPaused = false;
     QString m_sourceMessage;
-    std::vector<VideoLearnRow> m_rows;
-    int m_learnerGeneration = -1;
-    double m_fps = 30.0;
-    std::vector<QPointF> m_liveRate; // (fps, events/s) measured live, one point per fps
 
     QAction* m_pause;
     QAction* m_record;

@@ -82,23 +82,6 @@ bool sameSource(const VideoSourceSettings& a, const VideoSourceSettings& b) {
     return a.source == b.source && a.width == b.width && a.seed == b.seed && a.colour == b.colour;
 }
 
-// Everything the loop owns; lives on the worker thread only.
-struct WorkerState {
-    VideoLabConfig config;
-    std::unique_ptr<VideoPipeline> pipeline;
-    bool synthetic = true;
-    std::unique_ptr<OnlineVideoLearner> learner;
-    std::size_t rowsSent = 0;
-    int learnerGeneration = 0;
-    Eigen::ArrayXf onFade, offFade;
-    Eigen::ArrayXf scratch, perPixel, perPixelError; // per-channel work and per-pixel views
-    std::deque<std::array<double, 4>> trace;         // frame, signal, reconstruction, events
-    QPoint tracedPixel{-1, -1};
-    std::deque<std::vector<UnitSpike>> hidden; // the PD network's hidden spikes per frame
-    std::unique_ptr<EventStreamWriter> recorder;
-    std::deque<std::pair<Clock::time_point, long>> lastSecond; // frame times and events
-};
-
 } // namespace
 
 VideoThread::VideoThread(QObject* parent) : QThread(parent) {
@@ -149,299 +132,377 @@ void VideoThread::stop() {
     m_wake.notify_all();
 }
 
-void VideoThread::run() {
-    WorkerState state;
-    VideoPipelineStep step;
-    auto nextFrameAt = Clock::now();
-    const auto finishRecording = [&](const QString& error) {
-        if (!state.recorder)
+// The loop's state and its steps, one method each; lives on the worker thread only.
+// Problems leave as the thread's sourceMessage and recordingFinished signals.
+class VideoWorker {
+  public:
+    explicit VideoWorker(VideoThread& thread) : m_thread(thread) {}
+    ~VideoWorker() { finishRecording({}); }
+    VideoWorker(const VideoWorker&) = delete;
+    VideoWorker& operator=(const VideoWorker&) = delete;
+
+    bool hasPipeline() const { return m_pipeline != nullptr; }
+    bool ended() const { return m_ended; } // the endless synthetic scene ended
+    Clock::time_point nextFrameAt() const { return m_nextFrameAt; }
+
+    // A new configuration: retune in place, or reopen the source when it changed.
+    void configure(const VideoLabConfig& config) {
+        const VideoLabConfig old = m_config;
+        m_config = config;
+        if (!m_pipeline || !sameSource(old.encoding.source, config.encoding.source) ||
+            config.encoding.encoding != old.encoding.encoding) {
+            openSource(config.encoding);
+            newLearner();
+        } else {
+            m_pipeline->setEncoding(config.encoding);
+            const double native = m_pipeline->source().nativeFps();
+            m_pipeline->setFps(config.encoding.fps > native ? 0.0 : config.encoding.fps);
+            if (old.learn != config.learn || old.learning != config.learning)
+                newLearner();
+        }
+        m_nextFrameAt = Clock::now();
+    }
+
+    void newLearner() {
+        m_learner.reset();
+        m_rowsSent = 0;
+        ++m_learnerGeneration;
+        m_hidden.clear();
+        if (!m_config.learn)
+            return;
+        m_learner = std::make_unique<OnlineVideoLearner>(m_config.learning);
+        if (m_synthetic) { // only the synthetic scene has labels to test on
+            VideoEncodingSettings test = m_config.encoding;
+            test.source.width = std::min(test.source.width, 160);
+            m_learner->setTestSet(syntheticTestSet(test, m_config.learning.input, 200));
+        }
+    }
+
+    // The next frame into m_step. False when there was none: the source was replaced
+    // (a file loops; a source that throws or stops falls back to the synthetic scene).
+    bool readFrame() {
+        bool got = false;
+        try {
+            got = m_pipeline->next(m_step);
+        } catch (const std::exception& error) { // a file deleted under a loop, a driver error
+            fallBack(QObject::tr("%1: %2 — showing the synthetic scene instead")
+                         .arg(sourceName(), QString::fromStdString(error.what())));
+            return false;
+        }
+        if (got)
+            return true;
+        if (m_synthetic) { // cannot happen; guard against a busy loop
+            m_ended = true;
+            return false;
+        }
+        std::unique_ptr<VideoSource> again;
+        if (!m_config.encoding.source.source.starts_with("camera:")) { // loop the file
+            try {
+                again = openVideoSource(m_config.encoding.source);
+            } catch (const InputError&) { // gone or changed since: fall back below
+            }
+        }
+        if (again)
+            m_pipeline->setSource(std::move(again));
+        else
+            fallBack(QObject::tr("%1 stopped delivering frames — showing the synthetic scene "
+                                 "instead")
+                         .arg(sourceName()));
+        return false;
+    }
+
+    // Starts, feeds or ends the recording of the frame's events.
+    void record(const VideoThread::Requests& requests) {
+        if (requests.recordStart) {
+            finishRecording({});
+            try {
+                m_recorder = std::make_unique<EventStreamWriter>(
+                    requests.recordPath.toStdString(),
+                    requests.recordBinary ? EventStreamFormat::Binary : EventStreamFormat::Csv,
+                    m_step.frame.width, m_step.frame.height, m_step.frame.channels,
+                    m_pipeline->fps());
+                m_thread.m_recording.store(true);
+            } catch (const std::exception& e) {
+                Q_EMIT m_thread.recordingFinished(requests.recordPath, 0,
+                                                  QString::fromStdString(e.what()));
+            }
+        }
+        if (!m_recorder)
+            return;
+        try {
+            m_recorder->addFrame(static_cast<std::uint32_t>(m_step.index), m_step.encoded.events);
+        } catch (const std::exception& e) {
+            finishRecording(QString::fromStdString(e.what()));
+        }
+    }
+
+    void finishRecording(const QString& error) {
+        if (!m_recorder)
             return;
         QString message = error;
-        const QString path = QString::fromStdString(state.recorder->path().string());
-        const long long events = state.recorder->eventCount();
+        const QString path = QString::fromStdString(m_recorder->path().string());
+        const long long events = m_recorder->eventCount();
         if (message.isEmpty()) {
             try {
-                state.recorder->finish();
+                m_recorder->finish();
             } catch (const std::exception& e) {
                 message = QString::fromStdString(e.what());
             }
         }
-        state.recorder.reset(); // an unfinished recorder removes its temporary file
-        m_recording.store(false);
-        Q_EMIT recordingFinished(path, events, message);
-    };
-    const auto openSource = [&](const VideoEncodingSettings& encoding) {
+        m_recorder.reset(); // an unfinished recorder removes its temporary file
+        m_thread.m_recording.store(false);
+        Q_EMIT m_thread.recordingFinished(path, events, message);
+    }
+
+    // The online network sees the frame: labelled by the scene, or by the teacher's key.
+    void learn(int teachLabel) {
+        const auto start = Clock::now();
+        m_label = m_predicted = -1;
+        if (m_learner) {
+            m_label = m_synthetic ? m_step.frame.label : teachLabel;
+            m_predicted =
+                m_learner->observe(m_step.index, m_step.encoded, m_step.frame.shape(), m_label)
+                    .predicted;
+            if (m_label >= 0) {
+                std::vector<UnitSpike> spikes;
+                m_learner->model().lastSpikes(1, spikes);
+                m_hidden.push_back(std::move(spikes));
+                if (m_hidden.size() > static_cast<std::size_t>(VideoThread::kRasterFrames))
+                    m_hidden.pop_front();
+            }
+        }
+        m_learnMs = msSince(start);
+    }
+
+    // Frame times and event counts over the last second of wall time.
+    void countEvents() {
+        const auto now = Clock::now();
+        m_lastSecond.emplace_back(now, m_step.encoded.eventsOn + m_step.encoded.eventsOff);
+        while (m_lastSecond.size() > 1 &&
+               now - m_lastSecond.front().first > std::chrono::seconds(1))
+            m_lastSecond.pop_front();
+    }
+
+    // The followed pixel's trace. A colour pixel shows its channels' mean signal and
+    // reconstruction and the sum of its channels' events.
+    void follow(QPoint pixel) {
+        if (pixel != m_tracedPixel) {
+            m_trace.clear();
+            m_tracedPixel = pixel;
+        }
+        const int width = m_step.frame.width, channels = m_step.frame.channels;
+        if (pixel.x() < 0 || pixel.x() >= width || pixel.y() < 0 ||
+            pixel.y() >= m_step.frame.height)
+            return;
+        const Eigen::Index first =
+            (static_cast<Eigen::Index>(pixel.y()) * width + pixel.x()) * channels;
+        const double n = channels;
+        m_trace.push_back({static_cast<double>(m_step.index),
+                           m_step.frame.pixels.segment(first, channels).sum() / n,
+                           m_step.encoded.reconstruction.segment(first, channels).sum() / n,
+                           m_step.encoded.events.segment(first, channels).sum()});
+        if (m_trace.size() > static_cast<std::size_t>(VideoThread::kTraceFrames))
+            m_trace.pop_front();
+    }
+
+    // Fading event display, updated every frame so it does not depend on the GUI. A
+    // colour pixel's ON (OFF) trace adds its channels' ON (OFF) events.
+    void fadeEvents() {
+        const Eigen::Index pixels = m_step.frame.pixelCount();
+        const int channels = m_step.frame.channels;
+        if (m_onFade.size() != pixels) {
+            m_onFade.setZero(pixels);
+            m_offFade.setZero(pixels);
+        }
+        const auto fade = static_cast<float>(m_config.fade);
+        m_scratch = m_step.encoded.events.max(0.0F);
+        channelSum(m_scratch, channels, m_perPixel);
+        m_onFade = (fade * m_onFade + m_perPixel).min(1.0F);
+        m_scratch = (-m_step.encoded.events).max(0.0F);
+        channelSum(m_scratch, channels, m_perPixel);
+        m_offFade = (fade * m_offFade + m_perPixel).min(1.0F);
+    }
+
+    // The images and figures of this frame for the display.
+    VideoPacketPtr packet() {
+        const auto start = Clock::now();
+        const int width = m_step.frame.width, height = m_step.frame.height;
+        auto packet = std::make_shared<VideoPacket>();
+        packet->input = frameImage(m_step.frame.pixels, m_step.frame.shape());
+        packet->events = eventImage(m_onFade, m_offFade, width, height);
+        packet->reconstruction = frameImage(m_step.encoded.reconstruction, m_step.frame.shape());
+        // The error per pixel: its channels' mean, so a colour error shows as one sign.
+        m_scratch = m_step.encoded.reconstruction - m_step.frame.pixels;
+        channelMean(m_scratch, m_step.frame.channels, m_perPixelError);
+        packet->error = errorImage(m_perPixelError, width, height);
+        packet->source = sourceName();
+        packet->frame = m_step.index;
+        packet->fps = m_pipeline->fps();
+        const double span =
+            std::chrono::duration<double>(m_lastSecond.back().first - m_lastSecond.front().first)
+                .count();
+        long events = 0;
+        for (const auto& [time, count] : m_lastSecond)
+            events += count;
+        const auto frames = static_cast<double>(m_lastSecond.size());
+        packet->measuredFps = span > 0.0 ? (frames - 1.0) / span : 0.0;
+        packet->eventsPerSecond = static_cast<double>(events) / frames * packet->fps;
+        packet->eventsOn = m_step.encoded.eventsOn;
+        packet->eventsOff = m_step.encoded.eventsOff;
+        packet->readMs = m_step.readMs;
+        packet->encodeMs = m_step.encodeMs;
+        packet->learnMs = m_learnMs;
+        packet->reconstructionMse = m_step.reconstructionMse;
+        packet->pixel = m_tracedPixel;
+        for (const auto& [frame, signal, reconstruction, eventCount] : m_trace) {
+            packet->traceFrame.push_back(frame);
+            packet->traceSignal.push_back(signal);
+            packet->traceReconstruction.push_back(reconstruction);
+            packet->traceEvents.push_back(eventCount);
+        }
+        packet->label = m_label;
+        packet->predicted = m_predicted;
+        packet->learning = m_learner != nullptr;
+        packet->learnerGeneration = m_learnerGeneration;
+        if (m_learner) {
+            const auto& curve = m_learner->curve();
+            packet->newRows.assign(curve.begin() + static_cast<std::ptrdiff_t>(m_rowsSent),
+                                   curve.end());
+            m_rowsSent = curve.size();
+            packet->hiddenUnits = m_config.learning.hidden;
+            packet->rasterFrames = VideoThread::kRasterFrames;
+            int f = 1;
+            for (const auto& frameSpikes : m_hidden) {
+                for (const UnitSpike& spike : frameSpikes)
+                    packet->hiddenSpikes.push_back(
+                        {f, spike.unit, static_cast<float>(spike.value)});
+                ++f;
+            }
+        }
+        packet->renderMs = msSince(start);
+        return packet;
+    }
+
+    // Paces to the frame rate; after a long stall, starts afresh instead of racing.
+    void scheduleNextFrame() {
+        m_nextFrameAt += std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(1.0 / m_pipeline->fps()));
+        if (Clock::now() - m_nextFrameAt > std::chrono::milliseconds(500))
+            m_nextFrameAt = Clock::now();
+    }
+
+  private:
+    QString sourceName() const {
+        return QString::fromStdString(m_pipeline->source().description());
+    }
+
+    // Opens the configured source, or the synthetic scene when it cannot be opened.
+    void openSource(const VideoEncodingSettings& encoding) {
         VideoEncodingSettings settings = encoding;
         std::unique_ptr<VideoSource> source;
         try {
             source = openVideoSource(settings.source);
         } catch (const InputError& error) {
-            Q_EMIT sourceMessage(tr("%1 — showing the synthetic scene instead")
-                                     .arg(QString::fromStdString(error.what())));
+            Q_EMIT m_thread.sourceMessage(QObject::tr("%1 — showing the synthetic scene instead")
+                                              .arg(QString::fromStdString(error.what())));
             settings.source.source = "synthetic";
             source = openVideoSource(settings.source);
         }
-        state.synthetic = settings.source.source == "synthetic";
+        m_synthetic = settings.source.source == "synthetic";
         if (settings.fps > source->nativeFps()) {
-            Q_EMIT sourceMessage(tr("%1 runs at %2 fps; it can only be slowed down, not sped up")
-                                     .arg(QString::fromStdString(source->description()))
-                                     .arg(source->nativeFps(), 0, 'g', 3));
+            Q_EMIT m_thread.sourceMessage(
+                QObject::tr("%1 runs at %2 fps; it can only be slowed down, not sped up")
+                    .arg(QString::fromStdString(source->description()))
+                    .arg(source->nativeFps(), 0, 'g', 3));
             settings.fps = 0.0;
         }
-        state.pipeline = std::make_unique<VideoPipeline>(std::move(source), settings);
-        state.onFade.resize(0);
+        m_pipeline = std::make_unique<VideoPipeline>(std::move(source), settings);
+        m_onFade.resize(0);
         finishRecording({}); // a new frame size ends a recording
-    };
-    const auto newLearner = [&] {
-        state.learner.reset();
-        state.rowsSent = 0;
-        ++state.learnerGeneration;
-        state.hidden.clear();
-        if (!state.config.learn)
-            return;
-        state.learner = std::make_unique<OnlineVideoLearner>(state.config.learning);
-        if (state.synthetic) { // only the synthetic scene has labels to test on
-            VideoEncodingSettings test = state.config.encoding;
-            test.source.width = std::min(test.source.width, 160);
-            state.learner->setTestSet(syntheticTestSet(test, state.config.learning.input, 200));
-        }
-    };
+    }
 
+    void fallBack(const QString& message) {
+        Q_EMIT m_thread.sourceMessage(message);
+        VideoEncodingSettings synthetic = m_config.encoding;
+        synthetic.source.source = "synthetic";
+        openSource(synthetic);
+        newLearner();
+    }
+
+    VideoThread& m_thread;
+    VideoLabConfig m_config;
+    std::unique_ptr<VideoPipeline> m_pipeline;
+    VideoPipelineStep m_step;
+    bool m_synthetic = true;
+    bool m_ended = false;
+    Clock::time_point m_nextFrameAt = Clock::now();
+    std::unique_ptr<OnlineVideoLearner> m_learner;
+    std::size_t m_rowsSent = 0;
+    int m_learnerGeneration = 0;
+    int m_label = -1, m_predicted = -1;
+    double m_learnMs = 0.0;
+    Eigen::ArrayXf m_onFade, m_offFade;
+    Eigen::ArrayXf m_scratch, m_perPixel, m_perPixelError; // per-channel work, per-pixel views
+    std::deque<std::array<double, 4>> m_trace;             // frame, signal, reconstruction, events
+    QPoint m_tracedPixel{-1, -1};
+    std::deque<std::vector<UnitSpike>> m_hidden; // the PD network's hidden spikes per frame
+    std::unique_ptr<EventStreamWriter> m_recorder;
+    std::deque<std::pair<Clock::time_point, long>> m_lastSecond; // frame times and events
+};
+
+VideoThread::Requests VideoThread::takeRequests() {
+    Requests requests;
+    std::unique_lock lock(m_mutex);
+    // While paused (also while the lab is hidden) nothing is opened or read, so a webcam
+    // stays free; a new configuration waits until the video resumes.
+    m_wake.wait(lock, [&] { return m_stop.load() || !m_paused.load() || m_recordStop; });
+    requests.config.swap(m_config);
+    requests.pixel = m_pixel;
+    std::swap(requests.recordStart, m_recordStart);
+    std::swap(requests.recordStop, m_recordStop);
+    requests.recordPath = m_recordPath;
+    requests.recordBinary = m_recordBinary;
+    return requests;
+}
+
+void VideoThread::waitUntil(Clock::time_point time) {
+    std::unique_lock lock(m_mutex);
+    m_wake.wait_until(lock, time, [&] { return m_stop.load() || m_config.has_value(); });
+}
+
+void VideoThread::run() {
+    VideoWorker worker(*this);
     while (!m_stop.load()) {
-        std::optional<VideoLabConfig> config;
-        QPoint pixel;
-        bool recordStart = false, recordStop = false;
-        QString recordPath;
-        bool recordBinary = true;
-        {
-            std::unique_lock lock(m_mutex);
-            // While paused (also while the lab is hidden) nothing is opened or read, so a
-            // webcam stays free; a new configuration waits until the video resumes.
-            m_wake.wait(lock, [&] { return m_stop.load() || !m_paused.load() || m_recordStop; });
-            config.swap(m_config);
-            pixel = m_pixel;
-            std::swap(recordStart, m_recordStart);
-            std::swap(recordStop, m_recordStop);
-            recordPath = m_recordPath;
-            recordBinary = m_recordBinary;
-        }
+        const Requests requests = takeRequests();
         if (m_stop.load())
             break;
         try {
-            if (config) {
-                const VideoLabConfig old = state.config;
-                state.config = *config;
-                if (!state.pipeline || !sameSource(old.encoding.source, config->encoding.source) ||
-                    config->encoding.encoding != old.encoding.encoding) {
-                    openSource(config->encoding);
-                    newLearner();
-                } else {
-                    state.pipeline->setEncoding(config->encoding);
-                    const double native = state.pipeline->source().nativeFps();
-                    state.pipeline->setFps(config->encoding.fps > native ? 0.0
-                                                                         : config->encoding.fps);
-                    if (old.learn != config->learn || old.learning != config->learning)
-                        newLearner();
-                }
-                nextFrameAt = Clock::now();
-            }
+            if (requests.config)
+                worker.configure(*requests.config);
         } catch (const std::exception& error) {
             Q_EMIT sourceMessage(QString::fromStdString(error.what()));
         }
         if (m_restartLearning.exchange(false))
-            newLearner();
-        if (recordStop)
-            finishRecording({});
-        if (m_paused.load() || !state.pipeline)
+            worker.newLearner();
+        if (requests.recordStop)
+            worker.finishRecording({});
+        if (m_paused.load() || !worker.hasPipeline())
             continue; // woken to stop a recording, or paused meanwhile
-
-        // One frame. A source that throws (a file deleted under a loop, a driver error)
-        // is reported and replaced by the synthetic scene, like one that cannot open.
-        bool got = false;
-        try {
-            got = state.pipeline->next(step);
-        } catch (const std::exception& error) {
-            Q_EMIT sourceMessage(
-                tr("%1: %2 — showing the synthetic scene instead")
-                    .arg(QString::fromStdString(state.pipeline->source().description()),
-                         QString::fromStdString(error.what())));
-            VideoEncodingSettings synthetic = state.config.encoding;
-            synthetic.source.source = "synthetic";
-            openSource(synthetic);
-            newLearner();
-            continue;
-        }
-        if (!got) {
-            if (state.synthetic) // cannot happen; guard against a busy loop
+        if (!worker.readFrame()) {
+            if (worker.ended())
                 break;
-            const bool isFile = !state.config.encoding.source.source.starts_with("camera:");
-            std::unique_ptr<VideoSource> again;
-            if (isFile) { // loop the file
-                try {
-                    again = openVideoSource(state.config.encoding.source);
-                } catch (const InputError&) { // gone or changed since: fall back below
-                }
-            }
-            if (again) {
-                state.pipeline->setSource(std::move(again));
-            } else {
-                Q_EMIT sourceMessage(
-                    tr("%1 stopped delivering frames — showing the synthetic scene instead")
-                        .arg(QString::fromStdString(state.pipeline->source().description())));
-                VideoEncodingSettings synthetic = state.config.encoding;
-                synthetic.source.source = "synthetic";
-                openSource(synthetic);
-                newLearner();
-            }
-            continue;
+            continue; // the source was replaced; read again
         }
-        const int width = step.frame.width, height = step.frame.height;
-        const Eigen::Index pixels = step.frame.pixelCount();
-        if (recordStart) {
-            finishRecording({});
-            try {
-                state.recorder = std::make_unique<EventStreamWriter>(
-                    recordPath.toStdString(),
-                    recordBinary ? EventStreamFormat::Binary : EventStreamFormat::Csv, width,
-                    height, step.frame.channels, state.pipeline->fps());
-                m_recording.store(true);
-            } catch (const std::exception& e) {
-                Q_EMIT recordingFinished(recordPath, 0, QString::fromStdString(e.what()));
-            }
-        }
-        if (state.recorder) {
-            try {
-                state.recorder->addFrame(static_cast<std::uint32_t>(step.index),
-                                         step.encoded.events);
-            } catch (const std::exception& e) {
-                finishRecording(QString::fromStdString(e.what()));
-            }
-        }
-
-        // Learning.
-        const auto learnStart = Clock::now();
-        int label = -1, predicted = -1;
-        if (state.learner) {
-            label = state.synthetic ? step.frame.label : m_teachLabel.load();
-            predicted = state.learner->observe(step.index, step.encoded, step.frame.shape(), label)
-                            .predicted;
-            if (label >= 0) {
-                std::vector<UnitSpike> spikes;
-                state.learner->model().lastSpikes(1, spikes);
-                state.hidden.push_back(std::move(spikes));
-                if (state.hidden.size() > static_cast<std::size_t>(kRasterFrames))
-                    state.hidden.pop_front();
-            }
-        }
-        const double learnMs = msSince(learnStart);
-
-        // Statistics over the last second of wall time.
-        const auto now = Clock::now();
-        state.lastSecond.emplace_back(now, step.encoded.eventsOn + step.encoded.eventsOff);
-        while (state.lastSecond.size() > 1 &&
-               now - state.lastSecond.front().first > std::chrono::seconds(1))
-            state.lastSecond.pop_front();
-
-        // The followed pixel.
-        if (pixel != state.tracedPixel) {
-            state.trace.clear();
-            state.tracedPixel = pixel;
-        }
-        const int channels = step.frame.channels;
-        if (pixel.x() >= 0 && pixel.x() < width && pixel.y() >= 0 && pixel.y() < height) {
-            // A colour pixel shows its channels' mean signal and reconstruction and the
-            // sum of its channels' events.
-            const Eigen::Index first =
-                (static_cast<Eigen::Index>(pixel.y()) * width + pixel.x()) * channels;
-            const double n = channels;
-            state.trace.push_back({static_cast<double>(step.index),
-                                   step.frame.pixels.segment(first, channels).sum() / n,
-                                   step.encoded.reconstruction.segment(first, channels).sum() / n,
-                                   step.encoded.events.segment(first, channels).sum()});
-            if (state.trace.size() > static_cast<std::size_t>(kTraceFrames))
-                state.trace.pop_front();
-        }
-
-        // Fading event display, updated every frame so it does not depend on the GUI. A
-        // colour pixel's ON (OFF) trace adds its channels' ON (OFF) events.
-        if (state.onFade.size() != pixels) {
-            state.onFade.setZero(pixels);
-            state.offFade.setZero(pixels);
-        }
-        const auto fade = static_cast<float>(state.config.fade);
-        state.scratch = step.encoded.events.max(0.0F);
-        channelSum(state.scratch, channels, state.perPixel);
-        state.onFade = (fade * state.onFade + state.perPixel).min(1.0F);
-        state.scratch = (-step.encoded.events).max(0.0F);
-        channelSum(state.scratch, channels, state.perPixel);
-        state.offFade = (fade * state.offFade + state.perPixel).min(1.0F);
-
-        if (!m_displayPending.load()) {
-            const auto renderStart = Clock::now();
-            auto packet = std::make_shared<VideoPacket>();
-            packet->input = frameImage(step.frame.pixels, step.frame.shape());
-            packet->events = eventImage(state.onFade, state.offFade, width, height);
-            packet->reconstruction = frameImage(step.encoded.reconstruction, step.frame.shape());
-            // The error per pixel: its channels' mean, so a colour error shows as one sign.
-            state.scratch = step.encoded.reconstruction - step.frame.pixels;
-            channelMean(state.scratch, channels, state.perPixelError);
-            packet->error = errorImage(state.perPixelError, width, height);
-            packet->source = QString::fromStdString(state.pipeline->source().description());
-            packet->frame = step.index;
-            packet->fps = state.pipeline->fps();
-            const double span =
-                std::chrono::duration<double>(now - state.lastSecond.front().first).count();
-            long events = 0;
-            for (const auto& [time, count] : state.lastSecond)
-                events += count;
-            const auto frames = static_cast<double>(state.lastSecond.size());
-            packet->measuredFps = span > 0.0 ? (frames - 1.0) / span : 0.0;
-            packet->eventsPerSecond = static_cast<double>(events) / frames * packet->fps;
-            packet->eventsOn = step.encoded.eventsOn;
-            packet->eventsOff = step.encoded.eventsOff;
-            packet->readMs = step.readMs;
-            packet->encodeMs = step.encodeMs;
-            packet->learnMs = learnMs;
-            packet->reconstructionMse = step.reconstructionMse;
-            packet->pixel = state.tracedPixel;
-            for (const auto& [frame, signal, reconstruction, eventCount] : state.trace) {
-                packet->traceFrame.push_back(frame);
-                packet->traceSignal.push_back(signal);
-                packet->traceReconstruction.push_back(reconstruction);
-                packet->traceEvents.push_back(eventCount);
-            }
-            packet->label = label;
-            packet->predicted = predicted;
-            packet->learning = state.learner != nullptr;
-            packet->learnerGeneration = state.learnerGeneration;
-            if (state.learner) {
-                const auto& curve = state.learner->curve();
-                packet->newRows.assign(curve.begin() + static_cast<std::ptrdiff_t>(state.rowsSent),
-                                       curve.end());
-                state.rowsSent = curve.size();
-                packet->hiddenUnits = state.config.learning.hidden;
-                packet->rasterFrames = kRasterFrames;
-                int f = 1;
-                for (const auto& frameSpikes : state.hidden) {
-                    for (const UnitSpike& s : frameSpikes)
-                        packet->hiddenSpikes.push_back({f, s.unit, static_cast<float>(s.value)});
-                    ++f;
-                }
-            }
-            packet->renderMs = msSince(renderStart);
-            m_displayPending.store(true);
-            Q_EMIT packetReady(std::move(packet));
-        }
-
-        // Pace to the frame rate; after a long stall, start afresh instead of racing.
-        nextFrameAt += std::chrono::duration_cast<Clock::duration>(
-            std::chrono::duration<double>(1.0 / state.pipeline->fps()));
-        if (Clock::now() - nextFrameAt > std::chrono::milliseconds(500))
-            nextFrameAt = Clock::now();
-        std::unique_lock lock(m_mutex);
-        m_wake.wait_until(lock, nextFrameAt, [&] { return m_stop.load() || m_config.has_value(); });
+        worker.record(requests);
+        worker.learn(m_teachLabel.load());
+        worker.countEvents();
+        worker.follow(requests.pixel);
+        worker.fadeEvents();
+        if (!m_displayPending.exchange(true))
+            Q_EMIT packetReady(worker.packet());
+        worker.scheduleNextFrame();
+        waitUntil(worker.nextFrameAt());
     }
-    finishRecording({});
 }
 
 } // namespace sdlab::gui

@@ -9,6 +9,7 @@
 #include <QPoint>
 #include <QThread>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -88,6 +89,18 @@ class VideoThread : public QThread {
     void run() override;
 
   private:
+    friend class VideoWorker; // the loop's state and steps (video_thread.cpp)
+    // What the GUI asked for since the previous frame, taken under the lock.
+    struct Requests {
+        std::optional<VideoLabConfig> config;
+        QPoint pixel{-1, -1};
+        bool recordStart = false, recordStop = false;
+        QString recordPath;
+        bool recordBinary = true;
+    };
+    Requests takeRequests(); // waits while paused
+    void waitUntil(std::chrono::steady_clock::time_point time);
+
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::optional<VideoLabConfig> m_config;           // guarded by m_mutex

@@ -9,8 +9,10 @@
 #include "experiment/experiment_list.h"
 #include "experiments/pd_coding_run.h"
 #include "gui/equilibrium_lab.h"
+#include "gui/lab_factory.h"
 #include "gui/lab_page.h"
 #include "gui/lab_parameters.h"
+#include "gui/lab_run.h"
 #include "gui/lab_session.h"
 #include "gui/main_window.h"
 #include "gui/preset.h"
@@ -290,10 +292,12 @@ class LabsTest : public QObject {
         LabSession* session = window.session(QStringLiteral("learning"));
         const auto before = session->values();
         QSignalSpy refused(session, &LabSession::editRefused);
+        QSignalSpy changed(session, &LabSession::parametersChanged);
         session->edit(QStringLiteral("hidden"), QStringLiteral("200,,10"));
         session->edit(QStringLiteral("hidden"), QStringLiteral("1,2,3,4,5,6,7,8,9"));
         session->edit(QStringLiteral("epochs"), 5000);
         QCOMPARE(refused.count(), 3);
+        QCOMPARE(changed.count(), 0); // an opened result stays shown, too
         QVERIFY(refused.at(1).first().toString().contains(QStringLiteral("at most 8")));
         QCOMPARE(session->values(), before);
         QCOMPARE(session->undoStack()->count(), 0);
@@ -566,6 +570,34 @@ class LabsTest : public QObject {
         QVERIFY(kicked.last().y() < kicked[40].y() / 2);
         session->undoStack()->undo();
         QVERIFY(!session->values()[QStringLiteral("perturb-at")].isValid()); // no perturbation
+    }
+
+    // The live video is the session's run: it plays while its page is shown, without a
+    // window, pauses while the page is hidden, and stops when asked.
+    void videoRunIsTheSessionsAndPausesWhenHidden() {
+        std::unique_ptr<LabSession> session(sdlab::gui::createLab(*sdlab::findExperiment("video")));
+        const std::unique_ptr<sdlab::gui::LabPage> page(session->page());
+        auto* run = qobject_cast<sdlab::gui::VideoRun*>(session->run());
+        QVERIFY(run && run->parent() == session.get());
+        session->apply({{QStringLiteral("width"), 48}, {QStringLiteral("learn"), false}},
+                       QStringLiteral("small"));
+        QSignalSpy packets(run, &sdlab::gui::VideoRun::packetReady);
+        QTest::qWait(300);
+        QCOMPARE(packets.count(), 0); // never shown: no frame read
+        QVERIFY(!session->isRunning());
+        page->show();
+        QTRY_VERIFY_WITH_TIMEOUT(packets.count() > 3, 10000);
+        QVERIFY(session->isRunning());
+        QCOMPARE(packets.last().first().value<sdlab::gui::VideoPacketPtr>()->input.width(), 48);
+        page->hide();
+        QVERIFY(!session->isRunning());
+        QTest::qWait(200); // a frame in flight arrives
+        const auto held = packets.count();
+        QTest::qWait(400);
+        QCOMPARE(packets.count(), held);
+        QSignalSpy finished(run, &sdlab::gui::LabRun::finished);
+        session->stopRun();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
     }
 
     // The Video lab runs live on the synthetic scene: the followed pixel's trace is the

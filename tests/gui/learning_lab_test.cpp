@@ -4,6 +4,9 @@
 // directory is reported and Start stays disabled until the parameters are good; curves
 // fed by snapshots are thinned to a bound.
 #include "data/dataset_loaders.h"
+#include "experiment/experiment_list.h"
+#include "gui/lab_factory.h"
+#include "gui/lab_run.h"
 #include "gui/lab_session.h"
 #include "gui/lab_support.h"
 #include "gui/learning_lab.h"
@@ -24,8 +27,13 @@
 using sdlab::gui::LabSession;
 using sdlab::gui::LearningLab;
 using sdlab::gui::MainWindow;
+using sdlab::gui::TrainingRuns;
 
 namespace {
+
+TrainingRuns* runs(LabSession* session) {
+    return qobject_cast<TrainingRuns*>(session->run());
+}
 
 const QString kLab = QStringLiteral("learning");
 
@@ -80,9 +88,9 @@ class LearningLabTest : public QObject {
                         {QStringLiteral("seed"), 3}},
                        QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
-        QSignalSpy finished(lab, &sdlab::gui::LabPage::runFinished);
+        QSignalSpy finished(session->run(), &sdlab::gui::LabRun::finished);
         QVERIFY(lab->startRun());
-        QVERIFY(lab->isRunning());
+        QVERIFY(session->isRunning());
         QVERIFY(!lab->runActions().front()->isEnabled()); // no second Start while running
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
 
@@ -96,7 +104,7 @@ class LearningLabTest : public QObject {
         const sdlab::ImageDataset data = sdlab::loadDatasetByName("synthetic");
         auto model = sdlab::makeClassifier(s, data.inputSize(), data.classCount());
         const sdlab::TrainingResult reference = sdlab::runTraining(*model, data, s);
-        const sdlab::CurveRow* last = lab->lastRow();
+        const sdlab::CurveRow* last = runs(session)->lastRow();
         QVERIFY(last != nullptr);
         QCOMPARE(last->samples, reference.curve.back().samples);
         QCOMPARE(last->testAccuracy, reference.finalTestAccuracy);
@@ -127,32 +135,67 @@ class LearningLabTest : public QObject {
                         {QStringLiteral("epochs"), 200}},
                        QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        TrainingRuns* runs = ::runs(session);
         QVERIFY(lab->startRun());
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastRow() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs->lastRow() != nullptr, 20000);
         lab->togglePause();
         QTest::qWait(300); // rows already queued arrive
-        const std::uint64_t heldAt = lab->lastRow()->samples;
+        const std::uint64_t heldAt = runs->lastRow()->samples;
         QTest::qWait(700);
-        QCOMPARE(lab->lastRow()->samples, heldAt);
-        QVERIFY(lab->isRunning());
+        QCOMPARE(runs->lastRow()->samples, heldAt);
+        QVERIFY(session->isRunning());
         lab->togglePause();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastRow()->samples > heldAt, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs->lastRow()->samples > heldAt, 20000);
 
-        QSignalSpy finished(lab, &sdlab::gui::LabPage::runFinished);
-        lab->stopRun();
+        QSignalSpy finished(runs, &sdlab::gui::LabRun::finished);
+        session->stopRun();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-        QVERIFY(!lab->isRunning());
+        QVERIFY(!session->isRunning());
         QVERIFY(window.statusText().startsWith(QStringLiteral("Stopped")));
-        QVERIFY(lab->lastRow()->samples < 200UL * 2000UL);
+        QVERIFY(runs->lastRow()->samples < 200UL * 2000UL);
 
         // A second run joins the first on the charts.
         session->edit(QStringLiteral("epochs"), 1);
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         QVERIFY(lab->startRun());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
-        QCOMPARE(lab->runCount(), 2);
+        QCOMPARE(runs->runs().size(), std::size_t(2));
         QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "accuracy")->seriesCount(), 4);
         QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "loss")->seriesCount(), 2);
+    }
+
+    // The runs belong to the session: a lab is made, trained and drawn without a window,
+    // and Start waits for a checked setup that matches the newest values.
+    void aSessionOwnsItsRunsWithoutAWindow() {
+        const sdlab::Experiment* experiment = sdlab::findExperiment("learning");
+        QVERIFY(experiment);
+        std::unique_ptr<LabSession> session(sdlab::gui::createLab(*experiment));
+        const std::unique_ptr<sdlab::gui::LabPage> page(session->page());
+        TrainingRuns* runs = ::runs(session.get());
+        QVERIFY(runs && runs->parent() == session.get());
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
+                        {QStringLiteral("model"), QStringLiteral("mlp")},
+                        {QStringLiteral("hidden"), QStringLiteral("20")},
+                        {QStringLiteral("epochs"), 1}},
+                       QStringLiteral("test"));
+        QVERIFY(!runs->canStart()); // the setup for these values is not checked yet
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session.get()), 20000);
+        QVERIFY(runs->canStart());
+        QSignalSpy finished(runs, &sdlab::gui::LabRun::finished);
+        QVERIFY(runs->start());
+        QVERIFY(!runs->canStart() && session->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(runs->runs().size(), std::size_t(1));
+        QVERIFY(runs->lastRow() && runs->lastRow()->samples > 0);
+        auto* lab = qobject_cast<LearningLab*>(page.get());
+        auto* accuracy = plot<sdlab::widgets::ChartPlot>(lab, "accuracy");
+        QCOMPARE(accuracy->seriesCount(), 2);
+        QCOMPARE(accuracy->seriesData(0).size(),
+                 static_cast<qsizetype>(runs->runs().front().rows.size()));
+        session->edit(QStringLiteral("epochs"), 2);
+        QVERIFY(!runs->canStart()); // never trains the older setup
+        runs->clear();
+        QCOMPARE(accuracy->seriesCount(), 0);
     }
 
     void aBadIdxDirectoryIsReportedAndStartWaits() {

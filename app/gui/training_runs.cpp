@@ -1,0 +1,170 @@
+#include "gui/training_runs.h"
+
+#include "gui/lab_support.h"
+
+namespace sdlab::gui {
+
+QString modelTitle(ModelKind model) {
+    switch (model) {
+    case ModelKind::Mlp:
+        return QObject::tr("MLP");
+    case ModelKind::Pdnn:
+        return QObject::tr("PDNN");
+    case ModelKind::SpikingMlp:
+        return QObject::tr("Spiking MLP");
+    case ModelKind::SigmaDelta:
+        return QObject::tr("Σ-Δ net");
+    case ModelKind::EqProp:
+        return QObject::tr("EqProp");
+    case ModelKind::InitEqProp:
+        return QObject::tr("Init. EqProp");
+    case ModelKind::SpikingEqProp:
+        return QObject::tr("Spiking EqProp");
+    }
+    return {};
+}
+
+namespace {
+
+// "3 PDNN past temporal": the run's number, model and what distinguishes it.
+QString runName(int number, const TrainingSettings& s) {
+    QString name = QStringLiteral("%1 %2").arg(number).arg(modelTitle(s.model));
+    if (s.model == ModelKind::Pdnn)
+        name += QStringLiteral(" ") + QString::fromLatin1(updateRuleName(s.update));
+    if (s.model == ModelKind::SpikingMlp)
+        name += QStringLiteral(" ") + QString::fromLatin1(optimizerName(s.optimizer)).toUpper();
+    if (s.order == SampleOrderKind::Temporal)
+        name += QObject::tr(" temporal");
+    return name;
+}
+
+TrainingCurvePoint pointAt(std::uint64_t samples, std::uint64_t adds, std::uint64_t mults,
+                           double energyMj, double value) {
+    return {static_cast<double>(samples), static_cast<double>(adds + mults), energyMj, value};
+}
+
+} // namespace
+
+TrainingRuns::TrainingRuns(QObject* parent) : LabRun(parent) {
+    connect(&m_thread, &TrainingThread::snapshotReady, this, &TrainingRuns::onSnapshot);
+    connect(&m_thread, &TrainingThread::rowReady, this, &TrainingRuns::onRow);
+    connect(&m_thread, &TrainingThread::runFinished, this,
+            [this](const TrainingOutcomePtr& outcome) {
+                Q_EMIT stateChanged();
+                Q_EMIT outcomeReady(outcome);
+                Q_EMIT finished();
+            });
+}
+
+void TrainingRuns::stop() {
+    if (isRunning())
+        m_thread.stop();
+}
+
+void TrainingRuns::parametersChanged(const widgets::ParameterValues& values) {
+    m_values = values;
+    Q_EMIT stateChanged();
+}
+
+void TrainingRuns::resultReady(const LabResultPtr& result) {
+    if (auto setup = std::dynamic_pointer_cast<const LearningSetup>(result)) {
+        m_setup = std::move(setup);
+        Q_EMIT stateChanged();
+    }
+}
+
+const CurveRow* TrainingRuns::lastRow() const {
+    return m_runs.empty() || m_runs.back().rows.empty() ? nullptr : &m_runs.back().rows.back();
+}
+
+void TrainingRuns::append(TrainingCurves run) {
+    if (m_runs.size() == kMaxRuns) // the oldest leaves the charts
+        m_runs.erase(m_runs.begin());
+    m_runs.push_back(std::move(run));
+    Q_EMIT runsChanged();
+}
+
+bool TrainingRuns::start() {
+    if (!canStart())
+        return false;
+    m_running = m_setup;
+    TrainingCurves run;
+    run.name = runName(m_runsNamed + 1, m_running->settings);
+    run.colorIndex = m_runsNamed++;
+    append(std::move(run));
+    m_thread.startRun(m_running->data, m_running->settings, m_running->rasterLayer);
+    Q_EMIT stateChanged();
+    return true;
+}
+
+void TrainingRuns::setPaused(bool paused) {
+    if (!isRunning() || paused == isPaused())
+        return;
+    m_thread.setPaused(paused);
+    Q_EMIT stateChanged();
+}
+
+void TrainingRuns::addFinished(const QString& name, bool settles, std::vector<CurveRow> rows) {
+    TrainingCurves run;
+    run.name = name;
+    run.colorIndex = m_runsNamed++;
+    for (const CurveRow& row : rows) {
+        run.testAccuracy.push_back(
+            pointAt(row.samples, row.adds, row.mults, row.energyMj, 100.0 * row.testAccuracy));
+        run.trainAccuracy.push_back(
+            pointAt(row.samples, row.adds, row.mults, row.energyMj, 100.0 * row.trainAccuracy));
+        run.loss.push_back(pointAt(row.samples, row.adds, row.mults, row.energyMj, row.loss));
+        if (settles)
+            run.settleSteps.push_back(
+                pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
+    }
+    run.rows = std::move(rows);
+    append(std::move(run));
+}
+
+void TrainingRuns::clear() {
+    if (isRunning()) { // keep the running one
+        TrainingCurves current = std::move(m_runs.back());
+        m_runs.clear();
+        m_runs.push_back(std::move(current));
+    } else {
+        m_runs.clear();
+    }
+    Q_EMIT runsChanged();
+}
+
+void TrainingRuns::onSnapshot(const TrainingSnapshotPtr& snapshot) {
+    if (m_runs.empty())
+        return;
+    TrainingCurves& run = m_runs.back();
+    const TrainingSnapshot& s = *snapshot;
+    if (s.samples > 0 && (run.trainAccuracy.empty() ||
+                          run.trainAccuracy.back().samples < static_cast<double>(s.samples))) {
+        run.trainAccuracy.push_back(
+            pointAt(s.samples, s.adds, s.mults, s.energyMj, 100.0 * s.trainAccuracy));
+        run.loss.push_back(pointAt(s.samples, s.adds, s.mults, s.energyMj, s.loss));
+        thinWhenOver(run.trainAccuracy, kMaxSnapshotPoints); // the two stay aligned
+        thinWhenOver(run.loss, kMaxSnapshotPoints);
+        Q_EMIT runUpdated(static_cast<int>(m_runs.size()) - 1);
+    }
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void TrainingRuns::onRow(const TrainingRowPtr& update) {
+    if (m_runs.empty() || !m_running)
+        return;
+    TrainingCurves& run = m_runs.back();
+    const CurveRow& row = update->row;
+    run.rows.push_back(row);
+    // The dashed training curve comes from snapshots; the worker sends one just before
+    // every row, so fast runs have a training point at each row too.
+    run.testAccuracy.push_back(
+        pointAt(row.samples, row.adds, row.mults, row.energyMj, 100.0 * row.testAccuracy));
+    if (isEquilibriumModel(m_running->settings.model))
+        run.settleSteps.push_back(
+            pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
+    Q_EMIT runUpdated(static_cast<int>(m_runs.size()) - 1);
+    Q_EMIT rowReady(update);
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "gui/lab_run.h"
+#include "gui/training_thread.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace sdlab::gui {
+
+// The Learning lab's checked parameters: the data set and the settings a run would use
+// (its computation's result).
+struct LearningSetup : LabResult {
+    std::shared_ptr<const ImageDataset> data;
+    TrainingSettings settings;
+    int rasterLayer = 1;
+    QString description; // "PDNN 400-200-10 on digits (4000 train, 1000 test)"
+};
+
+// One point of a run's curves, on each of the three horizontal axes the lab offers.
+struct TrainingCurvePoint {
+    double samples, operations, energyMj, value;
+};
+
+// One run on the charts: started here or opened from a `sdlab-cli train` result.
+struct TrainingCurves {
+    QString name;
+    int colorIndex = 0; // stays with the run when older runs leave
+    std::vector<TrainingCurvePoint> trainAccuracy, testAccuracy, loss, settleSteps;
+    std::vector<CurveRow> rows;
+};
+
+// The Learning lab's runs (ICLR'18 §4, DSN §3): the training thread, the run in progress
+// and the finished ones kept for comparison, their curves thinned to a bound. Start
+// trains the newest checked setup, and only when it matches the session's newest
+// values. The page draws what this holds and follows its signals.
+class TrainingRuns : public LabRun {
+    Q_OBJECT
+  public:
+    // Runs on the charts at once, started or opened; the oldest leaves for a new one.
+    static constexpr std::size_t kMaxRuns = 6;
+    // Curves fed by snapshots (5 a second) keep at most this many points each: a
+    // 200-epoch run otherwise grew memory by about 1.2 MiB a minute.
+    static constexpr std::size_t kMaxSnapshotPoints = 4000;
+
+    explicit TrainingRuns(QObject* parent = nullptr);
+
+    bool isRunning() const override { return m_thread.isRunning(); }
+    void stop() override; // asks the run to stop; outcomeReady and finished follow
+    void parametersChanged(const widgets::ParameterValues& values) override;
+    void resultReady(const LabResultPtr& result) override;
+
+    // The newest checked setup, and the one the run in progress (or the last) used.
+    std::shared_ptr<const LearningSetup> setup() const { return m_setup; }
+    std::shared_ptr<const LearningSetup> running() const { return m_running; }
+    bool canStart() const { return !isRunning() && m_setup && m_setup->parameters == m_values; }
+    bool start(); // false unless canStart()
+    void setPaused(bool paused);
+    bool isPaused() const { return m_thread.isPaused(); }
+    // A finished run from its curve rows (an opened result).
+    void addFinished(const QString& name, bool settles, std::vector<CurveRow> rows);
+    void clear(); // all but the running one
+
+    const std::vector<TrainingCurves>& runs() const { return m_runs; }
+    const CurveRow* lastRow() const;
+
+  Q_SIGNALS:
+    void stateChanged(); // running, paused or canStart() changed
+    void runsChanged();  // a run joined or left the list
+    void runUpdated(int index);
+    void snapshotReady(sdlab::gui::TrainingSnapshotPtr snapshot);
+    void rowReady(sdlab::gui::TrainingRowPtr row);
+    void outcomeReady(sdlab::gui::TrainingOutcomePtr outcome); // just before finished()
+
+  private:
+    void onSnapshot(const TrainingSnapshotPtr& snapshot);
+    void onRow(const TrainingRowPtr& row);
+    void append(TrainingCurves run);
+
+    TrainingThread m_thread;
+    std::shared_ptr<const LearningSetup> m_setup;
+    std::shared_ptr<const LearningSetup> m_running;
+    widgets::ParameterValues m_values;
+    std::vector<TrainingCurves> m_runs;
+    int m_runsNamed = 0; // numbers the runs and picks their colours
+};
+
+QString modelTitle(ModelKind model); // "PDNN", "Σ-Δ net"
+
+} // namespace sdlab::gui
