@@ -29,6 +29,11 @@ QString summaryText(const JsonValue& summary, const char* key, const QString& fa
     return value && value->string() ? QString::fromStdString(*value->string()) : fallback;
 }
 
+double summaryNumber(const JsonValue& summary, const char* key, double fallback) {
+    const JsonValue* value = summary.member(key);
+    return value && value->number() ? *value->number() : fallback;
+}
+
 QString formatNumber(double value, int precision) {
     return QString::number(value, 'g', precision);
 }

@@ -22,6 +22,8 @@ QString formatNumber(double value, int precision = 4);
 JsonValue readResultSummary(const QString& directory);
 // One text field of it ("model"), or `fallback`.
 QString summaryText(const JsonValue& summary, const char* key, const QString& fallback = {});
+// One number field of it ("fps"), or `fallback`.
+double summaryNumber(const JsonValue& summary, const char* key, double fallback);
 // A text-only tool button for a lab's action bar (Start, Pause, Record...).
 QToolButton* toolButton(QAction* action);
 

@@ -2,6 +2,7 @@
 
 #include "gui/lab_parameters.h"
 #include "gui/lab_support.h"
+#include "io/csv_table.h"
 #include "io/input_error.h"
 #include "video/synthetic_scene.h"
 #include "video/video_experiment.h"
@@ -10,6 +11,7 @@
 #include "widgets/spike_raster.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -60,7 +62,11 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
     m_pause->setCheckable(true);
     m_pause->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_pause->setToolTip(tr("Pause or resume the video (Ctrl+R)"));
-    connect(m_pause, &QAction::toggled, m_run, &VideoRun::setUserPaused);
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        if (!paused)
+            stopShowingResultFiles(); // back to the live video
+        m_run->setUserPaused(paused);
+    });
     m_record->setCheckable(true);
     m_record->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     m_record->setToolTip(tr("Record the event stream to a file (Ctrl+Shift+R; again to stop): "
@@ -351,6 +357,10 @@ void VideoLab::clearLearningCurves() {
 }
 
 void VideoLab::onPacket(const VideoPacketPtr& packet) {
+    if (isShowingResultFiles()) { // a frame in flight when a result was opened
+        m_run->acknowledge();
+        return;
+    }
     m_last = packet;
     ++m_framesShown;
     const QString inputTitle = packet->input.format() == QImage::Format_Grayscale8
@@ -380,21 +390,8 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
                               QList<QPointF>(m_run->liveRate().begin(), m_run->liveRate().end()));
 
     const double fps = packet->fps;
-    if (!packet->newRows.empty()) {
-        QList<QPointF> test, online, loss, ops;
-        for (const VideoLearnRow& row : m_run->learningRows()) {
-            const double t = static_cast<double>(row.frame) / std::max(1.0, fps);
-            if (row.testAccuracy >= 0.0)
-                test << QPointF(t, 100.0 * row.testAccuracy);
-            online << QPointF(t, 100.0 * row.trainAccuracy);
-            loss << QPointF(t, row.loss);
-            ops << QPointF(t, static_cast<double>(row.adds + row.mults));
-        }
-        m_accuracy->setSeriesData(0, test);
-        m_accuracy->setSeriesData(1, online);
-        m_loss->setSeriesData(0, loss);
-        m_ops->setSeriesData(0, ops);
-    }
+    if (!packet->newRows.empty())
+        showLearningCurves(m_run->learningRows(), fps);
     if (packet->learning && packet->hiddenUnits > 0 && m_framesShown % 3 == 0)
         m_raster->setEvents(packet->hiddenSpikes, packet->hiddenUnits, packet->rasterFrames);
 
@@ -412,6 +409,88 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
     }
     updateSummary(*packet);
     m_run->acknowledge();
+}
+
+void VideoLab::showLearningCurves(const std::vector<VideoLearnRow>& rows, double fps) {
+    QList<QPointF> test, online, loss, ops;
+    for (const VideoLearnRow& row : rows) {
+        const double t = static_cast<double>(row.frame) / std::max(1.0, fps);
+        if (row.testAccuracy >= 0.0)
+            test << QPointF(t, 100.0 * row.testAccuracy);
+        online << QPointF(t, 100.0 * row.trainAccuracy);
+        loss << QPointF(t, row.loss);
+        ops << QPointF(t, static_cast<double>(row.adds + row.mults));
+    }
+    m_accuracy->setSeriesData(0, test);
+    m_accuracy->setSeriesData(1, online);
+    m_loss->setSeriesData(0, loss);
+    m_ops->setSeriesData(0, ops);
+}
+
+bool VideoLab::openResult(const QString& directory, QString* error) {
+    (void)error; // every defect of the files is an InputError naming them
+    const QDir dir(directory);
+    const CsvTable frames =
+        CsvTable::read(dir.filePath(QStringLiteral("frames.csv")).toStdString());
+    const std::vector<double>& on = frames.column("events_on");
+    const std::vector<double>& off = frames.column("events_off");
+    const JsonValue summary = readResultSummary(directory);
+    const auto number = [&summary](const char* key, double fallback) {
+        return summaryNumber(summary, key, fallback);
+    };
+    const double fps = number("fps", 30.0);
+    double events = 0.0;
+    for (std::size_t i = 0; i < on.size(); ++i)
+        events += on[i] + off[i];
+    const double eventsPerSecond = events / static_cast<double>(on.size()) * fps;
+    std::vector<VideoLearnRow> rows;
+    const QString learnPath = dir.filePath(QStringLiteral("learn.csv"));
+    if (QFileInfo(learnPath).isFile()) {
+        const CsvTable learn = CsvTable::read(learnPath.toStdString());
+        for (std::size_t i = 0; i < learn.rowCount(); ++i) {
+            VideoLearnRow row;
+            row.frame = std::lround(learn.column("frame")[i]);
+            row.samples = std::lround(learn.column("samples")[i]);
+            row.trainAccuracy = learn.column("train_acc")[i];
+            row.testAccuracy = learn.column("test_acc")[i];
+            row.loss = learn.column("loss")[i];
+            row.adds = static_cast<std::uint64_t>(learn.column("adds")[i]);
+            row.mults = static_cast<std::uint64_t>(learn.column("mults")[i]);
+            row.energyMj = learn.column("energy_mj")[i];
+            rows.push_back(row);
+        }
+    }
+
+    // The files hold figures, not frames: the live video pauses so they stay shown, and
+    // Resume (Ctrl+R) returns to it.
+    m_pause->setChecked(true);
+    startShowingResultFiles();
+    for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error}) {
+        view->setImage(QImage());
+        view->setPlaceholder(tr("Frames are not in a result's files: Resume (Ctrl+R) returns "
+                                "to the live video"));
+    }
+    const double values = number("width", 0.0) * number("height", 0.0) *
+                          (summaryText(summary, "channels") == QStringLiteral("rgb") ? 3.0 : 1.0);
+    m_rate->setSeriesData(0, QList<QPointF>{});
+    m_rate->setSeriesData(1, QList<QPointF>{QPointF(fps, std::max(eventsPerSecond, 1e-3))});
+    m_rate->setSeriesData(2, values > 0.0 ? QList<QPointF>{QPointF(fps, values * fps)}
+                                          : QList<QPointF>{});
+    m_rate->setTitle(tr("Events per second at %1 fps: opened %2/").arg(fps).arg(dir.dirName()));
+    clearLearningCurves();
+    showLearningCurves(rows, fps);
+    m_tabs->setCurrentIndex(rows.empty() ? 3 : 0);
+    m_prediction->setText(tr("opened result"));
+    setSummary(tr("Opened %1: %2, %3 frames at %4 fps, %5 events/s%6")
+                   .arg(directory, summaryText(summary, "source", tr("its source")))
+                   .arg(on.size())
+                   .arg(fps)
+                   .arg(formatNumber(eventsPerSecond, 4))
+                   .arg(rows.empty() ? QString()
+                                     : tr(", %1 learning rows, final test accuracy %2 %")
+                                           .arg(rows.size())
+                                           .arg(100.0 * rows.back().testAccuracy, 0, 'f', 1)));
+    return true;
 }
 
 void VideoLab::updateSummary(const VideoPacket& p) {

@@ -31,6 +31,9 @@ class VideoLab : public LabPage {
     ComputeFunction computeFunction() const override;
     QString openingPreset() const override { return QStringLiteral("synthetic-pd-learning"); }
     void showResult(const LabResultPtr& result) override;
+    // frames.csv, learn.csv and summary.json of `sdlab-cli video`: the events per second at
+    // the result's rate and its learning curves; the live video pauses meanwhile.
+    bool openResult(const QString& directory, QString* error) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;
 
@@ -56,6 +59,7 @@ class VideoLab : public LabPage {
     void toggleRecording();
     void setTeachLabel(int label);
     void clearLearningCurves();
+    void showLearningCurves(const std::vector<VideoLearnRow>& rows, double fps);
     void updateSummary(const VideoPacket& packet);
 
     VideoRun* m_run; // owned by the session

@@ -22,6 +22,7 @@
 #include "io/event_stream.h"
 #include "lab_test_support.h"
 #include "video/synthetic_scene.h"
+#include "video/video_experiment.h"
 #include "widgets/chart_plot.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/parameter_panel.h"
@@ -275,12 +276,41 @@ class LabsTest : public QObject {
         QCOMPARE(raster("delta")->events().back().value, static_cast<float>(deltaValues.back()));
         QVERIFY(raster("rate")->events().empty()); // only the result's encoder is in its files
 
-        // The Video lab runs live and cannot show files yet; it says so.
-        QDir().mkpath(dir.filePath(QStringLiteral("video")));
-        writeFile(dir.filePath(QStringLiteral("video/frames.csv")),
-                  "frame,events_on,events_off,recon_mse,encode_ms\n0,1,1,0.1,0.5\n");
-        QVERIFY(!window.openResult(dir.filePath(QStringLiteral("video")), &error));
-        QVERIFY2(error.contains(QStringLiteral("Video")), qPrintable(error));
+        // The Video lab pauses its live video to show a result's rate and learning curve.
+        window.show();
+        const sdlab::Experiment& videoExperiment = *sdlab::findExperiment("video");
+        sdlab::OutputBundle videoBundle;
+        (void)sdlab::runVideoExperiment(
+            sdlab::checkedValues(videoExperiment,
+                                 {{"frames", 90LL}, {"width", 48LL}, {"learn", true}},
+                                 sdlab::ParameterNaming::Key),
+            {}, videoBundle);
+        const QString video = dir.filePath(QStringLiteral("video"));
+        videoBundle.commit(video.toStdString());
+        QVERIFY2(window.openResult(video, &error), qPrintable(error));
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("video"));
+        QVERIFY(!window.session(QStringLiteral("video"))->isRunning()); // paused
+        const std::vector<double> online =
+            column(video + QStringLiteral("/learn.csv"), "train_acc");
+        const QList<QPointF> shownOnline = // a copy: the live video must not change it
+            chart(window.currentPage(), QStringLiteral("Learning accuracy"))->seriesData(1);
+        QCOMPARE(shownOnline.size(), static_cast<qsizetype>(online.size()));
+        QCOMPARE(shownOnline.last().y(), 100.0 * online.back());
+        const std::vector<double> on = column(video + QStringLiteral("/frames.csv"), "events_on");
+        const std::vector<double> off = column(video + QStringLiteral("/frames.csv"), "events_off");
+        double events = 0.0;
+        for (std::size_t i = 0; i < on.size(); ++i)
+            events += on[i] + off[i];
+        const QList<QPointF>& rate =
+            chart(window.currentPage(), QStringLiteral("Events per second vs frame rate"))
+                ->seriesData(1);
+        QCOMPARE(rate.size(), 1);
+        QCOMPARE(rate.first().x(), 30.0); // the synthetic scene's own rate
+        QCOMPARE(rate.first().y(), events / 90.0 * 30.0);
+        QTest::qWait(300);
+        QCOMPARE(chart(window.currentPage(), QStringLiteral("Learning accuracy"))->seriesData(1),
+                 shownOnline); // no live frame replaces it
+        window.showLab(QStringLiteral("signal"));
         writeFile(pd + QStringLiteral("/pd.csv"), "t,x\n1,oops\n");
         QVERIFY(!window.openResult(pd, &error)); // a malformed file is named
         QVERIFY2(error.contains(QStringLiteral("pd.csv")), qPrintable(error));
