@@ -7,6 +7,7 @@
 #include "experiment/experiment_list.h"
 #include "io/input_error.h"
 #include "preset_files.h"
+#include "video/video_experiment.h"
 #include "video/video_plugin.h"
 
 #include <cstdio>
@@ -15,16 +16,9 @@
 #include <span>
 #include <string>
 #include <unistd.h>
-#include <vector>
 
 #ifndef SDLAB_VERSION
 #define SDLAB_VERSION "unknown"
-#endif
-#ifndef SDLAB_PLUGIN_FROM_BIN
-#define SDLAB_PLUGIN_FROM_BIN "../lib/sdlab"
-#endif
-#ifndef SDLAB_PLUGIN_BUILD_DIR
-#define SDLAB_PLUGIN_BUILD_DIR ""
 #endif
 
 namespace {
@@ -59,18 +53,15 @@ const char* kRunHelp =
     "                          values); without --out nothing is run.\n"
     "  --help                  Show this help.\n";
 
-// The run of an experiment: its own, or for the video experiment the video plugin's,
-// loaded only now so no other command loads OpenCV (issue 19).
+// The video experiment's run with the plugin's backend, loaded only now, so no other
+// command loads OpenCV (issue 19).
+std::string runVideo(const ParameterValues& values, const RunContext& context,
+                     OutputBundle& outputs) {
+    return runVideoExperiment(values, context, outputs, videoBackend());
+}
+
 auto runnerOf(const Experiment& e) {
-    if (!e.needsVideo)
-        return e.run;
-    std::error_code ec;
-    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    std::vector<std::filesystem::path> directories;
-    if (!ec)
-        directories.push_back((exe.parent_path() / SDLAB_PLUGIN_FROM_BIN).lexically_normal());
-    directories.emplace_back(SDLAB_PLUGIN_BUILD_DIR);
-    return loadVideoPlugin(directories, SDLAB_VERSION).run;
+    return e.needsVideo ? &runVideo : e.run;
 }
 
 void runAndWrite(const Experiment& e, const ParameterValues& values, const std::string& out) {

@@ -73,6 +73,9 @@ class LabPage : public QWidget {
     // The page asks for new parameter values (one undoable edit), e.g. from a button
     // on its plots.
     void parametersRequested(const widgets::ParameterValues& values, const QString& description);
+    // The page asks for its computation again with the same values (e.g. it held back
+    // work until it was first shown).
+    void recomputeRequested();
 
   protected:
     void setSummary(const QString& text);

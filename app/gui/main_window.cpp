@@ -203,6 +203,7 @@ void MainWindow::addLab(LabSession* session) {
     connect(session, &LabSession::busyChanged, this,
             [this, session](bool busy) { onBusyChanged(session, busy); });
     connect(page, &LabPage::parametersRequested, session, &LabSession::apply);
+    connect(page, &LabPage::recomputeRequested, session, &LabSession::recompute);
     if (auto* sweep = qobject_cast<SweepLab*>(page))
         connect(sweep, &SweepLab::openInSignalLab, this, [this](double kp, double kd) {
             showLab(QStringLiteral("signal"));

@@ -6,6 +6,7 @@
 #include "io/input_error.h"
 #include "video/synthetic_scene.h"
 #include "video/video_experiment.h"
+#include "video/video_plugin.h"
 #include "widgets/chart_plot.h"
 #include "widgets/frame_view.h"
 #include "widgets/spike_raster.h"
@@ -188,9 +189,13 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
 VideoLab::~VideoLab() = default;
 
 ComputeFunction VideoLab::computeFunction() const {
-    return [](const ParameterValues& v, ComputeControl& control) -> LabResultPtr {
+    return [shown = m_shown](const ParameterValues& v, ComputeControl& control) -> LabResultPtr {
         const VideoLabConfig config = videoLabConfigFrom(v);
         auto sweep = std::make_shared<VideoSweep>();
+        if (!shown->load()) { // OpenCV is loaded when the lab is first shown, not before
+            sweep->description = QObject::tr("computed when the lab is shown");
+            return sweep;
+        }
         VideoEncodingSettings s = config.encoding;
         if (s.source.source.starts_with("camera:")) {
             // A camera cannot be replayed at ten rates, and the live view holds it open.
@@ -199,7 +204,7 @@ ComputeFunction VideoLab::computeFunction() const {
         }
         double native = 30.0;
         try {
-            const auto source = openVideoSource(s.source);
+            const auto source = videoBackend().openSource(s.source);
             native = source->nativeFps();
             sweep->description = QString::fromStdString(source->description());
         } catch (const InputError& error) {
@@ -216,8 +221,8 @@ ComputeFunction VideoLab::computeFunction() const {
         for (std::size_t i = 0; i < rates.size(); ++i) {
             s.fps = rates[i];
             s.frames = std::max(4L, std::lround(kSweepSeconds * rates[i]));
-            const VideoEncodingResult result =
-                runVideoEncoding(s, [&](std::size_t, std::size_t) { return !control.cancelled(); });
+            const VideoEncodingResult result = runVideoEncoding(
+                videoBackend(), s, [&](std::size_t, std::size_t) { return !control.cancelled(); });
             if (result.cancelled ||
                 !control.report(static_cast<long>(i + 1), static_cast<long>(rates.size())))
                 return nullptr;
@@ -258,6 +263,8 @@ void VideoLab::showResult(const LabResultPtr& result) {
                        .arg(sweep->fps.back())
                        .arg(formatNumber(sweep->eventsPerSecond.front(), 3))
                        .arg(sweep->fps.front()));
+    else
+        setSummary(tr("Video: %1").arg(sweep->description));
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
@@ -311,6 +318,8 @@ void VideoLab::followPixel(QPoint pixel) {
 void VideoLab::showEvent(QShowEvent* event) {
     LabPage::showEvent(event);
     m_run->setShown(true);
+    if (!m_shown->exchange(true))
+        Q_EMIT recomputeRequested(); // the frame-rate sweep, held back until now
 }
 
 void VideoLab::hideEvent(QHideEvent* event) {

@@ -3,6 +3,9 @@
 #include "gui/lab_page.h"
 #include "gui/video_run.h"
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QLabel;
 class QTabWidget;
@@ -63,6 +66,8 @@ class VideoLab : public LabPage {
     void updateSummary(const VideoPacket& packet);
 
     VideoRun* m_run; // owned by the session
+    // Set when the page is first shown; until then the computation loads nothing.
+    std::shared_ptr<std::atomic<bool>> m_shown = std::make_shared<std::atomic<bool>>(false);
     VideoPacketPtr m_last;
     long m_framesShown = 0;
     QString m_sourceMessage;

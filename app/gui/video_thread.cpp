@@ -4,6 +4,7 @@
 #include "io/input_error.h"
 #include "video/channel_reduction.h"
 #include "video/video_pipeline.h"
+#include "video/video_plugin.h"
 
 #include <QFileInfo>
 #include <chrono>
@@ -170,11 +171,12 @@ class VideoWorker {
         m_hidden.clear();
         if (!m_config.learn)
             return;
-        m_learner = std::make_unique<OnlineVideoLearner>(m_config.learning);
+        m_learner = std::make_unique<OnlineVideoLearner>(m_config.learning, videoBackend());
         if (m_synthetic) { // only the synthetic scene has labels to test on
             VideoEncodingSettings test = m_config.encoding;
             test.source.width = std::min(test.source.width, 160);
-            m_learner->setTestSet(syntheticTestSet(test, m_config.learning.input, 200));
+            m_learner->setTestSet(
+                syntheticTestSet(videoBackend(), test, m_config.learning.input, 200));
         }
     }
 
@@ -198,7 +200,7 @@ class VideoWorker {
         std::unique_ptr<VideoSource> again;
         if (!m_config.encoding.source.source.starts_with("camera:")) { // loop the file
             try {
-                again = openVideoSource(m_config.encoding.source);
+                again = videoBackend().openSource(m_config.encoding.source);
             } catch (const InputError&) { // gone or changed since: fall back below
             }
         }
@@ -401,12 +403,12 @@ class VideoWorker {
         VideoEncodingSettings settings = encoding;
         std::unique_ptr<VideoSource> source;
         try {
-            source = openVideoSource(settings.source);
+            source = videoBackend().openSource(settings.source);
         } catch (const InputError& error) {
             Q_EMIT m_thread.sourceMessage(QObject::tr("%1 — showing the synthetic scene instead")
                                               .arg(QString::fromStdString(error.what())));
             settings.source.source = "synthetic";
-            source = openVideoSource(settings.source);
+            source = videoBackend().openSource(settings.source);
         }
         m_synthetic = settings.source.source == "synthetic";
         if (settings.fps > source->nativeFps()) {
@@ -486,8 +488,12 @@ void VideoThread::run() {
             worker.newLearner();
         if (requests.recordStop)
             worker.finishRecording({});
-        if (m_paused.load() || !worker.hasPipeline())
-            continue; // woken to stop a recording, or paused meanwhile
+        if (m_paused.load())
+            continue;                // woken to stop a recording, or paused meanwhile
+        if (!worker.hasPipeline()) { // nothing could be opened: wait for a new setting
+            waitUntil(Clock::now() + std::chrono::hours(1));
+            continue;
+        }
         if (!worker.readFrame()) {
             if (worker.ended())
                 break;

@@ -26,15 +26,15 @@ std::string validationError(const OnlineLearningSettings& s) {
     return {};
 }
 
-VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
+VideoTestSet syntheticTestSet(const VideoBackend& backend, const VideoEncodingSettings& encoding,
                               const VideoFeatureSettings& input, int count, int stride) {
     VideoSourceSettings source = encoding.source;
     source.source = "synthetic";
     source.seed = encoding.source.seed + 1000;
     VideoEncodingSettings held = encoding;
     held.fps = 0.0;
-    VideoPipeline pipeline(openVideoSource(source), held);
-    VideoFeatureExtractor features(input);
+    VideoPipeline pipeline(backend.openSource(source), held);
+    VideoFeatureExtractor features(input, backend);
     VideoPipelineStep step;
     VideoTestSet test;
     constexpr long warmUp = 10; // the encoder's start transient
@@ -48,12 +48,16 @@ VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
     return test;
 }
 
-OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings)
-    : m_settings(settings), m_features([&] {
-          if (const std::string error = validationError(settings); !error.empty())
-              throw InputError(error);
-          return settings.input;
-      }()),
+OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings,
+                                       const VideoBackend& backend)
+    : m_settings(settings),
+      m_features(
+          [&] {
+              if (const std::string error = validationError(settings); !error.empty())
+                  throw InputError(error);
+              return settings.input;
+          }(),
+          backend),
       m_engine(settings.seed) {
     TrainingSettings t;
     t.model = settings.model;

@@ -41,7 +41,7 @@ struct VideoTestSet {
 
 // `count` test frames from a synthetic scene the learner never sees (seed + 1000),
 // encoded with the same encoder and features: every `stride`-th frame after a warm-up.
-VideoTestSet syntheticTestSet(const VideoEncodingSettings& encoding,
+VideoTestSet syntheticTestSet(const VideoBackend& backend, const VideoEncodingSettings& encoding,
                               const VideoFeatureSettings& input, int count, int stride = 7);
 
 // One row of the online learning curve.
@@ -70,7 +70,8 @@ struct VideoLearnStep {
 // say what was learned.
 class OnlineVideoLearner {
   public:
-    explicit OnlineVideoLearner(const OnlineLearningSettings& settings); // InputError when invalid
+    // InputError when the settings are invalid; `backend` must outlive the learner.
+    OnlineVideoLearner(const OnlineLearningSettings& settings, const VideoBackend& backend);
 
     void setTestSet(VideoTestSet testSet) { m_test = std::move(testSet); }
     VideoLearnStep observe(long frameIndex, const EncodedFrame& encoded, const FrameShape& shape,

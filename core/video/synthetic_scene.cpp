@@ -62,11 +62,6 @@ double bounce(double start, double velocity, double t, double low, double high) 
 
 } // namespace
 
-const std::vector<std::string>& SyntheticScene::classNames() {
-    static const std::vector<std::string> names{"circle", "square", "triangle", "cross"};
-    return names;
-}
-
 SyntheticScene::SyntheticScene(const SyntheticSceneSettings& settings) : m_settings(settings) {
     // Texture: seeded noise, blurred into soft blobs, kept in [0.15, 0.45] so the
     // bright shapes stand out.

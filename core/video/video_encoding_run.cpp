@@ -38,12 +38,12 @@ std::unique_ptr<PixelEncoder> makePixelEncoder(const VideoEncodingSettings& s) {
     return std::make_unique<PdPixelEncoder>(s.pd, s.autoTune);
 }
 
-VideoEncodingResult runVideoEncoding(const VideoEncodingSettings& s,
+VideoEncodingResult runVideoEncoding(const VideoBackend& backend, const VideoEncodingSettings& s,
                                      const ProgressCallback& progress,
                                      const VideoFrameObserver& observer) {
     if (const std::string error = validationError(s); !error.empty())
         throw InputError(error);
-    VideoPipeline pipeline(openVideoSource(s.source), s);
+    VideoPipeline pipeline(backend.openSource(s.source), s);
     VideoEncodingResult result;
     result.description = pipeline.source().description();
     result.nativeFps = pipeline.source().nativeFps();

@@ -3,6 +3,7 @@
 #include "coding/pd_params.h"
 #include "util/progress.h"
 #include "video/pixel_encoders.h"
+#include "video/video_backend.h"
 #include "video/video_source.h"
 
 #include <functional>
@@ -58,7 +59,8 @@ using VideoFrameObserver = std::function<void(const VideoPipelineStep&)>;
 
 // Opens the source (InputError as openVideoSource), keeps every (native/fps)-th frame
 // and encodes it; progress gets (frames done, frames wanted).
-VideoEncodingResult runVideoEncoding(const VideoEncodingSettings& settings,
+VideoEncodingResult runVideoEncoding(const VideoBackend& backend,
+                                     const VideoEncodingSettings& settings,
                                      const ProgressCallback& progress = {},
                                      const VideoFrameObserver& observer = {});
 

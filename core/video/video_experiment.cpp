@@ -91,19 +91,19 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
 } // namespace
 
 std::string runVideoExperiment(const ParameterValues& v, const RunContext& context,
-                               OutputBundle& bundle) {
+                               OutputBundle& bundle, const VideoBackend& backend) {
     const VideoEncodingSettings s = videoEncodingSettingsFrom(v);
     std::unique_ptr<OnlineVideoLearner> learner;
     if (v.flag("learn")) {
         if (s.source.source != "synthetic")
             throw InputError("--learn needs labelled frames: only --source synthetic labels "
                              "its frames (the shape shown)");
-        learner = std::make_unique<OnlineVideoLearner>(onlineLearningSettingsFrom(v));
-        learner->setTestSet(syntheticTestSet(s, learner->settings().input, kTestFrames));
+        learner = std::make_unique<OnlineVideoLearner>(onlineLearningSettingsFrom(v), backend);
+        learner->setTestSet(syntheticTestSet(backend, s, learner->settings().input, kTestFrames));
     }
     long lastReported = -1;
     const VideoEncodingResult result = runVideoEncoding(
-        s,
+        backend, s,
         [&](std::size_t done, std::size_t total) {
             const long percent = static_cast<long>(100 * done / total);
             if (context.log && percent / 10 != lastReported / 10) {

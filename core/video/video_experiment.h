@@ -8,7 +8,7 @@ namespace sdlab {
 
 // The run of the video experiment (experiments/video_experiment.cpp describes it): opens
 // the source, encodes its frames and, with "learn", trains the online learner on them.
-// Lives in sdlab_video because it needs OpenCV; front ends that run it link sdlab_video.
+// Front ends run it through the video plugin (video_plugin.h), which supplies OpenCV.
 // The video experiment's values as the encoding and the online learner's settings
 // (checked: InputError naming the problem); the Video lab configures its live view from
 // the same.
@@ -16,6 +16,6 @@ VideoEncodingSettings videoEncodingSettingsFrom(const ParameterValues& values);
 OnlineLearningSettings onlineLearningSettingsFrom(const ParameterValues& values);
 
 std::string runVideoExperiment(const ParameterValues& values, const RunContext& context,
-                               OutputBundle& outputs);
+                               OutputBundle& outputs, const VideoBackend& backend);
 
 } // namespace sdlab

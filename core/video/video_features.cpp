@@ -3,12 +3,11 @@
 #include "io/input_error.h"
 #include "util/name_table.h"
 #include "video/channel_reduction.h"
+#include "video/video_backend.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
 
 namespace sdlab {
 
@@ -37,11 +36,13 @@ std::string validationError(const VideoFeatureSettings& s) {
     return {};
 }
 
-VideoFeatureExtractor::VideoFeatureExtractor(const VideoFeatureSettings& settings)
-    : m_settings(settings) {
+VideoFeatureExtractor::VideoFeatureExtractor(const VideoFeatureSettings& settings,
+                                             const VideoBackend& backend)
+    : m_settings(settings), m_backend(&backend) {
     if (const std::string error = validationError(settings); !error.empty())
         throw InputError(error);
     m_input.setZero(settings.size());
+    m_grid.setZero(settings.size());
 }
 
 const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encoded,
@@ -66,13 +67,10 @@ const Eigen::VectorXd& VideoFeatureExtractor::extract(const EncodedFrame& encode
     const Eigen::ArrayXf& map = m_settings.features == VideoFeatures::Events ? m_trace
                                 : shape.channels == 1 ? encoded.reconstruction
                                                       : m_perPixel;
-    const cv::Mat frame(height, width, CV_32F, const_cast<float*>(map.data()));
-    const cv::Mat source = frame(cv::Rect(m_window.x, m_window.y, m_window.width, m_window.height));
-    cv::Mat grid;
-    cv::resize(source, grid, cv::Size(m_settings.gridWidth, m_settings.gridHeight()), 0, 0,
-               cv::INTER_AREA);
-    const Eigen::Map<const Eigen::ArrayXf> pooled(grid.ptr<float>(), m_input.size());
-    m_input = pooled.cast<double>().matrix();
+    m_backend->resizeArea(map.data(), width, m_window.x, m_window.y, m_window.width,
+                          m_window.height, m_grid.data(), m_settings.gridWidth,
+                          m_settings.gridHeight());
+    m_input = m_grid.cast<double>().matrix();
     if (m_settings.features == VideoFeatures::Reconstruction)
         m_input.array() -= m_input.mean(); // contrast: the shape, not the lighting
     m_input = m_input.array().min(1.0).max(-1.0).matrix();
@@ -90,24 +88,27 @@ void VideoFeatureExtractor::placeWindow(int width, int height) {
     // few events, spread evenly, while a moving shape sends many in one place. So pool
     // the trace onto 8 × 6 blocks and take the busiest block, then the centre of mass
     // of the trace above its mean around it. The frame's centre while nothing moves.
-    const cv::Mat trace(height, width, CV_32F, m_trace.data());
-    cv::Mat blocks;
-    cv::resize(trace, blocks, cv::Size(8, 6), 0, 0, cv::INTER_AREA);
-    double high = 0.0;
-    cv::Point busiest;
-    cv::minMaxLoc(blocks, nullptr, &high, nullptr, &busiest);
+    constexpr int kBlocksX = 8, kBlocksY = 6;
+    std::array<float, std::size_t{kBlocksX} * kBlocksY> blocks{};
+    m_backend->resizeArea(m_trace.data(), width, 0, 0, width, height, blocks.data(), kBlocksX,
+                          kBlocksY);
+    // The first largest block in row-major order, as cv::minMaxLoc finds it.
+    const auto busiest = static_cast<int>(
+        std::distance(blocks.begin(), std::max_element(blocks.begin(), blocks.end())));
+    const double high = blocks[static_cast<std::size_t>(busiest)];
     double cx = width / 2.0, cy = height / 2.0;
-    const double mean = cv::mean(trace)[0];
+    const double mean = m_backend->mean(m_trace.data(), width, height);
     if (high > mean + 1e-6) {
-        const double blockWidth = width / 8.0, blockHeight = height / 6.0;
-        const double bx = (busiest.x + 0.5) * blockWidth, by = (busiest.y + 0.5) * blockHeight;
+        const double blockWidth = width / double{kBlocksX}, blockHeight = height / double{kBlocksY};
+        const int blockColumn = busiest % kBlocksX, blockRow = busiest / kBlocksX;
+        const double bx = (blockColumn + 0.5) * blockWidth, by = (blockRow + 0.5) * blockHeight;
         const int x0 =
             std::clamp(static_cast<int>(bx - m_window.width / 2.0), 0, width - m_window.width);
         const int y0 =
             std::clamp(static_cast<int>(by - m_window.height / 2.0), 0, height - m_window.height);
         double mass = 0.0, sx = 0.0, sy = 0.0;
         for (int y = y0; y < y0 + m_window.height; ++y) {
-            const float* row = trace.ptr<float>(y);
+            const float* row = m_trace.data() + static_cast<std::ptrdiff_t>(y) * width;
             for (int x = x0; x < x0 + m_window.width; ++x) {
                 const double w = std::max(0.0, static_cast<double>(row[x]) - mean);
                 mass += w;

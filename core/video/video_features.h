@@ -10,6 +10,8 @@
 
 namespace sdlab {
 
+struct VideoBackend;
+
 // What a network sees of each encoded frame, pooled to a small grid.
 enum class VideoFeatures {
     Events,         // a decaying trace of |events| per pixel: where things change
@@ -42,7 +44,9 @@ std::string validationError(const VideoFeatureSettings& settings);
 // reconstruction is their mean, so a network's input size does not depend on colour.
 class VideoFeatureExtractor {
   public:
-    explicit VideoFeatureExtractor(const VideoFeatureSettings& settings);
+    // InputError when the settings are invalid; `backend` pools the images and must
+    // outlive the extractor.
+    VideoFeatureExtractor(const VideoFeatureSettings& settings, const VideoBackend& backend);
     const Eigen::VectorXd& extract(const EncodedFrame& encoded, const FrameShape& shape);
     const Eigen::VectorXd& features() const { return m_input; }
     const VideoFeatureSettings& settings() const { return m_settings; }
@@ -57,9 +61,11 @@ class VideoFeatureExtractor {
     void placeWindow(int width, int height);
 
     VideoFeatureSettings m_settings;
+    const VideoBackend* m_backend;
     Window m_window;
     Eigen::ArrayXf m_trace;
     Eigen::ArrayXf m_perPixel; // a colour frame's events or reconstruction, per pixel
+    Eigen::ArrayXf m_grid;     // the pooled window, before the contrast and the clip
     Eigen::VectorXd m_input;
 };
 

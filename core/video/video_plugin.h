@@ -1,34 +1,28 @@
 #pragma once
 
-#include "experiment/experiment.h"
-
-#include <filesystem>
-#include <string>
-#include <vector>
+#include "video/video_backend.h"
 
 namespace sdlab {
 
-// The video experiment's run lives in a plugin, sdlab_video_plugin.so (sdlab_video and
-// OpenCV behind one entry point), so a front end loads OpenCV only when it runs video:
-// every other sdlab-cli command starts without relocating OpenCV's ~240 libraries
-// (issue 19). The plugin and its host are built together; the ABI number and the
-// version must match, or the plugin is refused with a message.
+// OpenCV lives in a plugin, sdlab_video_plugin.so, which holds the one VideoBackend
+// (opencv_backend.h), so a front end loads OpenCV's ~240 libraries only when it first
+// opens a video: no sdlab-cli command but `video`, and the window only once the Video
+// lab is shown (issue 19). The plugin and its host are built together: the ABI number
+// and the version must match, or the plugin is refused with a message.
 struct VideoPlugin {
     int abi;
     const char* version;
-    std::string (*run)(const ParameterValues& values, const RunContext& context,
-                       OutputBundle& outputs);
+    const VideoBackend* backend;
 };
 
-inline constexpr int kVideoPluginAbi = 1;
+inline constexpr int kVideoPluginAbi = 2;
 inline constexpr const char* kVideoPluginFile = "sdlab_video_plugin.so";
-inline constexpr const char* kVideoPluginEntry = "sdlab_video_plugin_v1";
+inline constexpr const char* kVideoPluginEntry = "sdlab_video_plugin_v2";
 
-// Loads the plugin on first use from the first of `directories` that holds it (the
-// environment variable SDLAB_PLUGIN_DIR, when set, is tried first) and keeps it loaded.
-// std::runtime_error naming the places looked in, or what dlopen said, when it cannot;
-// `version` is the host's, which the plugin's must equal.
-const VideoPlugin& loadVideoPlugin(const std::vector<std::filesystem::path>& directories,
-                                   const std::string& version);
+// The plugin's backend, loaded on first use (thread-safe) and kept loaded, from the
+// first of: the directory the environment variable SDLAB_PLUGIN_DIR names, LIBDIR/sdlab
+// beside the running executable (an installed sdlab-cli or sdlab), the build tree's
+// plugins/. std::runtime_error naming the places looked in, or what the loader said.
+const VideoBackend& videoBackend();
 
 } // namespace sdlab

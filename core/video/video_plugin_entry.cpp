@@ -1,5 +1,5 @@
 // The one exported symbol of sdlab_video_plugin.so (video_plugin.h).
-#include "video/video_experiment.h"
+#include "video/opencv_backend.h"
 #include "video/video_plugin.h"
 
 #ifndef SDLAB_VERSION
@@ -7,8 +7,8 @@
 #endif
 
 extern "C" __attribute__((visibility("default"))) const sdlab::VideoPlugin*
-sdlab_video_plugin_v1() {
+sdlab_video_plugin_v2() {
     static const sdlab::VideoPlugin plugin{sdlab::kVideoPluginAbi, SDLAB_VERSION,
-                                           &sdlab::runVideoExperiment};
+                                           &sdlab::openCvVideoBackend()};
     return &plugin;
 }

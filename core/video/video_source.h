@@ -32,7 +32,8 @@ class VideoSource {
 
 // Opens the source the settings name. InputError with one sentence naming the source
 // and the problem when a file is missing, unreadable, not a video or yields no frame,
-// or when the camera is absent. OpenCV's own console messages are silenced.
+// or when the camera is absent. OpenCV's own console messages are silenced. Defined in
+// sdlab_video_opencv: OpenCV-free code reaches it as VideoBackend::openSource.
 std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings);
 
 // The synthetic scene as a source at 30 fps.

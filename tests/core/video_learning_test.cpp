@@ -4,6 +4,7 @@
 // held-out scene.
 #include "io/input_error.h"
 #include "video/online_video_learner.h"
+#include "video/opencv_backend.h"
 #include "video/video_features.h"
 #include "video/video_pipeline.h"
 
@@ -89,7 +90,7 @@ TEST(VideoFeatures, TheWindowFollowsTheBusiestPlaceAndThePoolingAverages) {
     VideoFeatureSettings settings;
     settings.gridWidth = 8; // 8 × 6 inputs
     settings.features = VideoFeatures::Events;
-    VideoFeatureExtractor features(settings);
+    VideoFeatureExtractor features(settings, openCvVideoBackend());
     EncodedFrame frame = blankFrame(width, height);
     // Nothing moves: the window (32 × 24, half the height at 4:3) sits in the centre.
     features.extract(frame, {width, height, 1});
@@ -124,7 +125,7 @@ TEST(VideoFeatures, ReconstructionInputsHaveZeroMeanAndTheWholeFrameWhenNotCentr
     VideoFeatureSettings settings;
     settings.gridWidth = 4; // 4 × 3 cells of 4 × 4 pixels
     settings.centred = false;
-    VideoFeatureExtractor features(settings);
+    VideoFeatureExtractor features(settings, openCvVideoBackend());
     EncodedFrame frame = blankFrame(width, height);
     for (int y = 0; y < 4; ++y)
         for (int x = 0; x < 4; ++x)
@@ -147,7 +148,8 @@ TEST(VideoFeatures, ColourFramesGiveTheInputsOfTheirPerPixelGreyFrame) {
         VideoFeatureSettings settings;
         settings.gridWidth = 4;
         settings.features = kind;
-        VideoFeatureExtractor colourFeatures(settings), greyFeatures(settings);
+        VideoFeatureExtractor colourFeatures(settings, openCvVideoBackend()),
+            greyFeatures(settings, openCvVideoBackend());
         EncodedFrame colour, grey = blankFrame(width, height);
         constexpr Eigen::Index pixels = Eigen::Index{width} * height;
         colour.events.setZero(3 * pixels);
@@ -171,7 +173,7 @@ TEST(VideoFeatures, ColourFramesGiveTheInputsOfTheirPerPixelGreyFrame) {
             EXPECT_GT(fromGrey.cwiseAbs().maxCoeff(), 0.01); // not trivially equal
         }
     }
-    VideoFeatureExtractor features(VideoFeatureSettings{});
+    VideoFeatureExtractor features(VideoFeatureSettings{}, openCvVideoBackend());
     EXPECT_THROW(features.extract(blankFrame(width, height), {width, height, 3}), InputError);
 }
 
@@ -184,8 +186,8 @@ TEST(OnlineVideoLearner, LearnsTheSyntheticShapesBeyondChanceOnAHeldOutScene) {
     OnlineLearningSettings l;
     l.hidden = 50;
     l.input.gridWidth = 16;
-    OnlineVideoLearner learner(l);
-    learner.setTestSet(syntheticTestSet(s, l.input, 200));
+    OnlineVideoLearner learner(l, openCvVideoBackend());
+    learner.setTestSet(syntheticTestSet(openCvVideoBackend(), s, l.input, 200));
     VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoPipelineStep step;
     for (int k = 0; k < 1500 && pipeline.next(step); ++k)
@@ -208,7 +210,7 @@ TEST(OnlineVideoLearner, UnlabelledFramesArePredictedWithoutTraining) {
     l.model = ModelKind::Pdnn;
     l.hidden = 20;
     l.input.gridWidth = 8;
-    OnlineVideoLearner learner(l);
+    OnlineVideoLearner learner(l, openCvVideoBackend());
     VideoPipeline pipeline(openVideoSource(s.source), s);
     VideoPipelineStep step;
     for (int k = 0; k < 20 && pipeline.next(step); ++k) {
@@ -222,7 +224,7 @@ TEST(OnlineVideoLearner, UnlabelledFramesArePredictedWithoutTraining) {
     EXPECT_EQ(learner.model().trainingOps().adds, 0U);
     OnlineLearningSettings bad = l;
     bad.model = ModelKind::SpikingMlp;
-    EXPECT_THROW(OnlineVideoLearner{bad}, InputError);
+    EXPECT_THROW((OnlineVideoLearner{bad, openCvVideoBackend()}), InputError);
 }
 
 } // namespace

@@ -21,6 +21,7 @@
 #include "io/csv_table.h"
 #include "io/event_stream.h"
 #include "lab_test_support.h"
+#include "video/opencv_backend.h"
 #include "video/synthetic_scene.h"
 #include "video/video_experiment.h"
 #include "widgets/chart_plot.h"
@@ -284,7 +285,7 @@ class LabsTest : public QObject {
             sdlab::checkedValues(videoExperiment,
                                  {{"frames", 90LL}, {"width", 48LL}, {"learn", true}},
                                  sdlab::ParameterNaming::Key),
-            {}, videoBundle);
+            {}, videoBundle, sdlab::openCvVideoBackend());
         const QString video = dir.filePath(QStringLiteral("video"));
         videoBundle.commit(video.toStdString());
         QVERIFY2(window.openResult(video, &error), qPrintable(error));
