@@ -16,7 +16,7 @@ PACKAGES=(
   libeigen3-dev zlib1g-dev libgtest-dev libbenchmark-dev libopencv-dev
   dataset-fashion-mnist opencv-doc
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-  python3-numpy clang-format
+  clang-format
 )
 
 install_missing_packages() {

@@ -10,6 +10,10 @@ REPEATS=${2:-5}
 PYTHON=${PYTHON:-/usr/bin/python3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+if ! "$PYTHON" -c 'import numpy' 2> /dev/null; then
+  echo "sweep vs NumPy: skipped, $PYTHON has no numpy (apt-get install python3-numpy)"
+  exit 0
+fi
 
 "$PYTHON" - "$WORK/input.csv" <<'PY'
 import sys
