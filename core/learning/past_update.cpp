@@ -10,24 +10,38 @@ void PastUpdate::step(const Eigen::ArrayXd& preSpikes, const Eigen::ArrayXd& pos
     if (pre.empty() && post.empty())
         return;
     const double scale = gain * m_traces.params().geometricSum();
-    const auto eHat = m_traces.eHat().matrix().transpose();
-    // Rows of spiking inputs: every synapse in the row is touched.
-    for (Eigen::Index i : pre)
-        dW.row(i) += scale * (m_u.row(i) - m_traces.xHat()(i) * eHat);
-    // Columns of spiking outputs, except synapses already handled in a row above.
-    const Eigen::Index dIn = m_u.rows();
-    for (Eigen::Index j : post) {
-        const double ej = m_traces.eHat()(j);
-        for (Eigen::Index i = 0; i < dIn; ++i)
-            if (!m_traces.isPreActive(i))
-                dW(i, j) += scale * (m_u(i, j) - m_traces.xHat()(i) * ej);
-    }
+    // The traces decayed to this step pair with u in the update; after this step's spikes
+    // are added they make the new u. Both are needed in one pass, so keep the first.
+    m_xBefore = m_traces.xHat();
+    m_eBefore = m_traces.eHat();
     m_traces.addPre(preSpikes);
     m_traces.addPost(postSpikes);
-    for (Eigen::Index i : pre)
-        m_u.row(i) = m_traces.xHat()(i) * m_traces.eHat().matrix().transpose();
-    for (Eigen::Index j : post)
-        m_u.col(j) = m_traces.xHat().matrix() * m_traces.eHat()(j);
+    const Eigen::ArrayXd& xHat = m_traces.xHat();
+    const Eigen::ArrayXd& eHat = m_traces.eHat();
+    // Rows of spiking inputs: every synapse in the row is touched.
+    for (Eigen::Index i : pre) {
+        dW.row(i) += scale * (m_u.row(i) - m_xBefore(i) * m_eBefore.matrix().transpose());
+        m_u.row(i) = xHat(i) * eHat.matrix().transpose();
+    }
+    if (post.empty())
+        return;
+    // Columns of spiking outputs, row after row so dW and u stream through memory once
+    // (a column at a time strides d_out apart on every element); rows handled above
+    // already hold their new u, which is the same x̂_i·ê_j.
+    const Eigen::Index dIn = m_u.rows();
+    const double* eBefore = m_eBefore.data();
+    const double* eAfter = eHat.data();
+    for (Eigen::Index i = 0; i < dIn; ++i) {
+        if (m_traces.isPreActive(i))
+            continue;
+        double* dwRow = dW.row(i).data();
+        double* uRow = m_u.row(i).data();
+        const double xBefore = m_xBefore(i), xAfter = xHat(i);
+        for (Eigen::Index j : post) {
+            dwRow[j] += scale * (uRow[j] - xBefore * eBefore[j]);
+            uRow[j] = xAfter * eAfter[j];
+        }
+    }
 }
 
 void PastUpdate::flush(RowMatrix& dW, double gain) const {

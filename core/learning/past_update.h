@@ -27,7 +27,8 @@ class PastUpdate {
 
   private:
     LayerTraces m_traces;
-    RowMatrix m_u; // x̂ê just after each synapse's last event
+    RowMatrix m_u;                       // x̂ê just after each synapse's last event
+    Eigen::ArrayXd m_xBefore, m_eBefore; // this step's traces before its spikes
 };
 
 } // namespace sdlab
