@@ -1,10 +1,14 @@
 #include "coding/sigma_delta_quantizer.h"
 #include "coding/temporal_operators.h"
 #include "test_helpers.h"
+#include "util/round_half_away.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <gtest/gtest.h>
 #include <limits>
+#include <vector>
 
 namespace sdlab {
 namespace {
@@ -165,3 +169,63 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
 
 } // namespace
 } // namespace sdlab
+
+// The vectorised R of the per-pixel encoders is std::round bit for bit: half away from
+// zero, signed zeros, the exact-integer range from 2²³ on, inf and NaN; checked on the
+// edge cases and on every 61st bit pattern of all 2³² floats.
+TEST(RoundHalfAway, IsStdRoundBitForBit) {
+    const auto bits = [](float f) {
+        std::uint32_t b = 0;
+        std::memcpy(&b, &f, sizeof b);
+        return b;
+    };
+    const auto same = [&](float ours, float reference) {
+        return std::isnan(reference) ? std::isnan(ours) : bits(ours) == bits(reference);
+    };
+    std::vector<float> values{0.0F,
+                              -0.0F,
+                              0.5F,
+                              -0.5F,
+                              1.5F,
+                              -1.5F,
+                              2.5F,
+                              -2.5F,
+                              0.49999997F,
+                              -0.49999997F,
+                              0.50000006F,
+                              -0.3F,
+                              8388607.5F,
+                              -8388607.5F,
+                              8388608.0F,
+                              8388609.0F,
+                              1e30F,
+                              -1e30F,
+                              std::numeric_limits<float>::infinity(),
+                              -std::numeric_limits<float>::infinity(),
+                              std::numeric_limits<float>::quiet_NaN(),
+                              std::numeric_limits<float>::denorm_min(),
+                              2147483648.0F};
+    std::vector<float> out(values.size());
+    sdlab::roundHalfAway(values.data(), out.data(), values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        EXPECT_TRUE(same(out[i], std::round(values[i]))) << values[i] << " -> " << out[i];
+    std::vector<float> sweep;
+    sweep.reserve(1 << 20);
+    std::size_t checked = 0, wrong = 0;
+    for (std::uint64_t pattern = 0; pattern < (std::uint64_t{1} << 32); pattern += 61) {
+        const auto b = static_cast<std::uint32_t>(pattern);
+        float f = 0.0F;
+        std::memcpy(&f, &b, sizeof f);
+        sweep.push_back(f);
+        if (sweep.size() == sweep.capacity() || pattern + 61 >= (std::uint64_t{1} << 32)) {
+            out.resize(sweep.size());
+            sdlab::roundHalfAway(sweep.data(), out.data(), sweep.size());
+            for (std::size_t i = 0; i < sweep.size(); ++i)
+                wrong += same(out[i], std::round(sweep[i])) ? 0 : 1;
+            checked += sweep.size();
+            sweep.clear();
+        }
+    }
+    EXPECT_EQ(wrong, 0U) << "of " << checked;
+    EXPECT_GT(checked, 70'000'000U);
+}
