@@ -2,7 +2,6 @@
 #include "encoders/latency_encoder.h"
 #include "encoders/rate_encoder.h"
 #include "experiments/channel_encoding_run.h"
-#include "neurons/lif_neuron.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -47,28 +46,6 @@ TEST(DeltaModulationEncoder, HandWorkedOnOffEvents) {
         EXPECT_EQ(onEncoder.step(x[t]), onOnly[t]) << "t " << t;
     }
     EXPECT_DOUBLE_EQ(encoder.reference(), 0.3);
-}
-
-TEST(LifPopulation, HandWorkedResetBySubtraction) { // snnTorch eq. 4
-    LifPopulation lif(1, {0.5, 1.0, LifReset::Subtract});
-    const double current[] = {0.8, 0.8, 0.8, 0.0};
-    const double u[] = {0.8, 1.2, 0.4, 0.2}, s[] = {0, 1, 0, 0};
-    for (int t = 0; t < 4; ++t) {
-        const Eigen::ArrayXd spikes = lif.step(Eigen::ArrayXd::Constant(1, current[t]));
-        EXPECT_NEAR(lif.membrane()(0), u[t], 1e-15) << "t " << t;
-        EXPECT_EQ(spikes(0), s[t]) << "t " << t;
-    }
-}
-
-TEST(LifPopulation, HandWorkedResetToZero) { // snnTorch eq. 22
-    LifPopulation lif(1, {0.5, 1.0, LifReset::Zero});
-    const double current[] = {0.8, 0.8, 0.8, 0.8};
-    const double u[] = {0.8, 1.2, 0.0, 0.8}, s[] = {0, 1, 0, 0};
-    for (int t = 0; t < 4; ++t) {
-        const Eigen::ArrayXd spikes = lif.step(Eigen::ArrayXd::Constant(1, current[t]));
-        EXPECT_NEAR(lif.membrane()(0), u[t], 1e-15) << "t " << t;
-        EXPECT_EQ(spikes(0), s[t]) << "t " << t;
-    }
 }
 
 TEST(ChannelEncoding, EachMethodOnHandWorkedChannels) {
