@@ -13,13 +13,14 @@ const Experiment& learningExperiment();
 const Experiment& equilibriumExperiment();
 const Experiment& videoExperiment();
 const Experiment& costExperiment();
+const Experiment& surrogateExperiment();
 
 const std::vector<const Experiment*>& experiments() {
     static const std::vector<const Experiment*> list{
         &signalExperiment(),   &sweepExperiment(),        &updatesExperiment(),
         &kernelsExperiment(),  &quantizationExperiment(), &encodersExperiment(),
         &learningExperiment(), &equilibriumExperiment(),  &videoExperiment(),
-        &costExperiment()};
+        &costExperiment(),     &surrogateExperiment()};
     return list;
 }
 

@@ -108,6 +108,18 @@ cost)
   check "dense energy = din*dout*(3.7+0.9) pJ" [ "$(json_value c/cost.json energy_pj_dense)" = 276000 ]
   check "event-driven adds are a multiple of dout" awk -v a="$(json_value c/cost.json adds)" 'BEGIN { exit !(a % 200 == 0 && a > 0) }'
   ;;
+surrogate)
+  check "surrogate exits 0" "$CLI" surrogate --out s
+  check "surrogate.csv header" header_is s/surrogate.csv "x,heaviside,surrogate,derivative"
+  check "201 points by default" rows_are s/surrogate.csv 201
+  check "atan slope 2 peaks at alpha/2 = 1" [ "$(json_value s/summary.json peak_derivative)" = 1 ]
+  check "atan area over [-2,2] is (2/pi) atan(2 pi)" awk -v a="$(json_value s/summary.json area)" 'BEGIN { exit !(a > 0.8994 && a < 0.8998) }'
+  check "heaviside is 0 at x = 0 (strict)" [ "$(awk -F, '$1 == 0 { print $2 }' s/surrogate.csv)" = 0 ]
+  check "triangular width 0.5" "$CLI" surrogate --kind triangular --slope 0.5 --points 5 --span 1 --out s2
+  check "triangular g = max(0, 1 - |x|/w)/w" [ "$(column s2/surrogate.csv derivative | tr '\n' ' ')" = "0 0 2 0 0 " ]
+  expect_bad "slope 0 is refused" surrogate --slope 0 --out bad_out
+  expect_bad "an unknown kind is refused" surrogate --kind relu --out bad_out
+  ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1
   check "curve.csv header" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"

@@ -13,6 +13,7 @@
 #include "experiments/pd_coding_run.h"
 #include "io/input_error.h"
 #include "io/json_reader.h"
+#include "neurons/surrogate_gradient.h"
 #include "training/training_report.h"
 #include "training/training_run.h"
 #include "training/training_settings.h"
@@ -148,6 +149,7 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"learning/routing", parses(parseEventRouting)},
         {"learning/back-reset", parses(parseBackReset)},
         {"learning/output-error", parses(parseOutputError)},
+        {"surrogate/kind", parses(parseSurrogateKind)},
         {"learning/encoder", parses(parseSpikeCoding)},
         {"learning/anneal",
          [](const std::string& n) { return n == "auto" || parseStepSizeRule(n).has_value(); }},
