@@ -24,8 +24,9 @@ struct UnitSpike {
 
 // The interface all learning-lab models share. Training is one sample at a time
 // (minibatch 1, as in ICLR'18 and DSN), in the order the trainer chooses; models with
-// coding state carry it from sample to sample. trainingOps() counts the additions and
-// multiplications training has cost so far; prediction is not counted.
+// coding state carry it from sample to sample. Models that learn from minibatches
+// (the LIF network) say so in batchSize() and take them through trainBatch(). trainingOps() counts
+// the additions and multiplications training has cost so far; prediction is not counted.
 class Classifier {
   public:
     virtual ~Classifier() = default;
@@ -34,6 +35,21 @@ class Classifier {
     // Class for x. Models with state (the PD network) predict a test set in order
     // between beginEvaluation() and endEvaluation(), which restores the training state.
     virtual int predict(const Eigen::VectorXd& x) = 0;
+    // Minibatches: samples are the columns of `inputs`; each TrainStep is what the model
+    // gave before the batch's update. By default one train()/predict() per column.
+    virtual int batchSize() const { return 1; }
+    virtual void trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int>& labels,
+                            std::vector<TrainStep>& steps) {
+        steps.resize(labels.size());
+        for (Eigen::Index j = 0; j < inputs.cols(); ++j)
+            steps[static_cast<std::size_t>(j)] =
+                train(inputs.col(j), labels[static_cast<std::size_t>(j)]);
+    }
+    virtual void predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& classes) {
+        classes.resize(static_cast<std::size_t>(inputs.cols()));
+        for (Eigen::Index j = 0; j < inputs.cols(); ++j)
+            classes[static_cast<std::size_t>(j)] = predict(inputs.col(j));
+    }
     virtual void beginEvaluation() {}
     virtual void endEvaluation() {}
     // Called before each epoch (0-based), e.g. for the auto-tuner's kα schedule.

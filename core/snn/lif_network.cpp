@@ -1,0 +1,321 @@
+#include "snn/lif_network.h"
+
+#include "encoders/latency_encoder.h"
+#include "io/input_error.h"
+#include "snn/lif_layer.h"
+#include "snn/spike_readout.h"
+#include "util/parallel_for.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace sdlab {
+
+namespace {
+
+constexpr Eigen::Index kPartSize = 64; // samples per part of a minibatch (see the header)
+
+std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t stream, std::uint64_t part) {
+    // SplitMix64 finaliser over the three: independent streams per batch and part.
+    std::uint64_t z = seed * 0x9E3779B97F4A7C15ULL + stream * 0xBF58476D1CE4E5B9ULL + part + 1;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t nonzeros(const Eigen::MatrixXd& m) {
+    return static_cast<std::uint64_t>((m.array() != 0.0).count());
+}
+
+} // namespace
+
+// The state of one part of a minibatch through the forward and backward passes.
+struct LifNetwork::Pass {
+    std::vector<LifLayer> layers;
+    Eigen::MatrixXd input; // in × (T·B) coded, or in × B for direct input
+    Eigen::MatrixXd current, dSpikes, dCurrent;
+    LossGradient loss;
+    Gradients gradients;
+    OpCounter ops;
+    std::vector<int> labels, predicted;
+    Eigen::Index batch = 0;
+
+    explicit Pass(const LifNetworkSettings& s) {
+        for (std::size_t l = 1; l < s.sizes.size(); ++l)
+            layers.emplace_back(s);
+    }
+};
+
+LifNetwork::LifNetwork(const LifNetworkSettings& settings) : m_settings(settings) {
+    if (const std::string error = validationError(settings); !error.empty())
+        throw InputError(error);
+    std::mt19937_64 rng(settings.seed);
+    for (std::size_t l = 1; l < settings.sizes.size(); ++l) {
+        const Eigen::Index in = settings.sizes[l - 1], out = settings.sizes[l];
+        // nn.Linear's default: weights and bias U(−1/√fan_in, 1/√fan_in).
+        const double bound = 1.0 / std::sqrt(static_cast<double>(in));
+        std::uniform_real_distribution<double> uniform(-bound, bound);
+        Eigen::MatrixXd w(out, in), b(out, 1);
+        for (Eigen::Index j = 0; j < in; ++j)
+            for (Eigen::Index i = 0; i < out; ++i)
+                w(i, j) = uniform(rng);
+        for (Eigen::Index i = 0; i < out; ++i)
+            b(i, 0) = uniform(rng);
+        m_weights.push_back(std::move(w));
+        m_biases.push_back(std::move(b));
+        m_weightSteps.emplace_back(settings.optimizer, settings.learningRate, out, in);
+        m_biasSteps.emplace_back(settings.optimizer, settings.learningRate, out, 1);
+    }
+}
+
+LifNetwork::~LifNetwork() = default;
+
+void LifNetwork::setReplayResets(bool replay) {
+    for (auto& pass : m_passes)
+        for (LifLayer& layer : pass->layers)
+            layer.setReplayResets(replay);
+}
+
+// Forward (and, with labels, backward) passes of every part of `inputs`, in parallel.
+void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>* labels,
+                           std::uint64_t stream) {
+    const Eigen::Index samples = inputs.cols();
+    const auto parts = static_cast<std::size_t>((samples + kPartSize - 1) / kPartSize);
+    while (m_passes.size() < parts)
+        m_passes.push_back(std::make_unique<Pass>(m_settings));
+    const int steps = m_settings.steps;
+    const bool direct = m_settings.input == InputCoding::Direct;
+    const double meanOver = static_cast<double>(samples);
+    parallelFor(parts, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t p = begin; p < end; ++p) {
+            Pass& pass = *m_passes[p];
+            const Eigen::Index first = static_cast<Eigen::Index>(p) * kPartSize;
+            const Eigen::Index batch = std::min(kPartSize, samples - first);
+            const Eigen::Index cols = batch * steps;
+            pass.batch = batch;
+            pass.ops = {};
+            // Input coding (snnTorch spikegen).
+            const auto x = inputs.middleCols(first, batch);
+            if (direct) {
+                pass.input = x;
+            } else {
+                pass.input.setZero(x.rows(), cols);
+                std::mt19937_64 rng(mixSeed(m_settings.seed, stream, p));
+                std::uniform_real_distribution<double> uniform(0.0, 1.0);
+                const LatencyEncoder latency;
+                for (Eigen::Index j = 0; j < batch; ++j)
+                    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+                        const double value = x(i, j);
+                        if (m_settings.input == InputCoding::Rate) {
+                            const double probability = std::clamp(value, 0.0, 1.0);
+                            for (int t = 0; t < steps; ++t)
+                                pass.input(i, t * batch + j) = uniform(rng) < probability;
+                        } else if (const auto step = latency.firingStep(value, steps)) {
+                            pass.input(i, (*step - 1) * batch + j) = 1.0;
+                        }
+                    }
+            }
+            // Forward, layer by layer over all steps (no recurrence: the same numbers as
+            // snnTorch's step-by-step loop).
+            for (std::size_t l = 0; l < pass.layers.size(); ++l) {
+                const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
+                const bool sameEveryStep = l == 0 && direct;
+                pass.current.noalias() = m_weights[l] * in;
+                pass.current.colwise() += m_biases[l].col(0);
+                pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
+                const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
+                if (l == 0 && !m_settings.smoothSpikes && direct)
+                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+                else
+                    pass.ops.countAdds(out * nonzeros(in));
+                pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
+            }
+            const LifLayer& top = pass.layers.back();
+            const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
+            pass.predicted.resize(static_cast<std::size_t>(batch));
+            for (Eigen::Index j = 0; j < batch; ++j)
+                pass.predicted[static_cast<std::size_t>(j)] =
+                    decodeSample(m_settings.decoding, record, static_cast<int>(j));
+            if (!labels)
+                continue;
+            // Backward through time, top layer first.
+            pass.labels.assign(labels->begin() + first, labels->begin() + first + batch);
+            computeSpikeLoss(m_settings, record, pass.labels, meanOver, pass.loss);
+            const double penalty = m_settings.ratePenalty;
+            if (penalty > 0.0)
+                for (Eigen::Index j = 0; j < batch; ++j) {
+                    double spikes = 0.0;
+                    for (const LifLayer& layer : pass.layers)
+                        for (int t = 0; t < steps; ++t)
+                            spikes += layer.spikes().col(t * batch + j).sum();
+                    pass.loss.losses[static_cast<std::size_t>(j)] += penalty * spikes;
+                }
+            pass.gradients.weights.resize(pass.layers.size());
+            pass.gradients.biases.resize(pass.layers.size());
+            pass.dSpikes = pass.loss.dSpikes;
+            if (penalty > 0.0) { // ∂(λ·Σ S)/∂S, the batch mean's share
+                if (pass.dSpikes.size() == 0)
+                    pass.dSpikes.setZero(top.spikes().rows(), cols);
+                pass.dSpikes.array() += penalty / meanOver;
+            }
+            for (std::size_t l = pass.layers.size(); l-- > 0;) {
+                const bool topLayer = l + 1 == pass.layers.size();
+                const bool sameEveryStep = l == 0 && direct;
+                const Eigen::MatrixXd* dS = pass.dSpikes.size() ? &pass.dSpikes : nullptr;
+                const Eigen::MatrixXd* dU =
+                    topLayer && pass.loss.dMembrane.size() ? &pass.loss.dMembrane : nullptr;
+                pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent);
+                const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
+                pass.gradients.weights[l].noalias() = pass.dCurrent * in.transpose();
+                pass.gradients.biases[l] = pass.dCurrent.rowwise().sum();
+                const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
+                pass.ops.countMultiplyAdds(2 * out * static_cast<std::uint64_t>(cols));
+                if (sameEveryStep)
+                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+                else
+                    pass.ops.countAdds(out * nonzeros(in));
+                if (l > 0) {
+                    pass.dSpikes.noalias() = m_weights[l].transpose() * pass.dCurrent;
+                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+                    if (penalty > 0.0)
+                        pass.dSpikes.array() += penalty / meanOver;
+                }
+            }
+        }
+    });
+}
+
+double LifNetwork::meanLossAndGradients(const Eigen::MatrixXd& inputs,
+                                        const std::vector<int>& labels, Gradients& gradients) {
+    runPasses(inputs, &labels, m_batches);
+    const auto parts = static_cast<std::size_t>((inputs.cols() + kPartSize - 1) / kPartSize);
+    gradients = m_passes[0]->gradients;
+    double loss = 0.0;
+    for (std::size_t p = 0; p < parts; ++p) {
+        const Pass& pass = *m_passes[p];
+        if (p > 0)
+            for (std::size_t l = 0; l < m_weights.size(); ++l) {
+                gradients.weights[l] += pass.gradients.weights[l];
+                gradients.biases[l] += pass.gradients.biases[l];
+            }
+        for (double value : pass.loss.losses)
+            loss += value;
+    }
+    return loss / static_cast<double>(inputs.cols());
+}
+
+void LifNetwork::trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int>& labels,
+                            std::vector<TrainStep>& steps) {
+    Gradients gradients;
+    meanLossAndGradients(inputs, labels, gradients);
+    const auto parts = static_cast<std::size_t>((inputs.cols() + kPartSize - 1) / kPartSize);
+    steps.resize(labels.size());
+    for (std::size_t p = 0; p < parts; ++p) {
+        const Pass& pass = *m_passes[p];
+        m_ops += pass.ops;
+        for (Eigen::Index j = 0; j < pass.batch; ++j) {
+            const auto k = static_cast<std::size_t>(static_cast<Eigen::Index>(p) * kPartSize + j);
+            steps[k] = {pass.predicted[static_cast<std::size_t>(j)],
+                        pass.loss.losses[static_cast<std::size_t>(j)]};
+        }
+    }
+    recordActivity(parts);
+    for (std::size_t l = 0; l < m_weights.size(); ++l) {
+        m_weightSteps[l].step(m_weights[l], gradients.weights[l]);
+        m_biasSteps[l].step(m_biases[l], gradients.biases[l]);
+        const auto size = static_cast<std::uint64_t>(m_weights[l].size() + m_biases[l].size());
+        m_ops.countMultiplyAdds(size *
+                                static_cast<std::uint64_t>(m_weightSteps[l].opsPerParameter()));
+    }
+    ++m_batches;
+}
+
+TrainStep LifNetwork::train(const Eigen::VectorXd& x, int label) {
+    std::vector<TrainStep> steps;
+    trainBatch(x, {label}, steps);
+    return steps.front();
+}
+
+void LifNetwork::predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& classes) {
+    // Evaluation draws its rate codes from its own streams, so it never shifts training's.
+    runPasses(inputs, nullptr, (1ULL << 63) + m_evaluations++);
+    classes.resize(static_cast<std::size_t>(inputs.cols()));
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        classes[k] = m_passes[k / kPartSize]->predicted[k % kPartSize];
+}
+
+int LifNetwork::predict(const Eigen::VectorXd& x) {
+    std::vector<int> classes;
+    predictBatch(x, classes);
+    return classes.front();
+}
+
+void LifNetwork::recordActivity(std::size_t parts) {
+    const int window = std::max(1, m_settings.activityWindow);
+    Eigen::Index hiddenUnits = 0;
+    for (std::size_t l = 0; l + 1 < m_weights.size(); ++l)
+        hiddenUnits += m_weights[l].rows();
+    Eigen::VectorXd counts = Eigen::VectorXd::Zero(hiddenUnits);
+    double spikes = 0.0;
+    int samples = 0;
+    for (std::size_t p = 0; p < parts; ++p) {
+        const Pass* pass = m_passes[p].get();
+        samples += static_cast<int>(pass->batch);
+        Eigen::Index offset = 0;
+        for (std::size_t l = 0; l < pass->layers.size(); ++l) {
+            const Eigen::MatrixXd& s = pass->layers[l].spikes();
+            spikes += s.sum();
+            if (l + 1 < pass->layers.size()) {
+                counts.segment(offset, s.rows()) += s.rowwise().sum();
+                offset += s.rows();
+            }
+        }
+    }
+    m_activity.emplace_back(samples, std::move(counts));
+    m_activitySpikes.push_back(spikes);
+    int kept = 0;
+    for (auto it = m_activity.rbegin(); it != m_activity.rend(); ++it)
+        kept += it->first;
+    while (m_activity.size() > 1 && kept - m_activity.front().first >= window) {
+        kept -= m_activity.front().first;
+        m_activity.pop_front();
+        m_activitySpikes.pop_front();
+    }
+}
+
+double LifNetwork::spikesPerSample() const {
+    double spikes = 0.0, samples = 0.0;
+    for (std::size_t k = 0; k < m_activity.size(); ++k) {
+        spikes += m_activitySpikes[k];
+        samples += m_activity[k].first;
+    }
+    return samples > 0.0 ? spikes / samples : 0.0;
+}
+
+double LifNetwork::deadFraction() const {
+    if (m_activity.empty() || m_activity.front().second.size() == 0)
+        return 0.0;
+    Eigen::VectorXd total = Eigen::VectorXd::Zero(m_activity.front().second.size());
+    for (const auto& [samples, counts] : m_activity)
+        total += counts;
+    return static_cast<double>((total.array() == 0.0).count()) / static_cast<double>(total.size());
+}
+
+void LifNetwork::lastSpikes(int layer, std::vector<UnitSpike>& out) const {
+    out.clear();
+    if (m_passes.empty() || m_passes[0]->batch == 0 || layer < 0 ||
+        layer > static_cast<int>(m_weights.size()))
+        return;
+    const Pass& pass = *m_passes[0];
+    const Eigen::MatrixXd& s =
+        layer == 0 ? pass.input : pass.layers[static_cast<std::size_t>(layer - 1)].spikes();
+    if (layer == 0 && m_settings.input == InputCoding::Direct)
+        return; // real values, not spikes
+    for (int t = 0; t < m_settings.steps; ++t)
+        for (Eigen::Index i = 0; i < s.rows(); ++i)
+            if (s(i, t * pass.batch) != 0.0)
+                out.push_back({t, static_cast<int>(i), s(i, t * pass.batch)});
+}
+
+} // namespace sdlab

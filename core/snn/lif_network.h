@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/classifier.h"
+#include "snn/lif_settings.h"
+#include "snn/parameter_optimizer.h"
+
+#include <Eigen/Core>
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace sdlab {
+
+// A stack of dense layers of spiking neurons unrolled over T steps and trained by
+// backpropagation through time with a surrogate gradient (snnTorch paper §IV, spec §10):
+// I^l_t = W_l·S^{l−1}_t + b_l (nn.Linear's layout and initialisation, U(±1/√fan_in)),
+// S^0_t the coded input, every layer of LifLayer neurons, the output layer too. A
+// minibatch is split into fixed parts of 64 samples that run on both cores; their
+// gradients are summed in order, so results do not depend on the thread count.
+// Ops per sample: a spike into a layer of n units costs n additions, a real input n
+// multiply-adds (direct input's first layer once, as it is the same every step); the
+// backward pass's W^T δ is multiply-adds, its outer products additions per input spike.
+class LifNetwork : public Classifier {
+  public:
+    struct Gradients {
+        std::vector<Eigen::MatrixXd> weights; // out × in, as the weights
+        std::vector<Eigen::MatrixXd> biases;  // out × 1
+    };
+
+    explicit LifNetwork(const LifNetworkSettings& settings); // InputError on bad settings
+    ~LifNetwork() override;
+
+    TrainStep train(const Eigen::VectorXd& x, int label) override;
+    int batchSize() const override { return m_settings.batch; }
+    void trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int>& labels,
+                    std::vector<TrainStep>& steps) override;
+    int predict(const Eigen::VectorXd& x) override;
+    void predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& classes) override;
+    int spikingLayerCount() const override { return static_cast<int>(m_weights.size()) + 1; }
+    void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
+
+    // The batch-mean loss of (inputs, labels) and its gradient; learns and counts nothing.
+    double meanLossAndGradients(const Eigen::MatrixXd& inputs, const std::vector<int>& labels,
+                                Gradients& gradients);
+    std::vector<Eigen::MatrixXd>& weights() { return m_weights; }
+    std::vector<Eigen::MatrixXd>& biases() { return m_biases; }
+    // Gradient checks: forward passes reuse the resets of the last pass (LifLayer).
+    void setReplayResets(bool replay);
+
+    // Over the last settings.activityWindow training samples: spikes of all layers but
+    // the input per sample, and the fraction of hidden units that never fired.
+    double spikesPerSample() const;
+    double deadFraction() const;
+    const LifNetworkSettings& settings() const { return m_settings; }
+
+  private:
+    struct Pass;
+    void runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>* labels,
+                   std::uint64_t stream);
+    void recordActivity(std::size_t parts);
+
+    LifNetworkSettings m_settings;
+    std::vector<Eigen::MatrixXd> m_weights, m_biases;
+    std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps;
+    std::vector<std::unique_ptr<Pass>> m_passes;
+    std::uint64_t m_batches = 0, m_evaluations = 0;
+    // Activity window: per training batch, its sample count and hidden spike counts.
+    std::deque<std::pair<int, Eigen::VectorXd>> m_activity;
+    std::deque<double> m_activitySpikes;
+};
+
+} // namespace sdlab

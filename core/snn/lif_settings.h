@@ -1,0 +1,92 @@
+#pragma once
+
+#include "neurons/reset_mechanism.h"
+#include "neurons/surrogate_gradient.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdlab {
+
+// Which neuron every layer of a LIF network uses (spec §10).
+enum class LifNeuronKind {
+    Leaky,    // U_t = β·U_{t−1} + I_t − R_t·θ
+    Lapicque, // snnTorch's Lapicque from β alone: decay 1 − ln(1/β), input gain ln(1/β)
+    Synaptic, // I^syn_t = α·I^syn_{t−1} + I_t, U_t = β·U_{t−1} + I^syn_t − R_t·θ
+};
+// How an image becomes the network's input over the T steps (snnTorch spikegen).
+enum class InputCoding {
+    Direct,  // the same real vector every step
+    Rate,    // Bernoulli spike with probability x ∈ [0, 1] each step (clipped)
+    Latency, // one spike per pixel at step 1 + floor(τ·ln(x/(x − θ))), τ 5, θ 0.01
+};
+// How the output layer's T steps become a class (snnTorch paper §III-B).
+enum class SpikeDecoding {
+    Rate,    // argmax of Σ_t S_t (first on ties)
+    Latency, // the first output to spike; never spiking counts as the last step; ties to the larger
+             // U
+    Membrane, // argmax of max_t U_t
+};
+// The losses of snnTorch.functional (paper §III-C), and tutorial 5's membrane CE.
+enum class SpikeLoss {
+    CeMembrane, // Σ_t CE(U_t, y)  (snnTorch tutorial 5)
+    CeRate,     // (1/T)·Σ_t CE(S_t, y)
+    CeCount,    // CE(Σ_t S_t, y)
+    MseCount, // mean_c (Σ_t S_t − target_c)² / T, targets ⌊T·correct⌋, ⌊T·incorrect⌋
+    CeMaxMembrane, // CE(max_t U_t, y)
+    MseMembrane,   // (1/T)·Σ_t mean_c (U_t − onehot_c)²
+    CeTemporal,    // CE(−f, y), f the first-spike step (0-based, none = T − 1)
+};
+enum class LifOptimizer { Sgd, Adam }; // Adam: β₁ 0.9, β₂ 0.999, ε 1e-8
+
+// Everything a LIF network trained through time needs (spec §10).
+struct LifNetworkSettings {
+    std::vector<int> sizes{784, 1000, 10}; // inputs, hidden..., classes
+    LifNeuronKind neuron = LifNeuronKind::Leaky;
+    double beta = 0.95; // membrane decay per step, [0, 1]; Lapicque: (0, 1]
+    double alpha = 0.9; // synaptic current decay, [0, 1]
+    double threshold = 1.0;
+    ResetMechanism reset = ResetMechanism::Subtract;
+    bool resetAttached = false; // let the gradient flow through R_t (snnTorch: detached)
+    SurrogateGradient surrogate;
+    int steps = 25;
+    InputCoding input = InputCoding::Direct;
+    SpikeDecoding decoding = SpikeDecoding::Rate;
+    SpikeLoss loss = SpikeLoss::CeMembrane;
+    double correctRate = 1.0; // mse-count targets, as fractions of T
+    double incorrectRate = 0.0;
+    double ratePenalty = 0.0; // λ·Σ spikes of every layer per sample (l1 rate sparsity)
+    LifOptimizer optimizer = LifOptimizer::Adam;
+    double learningRate = 5e-4;
+    int batch = 128;
+    std::uint64_t seed = 1;
+    // Training samples the dead fraction and spikes per sample look back over (0: the
+    // last minibatch).
+    int activityWindow = 0;
+    // Gradient checks only: spikes are smoothStep(U − θ) of a sigmoid surrogate in the
+    // forward pass too, so the whole network is differentiable.
+    bool smoothSpikes = false;
+};
+
+std::optional<LifNeuronKind> parseLifNeuronKind(std::string_view name);
+const char* lifNeuronKindName(LifNeuronKind kind);
+std::optional<InputCoding> parseInputCoding(std::string_view name);
+const char* inputCodingName(InputCoding coding);
+std::optional<SpikeDecoding> parseSpikeDecoding(std::string_view name);
+const char* spikeDecodingName(SpikeDecoding decoding);
+std::optional<SpikeLoss> parseSpikeLoss(std::string_view name);
+const char* spikeLossName(SpikeLoss loss);
+std::optional<LifOptimizer> parseLifOptimizer(std::string_view name);
+const char* lifOptimizerName(LifOptimizer optimizer);
+
+// Whether the loss reads the output membranes (else the output spikes).
+bool lossReadsMembrane(SpikeLoss loss);
+
+// One sentence naming the problem (a parameter out of range, a loss the decoding or the
+// input coding cannot use), or empty.
+std::string validationError(const LifNetworkSettings& settings);
+
+} // namespace sdlab

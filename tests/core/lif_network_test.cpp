@@ -1,0 +1,236 @@
+// The LIF network trained through time (core/snn/, spec §10): its layer equals the
+// step-by-step neurons of core/neurons/; every loss and decoding on hand-made records;
+// Adam's first step by hand; and BPTT's gradient against central finite differences on
+// a tiny network whose spikes are a smooth sigmoid in both passes, so the check is exact
+// up to rounding, with the reset detached (the finite difference replays the recorded
+// resets) and attached, for every neuron, reset and differentiable loss.
+#include "io/input_error.h"
+#include "neurons/lapicque_neuron.h"
+#include "neurons/leaky_neuron.h"
+#include "neurons/synaptic_neuron.h"
+#include "snn/lif_layer.h"
+#include "snn/lif_network.h"
+#include "snn/parameter_optimizer.h"
+#include "snn/spike_readout.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <random>
+#include <string>
+
+namespace sdlab {
+namespace {
+
+Eigen::MatrixXd randomMatrix(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed,
+                             double scale) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> normal(0.0, scale);
+    Eigen::MatrixXd m(rows, cols);
+    for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i)
+            m(i, j) = normal(rng);
+    return m;
+}
+
+// The layer over T steps against the neurons of core/neurons/ stepped one at a time.
+template <class Neurons, class Params>
+void expectLayerMatchesNeurons(const LifNetworkSettings& settings, const Params& params) {
+    constexpr int steps = 12, batch = 3, units = 4;
+    const Eigen::MatrixXd current = randomMatrix(units, steps * batch, 7, 0.8);
+    LifLayer layer(settings);
+    layer.forward(current, false, steps, batch);
+    Neurons neurons(units, batch, params);
+    for (int t = 0; t < steps; ++t) {
+        const Eigen::ArrayXXd in = current.middleCols(t * batch, batch).array();
+        const Eigen::ArrayXXd& s = neurons.step(in);
+        for (int j = 0; j < batch; ++j)
+            for (int i = 0; i < units; ++i) {
+                EXPECT_NEAR(layer.membrane()(i, t * batch + j), neurons.membrane()(i, j), 1e-14);
+                EXPECT_EQ(layer.spikes()(i, t * batch + j), s(i, j)) << "t " << t;
+            }
+    }
+}
+
+TEST(LifLayer, EqualsTheStepByStepNeuronsForEveryReset) {
+    for (ResetMechanism reset :
+         {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None}) {
+        SCOPED_TRACE(resetMechanismName(reset));
+        LifNetworkSettings s;
+        s.reset = reset;
+        s.beta = 0.8;
+        s.threshold = 0.7;
+        s.neuron = LifNeuronKind::Leaky;
+        expectLayerMatchesNeurons<LeakyNeurons>(s, LeakyParams{0.8, {0.7, reset}});
+        s.neuron = LifNeuronKind::Synaptic;
+        s.alpha = 0.6;
+        expectLayerMatchesNeurons<SynapticNeurons>(s, SynapticParams{0.6, 0.8, {0.7, reset}});
+        s.neuron = LifNeuronKind::Lapicque;
+        expectLayerMatchesNeurons<LapicqueNeurons>(
+            s, LapicqueParams::fromBeta(0.8, 1.0, {0.7, reset}));
+    }
+}
+
+// A record of 2 classes, T = 3, one sample: spikes and membranes by hand.
+struct HandRecord {
+    Eigen::MatrixXd spikes{{1, 0, 1}, {0, 1, 1}}; // class 0 fires at t 0, 2; class 1 at t 1, 2
+    Eigen::MatrixXd membrane{{0.5, 0.2, 1.5}, {0.1, 2.0, 0.3}};
+    OutputRecord record() const { return {spikes, membrane, 3, 1}; }
+};
+
+double logSumExp(double a, double b) {
+    return std::log(std::exp(a) + std::exp(b));
+}
+
+TEST(SpikeReadout, EveryLossByHand) {
+    const HandRecord hand;
+    LifNetworkSettings s;
+    LossGradient g;
+    const auto loss = [&](SpikeLoss kind, int label) {
+        s.loss = kind;
+        computeSpikeLoss(s, hand.record(), {label}, 1.0, g);
+        return g.losses[0];
+    };
+    // ce-count: counts (2, 2): log 2, gradient p − onehot = (−½, ½) at every step.
+    EXPECT_NEAR(loss(SpikeLoss::CeCount, 0), std::log(2.0), 1e-15);
+    EXPECT_NEAR(g.dSpikes(0, 1), -0.5, 1e-15);
+    EXPECT_NEAR(g.dSpikes(1, 2), 0.5, 1e-15);
+    // ce-rate: mean over t of CE(S_t): t0 (1,0), t1 (0,1), t2 (1,1), label 1.
+    const double ceRate = ((logSumExp(1, 0) - 0) + (logSumExp(0, 1) - 1) + std::log(2.0)) / 3;
+    EXPECT_NEAR(loss(SpikeLoss::CeRate, 1), ceRate, 1e-15);
+    // mse-count, correct 1 → target 3, incorrect 0: ((2 − 0)² + (2 − 3)²)/2/3.
+    EXPECT_NEAR(loss(SpikeLoss::MseCount, 1), (4.0 + 1.0) / 2.0 / 3.0, 1e-15);
+    EXPECT_NEAR(g.dSpikes(0, 0), 2.0 * 2.0 / 6.0, 1e-15);
+    // ce-max-membrane: max (1.5, 2.0), gradient to t 2 for class 0 and t 1 for class 1.
+    EXPECT_NEAR(loss(SpikeLoss::CeMaxMembrane, 0), logSumExp(1.5, 2.0) - 1.5, 1e-15);
+    EXPECT_EQ(g.dMembrane(0, 0), 0.0);
+    EXPECT_NE(g.dMembrane(0, 2), 0.0);
+    EXPECT_NE(g.dMembrane(1, 1), 0.0);
+    // mse-membrane, label 0: mean over t of mean over c of (U − onehot)².
+    const double mse = ((0.25 + 0.01) + (0.64 + 4.0) + (0.25 + 0.09)) / 2.0 / 3.0;
+    EXPECT_NEAR(loss(SpikeLoss::MseMembrane, 0), mse, 1e-15);
+    // ce-membrane: Σ_t CE(U_t, 1).
+    const double ceMem =
+        (logSumExp(0.5, 0.1) - 0.1) + (logSumExp(0.2, 2.0) - 2.0) + (logSumExp(1.5, 0.3) - 0.3);
+    EXPECT_NEAR(loss(SpikeLoss::CeMembrane, 1), ceMem, 1e-14);
+    // ce-temporal: first spikes 0 and 1, z = (0, −1); gradient at each first-spike step.
+    EXPECT_NEAR(loss(SpikeLoss::CeTemporal, 0), logSumExp(0, -1), 1e-15);
+    const double p1 = std::exp(-1.0) / (1.0 + std::exp(-1.0));
+    EXPECT_NEAR(g.dSpikes(0, 0), -p1, 1e-15);
+    EXPECT_NEAR(g.dSpikes(1, 1), p1, 1e-15);
+    EXPECT_EQ(g.dSpikes(1, 2), 0.0);
+}
+
+TEST(SpikeReadout, DecodingsByHand) {
+    HandRecord hand;
+    EXPECT_EQ(decodeSample(SpikeDecoding::Rate, hand.record(), 0), 0);     // tie 2-2: first
+    EXPECT_EQ(decodeSample(SpikeDecoding::Latency, hand.record(), 0), 0);  // fires first
+    EXPECT_EQ(decodeSample(SpikeDecoding::Membrane, hand.record(), 0), 1); // max 2.0
+    hand.spikes(1, 0) = 1.0;                                               // both at t 0
+    EXPECT_EQ(decodeSample(SpikeDecoding::Rate, hand.record(), 0), 1);
+    hand.membrane(1, 0) = 0.6; // the tie at t 0 goes to the larger membrane
+    EXPECT_EQ(decodeSample(SpikeDecoding::Latency, hand.record(), 0), 1);
+    hand.spikes.setZero(); // nobody fires: all at T − 1, the larger membrane there
+    EXPECT_EQ(firstSpikeStep(hand.record(), 0, 0), 2);
+    EXPECT_EQ(decodeSample(SpikeDecoding::Latency, hand.record(), 0), 0);
+}
+
+TEST(ParameterOptimizer, AdamFirstStepIsTheLearningRateTimesTheSign) {
+    ParameterOptimizer adam(LifOptimizer::Adam, 0.01, 1, 2);
+    Eigen::MatrixXd p{{1.0, 1.0}};
+    adam.step(p, Eigen::MatrixXd{{0.5, -2.0}});
+    EXPECT_NEAR(p(0, 0), 1.0 - 0.01 * 0.5 / (0.5 + 1e-8), 1e-15);
+    EXPECT_NEAR(p(0, 1), 1.0 + 0.01 * 2.0 / (2.0 + 1e-8), 1e-15);
+    ParameterOptimizer sgd(LifOptimizer::Sgd, 0.1, 1, 2);
+    sgd.step(p, Eigen::MatrixXd{{1.0, 0.0}});
+    EXPECT_NEAR(p(0, 0), 1.0 - 0.01 * 0.5 / (0.5 + 1e-8) - 0.1, 1e-15);
+}
+
+// Central differences of the batch-mean loss over every weight and bias.
+void expectGradientsMatchFiniteDifferences(LifNetworkSettings s, const std::string& what) {
+    SCOPED_TRACE(what);
+    s.sizes = {4, 5, 3};
+    s.steps = 6;
+    s.smoothSpikes = true;
+    s.surrogate = {SurrogateKind::Sigmoid, 4.0};
+    s.threshold = 0.6;
+    LifNetwork net(s);
+    const Eigen::MatrixXd x = randomMatrix(4, 3, 11, 1.0).cwiseAbs();
+    const std::vector<int> labels{0, 2, 1};
+    for (auto& w : net.weights())
+        w *= 2.0; // enough drive that the membranes cross the threshold and reset
+    LifNetwork::Gradients g;
+    net.meanLossAndGradients(x, labels, g);
+    if (!s.resetAttached)
+        net.setReplayResets(true);
+    LifNetwork::Gradients unused;
+    const auto check = [&](Eigen::MatrixXd& p, const Eigen::MatrixXd& grad, const char* name) {
+        for (Eigen::Index k = 0; k < p.size(); ++k) {
+            const double keep = p(k), h = 1e-6;
+            p(k) = keep + h;
+            const double up = net.meanLossAndGradients(x, labels, unused);
+            p(k) = keep - h;
+            const double down = net.meanLossAndGradients(x, labels, unused);
+            p(k) = keep;
+            const double numeric = (up - down) / (2 * h);
+            EXPECT_NEAR(grad(k), numeric, 1e-7 * (1.0 + std::abs(numeric))) << name << " " << k;
+        }
+    };
+    for (std::size_t l = 0; l < net.weights().size(); ++l) {
+        check(net.weights()[l], g.weights[l], "weight");
+        check(net.biases()[l], g.biases[l], "bias");
+    }
+}
+
+TEST(LifNetworkGradients, EqualFiniteDifferencesForEveryLossNeuronAndReset) {
+    for (SpikeLoss loss : {SpikeLoss::CeMembrane, SpikeLoss::CeRate, SpikeLoss::CeCount,
+                           SpikeLoss::MseCount, SpikeLoss::CeMaxMembrane, SpikeLoss::MseMembrane})
+        for (LifNeuronKind neuron :
+             {LifNeuronKind::Leaky, LifNeuronKind::Lapicque, LifNeuronKind::Synaptic})
+            for (ResetMechanism reset :
+                 {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None})
+                for (bool attached : {false, true}) {
+                    LifNetworkSettings s;
+                    s.loss = loss;
+                    s.decoding =
+                        lossReadsMembrane(loss) ? SpikeDecoding::Membrane : SpikeDecoding::Rate;
+                    s.neuron = neuron;
+                    s.reset = reset;
+                    s.resetAttached = attached;
+                    s.correctRate = 0.8;
+                    s.incorrectRate = 0.1;
+                    expectGradientsMatchFiniteDifferences(
+                        s, std::string(spikeLossName(loss)) + " " + lifNeuronKindName(neuron) +
+                               " " + resetMechanismName(reset) +
+                               (attached ? " attached" : " detached"));
+                }
+}
+
+TEST(LifNetworkGradients, RateInputAndTheRatePenalty) {
+    LifNetworkSettings s;
+    s.input = InputCoding::Rate;
+    s.ratePenalty = 0.05;
+    expectGradientsMatchFiniteDifferences(s, "rate input, penalty");
+    s.input = InputCoding::Latency;
+    expectGradientsMatchFiniteDifferences(s, "latency input, penalty");
+}
+
+TEST(LifNetwork, RefusesSettingsItCannotRun) {
+    LifNetworkSettings s;
+    s.beta = 1.5;
+    EXPECT_THROW(LifNetwork{s}, InputError);
+    s = {};
+    s.loss = SpikeLoss::CeTemporal; // needs latency decoding
+    EXPECT_THROW(LifNetwork{s}, InputError);
+    s.decoding = SpikeDecoding::Latency;
+    s.input = InputCoding::Rate;
+    EXPECT_NE(validationError(s).find("rate"), std::string::npos);
+    s.input = InputCoding::Direct;
+    EXPECT_EQ(validationError(s), "");
+    s = {};
+    s.loss = SpikeLoss::CeCount;
+    s.decoding = SpikeDecoding::Membrane;
+    EXPECT_NE(validationError(s), "");
+}
+
+} // namespace
+} // namespace sdlab
