@@ -20,6 +20,8 @@ QString modelTitle(ModelKind model) {
         return QObject::tr("Init. EqProp");
     case ModelKind::SpikingEqProp:
         return QObject::tr("Spiking EqProp");
+    case ModelKind::Lif:
+        return QObject::tr("LIF");
     }
     return {};
 }
@@ -33,6 +35,8 @@ QString runName(int number, const TrainingSettings& s) {
         name += QStringLiteral(" ") + QString::fromLatin1(updateRuleName(s.update));
     if (s.model == ModelKind::SpikingMlp)
         name += QStringLiteral(" ") + QString::fromLatin1(optimizerName(s.optimizer)).toUpper();
+    if (s.model == ModelKind::Lif)
+        name += QStringLiteral(" ") + QString::fromLatin1(spikeLossName(s.lif.loss));
     if (s.order == SampleOrderKind::Temporal)
         name += QObject::tr(" temporal");
     return name;

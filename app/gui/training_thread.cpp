@@ -97,7 +97,7 @@ void TrainingThread::run() {
     try {
         const ImageDataset& data = *m_data;
         const std::unique_ptr<Classifier> model =
-            makeClassifier(m_settings, data.inputSize(), data.classCount());
+            makeClassifier(m_settings, data.inputSize(), data.classCount(), data.train.size());
         const std::vector<int> sizes = layerSizes(m_settings, data.inputSize(), data.classCount());
         const bool hasRaster = model->spikingLayerCount() > 0;
         const int layer = std::clamp(m_rasterLayer, 0, std::max(0, model->spikingLayerCount() - 1));

@@ -73,7 +73,7 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const TrainingSettings settings = trainingSettingsFrom(v);
     const ImageDataset data = loadDatasetByName(datasetNameFrom(v));
     std::unique_ptr<Classifier> model =
-        makeClassifier(settings, data.inputSize(), data.classCount());
+        makeClassifier(settings, data.inputSize(), data.classCount(), data.train.size());
     const auto log = [&](const std::string& line) {
         if (context.log)
             context.log(line);
@@ -163,6 +163,11 @@ Parameter realParameter(const std::string& key, const std::string& label, const 
             .decimals = 3};
 }
 
+Parameter withDecimals(Parameter p, int decimals) {
+    p.decimals = decimals;
+    return p;
+}
+
 // Fixed PD gains: giving one on the command line means the gains are fixed.
 Parameter fixedGain(Parameter p) {
     p.help = "pdnn, fixed gains: " + p.help;
@@ -186,6 +191,120 @@ Parameter phaseSteps(const std::string& key, const std::string& label, const std
     p.optional = true;
     p.unsetMeans = unset;
     return p;
+}
+
+// Shared by the spiking MLP (herding steps) and the LIF network (its unrolled steps).
+Parameter timeStepsParameter(const std::string& group) {
+    Parameter p = integerParameter("steps", "Time steps T",
+                                   "spiking-mlp: herding steps per sample (DSN uses 10 and 20); "
+                                   "lif: steps the network is unrolled over",
+                                   1, 1000, 10, "steps", group);
+    p.optional = true;
+    p.unsetMeans = "spiking-mlp 10, lif 25";
+    return p;
+}
+
+// One option, two models' β, as each model's literature names it.
+Parameter betaParameter(const std::string& group) {
+    Parameter p = realParameter("beta", "β",
+                                "EqProp family: the clamping strength, its sign drawn at random "
+                                "per sample (thesis §7.4); lif: the membrane decay per step "
+                                "(spec §10, β = 1 integrate-and-fire)",
+                                0.0, 10.0, 0.5, false, group);
+    p.optional = true;
+    p.unsetMeans = "EqProp family 0.5, lif 0.95";
+    return p;
+}
+
+std::vector<Parameter> lifParameters() {
+    const std::string lif = "LIF network";
+    std::vector<Parameter> list{
+        choiceParameter("neuron", "Neuron",
+                        "lif: leaky U = βU + I − Rθ (snnTorch Leaky); lapicque: snnTorch's RC "
+                        "neuron from β alone (R = 1, C = 1/ln(1/β): decay 1 − ln(1/β), input "
+                        "gain ln(1/β), not β); synaptic: a decaying synaptic current first",
+                        choices({{"leaky", "Leaky"},
+                                 {"lapicque", "Lapicque (RC)"},
+                                 {"synaptic", "Synaptic (2nd order)"}}),
+                        "leaky", lif),
+        realParameter("alpha", "Synaptic decay α",
+                      "lif, synaptic neuron: I_syn = α·I_syn + I each step", 0.0, 1.0, 0.9, false,
+                      lif),
+        realParameter("threshold", "Threshold θ", "lif: S = H(U − θ), H strict (spec §10)", 0.0,
+                      100.0, 1.0, true, lif),
+        choiceParameter(
+            "reset", "Reset",
+            "lif: after a spike (R = H(U_{t−1} − θ)): subtract θ, zero the membrane, "
+            "or none",
+            choices({{"subtract", "Subtract θ"}, {"zero", "To zero"}, {"none", "None"}}),
+            "subtract", lif),
+        {.key = "reset-attached",
+         .kind = ParameterKind::Flag,
+         .label = "Gradient through the reset",
+         .help = "lif: let the gradient flow through R_t (snnTorch detaches it, as the paper "
+                 "§IV-E advises)",
+         .group = lif},
+        choiceParameter("surrogate", "Surrogate gradient",
+                        "lif: what replaces H' in the backward pass (snnTorch paper Fig. 9): "
+                        "atan (α/2)/(1 + (παx/2)²), sigmoid, fast sigmoid 1/(1 + k|x|)², "
+                        "triangular, straight-through",
+                        choices({{"atan", "Arctangent"},
+                                 {"sigmoid", "Sigmoid"},
+                                 {"fast-sigmoid", "Fast sigmoid"},
+                                 {"triangular", "Triangular"},
+                                 {"straight-through", "Straight-through"}}),
+                        "atan", lif),
+        {.key = "slope",
+         .label = "Surrogate slope",
+         .help = "lif: α (atan), k (sigmoid, fast sigmoid) or the width (triangular)",
+         .valueName = "K",
+         .minimum = 0.0,
+         .maximum = 1000.0,
+         .minimumExclusive = true,
+         .fallback = 2.0,
+         .optional = true,
+         .unsetMeans = "atan 2, sigmoid 25, fast sigmoid 25, triangular 1",
+         .group = lif,
+         .logarithmic = true},
+        choiceParameter("input-coding", "Input coding",
+                        "lif: direct (the pixels every step), rate (Bernoulli spikes, p = pixel "
+                        "in [0, 1]) or latency (one spike per pixel, τ 5, θ 0.01)",
+                        choices({{"direct", "Direct"}, {"rate", "Rate"}, {"latency", "Latency"}}),
+                        "direct", lif),
+        choiceParameter("decode", "Output decoding",
+                        "lif: rate (most output spikes), latency (first to spike) or membrane "
+                        "(highest max_t U) (snnTorch paper §III-B)",
+                        choices({{"rate", "Rate (spike count)"},
+                                 {"latency", "Latency (first spike)"},
+                                 {"membrane", "Membrane (max U)"}}),
+                        "rate", lif),
+        choiceParameter("loss", "Loss",
+                        "lif: ce-membrane Σ_t CE(U_t) (tutorial 5); ce-rate, ce-count, mse-count "
+                        "on spikes; ce-max-membrane, mse-membrane on U; ce-temporal on "
+                        "first-spike times (snnTorch.functional)",
+                        choices({{"ce-membrane", "CE on U every step"},
+                                 {"ce-rate", "CE rate"},
+                                 {"ce-count", "CE count"},
+                                 {"mse-count", "MSE count"},
+                                 {"ce-max-membrane", "CE on max U"},
+                                 {"mse-membrane", "MSE membrane"},
+                                 {"ce-temporal", "CE temporal"}}),
+                        "ce-membrane", lif),
+        realParameter("correct-rate", "Correct rate",
+                      "lif, mse-count: the label's target spike count as a fraction of T", 0.0, 1.0,
+                      1.0, false, lif),
+        realParameter("incorrect-rate", "Incorrect rate",
+                      "lif, mse-count: the other classes' target as a fraction of T", 0.0, 1.0, 0.0,
+                      false, lif),
+        withDecimals(realParameter("rate-penalty", "Spike penalty λ",
+                                   "lif: adds λ·Σ spikes of every layer to each sample's loss "
+                                   "(l1 rate sparsity, snnTorch paper eq. 40)",
+                                   0.0, 1.0, 0.0, false, lif),
+                     6),
+        integerParameter("batch", "Minibatch", "lif: samples per update", 1, 4096, 128, "samples",
+                         lif),
+    };
+    return list;
 }
 
 std::vector<Parameter> parameters() {
@@ -218,14 +337,16 @@ std::vector<Parameter> parameters() {
             "sigma-delta: activations sent as Σ-Δ-coded integers (thesis ch. 4); eqprop: a "
             "settling network trained by its free and clamped phases (thesis §2.7); "
             "init-eqprop: settles from a feed-forward prediction (ch. 7); spiking-eqprop: "
-            "units exchange bits (ch. 8)",
+            "units exchange bits (ch. 8); lif: leaky integrate-and-fire layers trained through "
+            "time by BPTT with a surrogate gradient (snnTorch paper §IV)",
             choices({{"mlp", "MLP (baseline)"},
                      {"pdnn", "PD network"},
                      {"spiking-mlp", "Spiking MLP"},
                      {"sigma-delta", "Σ-Δ net"},
                      {"eqprop", "EqProp"},
                      {"init-eqprop", "Initialized EqProp"},
-                     {"spiking-eqprop", "Spiking EqProp"}}),
+                     {"spiking-eqprop", "Spiking EqProp"},
+                     {"lif", "LIF network (BPTT)"}}),
             "pdnn", model),
         {.key = "hidden",
          .kind = ParameterKind::SizeList,
@@ -242,7 +363,8 @@ std::vector<Parameter> parameters() {
         integerParameter("epochs", "Epochs", "Passes over the training set", 1, 1000, 5, "", model),
         {.key = "lr",
          .label = "Learning rate η",
-         .help = "SGD step, minibatch 1; the spiking MLP scales it by 1/T²",
+         .help = "SGD step, minibatch 1; the spiking MLP scales it by 1/T²; lif: the step of "
+                 "its optimizer per minibatch",
          .valueName = "F",
          .minimum = 0.0,
          .maximum = 10.0,
@@ -250,7 +372,7 @@ std::vector<Parameter> parameters() {
          .fallback = 0.01,
          .optional = true,
          .unsetMeans = "0.01; the EqProp family 0.02 for the first connection, halved per layer "
-                       "up",
+                       "up; lif 5e-4",
          .group = model,
          .decimals = 4,
          .logarithmic = true},
@@ -272,13 +394,16 @@ std::vector<Parameter> parameters() {
         fixedGain(kdParameter("kd", 1.0, pd)),
         backGain(kpParameter("kp-back", 0.1, pd), "kp"),
         backGain(kdParameter("kd-back", 1.0, pd), "kd"),
-        choiceParameter("optimizer", "Optimizer",
-                        "spiking-mlp: sgd, one update per sample from the spike counts (DSN eq. "
-                        "6), or fsgd, fractional SGD, an update at every event (DSN eq. 7)",
-                        choices({{"sgd", "SGD"}, {"fsgd", "Fractional SGD"}}), "sgd", spiking),
-        integerParameter("steps", "Time steps T",
-                         "spiking-mlp: herding steps per sample (DSN uses 10 and 20)", 1, 1000, 10,
-                         "steps", spiking),
+        choiceParameter(
+            "optimizer", "Optimizer",
+            "spiking-mlp: sgd, one update per sample from the spike counts (DSN eq. "
+            "6), or fsgd, fractional SGD, an update at every event (DSN eq. 7); lif: "
+            "sgd or adam (β₁ 0.9, β₂ 0.999, ε 1e-8) per minibatch; auto: adam for "
+            "lif, sgd otherwise",
+            choices(
+                {{"auto", "Auto"}, {"sgd", "SGD"}, {"fsgd", "Fractional SGD"}, {"adam", "Adam"}}),
+            "auto", spiking),
+        timeStepsParameter(spiking),
         choiceParameter(
             "routing", "Event routing",
             "spiking-mlp: breadth-first, a layer fires after all its inputs of the "
@@ -318,10 +443,7 @@ std::vector<Parameter> parameters() {
         phaseSteps("clamped-steps", "Clamped steps T⁺",
                    "EqProp family: steps of the weakly clamped phase", "4; spiking-eqprop 50",
                    "clampedSteps", eq),
-        realParameter("beta", "Clamping β",
-                      "EqProp family: strength of the pull toward the label; its sign is drawn "
-                      "at random per sample (thesis §7.4)",
-                      0.0, 10.0, 0.5, true, eq),
+        betaParameter(eq),
         realParameter("epsilon", "Euler step ε",
                       "eqprop, init-eqprop: Euler step size of the settling (reference code 0.5)",
                       0.0, 1.0, 0.5, true, eq),
@@ -337,6 +459,8 @@ std::vector<Parameter> parameters() {
         p.help = "spiking-eqprop: " + p.help;
         list.push_back(std::move(p));
     }
+    for (Parameter& p : lifParameters())
+        list.push_back(std::move(p));
     list.push_back(integerParameter("rows-per-epoch", "Test points per epoch",
                                     "Curve rows per epoch; the full test set at epoch ends", 1,
                                     1000, 10, "", display, {"rowsPerEpoch"}));
@@ -359,6 +483,32 @@ const std::string& datasetNameFrom(const ParameterValues& values) {
     return values.text("dataset");
 }
 
+namespace {
+
+LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
+    LifNetworkSettings lif;
+    lif.neuron = parseLifNeuronKind(v.text("neuron")).value();
+    lif.beta = model == ModelKind::Lif ? v.realOr("beta", defaultLifBeta()) : defaultLifBeta();
+    lif.alpha = v.real("alpha");
+    lif.threshold = v.real("threshold");
+    lif.reset = parseResetMechanism(v.text("reset")).value();
+    lif.resetAttached = v.flag("reset-attached");
+    lif.surrogate =
+        SurrogateGradient::withDefaultSlope(parseSurrogateKind(v.text("surrogate")).value());
+    if (v.isSet("slope"))
+        lif.surrogate.slope = v.real("slope");
+    lif.input = parseInputCoding(v.text("input-coding")).value();
+    lif.decoding = parseSpikeDecoding(v.text("decode")).value();
+    lif.loss = parseSpikeLoss(v.text("loss")).value();
+    lif.correctRate = v.real("correct-rate");
+    lif.incorrectRate = v.real("incorrect-rate");
+    lif.ratePenalty = v.real("rate-penalty");
+    lif.batch = static_cast<int>(v.integer("batch"));
+    return lif;
+}
+
+} // namespace
+
 TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
     TrainingSettings s;
     s.model = parseModelKind(v.text("model")).value();
@@ -373,8 +523,10 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
     s.forwardGains = {v.real("kp"), v.real("kd")};
     s.backwardGains = {v.realOr("kp-back", s.forwardGains.kp),
                        v.realOr("kd-back", s.forwardGains.kd)};
-    s.optimizer = parseOptimizer(v.text("optimizer")).value();
-    s.timeSteps = static_cast<int>(v.integer("steps"));
+    s.optimizer = v.text("optimizer") == "auto" ? defaultOptimizer(s.model)
+                                                : parseOptimizer(v.text("optimizer")).value();
+    s.timeSteps =
+        v.isSet("steps") ? static_cast<int>(v.integer("steps")) : defaultTimeSteps(s.model);
     s.routing = parseEventRouting(v.text("routing")).value();
     s.backReset = parseBackReset(v.text("back-reset")).value();
     s.outputError = parseOutputError(v.text("output-error")).value();
@@ -383,7 +535,8 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
         s.freeSteps = static_cast<int>(v.integer("free-steps"));
     if (v.isSet("clamped-steps"))
         s.clampedSteps = static_cast<int>(v.integer("clamped-steps"));
-    s.beta = v.real("beta");
+    s.beta = s.model == ModelKind::Lif ? 0.5 : v.realOr("beta", 0.5);
+    s.lif = lifSettingsFrom(v, s.model);
     s.settleEpsilon = v.real("epsilon");
     s.settleTolerance = v.real("settle-tol");
     s.anchor = v.real("anchor");
@@ -403,7 +556,7 @@ const Experiment& learningExperiment() {
         .command = "train",
         .title = "Learning",
         .usage = "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta|eqprop|init-eqprop|"
-                 "spiking-eqprop --dataset fashion-mnist|digits|synthetic|idx:DIR --hidden "
+                 "spiking-eqprop|lif --dataset fashion-mnist|digits|synthetic|idx:DIR --hidden "
                  "200[,200...] --epochs E [--order shuffled|temporal] [--update "
                  "recon|past|future|stdp] [--optimizer sgd|fsgd] [--lr F] [--seed S] --out DIR",
         .description =

@@ -4,6 +4,7 @@
 #include "cost/op_counter.h"
 
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ struct UnitSpike {
     int step = 0;
     int unit = 0;
     double value = 0.0;
+};
+
+// How much a spiking model fires: spikes of all its layers but the input per sample,
+// and the fraction of hidden units that never fired, over a recent window.
+struct SpikeActivity {
+    double spikesPerSample = 0.0;
+    double deadFraction = 0.0;
 };
 
 // The interface all learning-lab models share. Training is one sample at a time
@@ -64,6 +72,7 @@ class Classifier {
     // The current kp/kd of each layer's forward and backward coding (PD network only).
     virtual std::vector<PdParams> forwardGains() const { return {}; }
     virtual std::vector<PdParams> backwardGains() const { return {}; }
+    virtual std::optional<SpikeActivity> activity() const { return std::nullopt; }
     // Settling steps training has taken so far (Equilibrium Propagation; 0 otherwise).
     virtual std::uint64_t settlingSteps() const { return 0; }
 

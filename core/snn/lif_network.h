@@ -51,6 +51,9 @@ class LifNetwork : public Classifier {
     // the input per sample, and the fraction of hidden units that never fired.
     double spikesPerSample() const;
     double deadFraction() const;
+    std::optional<SpikeActivity> activity() const override {
+        return SpikeActivity{spikesPerSample(), deadFraction()};
+    }
     const LifNetworkSettings& settings() const { return m_settings; }
 
   private:

@@ -102,6 +102,32 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("routing", eventRoutingName(s.routing))
             .add("back_reset", backResetName(s.backReset))
             .add("output_error", outputErrorName(s.outputError));
+    if (s.model == ModelKind::Lif) {
+        const LifNetworkSettings& lif = s.lif;
+        json.add("neuron", lifNeuronKindName(lif.neuron))
+            .add("beta", lif.beta)
+            .add("threshold", lif.threshold)
+            .add("reset", resetMechanismName(lif.reset))
+            .addBool("reset_attached", lif.resetAttached)
+            .add("surrogate", surrogateKindName(lif.surrogate.kind))
+            .add("slope", lif.surrogate.slope)
+            .add("time_steps", static_cast<long long>(s.timeSteps))
+            .add("input_coding", inputCodingName(lif.input))
+            .add("decode", spikeDecodingName(lif.decoding))
+            .add("loss", spikeLossName(lif.loss))
+            .add("optimizer", optimizerName(s.optimizer))
+            .add("batch", static_cast<long long>(lif.batch))
+            .add("method", "bptt");
+        if (lif.neuron == LifNeuronKind::Synaptic)
+            json.add("alpha", lif.alpha);
+        if (lif.loss == SpikeLoss::MseCount)
+            json.add("correct_rate", lif.correctRate).add("incorrect_rate", lif.incorrectRate);
+        if (lif.ratePenalty > 0.0)
+            json.add("rate_penalty", lif.ratePenalty);
+    }
+    if (result.activity)
+        json.add("spikes_per_sample", result.activity->spikesPerSample)
+            .add("dead_fraction", result.activity->deadFraction);
     if (s.model == ModelKind::SigmaDelta)
         json.add("scale", s.quantizationScale);
     if (isEquilibriumModel(s.model)) {

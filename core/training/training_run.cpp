@@ -5,6 +5,7 @@
 #include "models/pd_network.h"
 #include "models/sigma_delta_net.h"
 #include "models/spiking_mlp.h"
+#include "snn/lif_network.h"
 #include "util/throttled_progress.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ std::vector<int> layerSizes(const TrainingSettings& settings, int inputSize, int
 }
 
 std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
-                                           int classCount) {
+                                           int classCount, std::size_t trainingSamples) {
     const std::vector<int> sizes = layerSizes(settings, inputSize, classCount);
     const double rate = settings.learningRate.value_or(defaultLearningRate(settings.model));
     switch (settings.model) {
@@ -70,6 +71,17 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         eq.seed = settings.seed;
         return std::make_unique<EqPropClassifier>(eq);
     }
+    case ModelKind::Lif: {
+        LifNetworkSettings lif = settings.lif;
+        lif.sizes = sizes;
+        lif.steps = settings.timeSteps;
+        lif.learningRate = rate;
+        lif.optimizer =
+            settings.optimizer == Optimizer::Adam ? LifOptimizer::Adam : LifOptimizer::Sgd;
+        lif.seed = settings.seed;
+        lif.activityWindow = static_cast<int>(trainingSamples / 10);
+        return std::make_unique<LifNetwork>(lif);
+    }
     case ModelKind::Mlp:
         break;
     }
@@ -80,12 +92,25 @@ double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::si
     const std::size_t n = count == 0 ? images.size() : std::min(count, images.size());
     if (n == 0)
         return 0.0;
+    // In chunks through predictBatch: one predict() per sample in order for the models
+    // without minibatches, whole minibatches for those with.
+    constexpr std::size_t chunk = 256;
     Eigen::VectorXd x;
+    Eigen::MatrixXd inputs;
+    std::vector<int> classes;
     std::size_t correct = 0;
     model.beginEvaluation();
-    for (std::size_t i = 0; i < n; ++i) {
-        images.features(i, x);
-        correct += model.predict(x) == images.labels[i];
+    for (std::size_t begin = 0; begin < n; begin += chunk) {
+        const std::size_t size = std::min(chunk, n - begin);
+        for (std::size_t k = 0; k < size; ++k) {
+            images.features(begin + k, x);
+            if (k == 0)
+                inputs.resize(x.size(), static_cast<Eigen::Index>(size));
+            inputs.col(static_cast<Eigen::Index>(k)) = x;
+        }
+        model.predictBatch(inputs, classes);
+        for (std::size_t k = 0; k < size; ++k)
+            correct += classes[k] == images.labels[begin + k];
     }
     model.endEvaluation();
     return static_cast<double>(correct) / static_cast<double>(n);
@@ -103,6 +128,9 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
                                      static_cast<std::size_t>(settings.rowsPerEpoch));
     constexpr double picoToMilli = 1e-9;
     Eigen::VectorXd x;
+    Eigen::MatrixXd inputs;
+    std::vector<int> labels;
+    std::vector<TrainStep> steps;
     std::uint64_t samples = 0;
     ThrottledProgress progress(callbacks.progress, total, 64); // and at each epoch's end
     std::size_t windowCorrect = 0, windowCount = 0, epochCorrect = 0;
@@ -146,28 +174,42 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         const std::vector<std::uint32_t> order =
             sampleOrder(data.train, settings.order, settings.seed, epoch);
         epochCorrect = 0;
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            const std::uint32_t i = order[k];
-            data.train.features(i, x);
-            const int label = data.train.labels[i];
-            const TrainStep step = model.train(x, label);
-            if (callbacks.onSample)
-                callbacks.onSample(i, label, step);
-            ++samples;
-            ++windowCount;
-            const bool correct = step.predicted == label;
-            windowCorrect += correct;
-            epochCorrect += correct;
-            windowLoss += step.loss;
-            const bool epochEnd = k + 1 == order.size();
-            if (epochEnd || (k + 1) % rowEvery == 0) {
-                if (epochEnd && epoch + 1 == settings.epochs)
-                    finish();
-                emitRow(epochEnd);
+        const std::size_t batch = static_cast<std::size_t>(std::max(1, model.batchSize()));
+        for (std::size_t first = 0; first < order.size() && !result.cancelled; first += batch) {
+            const std::size_t size = std::min(batch, order.size() - first);
+            labels.resize(size);
+            for (std::size_t k = 0; k < size; ++k) {
+                data.train.features(order[first + k], x);
+                if (k == 0)
+                    inputs.resize(x.size(), static_cast<Eigen::Index>(size));
+                inputs.col(static_cast<Eigen::Index>(k)) = x;
+                labels[k] = data.train.labels[order[first + k]];
             }
-            if (!(epochEnd ? progress.now(samples) : progress(samples))) {
-                result.cancelled = true;
-                break;
+            model.trainBatch(inputs, labels, steps);
+            // Rows and progress per sample, as with minibatch 1 (a row inside a minibatch
+            // tests the weights after its update).
+            for (std::size_t k = first; k < first + size; ++k) {
+                const std::uint32_t i = order[k];
+                const int label = labels[k - first];
+                const TrainStep& step = steps[k - first];
+                if (callbacks.onSample)
+                    callbacks.onSample(i, label, step);
+                ++samples;
+                ++windowCount;
+                const bool correct = step.predicted == label;
+                windowCorrect += correct;
+                epochCorrect += correct;
+                windowLoss += step.loss;
+                const bool epochEnd = k + 1 == order.size();
+                if (epochEnd || (k + 1) % rowEvery == 0) {
+                    if (epochEnd && epoch + 1 == settings.epochs)
+                        finish();
+                    emitRow(epochEnd);
+                }
+                if (!(epochEnd ? progress.now(samples) : progress(samples))) {
+                    result.cancelled = true;
+                    break;
+                }
             }
         }
         result.finalTrainAccuracy = static_cast<double>(epochCorrect) / static_cast<double>(n);
@@ -183,6 +225,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
     result.addsPerSample = static_cast<double>(model.trainingOps().adds) / s;
     result.multsPerSample = static_cast<double>(model.trainingOps().multiplies) / s;
     result.opsPerSample = result.addsPerSample + result.multsPerSample;
+    result.activity = model.activity();
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
 }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace sdlab {
@@ -34,14 +35,17 @@ struct TrainingResult {
     double addsPerSample = 0.0;
     double multsPerSample = 0.0;
     double seconds = 0.0;
+    std::optional<SpikeActivity> activity; // models with spiking hidden layers
 };
 
 // The layer sizes of the model the settings name: inputs, hidden..., classes.
 std::vector<int> layerSizes(const TrainingSettings& settings, int inputSize, int classCount);
 
 // Builds the model the settings name for inputs of `inputSize` and `classCount` classes.
+// `trainingSamples` (the training set's size, when known) sets the window the LIF
+// network's dead-unit fraction looks back over: the last tenth of an epoch.
 std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int inputSize,
-                                           int classCount);
+                                           int classCount, std::size_t trainingSamples = 0);
 
 // Observers of a run. onRow sees each curve row as it is made, with the model (for
 // spikes and gains); onSample sees every training step (the sample's index in

@@ -10,20 +10,21 @@ namespace sdlab {
 
 namespace {
 
-constexpr std::array<std::pair<const char*, ModelKind>, 7> kModels{
+constexpr std::array<std::pair<const char*, ModelKind>, 8> kModels{
     {{"mlp", ModelKind::Mlp},
      {"pdnn", ModelKind::Pdnn},
      {"spiking-mlp", ModelKind::SpikingMlp},
      {"sigma-delta", ModelKind::SigmaDelta},
      {"eqprop", ModelKind::EqProp},
      {"init-eqprop", ModelKind::InitEqProp},
-     {"spiking-eqprop", ModelKind::SpikingEqProp}}};
+     {"spiking-eqprop", ModelKind::SpikingEqProp},
+     {"lif", ModelKind::Lif}}};
 constexpr std::array<std::pair<const char*, UpdateRule>, 4> kRules{{{"recon", UpdateRule::Recon},
                                                                     {"past", UpdateRule::Past},
                                                                     {"future", UpdateRule::Future},
                                                                     {"stdp", UpdateRule::Stdp}}};
-constexpr std::array<std::pair<const char*, Optimizer>, 2> kOptimizers{
-    {{"sgd", Optimizer::Sgd}, {"fsgd", Optimizer::Fsgd}}};
+constexpr std::array<std::pair<const char*, Optimizer>, 3> kOptimizers{
+    {{"sgd", Optimizer::Sgd}, {"fsgd", Optimizer::Fsgd}, {"adam", Optimizer::Adam}}};
 constexpr std::array<std::pair<const char*, EventRouting>, 2> kRoutings{
     {{"breadth-first", EventRouting::BreadthFirst}, {"depth-first", EventRouting::DepthFirst}}};
 constexpr std::array<std::pair<const char*, BackReset>, 3> kResets{
@@ -42,7 +43,20 @@ double defaultLearningRate(ModelKind model) {
     // EqProp: the first connection's rate, halved per layer upward as the reference
     // code's [0.1, 0.05]; 0.02 per sample was the best of 0.002-0.05 on digits [500]
     // (0.05 diverges with 4 free steps even when initialized).
+    // The LIF network: snnTorch tutorial 5's Adam 5e-4.
+    if (model == ModelKind::Lif)
+        return 5e-4;
     return isEquilibriumModel(model) ? 0.02 : 0.01;
+}
+
+int defaultTimeSteps(ModelKind model) {
+    return model == ModelKind::Lif ? 25 : 10;
+}
+Optimizer defaultOptimizer(ModelKind model) {
+    return model == ModelKind::Lif ? Optimizer::Adam : Optimizer::Sgd;
+}
+double defaultLifBeta() {
+    return 0.95;
 }
 
 int defaultFreeSteps(ModelKind model) {
@@ -121,6 +135,17 @@ std::string validationError(const TrainingSettings& s) {
         return "--anchor must be in [0, 10]";
     if (std::string e = s.spiking.validationError(); !e.empty())
         return e;
+    if (s.optimizer == Optimizer::Adam && s.model != ModelKind::Lif)
+        return "--optimizer adam is for --model lif (the others learn by SGD)";
+    if (s.optimizer == Optimizer::Fsgd && s.model == ModelKind::Lif)
+        return "--optimizer fsgd is the spiking MLP's; --model lif takes sgd or adam";
+    if (s.model == ModelKind::Lif) {
+        LifNetworkSettings lif = s.lif;
+        lif.steps = s.timeSteps;
+        lif.learningRate = s.learningRate.value_or(defaultLearningRate(s.model));
+        if (std::string e = validationError(lif); !e.empty())
+            return e;
+    }
     if (s.rowsPerEpoch < 1 || s.rowsPerEpoch > 1000)
         return "rows per epoch must be between 1 and 1000";
     return {};

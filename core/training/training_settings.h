@@ -4,6 +4,7 @@
 #include "data/sample_order.h"
 #include "equilibrium/spiking_settler.h"
 #include "learning/update_rule_params.h"
+#include "snn/lif_settings.h"
 
 #include <cstdint>
 #include <optional>
@@ -13,14 +14,14 @@
 
 namespace sdlab {
 
-enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta, EqProp, InitEqProp, SpikingEqProp };
+enum class ModelKind { Mlp, Pdnn, SpikingMlp, SigmaDelta, EqProp, InitEqProp, SpikingEqProp, Lif };
 
 // The Equilibrium Propagation family (thesis ch. 7-8): they settle, and report settle steps.
 inline bool isEquilibriumModel(ModelKind kind) {
     return kind == ModelKind::EqProp || kind == ModelKind::InitEqProp ||
            kind == ModelKind::SpikingEqProp;
 }
-enum class Optimizer { Sgd, Fsgd };                   // DSN §3.7
+enum class Optimizer { Sgd, Fsgd, Adam }; // fsgd: DSN §3.7 (spiking MLP); adam: the LIF network
 enum class EventRouting { BreadthFirst, DepthFirst }; // DSN App. F
 enum class BackReset { None, Random, Zero };          // DSN App. E, back-quantizer φ
 // What the spiking MLP's output error quantizer integrates each step t (spiking_mlp.h).
@@ -56,6 +57,9 @@ struct TrainingSettings {
     double settleTolerance = 0.0;    // end a phase early once max |Δs| ≤ this
     double anchor = 0.1;             // init-eqprop: λ of eq. 7.5
     SpikingEqPropSettings spiking;   // spiking-eqprop: coding and step sizes
+    // LIF network trained through time: neurons, coding, loss, minibatch. Its sizes,
+    // steps, learning rate, optimizer and seed are taken from the fields above.
+    LifNetworkSettings lif;
     // Curve: rows per epoch, and the test samples used between epoch ends.
     int rowsPerEpoch = 10;
     std::size_t interimTestSamples = 2000;
@@ -64,6 +68,9 @@ struct TrainingSettings {
 double defaultLearningRate(ModelKind model);
 int defaultFreeSteps(ModelKind model);
 int defaultClampedSteps(ModelKind model);
+int defaultTimeSteps(ModelKind model);       // spiking MLP 10, LIF 25
+Optimizer defaultOptimizer(ModelKind model); // LIF Adam, otherwise SGD
+double defaultLifBeta();                     // 0.95 (snnTorch tutorial 5)
 
 std::optional<ModelKind> parseModelKind(std::string_view name);
 const char* modelName(ModelKind kind);

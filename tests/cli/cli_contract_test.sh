@@ -145,6 +145,14 @@ train)
   check "init-eqprop summary has its lambda" json_has t7/summary.json anchor_lambda
   check "spiking-eqprop, sigma-delta coding" "$CLI" train --model spiking-eqprop --encoder sigma-delta --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --free-steps 20 --clamped-steps 5 --out t8
   check "spiking summary names the encoder" [ "$(json_value t8/summary.json encoder)" = '"sigma-delta"' ]
+  check "lif, BPTT, tutorial-5 defaults" "$CLI" train --model lif --dataset synthetic --hidden 50 --epochs 3 --lr 2e-3 --out t9
+  check "lif curve has the common columns" header_is t9/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
+  for key in neuron beta threshold reset surrogate slope time_steps input_coding decode loss optimizer batch spikes_per_sample dead_fraction; do check "lif summary has $key" json_has t9/summary.json $key; done
+  check "lif defaults: beta 0.95, T 25, adam" [ "$(json_value t9/summary.json beta),$(json_value t9/summary.json time_steps),$(json_value t9/summary.json optimizer)" = '0.95,25,"adam"' ]
+  check "lif learns the synthetic set" awk -v a="$(json_value t9/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.85)}'
+  check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10
+  check "lif, rate input, mse-count, synaptic, zero reset, SGD" "$CLI" train --model lif --input-coding rate --loss mse-count --correct-rate 0.8 --incorrect-rate 0.1 --neuron synaptic --reset zero --optimizer sgd --lr 0.005 --surrogate fast-sigmoid --slope 10 --batch 32 --steps 10 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t11
+  check "lif summary names the surrogate and its slope" [ "$(json_value t11/summary.json surrogate),$(json_value t11/summary.json slope)" = '"fast-sigmoid",10' ]
   check "mlp curve has no settle_steps" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
   ;;
 settle)
@@ -305,6 +313,16 @@ bad-input)
   expect_bad "train: unknown spiking encoder" train --model spiking-eqprop --encoder morse --dataset synthetic --out bad_out
   expect_bad "train: --free-steps 0" train --model eqprop --free-steps 0 --dataset synthetic --out bad_out
   expect_bad "train: negative --beta" train --model eqprop --beta -1 --dataset synthetic --out bad_out
+  expect_bad "lif: beta above 1" train --model lif --beta 1.5 --dataset synthetic --out bad_out
+  expect_bad "lif: threshold 0" train --model lif --threshold 0 --dataset synthetic --out bad_out
+  expect_bad "lif: T = 0" train --model lif --steps 0 --dataset synthetic --out bad_out
+  expect_bad "lif: batch 0" train --model lif --batch 0 --dataset synthetic --out bad_out
+  expect_bad "lif: unknown loss" train --model lif --loss hinge --dataset synthetic --out bad_out
+  expect_bad "lif: a spike loss read by the membrane" train --model lif --loss ce-count --decode membrane --dataset synthetic --out bad_out
+  expect_bad "lif: ce-temporal without latency decoding" train --model lif --loss ce-temporal --dataset synthetic --out bad_out
+  expect_bad "lif: latency loss with rate input" train --model lif --loss ce-temporal --decode latency --input-coding rate --dataset synthetic --out bad_out
+  expect_bad "lif: fsgd is the spiking MLP's" train --model lif --optimizer fsgd --dataset synthetic --out bad_out
+  expect_bad "adam is the LIF network's" train --model mlp --optimizer adam --dataset synthetic --out bad_out
   expect_bad "settle: unknown model" settle --model hopfield --out bad_out
   expect_bad "settle: perturbation after the end" settle --steps 10 --perturb-at 11 --out bad_out
   expect_bad "settle: unknown perturbation" settle --perturb-at 5 --perturb shake --out bad_out

@@ -4,6 +4,7 @@
 // a tiny network whose spikes are a smooth sigmoid in both passes, so the check is exact
 // up to rounding, with the reset detached (the finite difference replays the recorded
 // resets) and attached, for every neuron, reset and differentiable loss.
+#include "data/dataset_loaders.h"
 #include "io/input_error.h"
 #include "neurons/lapicque_neuron.h"
 #include "neurons/leaky_neuron.h"
@@ -12,6 +13,7 @@
 #include "snn/lif_network.h"
 #include "snn/parameter_optimizer.h"
 #include "snn/spike_readout.h"
+#include "training/training_run.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -230,6 +232,44 @@ TEST(LifNetwork, RefusesSettingsItCannotRun) {
     s.loss = SpikeLoss::CeCount;
     s.decoding = SpikeDecoding::Membrane;
     EXPECT_NE(validationError(s), "");
+}
+
+TEST(LifNetwork, SmallSeededRunReachesStatedAccuracyAndRepeats) {
+    const ImageDataset data = makeSyntheticDigits(2000, 500, 1);
+    TrainingSettings s;
+    s.model = ModelKind::Lif;
+    s.hidden = {50};
+    s.epochs = 3;
+    s.timeSteps = 25;
+    s.optimizer = Optimizer::Adam;
+    s.learningRate = 2e-3;
+    auto model = makeClassifier(s, data.inputSize(), data.classCount(), data.train.size());
+    const TrainingResult result = runTraining(*model, data, s);
+    EXPECT_GE(result.finalTestAccuracy, 0.85);
+    EXPECT_EQ(result.curve.back().samples, 6000u);
+    ASSERT_TRUE(result.activity.has_value());
+    EXPECT_GT(result.activity->spikesPerSample, 0.0);
+    EXPECT_LT(result.activity->deadFraction, 0.5);
+    auto again = makeClassifier(s, data.inputSize(), data.classCount(), data.train.size());
+    EXPECT_EQ(runTraining(*again, data, s).finalTestAccuracy, result.finalTestAccuracy);
+}
+
+TEST(LifNetwork, AHighThresholdKillsTheHiddenLayer) {
+    // The dead-neuron effect: θ far above what the inputs can drive, nothing fires,
+    // no surrogate gradient reaches the weights from the spikes, accuracy stays at chance.
+    const ImageDataset data = makeSyntheticDigits(600, 200, 2);
+    TrainingSettings s;
+    s.model = ModelKind::Lif;
+    s.hidden = {30};
+    s.timeSteps = 10;
+    s.optimizer = Optimizer::Adam;
+    s.lif.threshold = 50.0;
+    s.lif.loss = SpikeLoss::CeCount;
+    auto model = makeClassifier(s, data.inputSize(), data.classCount(), data.train.size());
+    const TrainingResult result = runTraining(*model, data, s);
+    ASSERT_TRUE(result.activity.has_value());
+    EXPECT_EQ(result.activity->deadFraction, 1.0);
+    EXPECT_LT(result.finalTestAccuracy, 0.2);
 }
 
 } // namespace
