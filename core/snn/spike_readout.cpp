@@ -126,11 +126,16 @@ int decodeSample(SpikeDecoding decoding, const OutputRecord& o, int j) {
     int best = 0;
     switch (decoding) {
     case SpikeDecoding::Rate: {
+        // Ties (e.g. several outputs firing every step) go to the larger summed membrane,
+        // not to the first class: a membrane-trained output saturates at T spikes.
         Eigen::VectorXd counts = Eigen::VectorXd::Zero(classes);
-        for (int t = 0; t < o.steps; ++t)
+        Eigen::VectorXd charge = Eigen::VectorXd::Zero(classes);
+        for (int t = 0; t < o.steps; ++t) {
             counts += o.spikes.col(column(o, t, j));
+            charge += o.membrane.col(column(o, t, j));
+        }
         for (Eigen::Index c = 1; c < classes; ++c)
-            if (counts(c) > counts(best))
+            if (counts(c) > counts(best) || (counts(c) == counts(best) && charge(c) > charge(best)))
                 best = static_cast<int>(c);
         break;
     }

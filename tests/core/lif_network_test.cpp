@@ -124,7 +124,11 @@ TEST(SpikeReadout, EveryLossByHand) {
 
 TEST(SpikeReadout, DecodingsByHand) {
     HandRecord hand;
-    EXPECT_EQ(decodeSample(SpikeDecoding::Rate, hand.record(), 0), 0);     // tie 2-2: first
+    // Counts tie 2-2: the larger summed membrane wins (2.4 against 2.2), then 2.7 against 2.4.
+    EXPECT_EQ(decodeSample(SpikeDecoding::Rate, hand.record(), 0), 1);
+    hand.membrane(0, 0) = 1.0;
+    EXPECT_EQ(decodeSample(SpikeDecoding::Rate, hand.record(), 0), 0);
+    hand.membrane(0, 0) = 0.5;
     EXPECT_EQ(decodeSample(SpikeDecoding::Latency, hand.record(), 0), 0);  // fires first
     EXPECT_EQ(decodeSample(SpikeDecoding::Membrane, hand.record(), 0), 1); // max 2.0
     hand.spikes(1, 0) = 1.0;                                               // both at t 0
