@@ -6,6 +6,7 @@
 #include "gui/kernels_lab.h"
 #include "gui/lab_session.h"
 #include "gui/learning_lab.h"
+#include "gui/neuron_lab.h"
 #include "gui/quantization_lab.h"
 #include "gui/signal_lab.h"
 #include "gui/sweep_lab.h"
@@ -36,6 +37,8 @@ LabSession* createLab(const Experiment& experiment, QObject* parent) {
         return withoutRun(new QuantizationLab(experiment), parent);
     if (id == "encoders")
         return withoutRun(new EncodersLab(experiment), parent);
+    if (id == "neuron")
+        return withoutRun(new NeuronLab(experiment), parent);
     if (id == "equilibrium")
         return withoutRun(new EquilibriumLab(experiment), parent);
     if (id == "learning") {

@@ -15,6 +15,45 @@ void keepVersion1Defaults(std::map<std::string, ParameterValue>& values,
         values.try_emplace(key, value);
 }
 
+Parameter surrogateKindParameter(const std::string& kindKey, const std::string& help,
+                                 const std::string& group) {
+    return {.key = kindKey,
+            .kind = ParameterKind::Choice,
+            .label = "Surrogate gradient",
+            .help = help,
+            .valueName = "K",
+            .fallbackText = "atan",
+            .choices = choices({{"atan", "Arctangent"},
+                                {"sigmoid", "Sigmoid"},
+                                {"fast-sigmoid", "Fast sigmoid"},
+                                {"triangular", "Triangular"},
+                                {"straight-through", "Straight-through"}}),
+            .group = group};
+}
+
+Parameter surrogateSlopeParameter(const std::string& help, const std::string& group) {
+    return {.key = "slope",
+            .label = "Surrogate slope",
+            .help = help,
+            .valueName = "S",
+            .minimum = 0.0,
+            .maximum = 1000.0,
+            .minimumExclusive = true,
+            .fallback = 2.0,
+            .optional = true,
+            .unsetMeans = "the kind's default: atan 2, sigmoid 25, fast sigmoid 25, triangular 1",
+            .group = group,
+            .logarithmic = true};
+}
+
+SurrogateGradient surrogateFrom(const ParameterValues& v, const std::string& kindKey) {
+    SurrogateGradient g =
+        SurrogateGradient::withDefaultSlope(parseSurrogateKind(v.text(kindKey)).value());
+    if (v.isSet("slope"))
+        g.slope = v.real("slope");
+    return g;
+}
+
 Parameter signalParameter(const std::string& group) {
     return {.key = "signal",
             .kind = ParameterKind::Choice,

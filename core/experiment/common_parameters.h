@@ -4,6 +4,7 @@
 #include "equilibrium/spiking_settler.h"
 #include "experiment/parameter.h"
 #include "experiment/parameter_values.h"
+#include "neurons/surrogate_gradient.h"
 
 #include <map>
 #include <string>
@@ -31,6 +32,14 @@ void keepVersion1Defaults(std::map<std::string, ParameterValue>& values,
                           std::initializer_list<std::pair<const char*, ParameterValue>> defaults);
 // A choice from value/label pairs.
 std::vector<ParameterChoice> choices(std::initializer_list<ParameterChoice> list);
+
+// A surrogate gradient (spec §10): its kind under `kindKey` ("surrogate"; the surrogate
+// command's "kind") and its slope ("slope", unset: the kind's default), and the
+// surrogate they give.
+Parameter surrogateKindParameter(const std::string& kindKey, const std::string& help,
+                                 const std::string& group);
+Parameter surrogateSlopeParameter(const std::string& help, const std::string& group);
+SurrogateGradient surrogateFrom(const ParameterValues& values, const std::string& kindKey);
 
 // Spiking EqProp's coding and step sizes (thesis ch. 8): encoder, anneal, epsilon0, eta,
 // osa-target, lambda; and the settings they give (with "seed"), checked.

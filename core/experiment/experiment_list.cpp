@@ -14,13 +14,14 @@ const Experiment& equilibriumExperiment();
 const Experiment& videoExperiment();
 const Experiment& costExperiment();
 const Experiment& surrogateExperiment();
+const Experiment& neuronExperiment();
 
 const std::vector<const Experiment*>& experiments() {
     static const std::vector<const Experiment*> list{
-        &signalExperiment(),   &sweepExperiment(),        &updatesExperiment(),
-        &kernelsExperiment(),  &quantizationExperiment(), &encodersExperiment(),
-        &learningExperiment(), &equilibriumExperiment(),  &videoExperiment(),
-        &costExperiment(),     &surrogateExperiment()};
+        &signalExperiment(),  &sweepExperiment(),        &updatesExperiment(),
+        &kernelsExperiment(), &quantizationExperiment(), &encodersExperiment(),
+        &neuronExperiment(),  &learningExperiment(),     &equilibriumExperiment(),
+        &videoExperiment(),   &costExperiment(),         &surrogateExperiment()};
     return list;
 }
 

@@ -244,28 +244,14 @@ std::vector<Parameter> lifParameters() {
          .help = "lif: let the gradient flow through R_t (snnTorch detaches it, as the paper "
                  "§IV-E advises)",
          .group = lif},
-        choiceParameter("surrogate", "Surrogate gradient",
-                        "lif: what replaces H' in the backward pass (snnTorch paper Fig. 9): "
-                        "atan (α/2)/(1 + (παx/2)²), sigmoid, fast sigmoid 1/(1 + k|x|)², "
-                        "triangular, straight-through",
-                        choices({{"atan", "Arctangent"},
-                                 {"sigmoid", "Sigmoid"},
-                                 {"fast-sigmoid", "Fast sigmoid"},
-                                 {"triangular", "Triangular"},
-                                 {"straight-through", "Straight-through"}}),
-                        "atan", lif),
-        {.key = "slope",
-         .label = "Surrogate slope",
-         .help = "lif: α (atan), k (sigmoid, fast sigmoid) or the width (triangular)",
-         .valueName = "K",
-         .minimum = 0.0,
-         .maximum = 1000.0,
-         .minimumExclusive = true,
-         .fallback = 2.0,
-         .optional = true,
-         .unsetMeans = "atan 2, sigmoid 25, fast sigmoid 25, triangular 1",
-         .group = lif,
-         .logarithmic = true},
+        surrogateKindParameter("surrogate",
+                               "lif: what replaces H' in the backward pass (snnTorch paper "
+                               "Fig. 9): atan (α/2)/(1 + (παx/2)²), sigmoid, fast sigmoid 1/(1 "
+                               "+ k|x|)², triangular, straight-through",
+                               lif),
+        surrogateSlopeParameter("lif: α (atan), k (sigmoid, fast sigmoid) or the width "
+                                "(triangular)",
+                                lif),
         choiceParameter("input-coding", "Input coding",
                         "lif: direct (the pixels every step), rate (Bernoulli spikes, p = pixel "
                         "in [0, 1]) or latency (one spike per pixel, τ 5, θ 0.01)",
@@ -493,10 +479,7 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.threshold = v.real("threshold");
     lif.reset = parseResetMechanism(v.text("reset")).value();
     lif.resetAttached = v.flag("reset-attached");
-    lif.surrogate =
-        SurrogateGradient::withDefaultSlope(parseSurrogateKind(v.text("surrogate")).value());
-    if (v.isSet("slope"))
-        lif.surrogate.slope = v.real("slope");
+    lif.surrogate = common::surrogateFrom(v, "surrogate");
     lif.input = parseInputCoding(v.text("input-coding")).value();
     lif.decoding = parseSpikeDecoding(v.text("decode")).value();
     lif.loss = parseSpikeLoss(v.text("loss")).value();

@@ -4,9 +4,8 @@
 #include "experiment/experiment.h"
 #include "io/csv_table.h"
 #include "io/json_writer.h"
-#include "neurons/surrogate_gradient.h"
+#include "neurons/surrogate_curve.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace sdlab {
@@ -15,31 +14,15 @@ namespace {
 
 using namespace common;
 
-SurrogateGradient surrogateFrom(const ParameterValues& v) {
-    SurrogateGradient g =
-        SurrogateGradient::withDefaultSlope(parseSurrogateKind(v.text("kind")).value());
-    if (v.isSet("slope"))
-        g.slope = v.real("slope");
-    return g;
-}
-
 std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) {
-    const SurrogateGradient g = surrogateFrom(v);
+    const SurrogateGradient g = surrogateFrom(v, "kind");
     const double span = v.real("span");
     const auto points = static_cast<long>(v.integer("points"));
+    const SurrogateCurve curve = sampleSurrogate(g, span, points);
     CsvWriter table({"x", "heaviside", "surrogate", "derivative"});
-    double peak = 0.0, area = 0.0, previousX = 0.0, previousG = 0.0;
-    for (long k = 0; k < points; ++k) {
-        const double x =
-            -span + 2.0 * span * static_cast<double>(k) / static_cast<double>(points - 1);
-        const double derivative = g.derivative(x);
-        table.addRow({x, x > 0.0 ? 1.0 : 0.0, g.smoothStep(x), derivative}); // H strict
-        peak = std::max(peak, derivative);
-        if (k > 0) // trapezoids: how much of the unit step the window holds
-            area += 0.5 * (derivative + previousG) * (x - previousX);
-        previousX = x;
-        previousG = derivative;
-    }
+    for (std::size_t k = 0; k < curve.x.size(); ++k)
+        table.addRow({curve.x[k], curve.heaviside[k], curve.smoothStep[k], curve.derivative[k]});
+    const double peak = curve.peak, area = curve.area;
     JsonObjectWriter summary;
     summary.add("kind", surrogateKindName(g.kind))
         .add("slope", g.slope)
@@ -71,47 +54,31 @@ const Experiment& surrogateExperiment() {
             "derivative, area under g in the window). The triangular surrogate is\n"
             "max(0, 1 - |x|/w)/w: snnTorch's own returns +theta below and -theta above the\n"
             "threshold, a sign flip not copied here.",
-        .parameters =
-            {{.key = "kind",
-              .kind = ParameterKind::Choice,
-              .label = "Surrogate",
-              .help = "atan (a/2)/(1 + (pi a x/2)^2), sigmoid k e^-kx/(1 + e^-kx)^2, fast "
-                      "sigmoid 1/(1 + k|x|)^2, triangular max(0, 1 - |x|/w)/w, straight-through 1",
-              .valueName = "K",
-              .fallbackText = "atan",
-              .choices = choices({{"atan", "Arctangent"},
-                                  {"sigmoid", "Sigmoid"},
-                                  {"fast-sigmoid", "Fast sigmoid"},
-                                  {"triangular", "Triangular"},
-                                  {"straight-through", "Straight-through"}})},
-             {.key = "slope",
-              .label = "Slope",
-              .help = "alpha (atan), k (sigmoid, fast sigmoid) or the width w (triangular)",
-              .valueName = "S",
-              .minimum = 0.0,
-              .maximum = 1000.0,
-              .minimumExclusive = true,
-              .fallback = 2.0,
-              .optional = true,
-              .unsetMeans = "the kind's default: atan 2, sigmoid 25, fast sigmoid 25, "
-                            "triangular 1",
-              .logarithmic = true},
-             {.key = "span",
-              .label = "Span",
-              .help = "x = U - theta runs over [-A, A]",
-              .valueName = "A",
-              .minimum = 0.0,
-              .maximum = 100.0,
-              .minimumExclusive = true,
-              .fallback = 2.0},
-             {.key = "points",
-              .kind = ParameterKind::Integer,
-              .label = "Points",
-              .help = "Points written, evenly spaced",
-              .valueName = "N",
-              .minimum = 2,
-              .maximum = 100'000,
-              .fallback = 201}},
+        .parameters = {surrogateKindParameter(
+                           "kind",
+                           "atan (a/2)/(1 + (pi a x/2)^2), sigmoid k e^-kx/(1 + "
+                           "e^-kx)^2, fast sigmoid 1/(1 + k|x|)^2, triangular max(0, 1 "
+                           "- |x|/w)/w, straight-through 1",
+                           ""),
+                       surrogateSlopeParameter(
+                           "alpha (atan), k (sigmoid, fast sigmoid) or the width w (triangular)",
+                           ""),
+                       {.key = "span",
+                        .label = "Span",
+                        .help = "x = U - theta runs over [-A, A]",
+                        .valueName = "A",
+                        .minimum = 0.0,
+                        .maximum = 100.0,
+                        .minimumExclusive = true,
+                        .fallback = 2.0},
+                       {.key = "points",
+                        .kind = ParameterKind::Integer,
+                        .label = "Points",
+                        .help = "Points written, evenly spaced",
+                        .valueName = "N",
+                        .minimum = 2,
+                        .maximum = 100'000,
+                        .fallback = 201}},
         .outputs = {"surrogate.csv", "summary.json"},
         .hasLab = false,
         .run = run};

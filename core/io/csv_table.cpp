@@ -2,9 +2,11 @@
 
 #include "io/input_error.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -43,7 +45,8 @@ bool parseFiniteNumber(std::string_view cell, double& value) {
 
 } // namespace
 
-CsvTable CsvTable::read(const std::filesystem::path& path) {
+CsvTable CsvTable::read(const std::filesystem::path& path,
+                        const std::vector<std::string>& mayBeEmpty) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw InputError(path.string() + ": no such file");
@@ -54,15 +57,17 @@ CsvTable CsvTable::read(const std::filesystem::path& path) {
         throw InputError(path.string() + ": cannot be opened for reading");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return parse(buffer.str(), path.string());
+    return parse(buffer.str(), path.string(), mayBeEmpty);
 }
 
-CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName) {
+CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
+                         const std::vector<std::string>& mayBeEmpty) {
     CsvTable table;
     table.m_source = sourceName;
     std::size_t lineNumber = 0;
     std::size_t pos = 0;
     bool haveHeader = false;
+    std::vector<bool> emptyAllowed;
     while (pos <= text.size()) {
         std::size_t newline = text.find('\n', pos);
         if (newline == std::string_view::npos)
@@ -87,6 +92,9 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName) {
                 table.m_names.emplace_back(name);
             }
             table.m_columns.resize(cells.size());
+            for (const std::string& name : table.m_names)
+                emptyAllowed.push_back(std::find(mayBeEmpty.begin(), mayBeEmpty.end(), name) !=
+                                       mayBeEmpty.end());
             haveHeader = true;
             continue;
         }
@@ -96,6 +104,10 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName) {
                              std::to_string(table.m_names.size()) + " columns");
         for (std::size_t c = 0; c < cells.size(); ++c) {
             double value = 0.0;
+            if (cells[c].empty() && emptyAllowed[c]) {
+                table.m_columns[c].push_back(std::numeric_limits<double>::quiet_NaN());
+                continue;
+            }
             if (cells[c].empty())
                 throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
                                  ", column '" + table.m_names[c] + "' is empty");
@@ -145,6 +157,18 @@ CsvWriter::CsvWriter(const std::vector<std::string>& header) : m_width(header.si
 
 void CsvWriter::addRow(std::initializer_list<double> values) {
     addRow(std::vector<double>(values));
+}
+
+void CsvWriter::addRow(const std::vector<std::optional<double>>& values) {
+    if (values.size() != m_width)
+        throw std::logic_error("CsvWriter: row width differs from the header");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            m_text += ',';
+        if (values[i])
+            m_text += formatNumber(*values[i]);
+    }
+    m_text += '\n';
 }
 
 void CsvWriter::addRow(const std::vector<double>& values) {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,11 +13,14 @@ namespace sdlab {
 // per line, all rows as long as the header. Blank lines are skipped; '\r' is ignored.
 // Every defect (missing or empty file, no data rows, ragged row, a cell that is not a
 // finite number, a duplicate column name) raises InputError naming the file, the line
-// and the column.
+// and the column. Columns named in `mayBeEmpty` accept empty cells, read as NaN
+// (neuron.csv's syn for a neuron without a synaptic current).
 class CsvTable {
   public:
-    static CsvTable read(const std::filesystem::path& path);
-    static CsvTable parse(std::string_view text, const std::string& sourceName);
+    static CsvTable read(const std::filesystem::path& path,
+                         const std::vector<std::string>& mayBeEmpty = {});
+    static CsvTable parse(std::string_view text, const std::string& sourceName,
+                          const std::vector<std::string>& mayBeEmpty = {});
 
     const std::vector<std::string>& columnNames() const { return m_names; }
     std::size_t rowCount() const { return m_columns.empty() ? 0 : m_columns.front().size(); }
@@ -45,6 +49,8 @@ class CsvWriter {
     explicit CsvWriter(const std::vector<std::string>& header);
     void addRow(std::initializer_list<double> values);
     void addRow(const std::vector<double>& values);
+    // A row with gaps: nothing written for an empty cell.
+    void addRow(const std::vector<std::optional<double>>& values);
     const std::string& text() const { return m_text; }
 
   private:

@@ -108,6 +108,28 @@ cost)
   check "dense energy = din*dout*(3.7+0.9) pJ" [ "$(json_value c/cost.json energy_pj_dense)" = 276000 ]
   check "event-driven adds are a multiple of dout" awk -v a="$(json_value c/cost.json adds)" 'BEGIN { exit !(a % 200 == 0 && a > 0) }'
   ;;
+neuron)
+  check "neuron exits 0" "$CLI" neuron --out n
+  check "neuron.csv header" header_is n/neuron.csv "t,current,syn,mem,spk"
+  check "100 steps by default" rows_are n/neuron.csv 100
+  check "leaky: syn is empty" [ "$(column n/neuron.csv syn | sort -u)" = "" ]
+  # Step 0.15 from t = 11, beta 0.9: U = 1.5(1 - 0.9^k) first exceeds 1 at k = 11, t = 21.
+  check "first spike at t = 21 (by hand)" [ "$(json_value n/summary.json first_spike)" = 21 ]
+  check "the reset subtracts theta the step after" [ "$(awk -F, '$1 == 22 { print ($4 < 0.2) }' n/neuron.csv)" = 1 ]
+  check "fi.csv header" header_is n/fi.csv "current,rate"
+  check "below the rheobase I = 0.1 nothing fires" [ "$(awk -F, 'NR > 1 && $1 <= 0.1 && $2 > 0' n/fi.csv | wc -l)" = 0 ]
+  check "synaptic has a synaptic current" "$CLI" neuron --model synaptic --current pulses --amplitude 0.6 --out n2
+  check "syn is filled" [ -n "$(column n2/neuron.csv syn | head -n 1)" ]
+  printf 'current\n0.5\n0.6\n0\n' > cur.csv
+  check "a current from CSV" "$CLI" neuron --input cur.csv --model lapicque --resistance 5 --capacitance 1 --dt 1 --out n3
+  check "three steps" rows_are n3/neuron.csv 3
+  expect_bad "neuron: beta above 1" neuron --beta 1.2 --out bad_out
+  expect_bad "neuron: threshold 0" neuron --threshold 0 --out bad_out
+  expect_bad "neuron: R without C" neuron --model lapicque --resistance 5 --out bad_out
+  expect_bad "neuron: unknown model" neuron --model izhikevich --out bad_out
+  printf "x\n1\n" > cur_bad.csv
+  expect_bad "neuron: a CSV without a current column" neuron --input cur_bad.csv --out bad_out
+  ;;
 surrogate)
   check "surrogate exits 0" "$CLI" surrogate --out s
   check "surrogate.csv header" header_is s/surrogate.csv "x,heaviside,surrogate,derivative"

@@ -13,6 +13,7 @@
 #include "experiments/pd_coding_run.h"
 #include "io/input_error.h"
 #include "io/json_reader.h"
+#include "neurons/single_neuron_run.h"
 #include "neurons/surrogate_gradient.h"
 #include "training/training_report.h"
 #include "training/training_run.h"
@@ -153,6 +154,10 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"surrogate/kind", parses(parseSurrogateKind)},
         {"learning/encoder", parses(parseSpikeCoding)},
         {"learning/neuron", parses(parseLifNeuronKind)},
+        {"neuron/current", parses(parseCurrentShape)},
+        {"neuron/model", parses(parseSingleNeuronKind)},
+        {"neuron/reset", parses(parseResetMechanism)},
+        {"neuron/surrogate", parses(parseSurrogateKind)},
         {"learning/reset", parses(parseResetMechanism)},
         {"learning/surrogate", parses(parseSurrogateKind)},
         {"learning/input-coding", parses(parseInputCoding)},
