@@ -14,6 +14,7 @@
 #include <QStyleOptionComboBox>
 #include <QStylePainter>
 #include <QToolButton>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -68,6 +69,17 @@ int valueToSlider(const ParameterSpec& spec, double value) {
     return static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * kSliderSteps));
 }
 
+// The widgets of a layout item, through nested layouts.
+void collectWidgets(QLayoutItem* item, std::vector<QWidget*>& out) {
+    if (QWidget* widget = item->widget()) {
+        if (std::find(out.begin(), out.end(), widget) == out.end())
+            out.push_back(widget);
+    } else if (QLayout* layout = item->layout()) {
+        for (int k = 0; k < layout->count(); ++k)
+            collectWidgets(layout->itemAt(k), out);
+    }
+}
+
 QString labelText(const ParameterSpec& spec) {
     return spec.unit.isEmpty() || spec.kind == ParameterSpec::Kind::Real ||
                    spec.kind == ParameterSpec::Kind::Integer
@@ -83,13 +95,18 @@ ParameterPanel::ParameterPanel(ParameterSpecs specs, QWidget* parent)
     grid->setVerticalSpacing(2);
     int row = 0;
     QString group;
-    for (const ParameterSpec& spec : m_specs) {
+    for (std::size_t index = 0; index < m_specs.size(); ++index) {
+        const ParameterSpec& spec = m_specs[index];
         if (!spec.group.isEmpty() && spec.group != group) {
             group = spec.group;
             auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(group.toHtmlEscaped()));
             heading->setContentsMargins(0, row == 0 ? 0 : 8, 0, 2);
             grid->addWidget(heading, row++, 0, 1, 2);
+            m_headings.push_back({heading, {}});
         }
+        if (!m_headings.empty() && !spec.group.isEmpty())
+            m_headings.back().second.push_back(index);
+        const int firstRow = row;
         switch (spec.kind) {
         case ParameterSpec::Kind::Real:
         case ParameterSpec::Kind::Integer:
@@ -111,6 +128,12 @@ ParameterPanel::ParameterPanel(ParameterSpecs specs, QWidget* parent)
             addRange(spec, grid, row);
             break;
         }
+        std::vector<QWidget*> widgets;
+        for (int r = firstRow; r < row; ++r)
+            for (int c = 0; c < grid->columnCount(); ++c)
+                if (QLayoutItem* item = grid->itemAtPosition(r, c))
+                    collectWidgets(item, widgets);
+        m_rowWidgets.push_back(std::move(widgets));
     }
     m_note = new QLabel;
     m_note->setWordWrap(true);
@@ -180,26 +203,29 @@ void ParameterPanel::addNumber(const ParameterSpec& spec, QGridLayout* grid, int
             std::round(v * std::pow(10.0, spec.decimals)) / std::pow(10.0, spec.decimals);
         edit(spec.key, integer ? QVariant(static_cast<int>(std::lround(v))) : QVariant(rounded));
     });
-    if (automatic)
-        connect(automatic, &QCheckBox::toggled, this,
-                [this, spin, integer, key = spec.key](bool on) {
-                    if (on)
-                        edit(key, QVariant());
-                    else if (integer)
-                        edit(key, static_cast<QSpinBox*>(spin)->value());
-                    else
-                        edit(key, static_cast<QDoubleSpinBox*>(spin)->value());
-                });
+    if (automatic) // unticked, the number starts from the description's default
+        connect(automatic, &QCheckBox::toggled, this, [this, spec, integer](bool on) {
+            if (on)
+                edit(spec.key, QVariant());
+            else if (integer)
+                edit(spec.key, static_cast<int>(std::lround(spec.defaultValue)));
+            else
+                edit(spec.key, spec.defaultValue);
+        });
     m_show.insert(spec.key, [slider, spin, automatic, spec, integer](const QVariant& value) {
         const QSignalBlocker blockSlider(slider);
         const QSignalBlocker blockSpin(spin);
         const bool unset = !value.isValid();
         const double shown = unset ? spec.defaultValue : value.toDouble();
         slider->setValue(valueToSlider(spec, shown));
+        // Unset, the box says "auto" (its minimum shows the special text) rather than a
+        // number the rule may not give (the unset text, in the tooltip, says what it is).
+        spin->setSpecialValueText(unset ? tr("auto") : QString());
+        const double boxValue = unset ? spec.minimum : shown;
         if (integer)
-            static_cast<QSpinBox*>(spin)->setValue(static_cast<int>(std::lround(shown)));
+            static_cast<QSpinBox*>(spin)->setValue(static_cast<int>(std::lround(boxValue)));
         else
-            static_cast<QDoubleSpinBox*>(spin)->setValue(shown);
+            static_cast<QDoubleSpinBox*>(spin)->setValue(boxValue);
         slider->setEnabled(!unset);
         spin->setEnabled(!unset);
         if (automatic) {
@@ -398,6 +424,21 @@ void ParameterPanel::setValues(const ParameterValues& values) {
         if (const auto show = m_show.find(it.key()); show != m_show.end())
             (*show)(it.value());
     }
+    updateShownRows();
+}
+
+void ParameterPanel::updateShownRows() {
+    std::vector<bool> shown(m_specs.size(), true);
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        const ParameterSpec& spec = m_specs[i];
+        if (!spec.shownWhenKey.isEmpty())
+            shown[i] = spec.shownWhenValues.contains(m_values.value(spec.shownWhenKey).toString());
+        for (QWidget* widget : m_rowWidgets[i])
+            widget->setVisible(shown[i]);
+    }
+    for (const auto& [heading, members] : m_headings)
+        heading->setVisible(
+            std::any_of(members.begin(), members.end(), [&](std::size_t i) { return shown[i]; }));
 }
 
 void ParameterPanel::setNote(const QString& html) {

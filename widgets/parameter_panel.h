@@ -48,12 +48,16 @@ class ParameterPanel : public QWidget {
     void addText(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void addRange(const ParameterSpec& spec, QGridLayout* grid, int& row);
     void edit(const QString& key, const QVariant& value);
+    void updateShownRows(); // shownWhen: rows and group headings for the current values
 
     ParameterSpecs m_specs;
     ParameterValues m_values;
     QHash<QString, QWidget*> m_editors;
     QHash<QString, std::function<void(const QVariant&)>> m_show; // value → widgets, silently
     QLabel* m_note = nullptr;
+    // Per spec, the widgets of its rows; per group heading, the specs under it.
+    std::vector<std::vector<QWidget*>> m_rowWidgets;
+    std::vector<std::pair<QLabel*, std::vector<std::size_t>>> m_headings;
     int m_dragSerial = 0; // the serial of the drag in progress, 0 when none
     int m_nextSerial = 1;
 };

@@ -34,6 +34,10 @@ struct ParameterSpec {
     Browse browse = Browse::None;
     QString browsePrefix{}; // Text: put before a browsed path ("idx:")
     QString group{};        // a heading above the first parameter of each group
+    // Shown only while parameter `shownWhenKey` has one of `shownWhenValues` (empty key:
+    // always); a group heading hides with the last of its shown parameters.
+    QString shownWhenKey{};
+    QStringList shownWhenValues{};
 };
 using ParameterValues = QVariantMap;
 using ParameterSpecs = std::vector<ParameterSpec>;

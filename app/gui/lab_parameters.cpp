@@ -71,6 +71,9 @@ widgets::ParameterSpecs panelSpecs(const Experiment& experiment) {
                           : widgets::ParameterSpec::Browse::None;
         spec.browsePrefix = text(p.browsePrefix);
         spec.group = text(p.group);
+        spec.shownWhenKey = text(p.shownWhenKey);
+        for (const std::string& value : p.shownWhenValues)
+            spec.shownWhenValues << text(value);
         specs.push_back(std::move(spec));
     }
     return specs;

@@ -71,6 +71,11 @@ struct Parameter {
     // --learn-model needs --learn).
     std::string needsFlag{};
     ParameterScope scope = ParameterScope::Both;
+    // The lab shows this parameter only while `shownWhenKey` holds one of these values
+    // (the Learning lab's PD gains only for --model pdnn); empty: always. The command
+    // line takes it regardless (the model ignores what it does not read).
+    std::string shownWhenKey{};
+    std::vector<std::string> shownWhenValues{};
 };
 
 // A parameter's value: unset (an optional number left to its default rule), a Real, an

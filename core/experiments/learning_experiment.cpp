@@ -12,6 +12,7 @@
 #include "training/training_run.h"
 
 #include <cstdio>
+#include <map>
 
 namespace sdlab {
 
@@ -293,6 +294,34 @@ std::vector<Parameter> lifParameters() {
     return list;
 }
 
+// The lab shows a model's options only while that model is chosen.
+void showOnlyForTheirModels(std::vector<Parameter>& list) {
+    const std::vector<std::string> spikingMlp{"spiking-mlp"}, lif{"lif"},
+        eqFamily{"eqprop", "init-eqprop", "spiking-eqprop"}, settles{"eqprop", "init-eqprop"},
+        spikingEq{"spiking-eqprop"}, betaUsers{"eqprop", "init-eqprop", "spiking-eqprop", "lif"},
+        timeUsers{"spiking-mlp", "lif"};
+    const std::map<std::string, std::vector<std::string>> byKey{
+        {"update", {"pdnn"}},       {"gains", {"pdnn"}},          {"kp", {"pdnn"}},
+        {"kd", {"pdnn"}},           {"kp-back", {"pdnn"}},        {"kd-back", {"pdnn"}},
+        {"optimizer", timeUsers},   {"steps", timeUsers},         {"routing", spikingMlp},
+        {"back-reset", spikingMlp}, {"output-error", spikingMlp}, {"scale", {"sigma-delta"}},
+        {"free-steps", eqFamily},   {"clamped-steps", eqFamily},  {"beta", betaUsers},
+        {"epsilon", settles},       {"settle-tol", settles},      {"anchor", {"init-eqprop"}}};
+    for (Parameter& p : list) {
+        std::vector<std::string> models;
+        if (const auto it = byKey.find(p.key); it != byKey.end())
+            models = it->second;
+        else if (p.group == "LIF network")
+            models = lif;
+        else if (p.group == "Equilibrium Propagation")
+            models = spikingEq; // the spiking coding and step-size options
+        if (models.empty())
+            continue;
+        p.shownWhenKey = "model";
+        p.shownWhenValues = std::move(models);
+    }
+}
+
 std::vector<Parameter> parameters() {
     const std::string data = "Data", model = "Model", pd = "PD network", spiking = "Spiking MLP",
                       sd = "Σ-Δ net", eq = "Equilibrium Propagation", display = "Display";
@@ -363,6 +392,17 @@ std::vector<Parameter> parameters() {
          .decimals = 4,
          .logarithmic = true},
         seedParameter(model),
+        choiceParameter(
+            "optimizer", "Optimizer",
+            "spiking-mlp: sgd, one update per sample from the spike counts (DSN eq. "
+            "6), or fsgd, fractional SGD, an update at every event (DSN eq. 7); lif: "
+            "sgd or adam (β₁ 0.9, β₂ 0.999, ε 1e-8) per minibatch; auto: adam for "
+            "lif, sgd otherwise",
+            choices(
+                {{"auto", "Auto"}, {"sgd", "SGD"}, {"fsgd", "Fractional SGD"}, {"adam", "Adam"}}),
+            "auto", model),
+        timeStepsParameter(model),
+        betaParameter(model),
         choiceParameter("update", "Update form",
                         "pdnn: the four equal forms of the weight update (ICLR'18 eqs 10-13); "
                         "future and STDP need a smaller η at high kα",
@@ -380,16 +420,6 @@ std::vector<Parameter> parameters() {
         fixedGain(kdParameter("kd", 1.0, pd)),
         backGain(kpParameter("kp-back", 0.1, pd), "kp"),
         backGain(kdParameter("kd-back", 1.0, pd), "kd"),
-        choiceParameter(
-            "optimizer", "Optimizer",
-            "spiking-mlp: sgd, one update per sample from the spike counts (DSN eq. "
-            "6), or fsgd, fractional SGD, an update at every event (DSN eq. 7); lif: "
-            "sgd or adam (β₁ 0.9, β₂ 0.999, ε 1e-8) per minibatch; auto: adam for "
-            "lif, sgd otherwise",
-            choices(
-                {{"auto", "Auto"}, {"sgd", "SGD"}, {"fsgd", "Fractional SGD"}, {"adam", "Adam"}}),
-            "auto", spiking),
-        timeStepsParameter(spiking),
         choiceParameter(
             "routing", "Event routing",
             "spiking-mlp: breadth-first, a layer fires after all its inputs of the "
@@ -429,7 +459,6 @@ std::vector<Parameter> parameters() {
         phaseSteps("clamped-steps", "Clamped steps T⁺",
                    "EqProp family: steps of the weakly clamped phase", "4; spiking-eqprop 50",
                    "clampedSteps", eq),
-        betaParameter(eq),
         realParameter("epsilon", "Euler step ε",
                       "eqprop, init-eqprop: Euler step size of the settling (reference code 0.5)",
                       0.0, 1.0, 0.5, true, eq),
@@ -460,6 +489,7 @@ std::vector<Parameter> parameters() {
                          0, 9, 1, "", display, {"rasterLayer"});
     raster.scope = ParameterScope::Lab;
     list.push_back(std::move(raster));
+    showOnlyForTheirModels(list);
     return list;
 }
 

@@ -124,6 +124,29 @@ def main():
         row("  ... against the naive per-pixel loop", naive / ours, "{:.1f}x faster", ">= 3x",
             naive / ours >= 3.0)
 
+        # Issue 20: the tutorial-5 LIF network, 20 minibatches, against the same network in
+        # PyTorch (Debian's python3-torch; skipped without it). Training samples/s.
+        def lif_speed(command):
+            runs = [json.loads(subprocess.run(command, check=True, capture_output=True,
+                                              text=True).stdout.strip().splitlines()[-1])
+                    for _ in range(n)]
+            if "skipped" in runs[0]:
+                return None
+            return statistics.median(r["samples_per_second"] for r in runs)
+        ours = lif_speed([os.path.join(bench, "sdlab_lif_bench"), "20"])
+        python = os.environ.get("PYTHON", "/usr/bin/python3")
+        has_torch = subprocess.run([python, "-c", "import torch"], capture_output=True).returncode == 0
+        theirs = lif_speed([python, os.path.join(HERE, "lif_torch.py"), "20"]) \
+            if ours and has_torch else None
+        if ours is None or theirs is None:
+            rows.append(("LIF BPTT 784-1000-10, T 25: samples/s vs PyTorch", "skipped",
+                         ">= 1x", None))
+            print("LIF vs PyTorch skipped: needs dataset-fashion-mnist and python3-torch",
+                  file=sys.stderr)
+        else:
+            row("LIF BPTT 784-1000-10, T 25: samples/s vs PyTorch", ours / theirs,
+                "{:.1f}x faster", ">= 1x", ours >= theirs)
+
         if os.path.exists(gui):
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
             t = wall_median([gui, "--lab", "signal", "--screenshot",

@@ -9,8 +9,10 @@
 #include "widgets/small_multiples_view.h"
 #include "widgets/spike_raster.h"
 
+#include <QDoubleSpinBox>
 #include <QHelpEvent>
 #include <QImage>
+#include <QLabel>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSlider>
@@ -217,6 +219,40 @@ class WidgetsTest : public QObject {
         QVERIFY(serial > 0);
         QCOMPARE(edits[1].at(2).toInt(), serial); // same drag
         QCOMPARE(edits[2].at(2).toInt(), 0);      // not a drag
+    }
+
+    void parameterPanelShowsARowOnlyForItsValues() {
+        using Kind = ParameterSpec::Kind;
+        ParameterPanel panel({{.key = QStringLiteral("model"),
+                               .label = QStringLiteral("Model"),
+                               .kind = Kind::Choice,
+                               .choices = {QStringLiteral("mlp"), QStringLiteral("lif")},
+                               .defaultText = QStringLiteral("mlp")},
+                              {.key = QStringLiteral("beta"),
+                               .label = QStringLiteral("Decay"),
+                               .optional = true,
+                               .group = QStringLiteral("LIF"),
+                               .shownWhenKey = QStringLiteral("model"),
+                               .shownWhenValues = {QStringLiteral("lif")}}});
+        panel.show();
+        const auto labelled = [&](const QString& text) {
+            for (QLabel* label : panel.findChildren<QLabel*>())
+                if (label->text().contains(text))
+                    return label;
+            return static_cast<QLabel*>(nullptr);
+        };
+        QVERIFY(labelled(QStringLiteral("Decay")) && labelled(QStringLiteral("<b>LIF</b>")));
+        QVERIFY(!labelled(QStringLiteral("Decay"))->isVisible()); // model mlp: hidden
+        QVERIFY(!labelled(QStringLiteral("<b>LIF</b>"))->isVisible());
+        QVERIFY(!panel.editor(QStringLiteral("beta"))->isVisible());
+        panel.setValues({{QStringLiteral("model"), QStringLiteral("lif")}});
+        QVERIFY(labelled(QStringLiteral("Decay"))->isVisible());
+        QVERIFY(labelled(QStringLiteral("<b>LIF</b>"))->isVisible());
+        QVERIFY(panel.editor(QStringLiteral("beta"))->isVisible());
+        // Unset, the box reads "auto", not a number the rule may not give.
+        auto* box = qobject_cast<QDoubleSpinBox*>(panel.editor(QStringLiteral("beta")));
+        QVERIFY(box);
+        QCOMPARE(box->text(), QStringLiteral("auto"));
     }
 
     void playbackBarStepsAndStops() {
