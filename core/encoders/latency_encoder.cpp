@@ -17,7 +17,9 @@ std::optional<long> LatencyEncoder::firingStep(double x, long steps) const {
     const std::optional<double> t = firingTime(x);
     if (!t)
         return std::nullopt;
-    const double step = 1.0 + std::floor(*t);
+    // nearbyint rounds half to even in the default rounding mode, as torch.round does.
+    const double step =
+        1.0 + (rounding == LatencyRounding::Floor ? std::floor(*t) : std::nearbyint(*t));
     if (step > static_cast<double>(steps))
         return std::nullopt;
     return static_cast<long>(step);

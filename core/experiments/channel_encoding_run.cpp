@@ -28,10 +28,10 @@ std::vector<ChannelSpike> runChannelEncoding(const std::vector<std::vector<doubl
     std::vector<PdEncoder> pdEncoder;
     std::vector<SigmaDeltaQuantizer> quantizer;
     std::vector<long> latencyStep(channels.size(), 0);
-    const LatencyEncoder latency{options.tau, options.threshold, options.linear};
+    const LatencyEncoder latency{options.tau, options.threshold, options.linear, options.rounding};
     for (std::size_t c = 0; c < channels.size(); ++c) {
         rate.emplace_back(options.seed + 0x9E3779B97F4A7C15ULL * (c + 1));
-        delta.emplace_back(options.threshold, options.offSpikes);
+        delta.emplace_back(options.threshold, options.offSpikes, options.reference);
         pdEncoder.emplace_back(options.pd);
         quantizer.emplace_back();
         if (!channels[c].empty())
@@ -97,7 +97,9 @@ std::vector<std::vector<double>> decodeChannels(const std::vector<ChannelSpike>&
                 break;
             case ChannelEncoding::Latency:
                 if (s != 0.0) {
-                    const double midpoint = static_cast<double>(t) - 0.5;
+                    const double midpoint =
+                        static_cast<double>(t) -
+                        (options.rounding == LatencyRounding::Floor ? 0.5 : 1.0);
                     held[c] = options.linear
                                   ? 1.0 - midpoint / options.tau
                                   : options.threshold / (1.0 - std::exp(-midpoint / options.tau));

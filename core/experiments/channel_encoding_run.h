@@ -1,6 +1,8 @@
 #pragma once
 
 #include "coding/pd_params.h"
+#include "encoders/delta_modulation_encoder.h"
+#include "encoders/latency_encoder.h"
 
 #include <cstdint>
 #include <vector>
@@ -16,8 +18,10 @@ struct ChannelEncodingOptions {
     double tau = 5.0;        // latency
     double threshold = 0.01; // latency: θ; delta: the change that fires a spike
     bool linear = false;     // latency
-    bool offSpikes = true;   // delta
-    PdParams pd{};           // pd
+    LatencyRounding rounding = LatencyRounding::Floor;    // latency
+    bool offSpikes = true;                                // delta
+    DeltaReference reference = DeltaReference::LastSpike; // delta
+    PdParams pd{};                                        // pd
 };
 
 struct ChannelSpike {
@@ -36,9 +40,9 @@ std::vector<ChannelSpike> runChannelEncoding(const std::vector<std::vector<doubl
 
 // The receiver's estimate of each channel from its spikes alone, per step t = 1..steps
 // (result[c][t−1]): rate: running mean of the spikes; latency: from the spike's step k
-// on, the input whose firing time is the step's midpoint k − ½ (x = θ/(1 − e^{−(k−½)/τ}),
-// linear: 1 − (k − ½)/τ), 0 before; delta: θ·Σ_{τ≤t} s_τ (the reference, up to the
-// overshoot); PD: the decoder of spec §2. Spikes must be ordered by step.
+// on, the input whose firing time is the middle of the times the step holds, m = k − ½
+// (floor) or k − 1 (nearest): x = θ/(1 − e^{−m/τ}), linear 1 − m/τ; 0 before; delta: θ·Σ_{τ≤t} s_τ
+// (the reference, up to the overshoot); PD: the decoder of spec §2. Spikes must be ordered by step.
 std::vector<std::vector<double>> decodeChannels(const std::vector<ChannelSpike>& spikes,
                                                 std::size_t channelCount,
                                                 const ChannelEncodingOptions& options);

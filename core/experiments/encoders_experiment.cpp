@@ -3,6 +3,7 @@
 #include "experiments/encoders_experiment.h"
 
 #include "data/channel_patterns.h"
+#include "encoders/encoder_conventions.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
 #include "experiments/channel_encoding_run.h"
@@ -102,7 +103,9 @@ ChannelEncodingOptions encodingOptionsFrom(const ParameterValues& v, ChannelEnco
         v.realOr("threshold", v.real(method == ChannelEncoding::Delta ? "delta-threshold"
                                                                       : "latency-threshold"));
     settings.linear = v.flag("linear");
+    settings.rounding = parseLatencyRounding(v.text("latency-rounding")).value();
     settings.offSpikes = !v.flag("no-off-spikes");
+    settings.reference = parseDeltaReference(v.text("delta-reference")).value();
     settings.pd = common::pdParams(v, "kp", "kd");
     return settings;
 }
@@ -146,7 +149,11 @@ const Experiment& encodersExperiment() {
             "modulation; or PD + sigma-delta). Row r is the input at step r (a channel shorter\n"
             "than N holds its last value; latency uses the first). Without --input, a built-in\n"
             "pattern. Writes spikes.csv (t,channel,value; channel 0-based, non-zero values "
-            "only)\nand summary.json.",
+            "only)\nand summary.json. Conventions: latency fires on step 1 + floor(t) unless\n"
+            "--latency-rounding nearest (snnTorch's round); delta compares with the value at the\n"
+            "last spike unless --delta-reference previous-sample (snnTorch's, with >=); rate "
+            "needs\n"
+            "probabilities: a file value outside [0, 1] is refused (snnTorch's spikegen clips).",
         .parameters =
             {csvInputParameter("Input from CSV (a column per channel)",
                                "CSV file, one column per channel; replaces the pattern",
@@ -226,10 +233,31 @@ const Experiment& encodersExperiment() {
               .label = "Linear latency",
               .help = "Latency t = τ·(1 − x) instead of the RC charging time τ·ln(x/(x − θ))",
               .group = rate},
+             {.key = "latency-rounding",
+              .kind = ParameterKind::Choice,
+              .label = "Latency step",
+              .help = "Which step a firing time t falls on: floor, step 1 + floor(t) (ours: step k "
+                      "holds [k−1, k)); nearest, 1 + round(t), ties to even (snnTorch "
+                      "spikegen.latency)",
+              .valueName = "R",
+              .fallbackText = "floor",
+              .choices = choices({{"floor", "floor (ours)"}, {"nearest", "nearest (snnTorch)"}}),
+              .group = rate},
              thresholdParameter("delta-threshold", "Delta threshold",
                                 "ON spike when x_t − x_ref > θ, OFF when < −θ; x_ref follows "
                                 "each spike",
                                 0.1, "deltaThreshold", delta),
+             {.key = "delta-reference",
+              .kind = ParameterKind::Choice,
+              .label = "Delta compares with",
+              .help = "last-spike: the value at the last spike, fires when |change| > θ (ours, an "
+                      "event camera's rule); previous-sample: x_{t−1}, fires when |change| ≥ θ "
+                      "(snnTorch spikegen.delta)",
+              .valueName = "REF",
+              .fallbackText = "last-spike",
+              .choices = choices({{"last-spike", "the last spike (ours)"},
+                                  {"previous-sample", "the previous sample (snnTorch)"}}),
+              .group = delta},
              {.key = "no-off-spikes",
               .kind = ParameterKind::Flag,
               .label = "ON events only",

@@ -4,6 +4,7 @@
 #include "experiments/learning_experiment.h"
 
 #include "data/dataset_loaders.h"
+#include "encoders/encoder_conventions.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
 #include "io/input_error.h"
@@ -258,6 +259,11 @@ std::vector<Parameter> lifParameters() {
                         "in [0, 1]) or latency (one spike per pixel, τ 5, θ 0.01)",
                         choices({{"direct", "Direct"}, {"rate", "Rate"}, {"latency", "Latency"}}),
                         "direct", lif),
+        choiceParameter("latency-rounding", "Latency step",
+                        "lif, latency input: a pixel fires on step 1 + floor(t) (floor, ours) or "
+                        "1 + round(t) (nearest, snnTorch spikegen.latency)",
+                        choices({{"floor", "floor (ours)"}, {"nearest", "nearest (snnTorch)"}}),
+                        "floor", lif),
         choiceParameter("decode", "Output decoding",
                         "lif: rate (most output spikes), latency (first to spike) or membrane "
                         "(highest max_t U) (snnTorch paper §III-B)",
@@ -511,6 +517,7 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.resetAttached = v.flag("reset-attached");
     lif.surrogate = common::surrogateFrom(v, "surrogate");
     lif.input = parseInputCoding(v.text("input-coding")).value();
+    lif.latencyRounding = parseLatencyRounding(v.text("latency-rounding")).value();
     lif.decoding = parseSpikeDecoding(v.text("decode")).value();
     lif.loss = parseSpikeLoss(v.text("loss")).value();
     lif.correctRate = v.real("correct-rate");

@@ -103,7 +103,8 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
                 pass.input.setZero(x.rows(), cols);
                 std::mt19937_64 rng(mixSeed(m_settings.seed, stream, p));
                 std::uniform_real_distribution<double> uniform(0.0, 1.0);
-                const LatencyEncoder latency;
+                LatencyEncoder latency;
+                latency.rounding = m_settings.latencyRounding;
                 for (Eigen::Index j = 0; j < batch; ++j)
                     for (Eigen::Index i = 0; i < x.rows(); ++i) {
                         const double value = x(i, j);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "encoders/latency_encoder.h"
 #include "neurons/reset_mechanism.h"
 #include "neurons/surrogate_gradient.h"
 
@@ -54,6 +55,7 @@ struct LifNetworkSettings {
     SurrogateGradient surrogate;
     int steps = 25;
     InputCoding input = InputCoding::Direct;
+    LatencyRounding latencyRounding = LatencyRounding::Floor; // latency input (latency_encoder.h)
     SpikeDecoding decoding = SpikeDecoding::Rate;
     SpikeLoss loss = SpikeLoss::CeMembrane;
     double correctRate = 1.0; // mse-count targets, as fractions of T

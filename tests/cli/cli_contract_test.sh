@@ -101,6 +101,18 @@ encode)
   check "delta exits 0" "$CLI" encode --input d.csv --method delta --threshold 0.1 --steps 6 --out delta
   check "hand-worked delta events" [ "$(tail -n +2 delta/spikes.csv | paste -sd' ')" = "2,0,1 4,0,-1 6,0,1" ]
   check "pd exits 0" "$CLI" encode --input d.csv --method pd --kp 1 --kd 4 --steps 6 --out pd
+  # t = 5 ln(x/(x - 0.01)) = 2.62 for x = 0.0245: floor fires on step 3, nearest on step 4.
+  printf 'a\n0.0245\n' > late.csv
+  check "latency, floor (ours)" "$CLI" encode --input late.csv --method latency --steps 10 --out lf
+  check "floor: step 1 + floor(2.62) = 3" [ "$(tail -n +2 lf/spikes.csv)" = "3,0,1" ]
+  check "latency, nearest (snnTorch)" "$CLI" encode --input late.csv --method latency --latency-rounding nearest --steps 10 --out ln
+  check "nearest: step 1 + round(2.62) = 4" [ "$(tail -n +2 ln/spikes.csv)" = "4,0,1" ]
+  printf 'x\n0.05\n0.1\n0.15\n0.2\n' > drift.csv
+  check "delta against the last spike" "$CLI" encode --input drift.csv --method delta --threshold 0.1 --steps 4 --out dl
+  check "last spike: the drift adds up to one ON at t 3" [ "$(tail -n +2 dl/spikes.csv)" = "3,0,1" ]
+  check "delta against the previous sample" "$CLI" encode --input drift.csv --method delta --threshold 0.1 --delta-reference previous-sample --steps 4 --out dp
+  check "previous sample: 0.05 a step never fires" [ "$(wc -l < dp/spikes.csv)" = 1 ]
+  check "encode --help names both conventions" bash -c "\"$CLI\" encode --help | grep -q 'snnTorch spikegen.delta'"
   ;;
 cost)
   check "cost exits 0" "$CLI" cost --din 300 --dout 200 --density 0.05 --repeat 5 --out c

@@ -82,3 +82,40 @@ TEST(ChannelEncoding, EachMethodOnHandWorkedChannels) {
 
 } // namespace
 } // namespace sdlab
+
+namespace sdlab {
+namespace {
+
+TEST(LatencyEncoderRounding, FloorIsOursNearestIsSnnTorchs) {
+    // Linear latency t = τ(1 − x), τ = 10: x = 0.74 gives t = 2.6, x = 0.75 gives t = 2.5.
+    LatencyEncoder floor{10.0, 0.01, true, LatencyRounding::Floor};
+    LatencyEncoder nearest{10.0, 0.01, true, LatencyRounding::Nearest};
+    EXPECT_EQ(floor.firingStep(0.74, 10), 3);   // 1 + floor(2.6)
+    EXPECT_EQ(nearest.firingStep(0.74, 10), 4); // 1 + round(2.6)
+    EXPECT_EQ(floor.firingStep(0.75, 10), 3);   // 1 + floor(2.5)
+    EXPECT_EQ(nearest.firingStep(0.75, 10), 3); // 1 + round(2.5), ties to even as torch.round
+    EXPECT_EQ(nearest.firingStep(0.65, 10), 5); // t = 3.5 → 4, step 5
+    EXPECT_FALSE(nearest.firingStep(0.005, 10).has_value()); // at or below θ: never
+}
+
+TEST(DeltaModulationReference, PreviousSampleFiresAtEqualityLastSpikeDoesNot) {
+    // θ = 0.25 and values exact in binary: 0, 0.25, 0.5, 0.625, 0.75.
+    const std::vector<double> x{0.0, 0.25, 0.5, 0.625, 0.75};
+    DeltaModulationEncoder lastSpike(0.25, true, DeltaReference::LastSpike);
+    DeltaModulationEncoder previous(0.25, true, DeltaReference::PreviousSample);
+    std::vector<double> a, b;
+    for (double v : x) {
+        a.push_back(lastSpike.step(v));
+        b.push_back(previous.step(v));
+    }
+    // Last spike, strict: 0.5 − 0 > 0.25 fires (reference 0.5), then 0.75 − 0.5 = θ does not.
+    EXPECT_EQ(a, (std::vector<double>{0, 0, 1, 0, 0}));
+    // Previous sample, ≥: 0.25 and 0.5 fire; steps of 0.125 never do.
+    EXPECT_EQ(b, (std::vector<double>{0, 1, 1, 0, 0}));
+    DeltaModulationEncoder down(0.25, true, DeltaReference::PreviousSample);
+    down.step(0.5);
+    EXPECT_EQ(down.step(0.25), -1.0); // OFF at equality too
+}
+
+} // namespace
+} // namespace sdlab

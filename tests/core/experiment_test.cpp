@@ -4,6 +4,7 @@
 #include "data/channel_patterns.h"
 #include "data/sample_order.h"
 #include "data/signals.h"
+#include "encoders/encoder_conventions.h"
 #include "equilibrium/settle_run.h"
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
@@ -154,6 +155,9 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"surrogate/kind", parses(parseSurrogateKind)},
         {"learning/encoder", parses(parseSpikeCoding)},
         {"learning/neuron", parses(parseLifNeuronKind)},
+        {"learning/latency-rounding", parses(parseLatencyRounding)},
+        {"encoders/latency-rounding", parses(parseLatencyRounding)},
+        {"encoders/delta-reference", parses(parseDeltaReference)},
         {"neuron/current", parses(parseCurrentShape)},
         {"neuron/model", parses(parseSingleNeuronKind)},
         {"neuron/reset", parses(parseResetMechanism)},
