@@ -238,14 +238,20 @@ TEST(LifNetwork, RefusesSettingsItCannotRun) {
     EXPECT_NE(validationError(s), "");
 }
 
-TEST(LifNetwork, SmallSeededRunReachesStatedAccuracyAndRepeats) {
-    const ImageDataset data = makeSyntheticDigits(2000, 500, 1);
+// A LIF run through the Learning lab's settings: Adam, one hidden layer.
+TrainingSettings lifTraining(int hidden, int steps) {
     TrainingSettings s;
     s.model = ModelKind::Lif;
-    s.hidden = {50};
-    s.epochs = 3;
-    s.timeSteps = 25;
+    s.hidden = {hidden};
+    s.timeSteps = steps;
     s.optimizer = Optimizer::Adam;
+    return s;
+}
+
+TEST(LifNetwork, SmallSeededRunReachesStatedAccuracyAndRepeats) {
+    const ImageDataset data = makeSyntheticDigits(2000, 500, 1);
+    TrainingSettings s = lifTraining(50, 25);
+    s.epochs = 3;
     s.learningRate = 2e-3;
     auto model = makeClassifier(s, data.inputSize(), data.classCount(), data.train.size());
     const TrainingResult result = runTraining(*model, data, s);
@@ -262,11 +268,7 @@ TEST(LifNetwork, AHighThresholdKillsTheHiddenLayer) {
     // The dead-neuron effect: θ far above what the inputs can drive, nothing fires,
     // no surrogate gradient reaches the weights from the spikes, accuracy stays at chance.
     const ImageDataset data = makeSyntheticDigits(600, 200, 2);
-    TrainingSettings s;
-    s.model = ModelKind::Lif;
-    s.hidden = {30};
-    s.timeSteps = 10;
-    s.optimizer = Optimizer::Adam;
+    TrainingSettings s = lifTraining(30, 10);
     s.lif.threshold = 50.0;
     s.lif.loss = SpikeLoss::CeCount;
     auto model = makeClassifier(s, data.inputSize(), data.classCount(), data.train.size());
