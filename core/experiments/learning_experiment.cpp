@@ -296,6 +296,13 @@ std::vector<Parameter> lifParameters() {
                      6),
         integerParameter("batch", "Minibatch", "lif: samples per update", 1, 4096, 128, "samples",
                          lif),
+        choiceParameter("method", "Gradient by",
+                        "lif: bptt, backpropagation through time (exact, memory O(T·units·batch)); "
+                        "eprop, eligibility traces carried forward in time (snnTorch paper §V): "
+                        "each layer's input trace times the output error sent down at the same "
+                        "step, dropping the upper layers' memory (exact RTRL for the top layer; "
+                        "needs a detached subtract or no reset, leaky or lapicque)",
+                        choices({{"bptt", "BPTT"}, {"eprop", "e-prop (online)"}}), "bptt", lif),
     };
     return list;
 }
@@ -524,6 +531,7 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.incorrectRate = v.real("incorrect-rate");
     lif.ratePenalty = v.real("rate-penalty");
     lif.batch = static_cast<int>(v.integer("batch"));
+    lif.method = parseLifMethod(v.text("method")).value();
     return lif;
 }
 

@@ -35,6 +35,14 @@ class LifLayer {
     // them, so a finite difference sees the reset as the detached backward pass does.
     void setReplayResets(bool replay) { m_replayResets = replay; }
 
+    // For eligibility traces (eligibility_gradient.h): U_t = a·U_{t−1} + b·I_t − R_t·θ.
+    double decay() const { return m_a; }
+    double inputGain() const { return m_b; }
+    double threshold() const { return m_theta; }
+    double surrogateDerivative(double x) const { return m_surrogate.derivative(x); }
+    int steps() const { return m_steps; }
+    int batch() const { return m_batch; }
+
   private:
     double spike(double x) const; // H(x), or the smooth step in gradient checks
     bool zeroesWholeMembrane() const { return m_neuron != LifNeuronKind::Leaky; }

@@ -2,6 +2,7 @@
 
 #include "encoders/latency_encoder.h"
 #include "io/input_error.h"
+#include "snn/eligibility_gradient.h"
 #include "snn/lif_layer.h"
 #include "snn/spike_readout.h"
 #include "util/parallel_for.h"
@@ -159,6 +160,17 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
                 if (pass.dSpikes.size() == 0)
                     pass.dSpikes.setZero(top.spikes().rows(), cols);
                 pass.dSpikes.array() += penalty / meanOver;
+            }
+            if (m_settings.method != LifMethod::Bptt) {
+                // Eligibility traces (RTRL, e-prop): each step costs a trace update per
+                // input and an outer product per weight, forward in time.
+                eligibilityGradients({&pass.layers, &m_weights, &pass.input, direct, &pass.dSpikes,
+                                      &pass.loss.dMembrane, penalty / meanOver},
+                                     pass.gradients.weights, pass.gradients.biases);
+                for (const Eigen::MatrixXd& w : m_weights)
+                    pass.ops.countMultiplyAdds(static_cast<std::uint64_t>(w.size() + w.cols()) *
+                                               static_cast<std::uint64_t>(cols));
+                continue;
             }
             for (std::size_t l = pass.layers.size(); l-- > 0;) {
                 const bool topLayer = l + 1 == pass.layers.size();

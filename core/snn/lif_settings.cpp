@@ -29,6 +29,8 @@ constexpr std::array<std::pair<const char*, SpikeLoss>, 7> kLosses{
      {"ce-max-membrane", SpikeLoss::CeMaxMembrane},
      {"mse-membrane", SpikeLoss::MseMembrane},
      {"ce-temporal", SpikeLoss::CeTemporal}}};
+constexpr std::array<std::pair<const char*, LifMethod>, 3> kMethods{
+    {{"bptt", LifMethod::Bptt}, {"rtrl", LifMethod::Rtrl}, {"eprop", LifMethod::Eprop}}};
 constexpr std::array<std::pair<const char*, LifOptimizer>, 2> kOptimizers{
     {{"sgd", LifOptimizer::Sgd}, {"adam", LifOptimizer::Adam}}};
 
@@ -61,6 +63,12 @@ std::optional<SpikeLoss> parseSpikeLoss(std::string_view name) {
 }
 const char* spikeLossName(SpikeLoss loss) {
     return nameIn(kLosses, loss);
+}
+std::optional<LifMethod> parseLifMethod(std::string_view name) {
+    return lookupName(kMethods, name);
+}
+const char* lifMethodName(LifMethod method) {
+    return nameIn(kMethods, method);
 }
 std::optional<LifOptimizer> parseLifOptimizer(std::string_view name) {
     return lookupName(kOptimizers, name);
@@ -97,6 +105,20 @@ std::string validationError(const LifNetworkSettings& s) {
         return "--rate-penalty must be a non-negative number";
     if (!(s.learningRate > 0.0) || !std::isfinite(s.learningRate))
         return "--lr must be a positive number";
+    if (s.method != LifMethod::Bptt) {
+        const char* name = lifMethodName(s.method);
+        if (s.method == LifMethod::Rtrl && s.sizes.size() != 2)
+            return "--method rtrl is exact for one layer of neurons; deeper networks learn "
+                   "online by --method eprop";
+        if (s.neuron == LifNeuronKind::Synaptic)
+            return std::string("--method ") + name +
+                   " carries one trace per input: it takes "
+                   "the leaky or lapicque neuron, not synaptic";
+        if (s.reset == ResetMechanism::Zero || s.resetAttached)
+            return std::string("--method ") + name +
+                   " needs a detached subtract or no reset "
+                   "(a zero or attached reset makes each trace depend on its unit)";
+    }
     // A loss trains what one decoding reads: spike-time losses the first spike, spike
     // losses the counts, membrane losses the membrane (or the spikes it makes).
     const bool temporal = s.loss == SpikeLoss::CeTemporal;

@@ -42,6 +42,13 @@ enum class SpikeLoss {
     CeTemporal,    // CE(−f, y), f the first-spike step (0-based, none = T − 1)
 };
 enum class LifOptimizer { Sgd, Adam }; // Adam: β₁ 0.9, β₂ 0.999, ε 1e-8
+// How the weight gradient is found (snnTorch paper §IV-V):
+enum class LifMethod {
+    Bptt,  // backpropagation through time: exact for the unrolled graph
+    Rtrl,  // eligibility traces carried forward (eqs 10-13): exact for one layer
+    Eprop, // traces per layer with the output error sent down each step: drops the
+           // upper layers' temporal terms (exact when they have β = 0)
+};
 
 // Everything a LIF network trained through time needs (spec §10).
 struct LifNetworkSettings {
@@ -62,6 +69,7 @@ struct LifNetworkSettings {
     double incorrectRate = 0.0;
     double ratePenalty = 0.0; // λ·Σ spikes of every layer per sample (l1 rate sparsity)
     LifOptimizer optimizer = LifOptimizer::Adam;
+    LifMethod method = LifMethod::Bptt;
     double learningRate = 5e-4;
     int batch = 128;
     std::uint64_t seed = 1;
@@ -81,6 +89,8 @@ std::optional<SpikeDecoding> parseSpikeDecoding(std::string_view name);
 const char* spikeDecodingName(SpikeDecoding decoding);
 std::optional<SpikeLoss> parseSpikeLoss(std::string_view name);
 const char* spikeLossName(SpikeLoss loss);
+std::optional<LifMethod> parseLifMethod(std::string_view name); // "bptt" "rtrl" "eprop"
+const char* lifMethodName(LifMethod method);
 std::optional<LifOptimizer> parseLifOptimizer(std::string_view name);
 const char* lifOptimizerName(LifOptimizer optimizer);
 

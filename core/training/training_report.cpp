@@ -117,7 +117,7 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("loss", spikeLossName(lif.loss))
             .add("optimizer", optimizerName(s.optimizer))
             .add("batch", static_cast<long long>(lif.batch))
-            .add("method", "bptt");
+            .add("method", lifMethodName(lif.method));
         if (lif.neuron == LifNeuronKind::Synaptic)
             json.add("alpha", lif.alpha);
         if (lif.loss == SpikeLoss::MseCount)

@@ -15,7 +15,9 @@
 #include "snn/spike_readout.h"
 #include "training/training_run.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <gtest/gtest.h>
 #include <random>
 #include <string>
@@ -220,6 +222,85 @@ TEST(LifNetworkGradients, RateInputAndTheRatePenalty) {
     expectGradientsMatchFiniteDifferences(s, "latency input, penalty");
 }
 
+// The three methods' gradients on one network and batch.
+struct MethodGradients {
+    LifNetwork::Gradients bptt, traces;
+};
+MethodGradients gradientsByMethod(LifNetworkSettings s, LifMethod method) {
+    const Eigen::MatrixXd x = randomMatrix(s.sizes.front(), 5, 21, 1.0).cwiseAbs();
+    const std::vector<int> labels{0, 1, 2, 1, 0};
+    MethodGradients g;
+    LifNetwork bptt(s);
+    for (auto& w : bptt.weights())
+        w *= 3.0; // the hidden units fire and reset
+    bptt.meanLossAndGradients(x, labels, g.bptt);
+    s.method = method;
+    LifNetwork traces(s);
+    traces.weights() = bptt.weights();
+    traces.meanLossAndGradients(x, labels, g.traces);
+    return g;
+}
+
+double maxDifference(const LifNetwork::Gradients& a, const LifNetwork::Gradients& b) {
+    double worst = 0.0;
+    for (std::size_t l = 0; l < a.weights.size(); ++l) {
+        worst = std::max(worst, (a.weights[l] - b.weights[l]).cwiseAbs().maxCoeff());
+        worst = std::max(worst, (a.biases[l] - b.biases[l]).cwiseAbs().maxCoeff());
+    }
+    return worst;
+}
+
+TEST(LifNetworkOnline, RtrlEqualsBpttForOneLayer) {
+    for (SpikeLoss loss : {SpikeLoss::CeMembrane, SpikeLoss::CeCount, SpikeLoss::MseMembrane})
+        for (InputCoding input : {InputCoding::Direct, InputCoding::Rate})
+            for (ResetMechanism reset : {ResetMechanism::Subtract, ResetMechanism::None}) {
+                LifNetworkSettings s;
+                s.sizes = {6, 3};
+                s.steps = 12;
+                s.loss = loss;
+                s.decoding =
+                    lossReadsMembrane(loss) ? SpikeDecoding::Membrane : SpikeDecoding::Rate;
+                s.input = input;
+                s.reset = reset;
+                s.ratePenalty = 0.01;
+                const MethodGradients g = gradientsByMethod(s, LifMethod::Rtrl);
+                EXPECT_LT(maxDifference(g.bptt, g.traces), 1e-12)
+                    << spikeLossName(loss) << " " << inputCodingName(input) << " "
+                    << resetMechanismName(reset);
+                EXPECT_GT(g.bptt.weights[0].cwiseAbs().maxCoeff(), 1e-6); // not trivially 0
+            }
+}
+
+double cosine(const LifNetwork::Gradients& a, const LifNetwork::Gradients& b) {
+    double dot = 0.0, na = 0.0, nb = 0.0;
+    for (std::size_t l = 0; l < a.weights.size(); ++l) {
+        dot += (a.weights[l].array() * b.weights[l].array()).sum();
+        na += a.weights[l].squaredNorm();
+        nb += b.weights[l].squaredNorm();
+    }
+    return dot / std::sqrt(na * nb);
+}
+
+TEST(LifNetworkOnline, EpropEqualsBpttWhenTheUpperLayersForgetAndApproximatesItOtherwise) {
+    LifNetworkSettings s;
+    s.sizes = {6, 8, 3};
+    s.steps = 12;
+    s.loss = SpikeLoss::CeCount;
+    s.surrogate = {SurrogateKind::FastSigmoid, 5.0};
+    // β = 0: no layer carries anything to its next step, e-prop drops nothing.
+    s.beta = 0.0;
+    EXPECT_LT(maxDifference(gradientsByMethod(s, LifMethod::Bptt).bptt,
+                            gradientsByMethod(s, LifMethod::Eprop).traces),
+              1e-12);
+    // β = 0.9: the top layer's memory is dropped; the two gradients still point alike.
+    s.beta = 0.9;
+    const MethodGradients g = gradientsByMethod(s, LifMethod::Eprop);
+    const double c = cosine(g.bptt, g.traces);
+    std::printf("e-prop vs BPTT gradient cosine, [6, 8, 3], beta 0.9, T 12: %.4f\n", c);
+    EXPECT_GT(c, 0.5);
+    EXPECT_LT(c, 1.0 - 1e-9); // and they differ
+}
+
 TEST(LifNetwork, RefusesSettingsItCannotRun) {
     LifNetworkSettings s;
     s.beta = 1.5;
@@ -235,6 +316,12 @@ TEST(LifNetwork, RefusesSettingsItCannotRun) {
     s = {};
     s.loss = SpikeLoss::CeCount;
     s.decoding = SpikeDecoding::Membrane;
+    EXPECT_NE(validationError(s), "");
+    s = {};
+    s.method = LifMethod::Rtrl; // exact for one layer only
+    EXPECT_NE(validationError(s).find("one layer"), std::string::npos);
+    s.method = LifMethod::Eprop;
+    s.reset = ResetMechanism::Zero;
     EXPECT_NE(validationError(s), "");
 }
 

@@ -1,0 +1,57 @@
+#include "snn/eligibility_gradient.h"
+
+namespace sdlab {
+
+void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::MatrixXd>& gw,
+                          std::vector<Eigen::MatrixXd>& gb) {
+    const std::vector<LifLayer>& layers = *in.layers;
+    const std::size_t count = layers.size();
+    const int steps = layers.front().steps();
+    const Eigen::Index batch = layers.front().batch();
+    gw.assign(count, {});
+    gb.assign(count, {});
+    std::vector<Eigen::MatrixXd> trace(count), biasTrace(count), delta(count);
+    for (std::size_t l = 0; l < count; ++l) {
+        const Eigen::Index inputs = (*in.weights)[l].cols(), units = (*in.weights)[l].rows();
+        trace[l].setZero(inputs, batch);
+        biasTrace[l].setZero(1, batch);
+        gw[l].setZero(units, inputs);
+        gb[l].setZero(units, 1);
+    }
+    Eigen::MatrixXd signal;
+    for (int t = 0; t < steps; ++t) {
+        const Eigen::Index c0 = Eigen::Index{t} * batch;
+        // Traces of every layer's input at step t.
+        for (std::size_t l = 0; l < count; ++l) {
+            const LifLayer& layer = layers[l];
+            const auto x = l == 0 ? (in.directInput ? in.input->leftCols(batch)
+                                                    : in.input->middleCols(c0, batch))
+                                  : layers[l - 1].spikes().middleCols(c0, batch);
+            trace[l] = layer.decay() * trace[l] + layer.inputGain() * x; // ε_t = a·ε_{t−1} + b·x_t
+            biasTrace[l] = layer.decay() * biasTrace[l].array() + layer.inputGain();
+        }
+        // Immediate errors, top down: the loss's at the top, the learning signal below.
+        for (std::size_t l = count; l-- > 0;) {
+            const LifLayer& layer = layers[l];
+            const Eigen::Index units = layer.membrane().rows();
+            if (l + 1 < count)
+                signal =
+                    (*in.weights)[l + 1].transpose() * (layers[l + 1].inputGain() * delta[l + 1]);
+            else if (in.dSpikes && in.dSpikes->size())
+                signal = in.dSpikes->middleCols(c0, batch);
+            else
+                signal.setZero(units, batch);
+            if (l + 1 < count) // the top layer's is in dSpikes already
+                signal.array() += in.spikePenalty;
+            const auto u = layer.membrane().middleCols(c0, batch);
+            delta[l] = signal.cwiseProduct(u.unaryExpr(
+                [&](double v) { return layer.surrogateDerivative(v - layer.threshold()); }));
+            if (l + 1 == count && in.dMembrane && in.dMembrane->size())
+                delta[l] += in.dMembrane->middleCols(c0, batch);
+            gw[l].noalias() += delta[l] * trace[l].transpose();
+            gb[l].noalias() += delta[l] * biasTrace[l].transpose();
+        }
+    }
+}
+
+} // namespace sdlab
