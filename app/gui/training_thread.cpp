@@ -50,10 +50,16 @@ TrainingThread::~TrainingThread() {
     wait();
 }
 
+int TrainingThread::stepsPerSample(const TrainingSettings& settings) {
+    // The spiking MLP and the LIF network present each sample for T steps.
+    return settings.model == ModelKind::SpikingMlp || settings.model == ModelKind::Lif
+               ? settings.timeSteps
+               : 1;
+}
+
 int TrainingThread::rasterSamples(const TrainingSettings& settings) {
     constexpr int kSteps = 200;
-    return settings.model == ModelKind::SpikingMlp ? std::max(1, kSteps / settings.timeSteps)
-                                                   : kSteps;
+    return stepsPerSample(settings) > 1 ? std::max(1, kSteps / settings.timeSteps) : kSteps;
 }
 
 bool TrainingThread::startRun(std::shared_ptr<const ImageDataset> data,
@@ -101,8 +107,7 @@ void TrainingThread::run() {
         const std::vector<int> sizes = layerSizes(m_settings, data.inputSize(), data.classCount());
         const bool hasRaster = model->spikingLayerCount() > 0;
         const int layer = std::clamp(m_rasterLayer, 0, std::max(0, model->spikingLayerCount() - 1));
-        const int stepsPerSample =
-            m_settings.model == ModelKind::SpikingMlp ? m_settings.timeSteps : 1;
+        const int stepsPerSample = TrainingThread::stepsPerSample(m_settings);
         const auto window = static_cast<std::size_t>(rasterSamples(m_settings));
         std::vector<std::vector<UnitSpike>> ring(window); // capacity reused after warm-up
 

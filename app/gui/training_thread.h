@@ -76,6 +76,8 @@ class TrainingThread : public QThread {
     // Training samples kept in a snapshot's raster: a few spiking-MLP samples of T
     // steps, or a longer stretch of one-step PD samples.
     static int rasterSamples(const TrainingSettings& settings);
+    // Steps each sample is shown for: T for the spiking MLP and the LIF network, else 1.
+    static int stepsPerSample(const TrainingSettings& settings);
 
   Q_SIGNALS:
     void snapshotReady(sdlab::gui::TrainingSnapshotPtr snapshot);

@@ -73,9 +73,10 @@ LifNetwork::LifNetwork(const LifNetworkSettings& settings) : m_settings(settings
 LifNetwork::~LifNetwork() = default;
 
 void LifNetwork::setReplayResets(bool replay) {
-    for (auto& pass : m_passes)
-        for (LifLayer& layer : pass->layers)
-            layer.setReplayResets(replay);
+    for (auto* passes : {&m_passes, &m_evaluationPasses})
+        for (auto& pass : *passes)
+            for (LifLayer& layer : pass->layers)
+                layer.setReplayResets(replay);
 }
 
 // Forward (and, with labels, backward) passes of every part of `inputs`, in parallel.
@@ -83,14 +84,17 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
                            std::uint64_t stream) {
     const Eigen::Index samples = inputs.cols();
     const auto parts = static_cast<std::size_t>((samples + kPartSize - 1) / kPartSize);
-    while (m_passes.size() < parts)
-        m_passes.push_back(std::make_unique<Pass>(m_settings));
+    // Evaluation has passes of its own, so the last training batch's records (its
+    // spikes for the raster) survive the test rows run between its samples.
+    std::vector<std::unique_ptr<Pass>>& passes = labels ? m_passes : m_evaluationPasses;
+    while (passes.size() < parts)
+        passes.push_back(std::make_unique<Pass>(m_settings));
     const int steps = m_settings.steps;
     const bool direct = m_settings.input == InputCoding::Direct;
     const double meanOver = static_cast<double>(samples);
     parallelFor(parts, [&](std::size_t begin, std::size_t end) {
         for (std::size_t p = begin; p < end; ++p) {
-            Pass& pass = *m_passes[p];
+            Pass& pass = *passes[p];
             const Eigen::Index first = static_cast<Eigen::Index>(p) * kPartSize;
             const Eigen::Index batch = std::min(kPartSize, samples - first);
             const Eigen::Index cols = batch * steps;
@@ -234,6 +238,8 @@ void LifNetwork::trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int
         }
     }
     recordActivity(parts);
+    m_lastBatchSize = inputs.cols();
+    m_spikeCursor = 0;
     for (std::size_t l = 0; l < m_weights.size(); ++l) {
         m_weightSteps[l].step(m_weights[l], gradients.weights[l]);
         m_biasSteps[l].step(m_biases[l], gradients.biases[l]);
@@ -255,7 +261,7 @@ void LifNetwork::predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& c
     runPasses(inputs, nullptr, (1ULL << 63) + m_evaluations++);
     classes.resize(static_cast<std::size_t>(inputs.cols()));
     for (std::size_t k = 0; k < classes.size(); ++k)
-        classes[k] = m_passes[k / kPartSize]->predicted[k % kPartSize];
+        classes[k] = m_evaluationPasses[k / kPartSize]->predicted[k % kPartSize];
 }
 
 int LifNetwork::predict(const Eigen::VectorXd& x) {
@@ -316,19 +322,25 @@ double LifNetwork::deadFraction() const {
 }
 
 void LifNetwork::lastSpikes(int layer, std::vector<UnitSpike>& out) const {
+    // Called once per sample after each batch (the Learning lab's raster): the batch's
+    // samples in turn.
     out.clear();
-    if (m_passes.empty() || m_passes[0]->batch == 0 || layer < 0 ||
+    const Eigen::Index sample = m_spikeCursor;
+    m_spikeCursor = m_spikeCursor + 1 < m_lastBatchSize ? m_spikeCursor + 1 : 0;
+    const auto part = static_cast<std::size_t>(sample / kPartSize);
+    if (part >= m_passes.size() || m_passes[part]->batch == 0 || layer < 0 ||
         layer > static_cast<int>(m_weights.size()))
         return;
-    const Pass& pass = *m_passes[0];
+    const Pass& pass = *m_passes[part];
+    const Eigen::Index j = sample % kPartSize;
+    if (j >= pass.batch || (layer == 0 && m_settings.input == InputCoding::Direct))
+        return; // direct input: real values, not spikes
     const Eigen::MatrixXd& s =
         layer == 0 ? pass.input : pass.layers[static_cast<std::size_t>(layer - 1)].spikes();
-    if (layer == 0 && m_settings.input == InputCoding::Direct)
-        return; // real values, not spikes
     for (int t = 0; t < m_settings.steps; ++t)
         for (Eigen::Index i = 0; i < s.rows(); ++i)
-            if (s(i, t * pass.batch) != 0.0)
-                out.push_back({t, static_cast<int>(i), s(i, t * pass.batch)});
+            if (s(i, t * pass.batch + j) != 0.0)
+                out.push_back({t, static_cast<int>(i), s(i, t * pass.batch + j)});
 }
 
 } // namespace sdlab

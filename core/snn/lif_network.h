@@ -37,6 +37,7 @@ class LifNetwork : public Classifier {
     int predict(const Eigen::VectorXd& x) override;
     void predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& classes) override;
     int spikingLayerCount() const override { return static_cast<int>(m_weights.size()) + 1; }
+    // The spikes of the last training batch's samples, one sample per call, in order.
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
 
     // The batch-mean loss of (inputs, labels) and its gradient; learns and counts nothing.
@@ -65,7 +66,9 @@ class LifNetwork : public Classifier {
     LifNetworkSettings m_settings;
     std::vector<Eigen::MatrixXd> m_weights, m_biases;
     std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps;
-    std::vector<std::unique_ptr<Pass>> m_passes;
+    std::vector<std::unique_ptr<Pass>> m_passes, m_evaluationPasses;
+    Eigen::Index m_lastBatchSize = 0;
+    mutable Eigen::Index m_spikeCursor = 0; // lastSpikes: the next sample of the last batch
     std::uint64_t m_batches = 0, m_evaluations = 0;
     // Activity window: per training batch, its sample count and hidden spike counts.
     std::deque<std::pair<int, Eigen::VectorXd>> m_activity;
