@@ -81,6 +81,7 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
       m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
       m_progress(new QProgressBar), m_rate(new QLabel), m_accuracy(new widgets::ChartPlot),
       m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot),
+      m_dead(new widgets::ChartPlot), m_spikeRate(new widgets::ChartPlot),
       m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
       m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -144,6 +145,18 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     m_settle->setToolTip(tr("EqProp: free + clamped steps per training sample (T⁻ + T⁺; fewer when "
                             "a phase converges)"));
     gains->addTab(m_settle, tr("Settling"));
+    m_dead->setAxisTitles(tr("training samples"), tr("% silent"));
+    m_dead->setTitle(tr("Hidden units that never fired"));
+    m_dead->setYRange(0.0, 100.0);
+    m_dead->setToolTip(tr("LIF network: hidden units that never fired over the last tenth of "
+                          "an epoch; rises when the threshold is too high or the surrogate too "
+                          "thin"));
+    gains->addTab(m_dead, tr("Dead"));
+    m_spikeRate->setAxisTitles(tr("training samples"), tr("spikes/sample"));
+    m_spikeRate->setTitle(tr("Spikes per sample"));
+    m_spikeRate->setToolTip(
+        tr("LIF network: spikes of every layer but the input per training sample"));
+    gains->addTab(m_spikeRate, tr("Spikes"));
     m_gainTabs = gains;
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
@@ -153,7 +166,7 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     curves->addWidget(m_loss);
     auto* details = new QSplitter(Qt::Horizontal);
     details->addWidget(boxed(tr("Spikes of the chosen layer"), m_raster));
-    details->addWidget(boxed(tr("PD gains · EqProp settling"), gains));
+    details->addWidget(boxed(tr("Inside the model: PD gains · settling · spiking"), gains));
     details->addWidget(boxed(tr("Test images"), m_images));
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(curves);
@@ -223,9 +236,14 @@ void LearningLab::showExamples() {
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
-    return {{QStringLiteral("accuracy"), m_accuracy}, {QStringLiteral("loss"), m_loss},
-            {QStringLiteral("spikes"), m_raster},     {QStringLiteral("k-alpha"), m_kAlpha},
-            {QStringLiteral("k-beta"), m_kBeta},      {QStringLiteral("settle-steps"), m_settle},
+    return {{QStringLiteral("accuracy"), m_accuracy},
+            {QStringLiteral("loss"), m_loss},
+            {QStringLiteral("spikes"), m_raster},
+            {QStringLiteral("k-alpha"), m_kAlpha},
+            {QStringLiteral("k-beta"), m_kBeta},
+            {QStringLiteral("settle-steps"), m_settle},
+            {QStringLiteral("dead-units"), m_dead},
+            {QStringLiteral("spikes-per-sample"), m_spikeRate},
             {QStringLiteral("test-images"), m_images}};
 }
 
@@ -268,6 +286,8 @@ void LearningLab::onRunStarted() {
     }
     if (isEquilibriumModel(s.model))
         m_gainTabs->setCurrentWidget(m_settle);
+    else if (s.model == ModelKind::Lif)
+        m_gainTabs->setCurrentWidget(m_dead);
     else if (s.model == ModelKind::Pdnn && m_gainTabs->currentWidget() == m_settle)
         m_gainTabs->setCurrentWidget(m_kAlpha);
     m_images->setImages({});
@@ -324,6 +344,8 @@ void LearningLab::rebuildCurves() {
     m_accuracy->removeAllSeries();
     m_loss->removeAllSeries();
     m_settle->removeAllSeries();
+    m_dead->removeAllSeries();
+    m_spikeRate->removeAllSeries();
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
     m_series.clear();
@@ -336,6 +358,8 @@ void LearningLab::rebuildCurves() {
                                              widgets::ChartPlot::Style::Dashed, color);
         series.loss = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
         series.settle = m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
+        series.dead = m_dead->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
+        series.spikes = m_spikeRate->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
         m_series.push_back(series);
         refreshRun(static_cast<int>(m_series.size()) - 1);
     }
@@ -360,6 +384,14 @@ void LearningLab::refreshRun(int index) {
     for (const TrainingCurvePoint& p : run.settleSteps)
         settle.append(QPointF(p.samples, p.value));
     m_settle->setSeriesData(series.settle, settle);
+    const auto perSample = [](const std::vector<TrainingCurvePoint>& values) {
+        QList<QPointF> out; // against samples, as settling: rates, not totals
+        for (const TrainingCurvePoint& p : values)
+            out.append(QPointF(p.samples, p.value));
+        return out;
+    };
+    m_dead->setSeriesData(series.dead, perSample(run.deadPercent));
+    m_spikeRate->setSeriesData(series.spikes, perSample(run.spikesPerSample));
 }
 
 void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {

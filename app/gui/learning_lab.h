@@ -50,7 +50,7 @@ class LearningLab : public LabPage {
   private:
     enum class XAxis { Samples, Operations, Energy };
     struct RunSeries {
-        int test = -1, train = -1, loss = -1, settle = -1;
+        int test = -1, train = -1, loss = -1, settle = -1, dead = -1, spikes = -1;
     };
 
     void onRunStarted();
@@ -78,7 +78,9 @@ class LearningLab : public LabPage {
     QLabel* m_rate;
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
-    widgets::ChartPlot* m_settle; // EqProp: settling steps per training sample
+    widgets::ChartPlot* m_settle;    // EqProp: settling steps per training sample
+    widgets::ChartPlot* m_dead;      // LIF: silent hidden units, %
+    widgets::ChartPlot* m_spikeRate; // LIF: spikes per training sample
     QTabWidget* m_gainTabs = nullptr;
     widgets::SpikeRaster* m_raster;
     widgets::ChartPlot* m_kAlpha;

@@ -167,6 +167,12 @@ void TrainingRuns::onRow(const TrainingRowPtr& update) {
     if (isEquilibriumModel(m_running->settings.model))
         run.settleSteps.push_back(
             pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
+    if (row.activity) {
+        run.deadPercent.push_back(pointAt(row.samples, row.adds, row.mults, row.energyMj,
+                                          100.0 * row.activity->deadFraction));
+        run.spikesPerSample.push_back(
+            pointAt(row.samples, row.adds, row.mults, row.energyMj, row.activity->spikesPerSample));
+    }
     Q_EMIT runUpdated(static_cast<int>(m_runs.size()) - 1);
     Q_EMIT rowReady(update);
 }

@@ -28,6 +28,7 @@ struct TrainingCurves {
     QString name;
     int colorIndex = 0; // stays with the run when older runs leave
     std::vector<TrainingCurvePoint> trainAccuracy, testAccuracy, loss, settleSteps;
+    std::vector<TrainingCurvePoint> deadPercent, spikesPerSample; // spiking models, per row
     std::vector<CurveRow> rows;
 };
 

@@ -161,6 +161,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
             evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
         row.adds = model.trainingOps().adds;
         row.mults = model.trainingOps().multiplies;
+        row.activity = model.activity();
         row.energyMj = model.trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
         result.curve.push_back(row);
         if (callbacks.onRow)

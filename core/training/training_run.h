@@ -24,6 +24,9 @@ struct CurveRow {
     std::uint64_t mults = 0;
     double energyMj = 0.0;    // cumulative, Horowitz 32-bit integer figures (ICLR'18 Fig. 5)
     double settleSteps = 0.0; // EqProp: mean settling steps per training sample since the last row
+    // Models with spiking hidden layers (the LIF network): activity over its recent window
+    // (Classifier::activity); not written to curve.csv.
+    std::optional<SpikeActivity> activity;
 };
 
 struct TrainingResult {
