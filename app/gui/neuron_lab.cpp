@@ -123,9 +123,11 @@ bool NeuronLab::openResult(const QString& directory, QString*) {
     const std::vector<double>& syn = neuron.column("syn");
     if (std::none_of(syn.begin(), syn.end(), [](double x) { return std::isnan(x); }))
         r->trace.synaptic = syn;
+    const bool resets =
+        summaryText(file, "reset", QStringLiteral("subtract")) != QStringLiteral("none");
     for (std::size_t t = 0; t < r->trace.spikes.size(); ++t) {
-        // R_t = S_{t−1}: the reset follows the previous step's spike.
-        r->trace.resets.push_back(t > 0 ? r->trace.spikes[t - 1] : 0.0);
+        // R_t = S_{t−1}: the reset follows the previous step's spike (none: no resets).
+        r->trace.resets.push_back(resets && t > 0 ? r->trace.spikes[t - 1] : 0.0);
         if (r->trace.spikes[t] > 0.0) {
             ++r->trace.spikeCount;
             if (!r->trace.firstSpike)

@@ -277,6 +277,23 @@ class LabsTest : public QObject {
         QCOMPARE(raster("delta")->events().back().value, static_cast<float>(deltaValues.back()));
         QVERIFY(raster("rate")->events().empty()); // only the result's encoder is in its files
 
+        // The Neuron lab: the membrane of neuron.csv (empty syn cells for a Leaky neuron),
+        // the f-I curve of fi.csv.
+        const QString neuron = write("neuron", QStringLiteral("neuron"), {{"steps", 60LL}});
+        QVERIFY2(window.openResult(neuron, &error), qPrintable(error));
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("neuron"));
+        const std::vector<double> mem =
+            sdlab::CsvTable::read((neuron + QStringLiteral("/neuron.csv")).toStdString(), {"syn"})
+                .column("mem");
+        const QList<QPointF>& shownMem =
+            chart(window.currentPage(), QStringLiteral("membrane"))->seriesData(0);
+        QCOMPARE(shownMem.size(), 60);
+        QCOMPARE(shownMem[40].y(), mem[40]);
+        QVERIFY(chart(window.currentPage(), QStringLiteral("current"))->seriesData(1).isEmpty());
+        const std::vector<double> fiRate = column(neuron + QStringLiteral("/fi.csv"), "rate");
+        QCOMPARE(chart(window.currentPage(), QStringLiteral("fi-curve"))->seriesData(0).last().y(),
+                 fiRate.back());
+
         // The Video lab pauses its live video to show a result's rate and learning curve.
         window.show();
         const sdlab::Experiment& videoExperiment = *sdlab::findExperiment("video");
