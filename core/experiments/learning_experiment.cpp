@@ -246,6 +246,17 @@ std::vector<Parameter> lifParameters() {
          .help = "lif: let the gradient flow through R_t (snnTorch detaches it, as the paper "
                  "§IV-E advises)",
          .group = lif},
+        {.key = "learn-beta",
+         .kind = ParameterKind::Flag,
+         .label = "Learn β",
+         .help = "lif: each layer's β is learned with the weights (snnTorch learn_beta), kept "
+                 "in [0, 1]; leaky or synaptic neurons",
+         .group = lif},
+        {.key = "learn-threshold",
+         .kind = ParameterKind::Flag,
+         .label = "Learn θ",
+         .help = "lif: each layer's θ is learned with the weights (snnTorch learn_threshold)",
+         .group = lif},
         surrogateKindParameter("surrogate",
                                "lif: what replaces H' in the backward pass (snnTorch paper "
                                "Fig. 9): atan (α/2)/(1 + (παx/2)²), sigmoid, fast sigmoid 1/(1 "
@@ -522,6 +533,8 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.threshold = v.real("threshold");
     lif.reset = parseResetMechanism(v.text("reset")).value();
     lif.resetAttached = v.flag("reset-attached");
+    lif.learnBeta = v.flag("learn-beta");
+    lif.learnThreshold = v.flag("learn-threshold");
     lif.surrogate = common::surrogateFrom(v, "surrogate");
     lif.input = parseInputCoding(v.text("input-coding")).value();
     lif.latencyRounding = parseLatencyRounding(v.text("latency-rounding")).value();

@@ -79,7 +79,9 @@ void LifLayer::forward(const Eigen::MatrixXd& current, bool sameEveryStep, int s
 }
 
 void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* dMembrane,
-                        bool sumOverSteps, Eigen::MatrixXd& dCurrent) const {
+                        bool sumOverSteps, Eigen::MatrixXd& dCurrent,
+                        ScalarGradients* scalars) const {
+    double dBeta = 0.0, dTheta = 0.0;
     const Eigen::Index n = m_u.rows(), batch = m_batch;
     dCurrent.setZero(n, sumOverSteps ? batch : m_u.cols());
     const bool synaptic = m_neuron == LifNeuronKind::Synaptic;
@@ -118,6 +120,28 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                 case ResetMechanism::None:
                     break;
                 }
+                if (scalars) {
+                    // ∂U_t/∂β = U_{t−1}·(1 − R_t for a zero reset); ∂S_t/∂θ = −g(U_t − θ);
+                    // ∂U_t/∂θ = −R_t (subtract) and, attached, the reset's own
+                    // ∂R_t/∂θ = −g(U_{t−1} − θ), from t = 1 on (U_0 = 0 is fixed, R_1 not).
+                    const bool zero = m_reset == ResetMechanism::Zero;
+                    dBeta += delta * previous * (zero ? 1.0 - r : 1.0);
+                    if (dSpikes)
+                        dTheta -= (*dSpikes)(i, col) * m_surrogate.derivative(u - m_theta);
+                    const double rhoTheta =
+                        m_resetAttached ? m_surrogate.derivative(previous - m_theta) : 0.0;
+                    switch (m_reset) {
+                    case ResetMechanism::Subtract:
+                        dTheta += delta * (-r + m_theta * rhoTheta);
+                        break;
+                    case ResetMechanism::Zero:
+                        dTheta += delta * rhoTheta *
+                                  (zeroesWholeMembrane() ? m_base(i, col) : m_a * previous);
+                        break;
+                    case ResetMechanism::None:
+                        break;
+                    }
+                }
                 carry(i, j) = delta * dPrevious;
                 if (synaptic) { // δJ_t = b·δU_t·(…) + α·δJ_{t+1}; ∂J_t/∂I_t = 1
                     dDrive += synCarry(i, j);
@@ -130,6 +154,8 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
             }
         }
     }
+    if (scalars)
+        *scalars = {dBeta, dTheta};
 }
 
 } // namespace sdlab

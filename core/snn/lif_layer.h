@@ -25,8 +25,17 @@ class LifLayer {
     // dSpikes, dMembrane: ∂L/∂S and the loss's own ∂L/∂U (n × T·B; nullptr = zero).
     // Writes ∂L/∂I into dCurrent: n × (T·B), or summed over the steps to n × B
     // (sumOverSteps, for a current that was the same every step).
+    // With `scalars`, also ∂L/∂β and ∂L/∂θ of the layer's shared decay and threshold
+    // (learnable β and θ; Leaky and Synaptic, whose decay is β itself).
+    struct ScalarGradients {
+        double beta = 0.0, threshold = 0.0;
+    };
     void backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* dMembrane,
-                  bool sumOverSteps, Eigen::MatrixXd& dCurrent) const;
+                  bool sumOverSteps, Eigen::MatrixXd& dCurrent,
+                  ScalarGradients* scalars = nullptr) const;
+    // Learnable parameters: the values the next forward pass uses (β ∈ [0, 1], θ > 0).
+    void setBeta(double beta) { m_a = beta; }
+    void setThreshold(double threshold) { m_theta = threshold; }
 
     const Eigen::MatrixXd& spikes() const { return m_s; }
     const Eigen::MatrixXd& membrane() const { return m_u; }

@@ -67,6 +67,10 @@ LifNetwork::LifNetwork(const LifNetworkSettings& settings) : m_settings(settings
         m_biases.push_back(std::move(b));
         m_weightSteps.emplace_back(settings.optimizer, settings.learningRate, out, in);
         m_biasSteps.emplace_back(settings.optimizer, settings.learningRate, out, 1);
+        m_betaSteps.emplace_back(settings.optimizer, settings.learningRate, 1, 1);
+        m_thresholdSteps.emplace_back(settings.optimizer, settings.learningRate, 1, 1);
+        m_betas.push_back(settings.beta);
+        m_thresholds.push_back(settings.threshold);
     }
 }
 
@@ -127,6 +131,10 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
             for (std::size_t l = 0; l < pass.layers.size(); ++l) {
                 const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
                 const bool sameEveryStep = l == 0 && direct;
+                if (m_settings.learnBeta)
+                    pass.layers[l].setBeta(m_betas[l]);
+                if (m_settings.learnThreshold)
+                    pass.layers[l].setThreshold(m_thresholds[l]);
                 pass.current.noalias() = m_weights[l] * in;
                 pass.current.colwise() += m_biases[l].col(0);
                 pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
@@ -159,6 +167,8 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
                 }
             pass.gradients.weights.resize(pass.layers.size());
             pass.gradients.biases.resize(pass.layers.size());
+            pass.gradients.betas.assign(pass.layers.size(), 0.0);
+            pass.gradients.thresholds.assign(pass.layers.size(), 0.0);
             pass.dSpikes = pass.loss.dSpikes;
             if (penalty > 0.0) { // ∂(λ·Σ S)/∂S, the batch mean's share
                 if (pass.dSpikes.size() == 0)
@@ -182,7 +192,12 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
                 const Eigen::MatrixXd* dS = pass.dSpikes.size() ? &pass.dSpikes : nullptr;
                 const Eigen::MatrixXd* dU =
                     topLayer && pass.loss.dMembrane.size() ? &pass.loss.dMembrane : nullptr;
-                pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent);
+                LifLayer::ScalarGradients scalars;
+                const bool learnsScalars = m_settings.learnBeta || m_settings.learnThreshold;
+                pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent,
+                                        learnsScalars ? &scalars : nullptr);
+                pass.gradients.betas[l] = scalars.beta;
+                pass.gradients.thresholds[l] = scalars.threshold;
                 const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
                 pass.gradients.weights[l].noalias() = pass.dCurrent * in.transpose();
                 pass.gradients.biases[l] = pass.dCurrent.rowwise().sum();
@@ -215,6 +230,10 @@ double LifNetwork::meanLossAndGradients(const Eigen::MatrixXd& inputs,
             for (std::size_t l = 0; l < m_weights.size(); ++l) {
                 gradients.weights[l] += pass.gradients.weights[l];
                 gradients.biases[l] += pass.gradients.biases[l];
+                if (l < pass.gradients.betas.size()) {
+                    gradients.betas[l] += pass.gradients.betas[l];
+                    gradients.thresholds[l] += pass.gradients.thresholds[l];
+                }
             }
         for (double value : pass.loss.losses)
             loss += value;
@@ -246,6 +265,17 @@ void LifNetwork::trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int
         const auto size = static_cast<std::uint64_t>(m_weights[l].size() + m_biases[l].size());
         m_ops.countMultiplyAdds(size *
                                 static_cast<std::uint64_t>(m_weightSteps[l].opsPerParameter()));
+        // snnTorch clamps β to [0, 1] where it is used; θ must stay positive.
+        const auto scalarStep = [](ParameterOptimizer& optimizer, double& value, double gradient,
+                                   double low, double high) {
+            Eigen::MatrixXd p = Eigen::MatrixXd::Constant(1, 1, value);
+            optimizer.step(p, Eigen::MatrixXd::Constant(1, 1, gradient));
+            value = std::clamp(p(0, 0), low, high);
+        };
+        if (m_settings.learnBeta)
+            scalarStep(m_betaSteps[l], m_betas[l], gradients.betas[l], 0.0, 1.0);
+        if (m_settings.learnThreshold)
+            scalarStep(m_thresholdSteps[l], m_thresholds[l], gradients.thresholds[l], 1e-6, 1e6);
     }
     ++m_batches;
 }

@@ -23,8 +23,9 @@ namespace sdlab {
 class LifNetwork : public Classifier {
   public:
     struct Gradients {
-        std::vector<Eigen::MatrixXd> weights; // out × in, as the weights
-        std::vector<Eigen::MatrixXd> biases;  // out × 1
+        std::vector<Eigen::MatrixXd> weights;  // out × in, as the weights
+        std::vector<Eigen::MatrixXd> biases;   // out × 1
+        std::vector<double> betas, thresholds; // per layer (learnable β and θ)
     };
 
     explicit LifNetwork(const LifNetworkSettings& settings); // InputError on bad settings
@@ -45,6 +46,9 @@ class LifNetwork : public Classifier {
                                 Gradients& gradients);
     std::vector<Eigen::MatrixXd>& weights() { return m_weights; }
     std::vector<Eigen::MatrixXd>& biases() { return m_biases; }
+    // Each layer's β and θ: the settings' unless learned (settings.learnBeta/Threshold).
+    std::vector<double>& betas() { return m_betas; }
+    std::vector<double>& thresholds() { return m_thresholds; }
     // Gradient checks: forward passes reuse the resets of the last pass (LifLayer).
     void setReplayResets(bool replay);
 
@@ -65,7 +69,8 @@ class LifNetwork : public Classifier {
 
     LifNetworkSettings m_settings;
     std::vector<Eigen::MatrixXd> m_weights, m_biases;
-    std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps;
+    std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps, m_betaSteps, m_thresholdSteps;
+    std::vector<double> m_betas, m_thresholds;
     std::vector<std::unique_ptr<Pass>> m_passes, m_evaluationPasses;
     Eigen::Index m_lastBatchSize = 0;
     mutable Eigen::Index m_spikeCursor = 0; // lastSpikes: the next sample of the last batch

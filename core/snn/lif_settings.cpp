@@ -105,6 +105,11 @@ std::string validationError(const LifNetworkSettings& s) {
         return "--rate-penalty must be a non-negative number";
     if (!(s.learningRate > 0.0) || !std::isfinite(s.learningRate))
         return "--lr must be a positive number";
+    if (s.learnBeta && s.neuron == LifNeuronKind::Lapicque)
+        return "--learn-beta needs a neuron whose decay is beta (leaky or synaptic), not "
+               "lapicque";
+    if ((s.learnBeta || s.learnThreshold) && s.method != LifMethod::Bptt)
+        return "--learn-beta and --learn-threshold are learned by --method bptt";
     if (s.method != LifMethod::Bptt) {
         const char* name = lifMethodName(s.method);
         if (s.method == LifMethod::Rtrl && s.sizes.size() != 2)

@@ -58,7 +58,9 @@ struct LifNetworkSettings {
     double alpha = 0.9; // synaptic current decay, [0, 1]
     double threshold = 1.0;
     ResetMechanism reset = ResetMechanism::Subtract;
-    bool resetAttached = false; // let the gradient flow through R_t (snnTorch: detached)
+    bool resetAttached = false;  // let the gradient flow through R_t (snnTorch: detached)
+    bool learnBeta = false;      // β of each layer learned with the weights (learn_beta)
+    bool learnThreshold = false; // θ of each layer learned too (learn_threshold)
     SurrogateGradient surrogate;
     int steps = 25;
     InputCoding input = InputCoding::Direct;

@@ -109,6 +109,8 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("threshold", lif.threshold)
             .add("reset", resetMechanismName(lif.reset))
             .addBool("reset_attached", lif.resetAttached)
+            .addBool("learn_beta", lif.learnBeta)
+            .addBool("learn_threshold", lif.learnThreshold)
             .add("surrogate", surrogateKindName(lif.surrogate.kind))
             .add("slope", lif.surrogate.slope)
             .add("time_steps", static_cast<long long>(s.timeSteps))

@@ -186,6 +186,8 @@ train)
   check "lif learns the synthetic set" awk -v a="$(json_value t9/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.85)}'
   check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10
   check "lif, rate input, mse-count, synaptic, zero reset, SGD" "$CLI" train --model lif --input-coding rate --loss mse-count --correct-rate 0.8 --incorrect-rate 0.1 --neuron synaptic --reset zero --optimizer sgd --lr 0.005 --surrogate fast-sigmoid --slope 10 --batch 32 --steps 10 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t11
+  check "lif with learnable beta and threshold" "$CLI" train --model lif --learn-beta --learn-threshold --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t13
+  check "summary says beta and theta are learned" [ "$(json_value t13/summary.json learn_beta),$(json_value t13/summary.json learn_threshold)" = "true,true" ]
   check "lif trained online by e-prop" "$CLI" train --model lif --method eprop --dataset synthetic --hidden 30 --epochs 2 --lr 2e-3 --out t12
   check "e-prop summary names the method" [ "$(json_value t12/summary.json method)" = '"eprop"' ]
   check "e-prop learns the synthetic set" awk -v a="$(json_value t12/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.6)}'
@@ -359,6 +361,7 @@ bad-input)
   expect_bad "lif: ce-temporal without latency decoding" train --model lif --loss ce-temporal --dataset synthetic --out bad_out
   expect_bad "lif: latency loss with rate input" train --model lif --loss ce-temporal --decode latency --input-coding rate --dataset synthetic --out bad_out
   expect_bad "lif: e-prop with a zero reset" train --model lif --method eprop --reset zero --dataset synthetic --out bad_out
+  expect_bad "lif: learnable beta with lapicque" train --model lif --neuron lapicque --learn-beta --dataset synthetic --out bad_out
   expect_bad "lif: unknown method" train --model lif --method hebb --dataset synthetic --out bad_out
   expect_bad "lif: fsgd is the spiking MLP's" train --model lif --optimizer fsgd --dataset synthetic --out bad_out
   expect_bad "adam is the LIF network's" train --model mlp --optimizer adam --dataset synthetic --out bad_out

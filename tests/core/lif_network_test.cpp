@@ -187,6 +187,51 @@ void expectGradientsMatchFiniteDifferences(LifNetworkSettings s, const std::stri
         check(net.weights()[l], g.weights[l], "weight");
         check(net.biases()[l], g.biases[l], "bias");
     }
+    const auto checkScalar = [&](double& p, double grad, const char* name) {
+        const double keep = p, h = 1e-6;
+        p = keep + h;
+        const double up = net.meanLossAndGradients(x, labels, unused);
+        p = keep - h;
+        const double down = net.meanLossAndGradients(x, labels, unused);
+        p = keep;
+        const double numeric = (up - down) / (2 * h);
+        EXPECT_NEAR(grad, numeric, 1e-7 * (1.0 + std::abs(numeric))) << name;
+        return std::abs(numeric);
+    };
+    // Some are exactly 0 (the top θ of a membrane loss with no reset), none all of them.
+    double largest = 0.0;
+    for (std::size_t l = 0; l < net.weights().size(); ++l) {
+        if (s.learnBeta)
+            largest = std::max(largest, checkScalar(net.betas()[l], g.betas[l], "beta"));
+        if (s.learnThreshold)
+            largest = std::max(largest, checkScalar(net.thresholds()[l], g.thresholds[l], "θ"));
+    }
+    if (s.learnBeta || s.learnThreshold) {
+        EXPECT_GT(largest, 1e-6) << "the scalar check would pass on zeros";
+    }
+}
+
+TEST(LifNetworkGradients, LearnableBetaAndThresholdEqualFiniteDifferences) {
+    for (SpikeLoss loss : {SpikeLoss::CeMembrane, SpikeLoss::CeCount})
+        for (LifNeuronKind neuron : {LifNeuronKind::Leaky, LifNeuronKind::Synaptic})
+            for (ResetMechanism reset :
+                 {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None})
+                for (bool attached : {false, true}) {
+                    LifNetworkSettings s;
+                    s.loss = loss;
+                    s.decoding =
+                        lossReadsMembrane(loss) ? SpikeDecoding::Membrane : SpikeDecoding::Rate;
+                    s.neuron = neuron;
+                    s.reset = reset;
+                    s.resetAttached = attached;
+                    s.beta = 0.8;
+                    s.learnBeta = true;
+                    s.learnThreshold = true;
+                    expectGradientsMatchFiniteDifferences(
+                        s, std::string("learnable: ") + spikeLossName(loss) + " " +
+                               lifNeuronKindName(neuron) + " " + resetMechanismName(reset) +
+                               (attached ? " attached" : " detached"));
+                }
 }
 
 TEST(LifNetworkGradients, EqualFiniteDifferencesForEveryLossNeuronAndReset) {
