@@ -211,9 +211,12 @@ void expectGradientsMatchFiniteDifferences(LifNetworkSettings s, const std::stri
     }
 }
 
-TEST(LifNetworkGradients, LearnableBetaAndThresholdEqualFiniteDifferences) {
-    for (SpikeLoss loss : {SpikeLoss::CeMembrane, SpikeLoss::CeCount})
-        for (LifNeuronKind neuron : {LifNeuronKind::Leaky, LifNeuronKind::Synaptic})
+// Runs the check for every combination of the lists; `adjust` sets what the test adds.
+void checkEveryCombination(std::initializer_list<SpikeLoss> losses,
+                           std::initializer_list<LifNeuronKind> neurons, const char* what,
+                           void (*adjust)(LifNetworkSettings&)) {
+    for (SpikeLoss loss : losses)
+        for (LifNeuronKind neuron : neurons)
             for (ResetMechanism reset :
                  {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None})
                 for (bool attached : {false, true}) {
@@ -224,38 +227,32 @@ TEST(LifNetworkGradients, LearnableBetaAndThresholdEqualFiniteDifferences) {
                     s.neuron = neuron;
                     s.reset = reset;
                     s.resetAttached = attached;
-                    s.beta = 0.8;
-                    s.learnBeta = true;
-                    s.learnThreshold = true;
+                    adjust(s);
                     expectGradientsMatchFiniteDifferences(
-                        s, std::string("learnable: ") + spikeLossName(loss) + " " +
+                        s, std::string(what) + spikeLossName(loss) + " " +
                                lifNeuronKindName(neuron) + " " + resetMechanismName(reset) +
                                (attached ? " attached" : " detached"));
                 }
 }
 
+TEST(LifNetworkGradients, LearnableBetaAndThresholdEqualFiniteDifferences) {
+    checkEveryCombination({SpikeLoss::CeMembrane, SpikeLoss::CeCount},
+                          {LifNeuronKind::Leaky, LifNeuronKind::Synaptic},
+                          "learnable: ", [](LifNetworkSettings& s) {
+                              s.beta = 0.8;
+                              s.learnBeta = true;
+                              s.learnThreshold = true;
+                          });
+}
+
 TEST(LifNetworkGradients, EqualFiniteDifferencesForEveryLossNeuronAndReset) {
-    for (SpikeLoss loss : {SpikeLoss::CeMembrane, SpikeLoss::CeRate, SpikeLoss::CeCount,
-                           SpikeLoss::MseCount, SpikeLoss::CeMaxMembrane, SpikeLoss::MseMembrane})
-        for (LifNeuronKind neuron :
-             {LifNeuronKind::Leaky, LifNeuronKind::Lapicque, LifNeuronKind::Synaptic})
-            for (ResetMechanism reset :
-                 {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None})
-                for (bool attached : {false, true}) {
-                    LifNetworkSettings s;
-                    s.loss = loss;
-                    s.decoding =
-                        lossReadsMembrane(loss) ? SpikeDecoding::Membrane : SpikeDecoding::Rate;
-                    s.neuron = neuron;
-                    s.reset = reset;
-                    s.resetAttached = attached;
-                    s.correctRate = 0.8;
-                    s.incorrectRate = 0.1;
-                    expectGradientsMatchFiniteDifferences(
-                        s, std::string(spikeLossName(loss)) + " " + lifNeuronKindName(neuron) +
-                               " " + resetMechanismName(reset) +
-                               (attached ? " attached" : " detached"));
-                }
+    checkEveryCombination({SpikeLoss::CeMembrane, SpikeLoss::CeRate, SpikeLoss::CeCount,
+                           SpikeLoss::MseCount, SpikeLoss::CeMaxMembrane, SpikeLoss::MseMembrane},
+                          {LifNeuronKind::Leaky, LifNeuronKind::Lapicque, LifNeuronKind::Synaptic},
+                          "", [](LifNetworkSettings& s) {
+                              s.correctRate = 0.8;
+                              s.incorrectRate = 0.1;
+                          });
 }
 
 TEST(LifNetworkGradients, RateInputAndTheRatePenalty) {
