@@ -26,6 +26,10 @@ struct LabelledImages {
     // Image `index` scaled to [0, 1] into x (resized to pixelCount(); no allocation
     // when it already has that size).
     void features(std::size_t index, Eigen::VectorXd& x) const;
+    // Images indices[0..count) (or first..first+count when indices is empty) as the
+    // columns of `out`, a minibatch as trainBatch/predictBatch take it.
+    void featureColumns(const std::vector<std::uint32_t>& indices, std::size_t first,
+                        std::size_t count, Eigen::MatrixXd& out) const;
 };
 
 // A classification data set: a training and a test part of the same image size.

@@ -93,129 +93,148 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
     std::vector<std::unique_ptr<Pass>>& passes = labels ? m_passes : m_evaluationPasses;
     while (passes.size() < parts)
         passes.push_back(std::make_unique<Pass>(m_settings));
-    const int steps = m_settings.steps;
-    const bool direct = m_settings.input == InputCoding::Direct;
     const double meanOver = static_cast<double>(samples);
     parallelFor(parts, [&](std::size_t begin, std::size_t end) {
         for (std::size_t p = begin; p < end; ++p) {
             Pass& pass = *passes[p];
             const Eigen::Index first = static_cast<Eigen::Index>(p) * kPartSize;
-            const Eigen::Index batch = std::min(kPartSize, samples - first);
-            const Eigen::Index cols = batch * steps;
-            pass.batch = batch;
+            pass.batch = std::min(kPartSize, samples - first);
             pass.ops = {};
-            // Input coding (snnTorch spikegen).
-            const auto x = inputs.middleCols(first, batch);
-            if (direct) {
-                pass.input = x;
-            } else {
-                pass.input.setZero(x.rows(), cols);
-                std::mt19937_64 rng(mixSeed(m_settings.seed, stream, p));
-                std::uniform_real_distribution<double> uniform(0.0, 1.0);
-                LatencyEncoder latency;
-                latency.rounding = m_settings.latencyRounding;
-                for (Eigen::Index j = 0; j < batch; ++j)
-                    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-                        const double value = x(i, j);
-                        if (m_settings.input == InputCoding::Rate) {
-                            const double probability = std::clamp(value, 0.0, 1.0);
-                            for (int t = 0; t < steps; ++t)
-                                pass.input(i, t * batch + j) = uniform(rng) < probability;
-                        } else if (const auto step = latency.firingStep(value, steps)) {
-                            pass.input(i, (*step - 1) * batch + j) = 1.0;
-                        }
-                    }
-            }
-            // Forward, layer by layer over all steps (no recurrence: the same numbers as
-            // snnTorch's step-by-step loop).
-            for (std::size_t l = 0; l < pass.layers.size(); ++l) {
-                const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
-                const bool sameEveryStep = l == 0 && direct;
-                if (m_settings.learnBeta)
-                    pass.layers[l].setBeta(m_betas[l]);
-                if (m_settings.learnThreshold)
-                    pass.layers[l].setThreshold(m_thresholds[l]);
-                pass.current.noalias() = m_weights[l] * in;
-                pass.current.colwise() += m_biases[l].col(0);
-                pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
-                const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
-                if (l == 0 && !m_settings.smoothSpikes && direct)
-                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
-                else
-                    pass.ops.countAdds(out * nonzeros(in));
-                pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
-            }
-            const LifLayer& top = pass.layers.back();
-            const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
-            pass.predicted.resize(static_cast<std::size_t>(batch));
-            for (Eigen::Index j = 0; j < batch; ++j)
-                pass.predicted[static_cast<std::size_t>(j)] =
-                    decodeSample(m_settings.decoding, record, static_cast<int>(j));
-            if (!labels)
-                continue;
-            // Backward through time, top layer first.
-            pass.labels.assign(labels->begin() + first, labels->begin() + first + batch);
-            computeSpikeLoss(m_settings, record, pass.labels, meanOver, pass.loss);
-            const double penalty = m_settings.ratePenalty;
-            if (penalty > 0.0)
-                for (Eigen::Index j = 0; j < batch; ++j) {
-                    double spikes = 0.0;
-                    for (const LifLayer& layer : pass.layers)
-                        for (int t = 0; t < steps; ++t)
-                            spikes += layer.spikes().col(t * batch + j).sum();
-                    pass.loss.losses[static_cast<std::size_t>(j)] += penalty * spikes;
-                }
-            pass.gradients.weights.resize(pass.layers.size());
-            pass.gradients.biases.resize(pass.layers.size());
-            pass.gradients.betas.assign(pass.layers.size(), 0.0);
-            pass.gradients.thresholds.assign(pass.layers.size(), 0.0);
-            pass.dSpikes = pass.loss.dSpikes;
-            if (penalty > 0.0) { // ∂(λ·Σ S)/∂S, the batch mean's share
-                if (pass.dSpikes.size() == 0)
-                    pass.dSpikes.setZero(top.spikes().rows(), cols);
-                pass.dSpikes.array() += penalty / meanOver;
-            }
-            if (m_settings.method != LifMethod::Bptt) {
-                // Eligibility traces (RTRL, e-prop): each step costs a trace update per
-                // input and an outer product per weight, forward in time.
-                eligibilityGradients({&pass.layers, &m_weights, &pass.input, direct, &pass.dSpikes,
-                                      &pass.loss.dMembrane, penalty / meanOver},
-                                     pass.gradients.weights, pass.gradients.biases);
-                for (const Eigen::MatrixXd& w : m_weights)
-                    pass.ops.countMultiplyAdds(static_cast<std::uint64_t>(w.size() + w.cols()) *
-                                               static_cast<std::uint64_t>(cols));
-                continue;
-            }
-            for (std::size_t l = pass.layers.size(); l-- > 0;) {
-                const bool topLayer = l + 1 == pass.layers.size();
-                const bool sameEveryStep = l == 0 && direct;
-                const Eigen::MatrixXd* dS = pass.dSpikes.size() ? &pass.dSpikes : nullptr;
-                const Eigen::MatrixXd* dU =
-                    topLayer && pass.loss.dMembrane.size() ? &pass.loss.dMembrane : nullptr;
-                LifLayer::ScalarGradients scalars;
-                const bool learnsScalars = m_settings.learnBeta || m_settings.learnThreshold;
-                pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent,
-                                        learnsScalars ? &scalars : nullptr);
-                pass.gradients.betas[l] = scalars.beta;
-                pass.gradients.thresholds[l] = scalars.threshold;
-                const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
-                pass.gradients.weights[l].noalias() = pass.dCurrent * in.transpose();
-                pass.gradients.biases[l] = pass.dCurrent.rowwise().sum();
-                const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
-                pass.ops.countMultiplyAdds(2 * out * static_cast<std::uint64_t>(cols));
-                if (sameEveryStep)
-                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
-                else
-                    pass.ops.countAdds(out * nonzeros(in));
-                if (l > 0) {
-                    pass.dSpikes.noalias() = m_weights[l].transpose() * pass.dCurrent;
-                    pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
-                    if (penalty > 0.0)
-                        pass.dSpikes.array() += penalty / meanOver;
-                }
+            encodeInput(pass, inputs.middleCols(first, pass.batch), stream, p);
+            forward(pass);
+            if (labels) {
+                pass.labels.assign(labels->begin() + first, labels->begin() + first + pass.batch);
+                backward(pass, meanOver);
             }
         }
     });
+}
+
+// Input coding (snnTorch spikegen): in × B for direct input, in × (T·B) spikes otherwise.
+void LifNetwork::encodeInput(Pass& pass, const Eigen::Ref<const Eigen::MatrixXd>& x,
+                             std::uint64_t stream, std::size_t part) const {
+    const int steps = m_settings.steps;
+    const Eigen::Index batch = pass.batch;
+    if (m_settings.input == InputCoding::Direct) {
+        pass.input = x;
+        return;
+    }
+    pass.input.setZero(x.rows(), batch * steps);
+    std::mt19937_64 rng(mixSeed(m_settings.seed, stream, part));
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    LatencyEncoder latency;
+    latency.rounding = m_settings.latencyRounding;
+    for (Eigen::Index j = 0; j < batch; ++j)
+        for (Eigen::Index i = 0; i < x.rows(); ++i) {
+            const double value = x(i, j);
+            if (m_settings.input == InputCoding::Rate) {
+                const double probability = std::clamp(value, 0.0, 1.0);
+                for (int t = 0; t < steps; ++t)
+                    pass.input(i, t * batch + j) = uniform(rng) < probability;
+            } else if (const auto step = latency.firingStep(value, steps)) {
+                pass.input(i, (*step - 1) * batch + j) = 1.0;
+            }
+        }
+}
+
+// Layer by layer over all steps (no recurrence: the same numbers as snnTorch's
+// step-by-step loop), then each sample's decoded class.
+void LifNetwork::forward(Pass& pass) const {
+    const int steps = m_settings.steps;
+    const Eigen::Index batch = pass.batch, cols = batch * steps;
+    const bool direct = m_settings.input == InputCoding::Direct;
+    for (std::size_t l = 0; l < pass.layers.size(); ++l) {
+        const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
+        const bool sameEveryStep = l == 0 && direct;
+        if (m_settings.learnBeta)
+            pass.layers[l].setBeta(m_betas[l]);
+        if (m_settings.learnThreshold)
+            pass.layers[l].setThreshold(m_thresholds[l]);
+        pass.current.noalias() = m_weights[l] * in;
+        pass.current.colwise() += m_biases[l].col(0);
+        pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
+        const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
+        if (sameEveryStep)
+            pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+        else
+            pass.ops.countAdds(out * nonzeros(in));
+        pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
+    }
+    const LifLayer& top = pass.layers.back();
+    const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
+    pass.predicted.resize(static_cast<std::size_t>(batch));
+    for (Eigen::Index j = 0; j < batch; ++j)
+        pass.predicted[static_cast<std::size_t>(j)] =
+            decodeSample(m_settings.decoding, record, static_cast<int>(j));
+}
+
+// The loss and its gradient through time, top layer first (BPTT), or by eligibility
+// traces (RTRL, e-prop).
+void LifNetwork::backward(Pass& pass, double meanOver) const {
+    const int steps = m_settings.steps;
+    const Eigen::Index batch = pass.batch, cols = batch * steps;
+    const bool direct = m_settings.input == InputCoding::Direct;
+    const LifLayer& top = pass.layers.back();
+    const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
+    computeSpikeLoss(m_settings, record, pass.labels, meanOver, pass.loss);
+    const double penalty = m_settings.ratePenalty;
+    if (penalty > 0.0)
+        for (Eigen::Index j = 0; j < batch; ++j) {
+            double spikes = 0.0;
+            for (const LifLayer& layer : pass.layers)
+                for (int t = 0; t < steps; ++t)
+                    spikes += layer.spikes().col(t * batch + j).sum();
+            pass.loss.losses[static_cast<std::size_t>(j)] += penalty * spikes;
+        }
+    pass.gradients.weights.resize(pass.layers.size());
+    pass.gradients.biases.resize(pass.layers.size());
+    pass.gradients.betas.assign(pass.layers.size(), 0.0);
+    pass.gradients.thresholds.assign(pass.layers.size(), 0.0);
+    pass.dSpikes = pass.loss.dSpikes;
+    if (penalty > 0.0) { // ∂(λ·Σ S)/∂S, the batch mean's share
+        if (pass.dSpikes.size() == 0)
+            pass.dSpikes.setZero(top.spikes().rows(), cols);
+        pass.dSpikes.array() += penalty / meanOver;
+    }
+    if (m_settings.method != LifMethod::Bptt) {
+        // Eligibility traces (RTRL, e-prop): each step costs a trace update per
+        // input and an outer product per weight, forward in time.
+        eligibilityGradients({&pass.layers, &m_weights, &pass.input, direct, &pass.dSpikes,
+                              &pass.loss.dMembrane, penalty / meanOver},
+                             pass.gradients.weights, pass.gradients.biases);
+        for (const Eigen::MatrixXd& w : m_weights)
+            pass.ops.countMultiplyAdds(static_cast<std::uint64_t>(w.size() + w.cols()) *
+                                       static_cast<std::uint64_t>(cols));
+        return;
+    }
+    for (std::size_t l = pass.layers.size(); l-- > 0;) {
+        const bool topLayer = l + 1 == pass.layers.size();
+        const bool sameEveryStep = l == 0 && direct;
+        const Eigen::MatrixXd* dS = pass.dSpikes.size() ? &pass.dSpikes : nullptr;
+        const Eigen::MatrixXd* dU =
+            topLayer && pass.loss.dMembrane.size() ? &pass.loss.dMembrane : nullptr;
+        LifLayer::ScalarGradients scalars;
+        const bool learnsScalars = m_settings.learnBeta || m_settings.learnThreshold;
+        pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent,
+                                learnsScalars ? &scalars : nullptr);
+        pass.gradients.betas[l] = scalars.beta;
+        pass.gradients.thresholds[l] = scalars.threshold;
+        const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
+        pass.gradients.weights[l].noalias() = pass.dCurrent * in.transpose();
+        pass.gradients.biases[l] = pass.dCurrent.rowwise().sum();
+        const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
+        pass.ops.countMultiplyAdds(2 * out * static_cast<std::uint64_t>(cols));
+        if (sameEveryStep)
+            pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+        else
+            pass.ops.countAdds(out * nonzeros(in));
+        if (l > 0) {
+            pass.dSpikes.noalias() = m_weights[l].transpose() * pass.dCurrent;
+            pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+            if (penalty > 0.0)
+                pass.dSpikes.array() += penalty / meanOver;
+        }
+    }
 }
 
 double LifNetwork::meanLossAndGradients(const Eigen::MatrixXd& inputs,
@@ -230,10 +249,8 @@ double LifNetwork::meanLossAndGradients(const Eigen::MatrixXd& inputs,
             for (std::size_t l = 0; l < m_weights.size(); ++l) {
                 gradients.weights[l] += pass.gradients.weights[l];
                 gradients.biases[l] += pass.gradients.biases[l];
-                if (l < pass.gradients.betas.size()) {
-                    gradients.betas[l] += pass.gradients.betas[l];
-                    gradients.thresholds[l] += pass.gradients.thresholds[l];
-                }
+                gradients.betas[l] += pass.gradients.betas[l];
+                gradients.thresholds[l] += pass.gradients.thresholds[l];
             }
         for (double value : pass.loss.losses)
             loss += value;

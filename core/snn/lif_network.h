@@ -65,6 +65,11 @@ class LifNetwork : public Classifier {
     struct Pass;
     void runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>* labels,
                    std::uint64_t stream);
+    // The three steps of one part of a minibatch (runPasses runs the parts in parallel).
+    void encodeInput(Pass& pass, const Eigen::Ref<const Eigen::MatrixXd>& x, std::uint64_t stream,
+                     std::size_t part) const;
+    void forward(Pass& pass) const;
+    void backward(Pass& pass, double meanOver) const;
     void recordActivity(std::size_t parts);
 
     LifNetworkSettings m_settings;

@@ -95,19 +95,13 @@ double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::si
     // In chunks through predictBatch: one predict() per sample in order for the models
     // without minibatches, whole minibatches for those with.
     constexpr std::size_t chunk = 256;
-    Eigen::VectorXd x;
     Eigen::MatrixXd inputs;
     std::vector<int> classes;
     std::size_t correct = 0;
     model.beginEvaluation();
     for (std::size_t begin = 0; begin < n; begin += chunk) {
         const std::size_t size = std::min(chunk, n - begin);
-        for (std::size_t k = 0; k < size; ++k) {
-            images.features(begin + k, x);
-            if (k == 0)
-                inputs.resize(x.size(), static_cast<Eigen::Index>(size));
-            inputs.col(static_cast<Eigen::Index>(k)) = x;
-        }
+        images.featureColumns({}, begin, size, inputs);
         model.predictBatch(inputs, classes);
         for (std::size_t k = 0; k < size; ++k)
             correct += classes[k] == images.labels[begin + k];
@@ -127,7 +121,6 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         std::max<std::size_t>(1, (n + static_cast<std::size_t>(settings.rowsPerEpoch) - 1) /
                                      static_cast<std::size_t>(settings.rowsPerEpoch));
     constexpr double picoToMilli = 1e-9;
-    Eigen::VectorXd x;
     Eigen::MatrixXd inputs;
     std::vector<int> labels;
     std::vector<TrainStep> steps;
@@ -178,14 +171,10 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         const std::size_t batch = static_cast<std::size_t>(std::max(1, model.batchSize()));
         for (std::size_t first = 0; first < order.size() && !result.cancelled; first += batch) {
             const std::size_t size = std::min(batch, order.size() - first);
+            data.train.featureColumns(order, first, size, inputs);
             labels.resize(size);
-            for (std::size_t k = 0; k < size; ++k) {
-                data.train.features(order[first + k], x);
-                if (k == 0)
-                    inputs.resize(x.size(), static_cast<Eigen::Index>(size));
-                inputs.col(static_cast<Eigen::Index>(k)) = x;
+            for (std::size_t k = 0; k < size; ++k)
                 labels[k] = data.train.labels[order[first + k]];
-            }
             model.trainBatch(inputs, labels, steps);
             // Rows and progress per sample, as with minibatch 1 (a row inside a minibatch
             // tests the weights after its update).

@@ -27,8 +27,7 @@ int main(int argc, char** argv) {
     sdlab::LifNetwork net(s);
     const std::vector<std::uint32_t> order =
         sdlab::sampleOrder(data.train, sdlab::SampleOrderKind::Shuffled, 1, 0);
-    Eigen::MatrixXd inputs(data.inputSize(), s.batch);
-    Eigen::VectorXd x;
+    Eigen::MatrixXd inputs;
     std::vector<int> labels;
     std::vector<sdlab::TrainStep> steps;
     double seconds = 0.0;
@@ -37,13 +36,10 @@ int main(int argc, char** argv) {
         if (limit > 0 && batches == limit)
             break;
         const std::size_t size = std::min<std::size_t>(s.batch, order.size() - first);
-        inputs.resize(data.inputSize(), static_cast<Eigen::Index>(size));
+        data.train.featureColumns(order, first, size, inputs);
         labels.resize(size);
-        for (std::size_t k = 0; k < size; ++k) {
-            data.train.features(order[first + k], x);
-            inputs.col(static_cast<Eigen::Index>(k)) = x;
+        for (std::size_t k = 0; k < size; ++k)
             labels[k] = data.train.labels[order[first + k]];
-        }
         const auto start = std::chrono::steady_clock::now();
         net.trainBatch(inputs, labels, steps);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -54,11 +50,7 @@ int main(int argc, char** argv) {
     std::vector<int> classes;
     for (std::size_t first = 0; first < data.test.size(); first += 256) {
         const std::size_t size = std::min<std::size_t>(256, data.test.size() - first);
-        inputs.resize(data.inputSize(), static_cast<Eigen::Index>(size));
-        for (std::size_t k = 0; k < size; ++k) {
-            data.test.features(first + k, x);
-            inputs.col(static_cast<Eigen::Index>(k)) = x;
-        }
+        data.test.featureColumns({}, first, size, inputs);
         net.predictBatch(inputs, classes);
         for (std::size_t k = 0; k < size; ++k)
             correct += classes[k] == data.test.labels[first + k];
