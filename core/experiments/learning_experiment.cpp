@@ -224,10 +224,13 @@ std::vector<Parameter> lifParameters() {
         choiceParameter("neuron", "Neuron",
                         "lif: leaky U = βU + I − Rθ (snnTorch Leaky); lapicque: snnTorch's RC "
                         "neuron from β alone (R = 1, C = 1/ln(1/β): decay 1 − ln(1/β), input "
-                        "gain ln(1/β), not β); synaptic: a decaying synaptic current first",
+                        "gain ln(1/β), not β); synaptic: a decaying synaptic current first; "
+                        "rleaky: Leaky with all-to-all recurrent weights V·S_{t−1}, learned "
+                        "(snnTorch RLeaky)",
                         choices({{"leaky", "Leaky"},
                                  {"lapicque", "Lapicque (RC)"},
-                                 {"synaptic", "Synaptic (2nd order)"}}),
+                                 {"synaptic", "Synaptic (2nd order)"},
+                                 {"rleaky", "Recurrent leaky (all-to-all)"}}),
                         "leaky", lif),
         realParameter("alpha", "Synaptic decay α",
                       "lif, synaptic neuron: I_syn = α·I_syn + I each step", 0.0, 1.0, 0.9, false,
@@ -250,7 +253,7 @@ std::vector<Parameter> lifParameters() {
          .kind = ParameterKind::Flag,
          .label = "Learn β",
          .help = "lif: each layer's β is learned with the weights (snnTorch learn_beta), kept "
-                 "in [0, 1]; leaky or synaptic neurons",
+                 "in [0, 1]; leaky, synaptic or rleaky neurons",
          .group = lif},
         {.key = "learn-threshold",
          .kind = ParameterKind::Flag,

@@ -31,7 +31,10 @@ const Eigen::ArrayXXd& LeakyNeurons::step(const Eigen::ArrayXXd& current) {
         m_u = beta * m_u + current - m_reset * theta;
         break;
     case ResetMechanism::Zero:
-        m_u = beta * ((1.0 - m_reset) * m_u) + current;
+        if (m_zeroClearsInput)
+            m_u = (1.0 - m_reset) * (beta * m_u + current);
+        else
+            m_u = beta * ((1.0 - m_reset) * m_u) + current;
         break;
     case ResetMechanism::None:
         m_u = beta * m_u + current;

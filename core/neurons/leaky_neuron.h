@@ -31,9 +31,13 @@ class LeakyNeurons {
     const Eigen::ArrayXXd& spikes() const { return m_s; }
     const Eigen::ArrayXXd& lastReset() const { return m_reset; } // R_t of the last step
     const LeakyParams& params() const { return m_params; }
+    // snnTorch's RLeaky zeroes the whole new membrane, input included:
+    // U_t = (1 − R_t)·(β·U_{t−1} + I_t) (as Synaptic does; Leaky keeps the input).
+    void setZeroResetClearsInput(bool clears) { m_zeroClearsInput = clears; }
 
   private:
     LeakyParams m_params;
+    bool m_zeroClearsInput = false;
     Eigen::ArrayXXd m_u, m_s, m_reset;
 };
 

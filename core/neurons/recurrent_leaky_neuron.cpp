@@ -7,13 +7,16 @@ namespace sdlab {
 RecurrentLeakyNeurons::RecurrentLeakyNeurons(Eigen::Index batch, const LeakyParams& params,
                                              const Eigen::ArrayXd& oneToOne)
     : m_neurons(oneToOne.size(), batch, params), m_oneToOne(oneToOne),
-      m_drive(oneToOne.size(), batch) {}
+      m_drive(oneToOne.size(), batch) {
+    m_neurons.setZeroResetClearsInput(true);
+}
 
 RecurrentLeakyNeurons::RecurrentLeakyNeurons(Eigen::Index batch, const LeakyParams& params,
                                              const Eigen::MatrixXd& allToAll,
                                              const Eigen::VectorXd& bias)
     : m_neurons(allToAll.rows(), batch, params), m_allToAll(allToAll), m_bias(bias),
       m_drive(allToAll.rows(), batch) {
+    m_neurons.setZeroResetClearsInput(true);
     if (allToAll.rows() != allToAll.cols() || bias.size() != allToAll.rows())
         throw InputError("the recurrent weights must be units x units with one bias per unit");
 }

@@ -8,8 +8,10 @@ namespace sdlab {
 
 // A recurrent Leaky layer (snnTorch's RLeaky, paper Fig. 6a, spec §10): each step's input
 // gains the layer's own previous spikes, I_t + V·S_{t−1}, then the neurons step as
-// Leaky. V is one-to-one (a weight per unit) or all-to-all (a units × units matrix, with
-// a bias as snnTorch's nn.Linear has; zero unless set).
+// Leaky, except that a zero reset clears the whole new membrane, input included, as
+// snnTorch's RLeaky does: U_t = (1 − R_t)·(β·U_{t−1} + I_t + V·S_{t−1}). V is one-to-one (a weight
+// per unit) or all-to-all (a units × units matrix, with a bias as snnTorch's nn.Linear has; zero
+// unless set).
 class RecurrentLeakyNeurons {
   public:
     // One-to-one: unit i feeds back to itself with weight v(i).

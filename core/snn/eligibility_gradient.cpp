@@ -3,20 +3,27 @@
 namespace sdlab {
 
 void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::MatrixXd>& gw,
-                          std::vector<Eigen::MatrixXd>& gb) {
+                          std::vector<Eigen::MatrixXd>& gb, std::vector<Eigen::MatrixXd>& gv) {
     const std::vector<LifLayer>& layers = *in.layers;
     const std::size_t count = layers.size();
     const int steps = layers.front().steps();
     const Eigen::Index batch = layers.front().batch();
     gw.assign(count, {});
     gb.assign(count, {});
+    const bool recurrent = in.recurrent && !in.recurrent->empty();
+    gv.assign(recurrent ? count : 0, {});
     std::vector<Eigen::MatrixXd> trace(count), biasTrace(count), delta(count);
+    std::vector<Eigen::MatrixXd> recurrentTrace(recurrent ? count : 0);
     for (std::size_t l = 0; l < count; ++l) {
         const Eigen::Index inputs = (*in.weights)[l].cols(), units = (*in.weights)[l].rows();
         trace[l].setZero(inputs, batch);
         biasTrace[l].setZero(1, batch);
         gw[l].setZero(units, inputs);
         gb[l].setZero(units, 1);
+        if (recurrent) {
+            recurrentTrace[l].setZero(units, batch);
+            gv[l].setZero(units, units);
+        }
     }
     Eigen::MatrixXd signal;
     for (int t = 0; t < steps; ++t) {
@@ -29,6 +36,12 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
                                   : layers[l - 1].spikes().middleCols(c0, batch);
             trace[l] = layer.decay() * trace[l] + layer.inputGain() * x; // ε_t = a·ε_{t−1} + b·x_t
             biasTrace[l] = layer.decay() * biasTrace[l].array() + layer.inputGain();
+            if (recurrent) { // the layer's own S_{t−1} as an input (0 at t = 0)
+                recurrentTrace[l] *= layer.decay();
+                if (t > 0)
+                    recurrentTrace[l] +=
+                        layer.inputGain() * layer.spikes().middleCols(c0 - batch, batch);
+            }
         }
         // Immediate errors, top down: the loss's at the top, the learning signal below.
         for (std::size_t l = count; l-- > 0;) {
@@ -50,6 +63,8 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
                 delta[l] += in.dMembrane->middleCols(c0, batch);
             gw[l].noalias() += delta[l] * trace[l].transpose();
             gb[l].noalias() += delta[l] * biasTrace[l].transpose();
+            if (recurrent)
+                gv[l].noalias() += delta[l] * recurrentTrace[l].transpose();
         }
     }
 }

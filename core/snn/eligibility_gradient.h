@@ -15,12 +15,14 @@ namespace sdlab {
 // ∂L/∂S_t·g(U_t − θ). For the top layer ∂L/∂S_t is the loss's; below, e-prop's learning
 // signal W_{l+1}ᵀ·(b·δ^{l+1}_t), the upper layer's immediate error at the same step. One
 // layer: exactly BPTT's gradient. Deeper: BPTT's when the upper layers have a = 0.
-// Computed from the layers' records of one forward pass (the same sums an online
-// learner accumulates step by step).
+// Recurrent weights (e-prop, Bellec et al. 2020): S^l_{t−1} is one more input with its
+// own trace, its dependence on the weights dropped. Computed from the layers' records
+// of one forward pass (the same sums an online learner accumulates step by step).
 struct EligibilityInputs {
     const std::vector<LifLayer>* layers = nullptr;
-    const std::vector<Eigen::MatrixXd>* weights = nullptr; // out × in per layer
-    const Eigen::MatrixXd* input = nullptr;                // in × (T·B), or in × B when direct
+    const std::vector<Eigen::MatrixXd>* weights = nullptr;   // out × in per layer
+    const std::vector<Eigen::MatrixXd>* recurrent = nullptr; // out × out per layer, or empty
+    const Eigen::MatrixXd* input = nullptr;                  // in × (T·B), or in × B when direct
     bool directInput = false;
     const Eigen::MatrixXd* dSpikes = nullptr;   // the loss's ∂L/∂S of the top layer, or empty
     const Eigen::MatrixXd* dMembrane = nullptr; // the loss's ∂L/∂U of the top layer, or empty
@@ -28,6 +30,7 @@ struct EligibilityInputs {
 };
 void eligibilityGradients(const EligibilityInputs& in,
                           std::vector<Eigen::MatrixXd>& weightGradients,
-                          std::vector<Eigen::MatrixXd>& biasGradients);
+                          std::vector<Eigen::MatrixXd>& biasGradients,
+                          std::vector<Eigen::MatrixXd>& recurrentGradients);
 
 } // namespace sdlab

@@ -37,11 +37,16 @@ void LifLayer::forward(const Eigen::MatrixXd& current, bool sameEveryStep, int s
         m_base.resize(n, cols);
     if (synaptic)
         m_syn.resize(n, cols);
+    const bool recurrent = m_recurrent && m_neuron == LifNeuronKind::RecurrentLeaky;
     for (int t = 0; t < steps; ++t) {
         const Eigen::Index c0 = Eigen::Index{t} * batch;
+        const bool feedsBack = recurrent && t > 0;
+        if (feedsBack) // V·S_{t−1}
+            m_feedback.noalias() = *m_recurrent * m_s.middleCols(c0 - batch, batch);
         for (Eigen::Index j = 0; j < batch; ++j) {
             const Eigen::Index col = c0 + j;
             const double* in = current.col(sameEveryStep ? j : col).data();
+            const double* feedback = feedsBack ? m_feedback.col(j).data() : nullptr;
             const double* uPrev = t > 0 ? m_u.col(col - batch).data() : nullptr;
             const double* synPrev = synaptic && t > 0 ? m_syn.col(col - batch).data() : nullptr;
             double* u = m_u.col(col).data();
@@ -51,7 +56,7 @@ void LifLayer::forward(const Eigen::MatrixXd& current, bool sameEveryStep, int s
                 const double previous = uPrev ? uPrev[i] : 0.0;
                 if (!replay)
                     r[i] = spike(previous - m_theta); // R_t = H(U_{t−1} − θ)
-                double drive = in[i];
+                double drive = feedback ? in[i] + feedback[i] : in[i];
                 if (synaptic) {
                     drive += m_alpha * (synPrev ? synPrev[i] : 0.0);
                     m_syn(i, col) = drive;
@@ -79,8 +84,8 @@ void LifLayer::forward(const Eigen::MatrixXd& current, bool sameEveryStep, int s
 }
 
 void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* dMembrane,
-                        bool sumOverSteps, Eigen::MatrixXd& dCurrent,
-                        ScalarGradients* scalars) const {
+                        bool sumOverSteps, Eigen::MatrixXd& dCurrent, ScalarGradients* scalars,
+                        Eigen::MatrixXd* dRecurrent) const {
     double dBeta = 0.0, dTheta = 0.0;
     const Eigen::Index n = m_u.rows(), batch = m_batch;
     dCurrent.setZero(n, sumOverSteps ? batch : m_u.cols());
@@ -88,6 +93,12 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
     // carry = δU_{t+1}·∂U_{t+1}/∂U_t, synCarry = δJ_{t+1}·α: what later steps send back.
     Eigen::MatrixXd carry = Eigen::MatrixXd::Zero(n, batch);
     Eigen::MatrixXd synCarry = Eigen::MatrixXd::Zero(synaptic ? n : 0, synaptic ? batch : 0);
+    // Recurrence: spikeCarry = Vᵀ·δI_{t+1}, what S_t sends to the next step's current.
+    const bool recurrent = m_recurrent && m_neuron == LifNeuronKind::RecurrentLeaky;
+    const Eigen::Index rn = recurrent ? n : 0, rb = recurrent ? batch : 0;
+    Eigen::MatrixXd spikeCarry = Eigen::MatrixXd::Zero(rn, rb), stepCurrent(rn, rb);
+    if (recurrent && dRecurrent)
+        dRecurrent->setZero(n, n);
     for (int t = m_steps; t-- > 0;) {
         const Eigen::Index c0 = Eigen::Index{t} * batch;
         for (Eigen::Index j = 0; j < batch; ++j) {
@@ -97,8 +108,11 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                 double delta = carry(i, j); // δU_t, the total ∂L/∂U_t
                 if (dMembrane)
                     delta += (*dMembrane)(i, col);
-                if (dSpikes)
-                    delta += (*dSpikes)(i, col) * m_surrogate.derivative(u - m_theta);
+                // ∂L/∂S_t: the loss's (and the layer above's) plus the recurrence's.
+                const double dSpike =
+                    (dSpikes ? (*dSpikes)(i, col) : 0.0) + (recurrent ? spikeCarry(i, j) : 0.0);
+                if (dSpike != 0.0)
+                    delta += dSpike * m_surrogate.derivative(u - m_theta);
                 const double previous = t > 0 ? m_u(i, col - batch) : 0.0;
                 const double r = m_r(i, col);
                 // ∂R_t/∂U_{t−1} when the reset is attached.
@@ -126,8 +140,7 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                     // ∂R_t/∂θ = −g(U_{t−1} − θ), from t = 1 on (U_0 = 0 is fixed, R_1 not).
                     const bool zero = m_reset == ResetMechanism::Zero;
                     dBeta += delta * previous * (zero ? 1.0 - r : 1.0);
-                    if (dSpikes)
-                        dTheta -= (*dSpikes)(i, col) * m_surrogate.derivative(u - m_theta);
+                    dTheta -= dSpike * m_surrogate.derivative(u - m_theta);
                     const double rhoTheta =
                         m_resetAttached ? m_surrogate.derivative(previous - m_theta) : 0.0;
                     switch (m_reset) {
@@ -147,11 +160,19 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                     dDrive += synCarry(i, j);
                     synCarry(i, j) = m_alpha * dDrive;
                 }
+                if (recurrent)
+                    stepCurrent(i, j) = dDrive;
                 if (sumOverSteps)
                     dCurrent(i, j) += dDrive;
                 else
                     dCurrent(i, col) = dDrive;
             }
+        }
+        if (recurrent && t > 0) { // I_t = … + V·S_{t−1}
+            spikeCarry.noalias() = m_recurrent->transpose() * stepCurrent;
+            if (dRecurrent)
+                dRecurrent->noalias() +=
+                    stepCurrent * m_s.middleCols(c0 - batch, batch).transpose();
         }
     }
     if (scalars)

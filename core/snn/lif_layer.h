@@ -15,6 +15,7 @@ namespace sdlab {
 //   zero:     Leaky U_t = a·(1 − R_t)·U_{t−1} + b·J_t; Lapicque, Synaptic U_t = (1 − R_t)·base_t
 //   none:     U_t = base_t
 // S_t = H(U_t − θ); Leaky, Synaptic a = β, b = 1; Lapicque a = 1 − ln(1/β), b = ln(1/β).
+// Recurrent leaky: I_t + V·S_{t−1} in place of I_t, and the zero reset of Synaptic.
 // R_t is detached unless settings.resetAttached. Memory O(T·n·B), as BPTT's is.
 class LifLayer {
   public:
@@ -30,9 +31,13 @@ class LifLayer {
     struct ScalarGradients {
         double beta = 0.0, threshold = 0.0;
     };
+    // With recurrent weights, also ∂L/∂V into dRecurrent (n × n).
     void backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* dMembrane,
-                  bool sumOverSteps, Eigen::MatrixXd& dCurrent,
-                  ScalarGradients* scalars = nullptr) const;
+                  bool sumOverSteps, Eigen::MatrixXd& dCurrent, ScalarGradients* scalars = nullptr,
+                  Eigen::MatrixXd* dRecurrent = nullptr) const;
+    // The recurrent weights V (n × n) the next passes use (recurrent leaky only; the
+    // matrix must outlive them).
+    void setRecurrentWeights(const Eigen::MatrixXd* weights) { m_recurrent = weights; }
     // Learnable parameters: the values the next forward pass uses (β ∈ [0, 1], θ > 0).
     void setBeta(double beta) { m_a = beta; }
     void setThreshold(double threshold) { m_theta = threshold; }
@@ -63,7 +68,8 @@ class LifLayer {
     double m_a, m_b, m_alpha, m_theta;
     int m_steps = 0, m_batch = 0;
     bool m_replayResets = false;
-    Eigen::MatrixXd m_u, m_s, m_r, m_base, m_syn;
+    const Eigen::MatrixXd* m_recurrent = nullptr;
+    Eigen::MatrixXd m_u, m_s, m_r, m_base, m_syn, m_feedback;
 };
 
 } // namespace sdlab

@@ -25,8 +25,8 @@ std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t stream, std::uint64_t pa
     return z ^ (z >> 31);
 }
 
-std::uint64_t nonzeros(const Eigen::MatrixXd& m) {
-    return static_cast<std::uint64_t>((m.array() != 0.0).count());
+template <class Matrix> std::uint64_t nonzeros(const Eigen::DenseBase<Matrix>& m) {
+    return static_cast<std::uint64_t>((m.derived().array() != 0.0).count());
 }
 
 } // namespace
@@ -63,6 +63,17 @@ LifNetwork::LifNetwork(const LifNetworkSettings& settings) : m_settings(settings
                 w(i, j) = uniform(rng);
         for (Eigen::Index i = 0; i < out; ++i)
             b(i, 0) = uniform(rng);
+        if (settings.neuron == LifNeuronKind::RecurrentLeaky) {
+            // RLeaky's nn.Linear(n, n): U(−1/√n, 1/√n).
+            const double feedbackBound = 1.0 / std::sqrt(static_cast<double>(out));
+            std::uniform_real_distribution<double> feedback(-feedbackBound, feedbackBound);
+            Eigen::MatrixXd v(out, out);
+            for (Eigen::Index j = 0; j < out; ++j)
+                for (Eigen::Index i = 0; i < out; ++i)
+                    v(i, j) = feedback(rng);
+            m_recurrent.push_back(std::move(v));
+            m_recurrentSteps.emplace_back(settings.optimizer, settings.learningRate, out, out);
+        }
         m_weights.push_back(std::move(w));
         m_biases.push_back(std::move(b));
         m_weightSteps.emplace_back(settings.optimizer, settings.learningRate, out, in);
@@ -150,6 +161,8 @@ void LifNetwork::forward(Pass& pass) const {
             pass.layers[l].setBeta(m_betas[l]);
         if (m_settings.learnThreshold)
             pass.layers[l].setThreshold(m_thresholds[l]);
+        if (!m_recurrent.empty())
+            pass.layers[l].setRecurrentWeights(&m_recurrent[l]);
         pass.current.noalias() = m_weights[l] * in;
         pass.current.colwise() += m_biases[l].col(0);
         pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
@@ -159,6 +172,8 @@ void LifNetwork::forward(Pass& pass) const {
         else
             pass.ops.countAdds(out * nonzeros(in));
         pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
+        if (!m_recurrent.empty()) // V·S_{t−1}: a spike of step t < T feeds n units
+            pass.ops.countAdds(out * nonzeros(pass.layers[l].spikes().leftCols(cols - batch)));
     }
     const LifLayer& top = pass.layers.back();
     const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
@@ -188,6 +203,7 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
         }
     pass.gradients.weights.resize(pass.layers.size());
     pass.gradients.biases.resize(pass.layers.size());
+    pass.gradients.recurrent.resize(m_recurrent.size());
     pass.gradients.betas.assign(pass.layers.size(), 0.0);
     pass.gradients.thresholds.assign(pass.layers.size(), 0.0);
     pass.dSpikes = pass.loss.dSpikes;
@@ -199,9 +215,10 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
     if (m_settings.method != LifMethod::Bptt) {
         // Eligibility traces (RTRL, e-prop): each step costs a trace update per
         // input and an outer product per weight, forward in time.
-        eligibilityGradients({&pass.layers, &m_weights, &pass.input, direct, &pass.dSpikes,
-                              &pass.loss.dMembrane, penalty / meanOver},
-                             pass.gradients.weights, pass.gradients.biases);
+        eligibilityGradients({&pass.layers, &m_weights, &m_recurrent, &pass.input, direct,
+                              &pass.dSpikes, &pass.loss.dMembrane, penalty / meanOver},
+                             pass.gradients.weights, pass.gradients.biases,
+                             pass.gradients.recurrent);
         for (const Eigen::MatrixXd& w : m_weights)
             pass.ops.countMultiplyAdds(static_cast<std::uint64_t>(w.size() + w.cols()) *
                                        static_cast<std::uint64_t>(cols));
@@ -215,8 +232,15 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
             topLayer && pass.loss.dMembrane.size() ? &pass.loss.dMembrane : nullptr;
         LifLayer::ScalarGradients scalars;
         const bool learnsScalars = m_settings.learnBeta || m_settings.learnThreshold;
+        const bool recurrent = !m_recurrent.empty();
         pass.layers[l].backward(dS, dU, sameEveryStep, pass.dCurrent,
-                                learnsScalars ? &scalars : nullptr);
+                                learnsScalars ? &scalars : nullptr,
+                                recurrent ? &pass.gradients.recurrent[l] : nullptr);
+        if (recurrent) { // Vᵀ·δI per step (multiply-adds), δI·S_{t−1}ᵀ per spike (additions)
+            const auto n = static_cast<std::uint64_t>(m_recurrent[l].rows());
+            pass.ops.countMultiplyAdds(n * n * static_cast<std::uint64_t>(cols - batch));
+            pass.ops.countAdds(n * nonzeros(pass.layers[l].spikes().leftCols(cols - batch)));
+        }
         pass.gradients.betas[l] = scalars.beta;
         pass.gradients.thresholds[l] = scalars.threshold;
         const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
@@ -249,6 +273,8 @@ double LifNetwork::meanLossAndGradients(const Eigen::MatrixXd& inputs,
             for (std::size_t l = 0; l < m_weights.size(); ++l) {
                 gradients.weights[l] += pass.gradients.weights[l];
                 gradients.biases[l] += pass.gradients.biases[l];
+                if (!m_recurrent.empty())
+                    gradients.recurrent[l] += pass.gradients.recurrent[l];
                 gradients.betas[l] += pass.gradients.betas[l];
                 gradients.thresholds[l] += pass.gradients.thresholds[l];
             }
@@ -279,7 +305,11 @@ void LifNetwork::trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int
     for (std::size_t l = 0; l < m_weights.size(); ++l) {
         m_weightSteps[l].step(m_weights[l], gradients.weights[l]);
         m_biasSteps[l].step(m_biases[l], gradients.biases[l]);
-        const auto size = static_cast<std::uint64_t>(m_weights[l].size() + m_biases[l].size());
+        auto size = static_cast<std::uint64_t>(m_weights[l].size() + m_biases[l].size());
+        if (!m_recurrent.empty()) {
+            m_recurrentSteps[l].step(m_recurrent[l], gradients.recurrent[l]);
+            size += static_cast<std::uint64_t>(m_recurrent[l].size());
+        }
         m_ops.countMultiplyAdds(size *
                                 static_cast<std::uint64_t>(m_weightSteps[l].opsPerParameter()));
         // snnTorch clamps β to [0, 1] where it is used; θ must stay positive.

@@ -14,7 +14,8 @@ namespace sdlab {
 // A stack of dense layers of spiking neurons unrolled over T steps and trained by
 // backpropagation through time with a surrogate gradient (snnTorch paper §IV, spec §10):
 // I^l_t = W_l·S^{l−1}_t + b_l (nn.Linear's layout and initialisation, U(±1/√fan_in)),
-// S^0_t the coded input, every layer of LifLayer neurons, the output layer too. A
+// S^0_t the coded input, every layer of LifLayer neurons, the output layer too (rleaky:
+// each with its own V, n × n, in I^l_t += V_l·S^l_{t−1}). A
 // minibatch is split into fixed parts of 64 samples that run on both cores; their
 // gradients are summed in order, so results do not depend on the thread count.
 // Ops per sample: a spike into a layer of n units costs n additions, a real input n
@@ -23,9 +24,10 @@ namespace sdlab {
 class LifNetwork : public Classifier {
   public:
     struct Gradients {
-        std::vector<Eigen::MatrixXd> weights;  // out × in, as the weights
-        std::vector<Eigen::MatrixXd> biases;   // out × 1
-        std::vector<double> betas, thresholds; // per layer (learnable β and θ)
+        std::vector<Eigen::MatrixXd> weights;   // out × in, as the weights
+        std::vector<Eigen::MatrixXd> biases;    // out × 1
+        std::vector<Eigen::MatrixXd> recurrent; // out × out (rleaky), else empty
+        std::vector<double> betas, thresholds;  // per layer (learnable β and θ)
     };
 
     explicit LifNetwork(const LifNetworkSettings& settings); // InputError on bad settings
@@ -46,6 +48,7 @@ class LifNetwork : public Classifier {
                                 Gradients& gradients);
     std::vector<Eigen::MatrixXd>& weights() { return m_weights; }
     std::vector<Eigen::MatrixXd>& biases() { return m_biases; }
+    std::vector<Eigen::MatrixXd>& recurrentWeights() { return m_recurrent; } // rleaky
     // Each layer's β and θ: the settings' unless learned (settings.learnBeta/Threshold).
     std::vector<double>& betas() { return m_betas; }
     std::vector<double>& thresholds() { return m_thresholds; }
@@ -73,8 +76,9 @@ class LifNetwork : public Classifier {
     void recordActivity(std::size_t parts);
 
     LifNetworkSettings m_settings;
-    std::vector<Eigen::MatrixXd> m_weights, m_biases;
-    std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps, m_betaSteps, m_thresholdSteps;
+    std::vector<Eigen::MatrixXd> m_weights, m_biases, m_recurrent;
+    std::vector<ParameterOptimizer> m_weightSteps, m_biasSteps, m_recurrentSteps, m_betaSteps,
+        m_thresholdSteps;
     std::vector<double> m_betas, m_thresholds;
     std::vector<std::unique_ptr<Pass>> m_passes, m_evaluationPasses;
     Eigen::Index m_lastBatchSize = 0;

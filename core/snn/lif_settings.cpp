@@ -9,10 +9,11 @@ namespace sdlab {
 
 namespace {
 
-constexpr std::array<std::pair<const char*, LifNeuronKind>, 3> kNeurons{
+constexpr std::array<std::pair<const char*, LifNeuronKind>, 4> kNeurons{
     {{"leaky", LifNeuronKind::Leaky},
      {"lapicque", LifNeuronKind::Lapicque},
-     {"synaptic", LifNeuronKind::Synaptic}}};
+     {"synaptic", LifNeuronKind::Synaptic},
+     {"rleaky", LifNeuronKind::RecurrentLeaky}}};
 constexpr std::array<std::pair<const char*, InputCoding>, 3> kInputs{
     {{"direct", InputCoding::Direct},
      {"rate", InputCoding::Rate},
@@ -106,8 +107,8 @@ std::string validationError(const LifNetworkSettings& s) {
     if (!(s.learningRate > 0.0) || !std::isfinite(s.learningRate))
         return "--lr must be a positive number";
     if (s.learnBeta && s.neuron == LifNeuronKind::Lapicque)
-        return "--learn-beta needs a neuron whose decay is beta (leaky or synaptic), not "
-               "lapicque";
+        return "--learn-beta needs a neuron whose decay is beta (leaky, synaptic or rleaky), "
+               "not lapicque";
     if ((s.learnBeta || s.learnThreshold) && s.method != LifMethod::Bptt)
         return "--learn-beta and --learn-threshold are learned by --method bptt";
     if (s.method != LifMethod::Bptt) {
@@ -115,6 +116,9 @@ std::string validationError(const LifNetworkSettings& s) {
         if (s.method == LifMethod::Rtrl && s.sizes.size() != 2)
             return "--method rtrl is exact for one layer of neurons; deeper networks learn "
                    "online by --method eprop";
+        if (s.method == LifMethod::Rtrl && s.neuron == LifNeuronKind::RecurrentLeaky)
+            return "--method rtrl carries one trace per input, which recurrence would make "
+                   "n^3 per step: rleaky learns by bptt or eprop";
         if (s.neuron == LifNeuronKind::Synaptic)
             return std::string("--method ") + name +
                    " carries one trace per input: it takes "

@@ -17,6 +17,10 @@ enum class LifNeuronKind {
     Leaky,    // U_t = β·U_{t−1} + I_t − R_t·θ
     Lapicque, // snnTorch's Lapicque from β alone: decay 1 − ln(1/β), input gain ln(1/β)
     Synaptic, // I^syn_t = α·I^syn_{t−1} + I_t, U_t = β·U_{t−1} + I^syn_t − R_t·θ
+    // snnTorch's RLeaky, all-to-all: Leaky with I_t + V·S_{t−1}, V a learned n × n matrix
+    // (U(±1/√n), as nn.Linear; its bias is the layer's own, counted once); a zero reset
+    // clears the whole new membrane.
+    RecurrentLeaky,
 };
 // How an image becomes the network's input over the T steps (snnTorch spikegen).
 enum class InputCoding {

@@ -8,6 +8,7 @@
 #include "io/input_error.h"
 #include "neurons/lapicque_neuron.h"
 #include "neurons/leaky_neuron.h"
+#include "neurons/recurrent_leaky_neuron.h"
 #include "neurons/synaptic_neuron.h"
 #include "snn/lif_layer.h"
 #include "snn/lif_network.h"
@@ -71,6 +72,39 @@ TEST(LifLayer, EqualsTheStepByStepNeuronsForEveryReset) {
         s.neuron = LifNeuronKind::Lapicque;
         expectLayerMatchesNeurons<LapicqueNeurons>(
             s, LapicqueParams::fromBeta(0.8, 1.0, {0.7, reset}));
+    }
+}
+
+TEST(LifLayer, RecurrentEqualsTheStepByStepRLeakyForEveryReset) {
+    constexpr int steps = 12, batch = 3, units = 4;
+    const Eigen::MatrixXd current = randomMatrix(units, steps * batch, 7, 0.8);
+    const Eigen::MatrixXd v = randomMatrix(units, units, 8, 0.6);
+    for (ResetMechanism reset :
+         {ResetMechanism::Subtract, ResetMechanism::Zero, ResetMechanism::None}) {
+        SCOPED_TRACE(resetMechanismName(reset));
+        LifNetworkSettings s;
+        s.neuron = LifNeuronKind::RecurrentLeaky;
+        s.reset = reset;
+        s.beta = 0.8;
+        s.threshold = 0.7;
+        LifLayer layer(s);
+        layer.setRecurrentWeights(&v);
+        layer.forward(current, false, steps, batch);
+        RecurrentLeakyNeurons neurons(batch, LeakyParams{0.8, {0.7, reset}}, v,
+                                      Eigen::VectorXd::Zero(units));
+        double fed = 0.0; // the recurrence must matter
+        for (int t = 0; t < steps; ++t) {
+            const Eigen::ArrayXXd in = current.middleCols(t * batch, batch).array();
+            const Eigen::ArrayXXd& spikes = neurons.step(in);
+            fed += (neurons.drive() - in).abs().sum();
+            for (int j = 0; j < batch; ++j)
+                for (int i = 0; i < units; ++i) {
+                    EXPECT_NEAR(layer.membrane()(i, t * batch + j), neurons.membrane()(i, j),
+                                1e-14);
+                    EXPECT_EQ(layer.spikes()(i, t * batch + j), spikes(i, j)) << "t " << t;
+                }
+        }
+        EXPECT_GT(fed, 0.1);
     }
 }
 
@@ -187,6 +221,11 @@ void expectGradientsMatchFiniteDifferences(LifNetworkSettings s, const std::stri
         check(net.weights()[l], g.weights[l], "weight");
         check(net.biases()[l], g.biases[l], "bias");
     }
+    ASSERT_EQ(g.recurrent.size(), net.recurrentWeights().size());
+    for (std::size_t l = 0; l < net.recurrentWeights().size(); ++l) {
+        EXPECT_GT(g.recurrent[l].cwiseAbs().maxCoeff(), 1e-6) << "the check would pass on zeros";
+        check(net.recurrentWeights()[l], g.recurrent[l], "recurrent");
+    }
     const auto checkScalar = [&](double& p, double grad, const char* name) {
         const double keep = p, h = 1e-6;
         p = keep + h;
@@ -236,19 +275,21 @@ void checkEveryCombination(std::initializer_list<SpikeLoss> losses,
 }
 
 TEST(LifNetworkGradients, LearnableBetaAndThresholdEqualFiniteDifferences) {
-    checkEveryCombination({SpikeLoss::CeMembrane, SpikeLoss::CeCount},
-                          {LifNeuronKind::Leaky, LifNeuronKind::Synaptic},
-                          "learnable: ", [](LifNetworkSettings& s) {
-                              s.beta = 0.8;
-                              s.learnBeta = true;
-                              s.learnThreshold = true;
-                          });
+    checkEveryCombination(
+        {SpikeLoss::CeMembrane, SpikeLoss::CeCount},
+        {LifNeuronKind::Leaky, LifNeuronKind::Synaptic, LifNeuronKind::RecurrentLeaky},
+        "learnable: ", [](LifNetworkSettings& s) {
+            s.beta = 0.8;
+            s.learnBeta = true;
+            s.learnThreshold = true;
+        });
 }
 
 TEST(LifNetworkGradients, EqualFiniteDifferencesForEveryLossNeuronAndReset) {
     checkEveryCombination({SpikeLoss::CeMembrane, SpikeLoss::CeRate, SpikeLoss::CeCount,
                            SpikeLoss::MseCount, SpikeLoss::CeMaxMembrane, SpikeLoss::MseMembrane},
-                          {LifNeuronKind::Leaky, LifNeuronKind::Lapicque, LifNeuronKind::Synaptic},
+                          {LifNeuronKind::Leaky, LifNeuronKind::Lapicque, LifNeuronKind::Synaptic,
+                           LifNeuronKind::RecurrentLeaky},
                           "", [](LifNetworkSettings& s) {
                               s.correctRate = 0.8;
                               s.incorrectRate = 0.1;
@@ -268,17 +309,21 @@ TEST(LifNetworkGradients, RateInputAndTheRatePenalty) {
 struct MethodGradients {
     LifNetwork::Gradients bptt, traces;
 };
-MethodGradients gradientsByMethod(LifNetworkSettings s, LifMethod method) {
+MethodGradients gradientsByMethod(LifNetworkSettings s, LifMethod method,
+                                  double recurrentScale = 1.0) {
     const Eigen::MatrixXd x = randomMatrix(s.sizes.front(), 5, 21, 1.0).cwiseAbs();
     const std::vector<int> labels{0, 1, 2, 1, 0};
     MethodGradients g;
     LifNetwork bptt(s);
     for (auto& w : bptt.weights())
         w *= 3.0; // the hidden units fire and reset
+    for (auto& v : bptt.recurrentWeights())
+        v *= recurrentScale;
     bptt.meanLossAndGradients(x, labels, g.bptt);
     s.method = method;
     LifNetwork traces(s);
     traces.weights() = bptt.weights();
+    traces.recurrentWeights() = bptt.recurrentWeights();
     traces.meanLossAndGradients(x, labels, g.traces);
     return g;
 }
@@ -289,6 +334,8 @@ double maxDifference(const LifNetwork::Gradients& a, const LifNetwork::Gradients
         worst = std::max(worst, (a.weights[l] - b.weights[l]).cwiseAbs().maxCoeff());
         worst = std::max(worst, (a.biases[l] - b.biases[l]).cwiseAbs().maxCoeff());
     }
+    for (std::size_t l = 0; l < a.recurrent.size(); ++l)
+        worst = std::max(worst, (a.recurrent[l] - b.recurrent[l]).cwiseAbs().maxCoeff());
     return worst;
 }
 
@@ -320,6 +367,11 @@ double cosine(const LifNetwork::Gradients& a, const LifNetwork::Gradients& b) {
         na += a.weights[l].squaredNorm();
         nb += b.weights[l].squaredNorm();
     }
+    for (std::size_t l = 0; l < a.recurrent.size(); ++l) {
+        dot += (a.recurrent[l].array() * b.recurrent[l].array()).sum();
+        na += a.recurrent[l].squaredNorm();
+        nb += b.recurrent[l].squaredNorm();
+    }
     return dot / std::sqrt(na * nb);
 }
 
@@ -341,6 +393,30 @@ TEST(LifNetworkOnline, EpropEqualsBpttWhenTheUpperLayersForgetAndApproximatesItO
     std::printf("e-prop vs BPTT gradient cosine, [6, 8, 3], beta 0.9, T 12: %.4f\n", c);
     EXPECT_GT(c, 0.5);
     EXPECT_LT(c, 1.0 - 1e-9); // and they differ
+}
+
+TEST(LifNetworkOnline, EpropLearnsRecurrentWeightsExactlyWhereNothingIsCarried) {
+    LifNetworkSettings s;
+    s.sizes = {6, 8, 3};
+    s.steps = 12;
+    s.neuron = LifNeuronKind::RecurrentLeaky;
+    s.loss = SpikeLoss::CeCount;
+    s.surrogate = {SurrogateKind::FastSigmoid, 5.0};
+    // β = 0 and V = 0: S_{t−1} is an input like any other; e-prop's V gradient is BPTT's.
+    s.beta = 0.0;
+    const MethodGradients exact = gradientsByMethod(s, LifMethod::Eprop, 0.0);
+    EXPECT_LT(maxDifference(exact.bptt, exact.traces), 1e-12);
+    EXPECT_GT(exact.bptt.recurrent[0].cwiseAbs().maxCoeff(), 1e-6);
+    // With memory and feedback, e-prop drops both paths; the direction stays alike.
+    s.beta = 0.9;
+    const MethodGradients g = gradientsByMethod(s, LifMethod::Eprop, 0.5);
+    const double c = cosine(g.bptt, g.traces);
+    std::printf("e-prop vs BPTT gradient cosine, rleaky [6, 8, 3], beta 0.9, T 12: %.4f\n", c);
+    EXPECT_GT(c, 0.5);
+    EXPECT_LT(c, 1.0 - 1e-9);
+    s.method = LifMethod::Rtrl;
+    s.sizes = {6, 3};
+    EXPECT_THROW(LifNetwork{s}, InputError);
 }
 
 TEST(LifNetwork, RefusesSettingsItCannotRun) {

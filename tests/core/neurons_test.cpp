@@ -134,6 +134,12 @@ TEST(RecurrentLeakyNeurons, OneToOneFeedsBackEachUnitsSpike) {
     EXPECT_EQ(n.drive()(0, 0), 0.75);
 }
 
+TEST(RecurrentLeakyNeurons, ZeroResetClearsTheWholeNewMembraneAsSnntorchsRLeaky) {
+    RecurrentLeakyNeurons n(1, leaky(0.5, ResetMechanism::Zero), Eigen::ArrayXd::Constant(1, 0.5));
+    // t3: R = 1 clears β·U + I + V·S = 1.8125 entirely (Leaky's rule would keep 1.25 and fire).
+    expectSteps(n, {0.75, 0.75, 0.75, 0.75}, {0.75, 1.125, 0.0, 0.75}, {0, 1, 0, 0});
+}
+
 TEST(RecurrentLeakyNeurons, AllToAllWithItsBias) {
     Eigen::MatrixXd v(2, 2);
     v << 0.0, 1.0, 0.0, 0.0; // unit 0 hears unit 1
