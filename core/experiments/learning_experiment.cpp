@@ -270,14 +270,28 @@ std::vector<Parameter> lifParameters() {
                                 lif),
         choiceParameter("input-coding", "Input coding",
                         "lif: direct (the pixels every step), rate (Bernoulli spikes, p = pixel "
-                        "in [0, 1]) or latency (one spike per pixel, τ 5, θ 0.01)",
-                        choices({{"direct", "Direct"}, {"rate", "Rate"}, {"latency", "Latency"}}),
+                        "in [0, 1]), latency (one spike per pixel, τ 5, θ 0.01) or delta "
+                        "(spikegen.delta of the image held from step 1: one ON spike at step 1 "
+                        "where the pixel exceeds the delta threshold)",
+                        choices({{"direct", "Direct"},
+                                 {"rate", "Rate"},
+                                 {"latency", "Latency"},
+                                 {"delta", "Delta"}}),
                         "direct", lif),
         choiceParameter("latency-rounding", "Latency step",
                         "lif, latency input: a pixel fires on step 1 + floor(t) (floor, ours) or "
                         "1 + round(t) (nearest, snnTorch spikegen.latency)",
                         choices({{"floor", "floor (ours)"}, {"nearest", "nearest (snnTorch)"}}),
                         "floor", lif),
+        realParameter("delta-threshold", "Delta threshold",
+                      "lif, delta input: the change that fires (snnTorch's default 0.1)", 0.0, 10.0,
+                      0.1, true, lif),
+        choiceParameter("delta-reference", "Delta compares with",
+                        "lif, delta input: last-spike fires when the change is > θ (ours, an event "
+                        "camera's rule); previous-sample when ≥ θ (snnTorch spikegen.delta)",
+                        choices({{"last-spike", "the last spike (ours)"},
+                                 {"previous-sample", "the previous sample (snnTorch)"}}),
+                        "last-spike", lif),
         choiceParameter("decode", "Output decoding",
                         "lif: rate (most output spikes), latency (first to spike) or membrane "
                         "(highest max_t U) (snnTorch paper §III-B)",
@@ -541,6 +555,8 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.surrogate = common::surrogateFrom(v, "surrogate");
     lif.input = parseInputCoding(v.text("input-coding")).value();
     lif.latencyRounding = parseLatencyRounding(v.text("latency-rounding")).value();
+    lif.deltaThreshold = v.real("delta-threshold");
+    lif.deltaReference = parseDeltaReference(v.text("delta-reference")).value();
     lif.decoding = parseSpikeDecoding(v.text("decode")).value();
     lif.loss = parseSpikeLoss(v.text("loss")).value();
     lif.correctRate = v.real("correct-rate");

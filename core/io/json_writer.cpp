@@ -48,6 +48,15 @@ JsonObjectWriter& JsonObjectWriter::add(std::string_view key, double value) {
     return *this;
 }
 
+JsonObjectWriter& JsonObjectWriter::add(std::string_view key, const std::vector<double>& values) {
+    addKey(key);
+    m_body += '[';
+    for (std::size_t k = 0; k < values.size(); ++k)
+        m_body += (k ? ", " : "") + (std::isfinite(values[k]) ? formatNumber(values[k]) : "null");
+    m_body += ']';
+    return *this;
+}
+
 JsonObjectWriter& JsonObjectWriter::add(std::string_view key, long long value) {
     addKey(key);
     m_body += std::to_string(value);

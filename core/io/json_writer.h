@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sdlab {
 
@@ -13,6 +14,7 @@ class JsonObjectWriter {
     JsonObjectWriter& add(std::string_view key, long long value);
     JsonObjectWriter& add(std::string_view key, std::string_view value);
     JsonObjectWriter& addBool(std::string_view key, bool value);
+    JsonObjectWriter& add(std::string_view key, const std::vector<double>& values); // an array
     // Inserts already-formatted JSON (an array or object) as the value.
     JsonObjectWriter& addRaw(std::string_view key, std::string_view json);
     std::string text() const { return "{\n" + m_body + "\n}\n"; }

@@ -30,6 +30,12 @@ struct SpikeActivity {
     double deadFraction = 0.0;
 };
 
+// Neuron parameters a model learns with its weights, one per layer (the LIF network's
+// learnable β and θ); empty when they are not learned.
+struct LearnedNeuronParameters {
+    std::vector<double> betas, thresholds;
+};
+
 // The interface all learning-lab models share. Training is one sample at a time
 // (minibatch 1, as in ICLR'18 and DSN), in the order the trainer chooses; models with
 // coding state carry it from sample to sample. Models that learn from minibatches
@@ -73,6 +79,7 @@ class Classifier {
     virtual std::vector<PdParams> forwardGains() const { return {}; }
     virtual std::vector<PdParams> backwardGains() const { return {}; }
     virtual std::optional<SpikeActivity> activity() const { return std::nullopt; }
+    virtual LearnedNeuronParameters learnedNeuronParameters() const { return {}; }
     // Settling steps training has taken so far (Equilibrium Propagation; 0 otherwise).
     virtual std::uint64_t settlingSteps() const { return 0; }
 

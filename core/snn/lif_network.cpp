@@ -138,7 +138,12 @@ void LifNetwork::encodeInput(Pass& pass, const Eigen::Ref<const Eigen::MatrixXd>
     for (Eigen::Index j = 0; j < batch; ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i) {
             const double value = x(i, j);
-            if (m_settings.input == InputCoding::Rate) {
+            if (m_settings.input == InputCoding::Delta) {
+                DeltaModulationEncoder delta(m_settings.deltaThreshold, false,
+                                             m_settings.deltaReference);
+                for (int t = 0; t < steps; ++t)
+                    pass.input(i, t * batch + j) = delta.step(value);
+            } else if (m_settings.input == InputCoding::Rate) {
                 const double probability = std::clamp(value, 0.0, 1.0);
                 for (int t = 0; t < steps; ++t)
                     pass.input(i, t * batch + j) = uniform(rng) < probability;

@@ -62,6 +62,10 @@ class LifNetwork : public Classifier {
     std::optional<SpikeActivity> activity() const override {
         return SpikeActivity{spikesPerSample(), deadFraction()};
     }
+    LearnedNeuronParameters learnedNeuronParameters() const override {
+        return {m_settings.learnBeta ? m_betas : std::vector<double>{},
+                m_settings.learnThreshold ? m_thresholds : std::vector<double>{}};
+    }
     const LifNetworkSettings& settings() const { return m_settings; }
 
   private:

@@ -14,10 +14,11 @@ constexpr std::array<std::pair<const char*, LifNeuronKind>, 4> kNeurons{
      {"lapicque", LifNeuronKind::Lapicque},
      {"synaptic", LifNeuronKind::Synaptic},
      {"rleaky", LifNeuronKind::RecurrentLeaky}}};
-constexpr std::array<std::pair<const char*, InputCoding>, 3> kInputs{
+constexpr std::array<std::pair<const char*, InputCoding>, 4> kInputs{
     {{"direct", InputCoding::Direct},
      {"rate", InputCoding::Rate},
-     {"latency", InputCoding::Latency}}};
+     {"latency", InputCoding::Latency},
+     {"delta", InputCoding::Delta}}};
 constexpr std::array<std::pair<const char*, SpikeDecoding>, 3> kDecodings{
     {{"rate", SpikeDecoding::Rate},
      {"latency", SpikeDecoding::Latency},
@@ -102,6 +103,8 @@ std::string validationError(const LifNetworkSettings& s) {
         return "--batch must be at least 1";
     if (!inUnitInterval(s.correctRate) || !inUnitInterval(s.incorrectRate))
         return "--correct-rate and --incorrect-rate must be in [0, 1]";
+    if (!(s.deltaThreshold > 0.0) || !std::isfinite(s.deltaThreshold))
+        return "--delta-threshold must be a positive number";
     if (!(s.ratePenalty >= 0.0) || !std::isfinite(s.ratePenalty))
         return "--rate-penalty must be a non-negative number";
     if (!(s.learningRate > 0.0) || !std::isfinite(s.learningRate))

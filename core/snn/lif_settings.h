@@ -1,5 +1,6 @@
 #pragma once
 
+#include "encoders/delta_modulation_encoder.h"
 #include "encoders/latency_encoder.h"
 #include "neurons/reset_mechanism.h"
 #include "neurons/surrogate_gradient.h"
@@ -27,6 +28,10 @@ enum class InputCoding {
     Direct,  // the same real vector every step
     Rate,    // Bernoulli spike with probability x ∈ [0, 1] each step (clipped)
     Latency, // one spike per pixel at step 1 + floor(τ·ln(x/(x − θ))), τ 5, θ 0.01
+    // Delta modulation of the image held from step 1 on (spikegen.delta of the image
+    // repeated T times, reference 0 before, ON spikes only as its off_spike=False): a
+    // static image fires once, at step 1, where x exceeds the threshold.
+    Delta,
 };
 // How the output layer's T steps become a class (snnTorch paper §III-B).
 enum class SpikeDecoding {
@@ -69,6 +74,8 @@ struct LifNetworkSettings {
     int steps = 25;
     InputCoding input = InputCoding::Direct;
     LatencyRounding latencyRounding = LatencyRounding::Floor; // latency input (latency_encoder.h)
+    double deltaThreshold = 0.1; // delta input (delta_modulation_encoder.h), snnTorch's default
+    DeltaReference deltaReference = DeltaReference::LastSpike;
     SpikeDecoding decoding = SpikeDecoding::Rate;
     SpikeLoss loss = SpikeLoss::CeMembrane;
     double correctRate = 1.0; // mse-count targets, as fractions of T

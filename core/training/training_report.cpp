@@ -1,5 +1,6 @@
 #include "training/training_report.h"
 
+#include "encoders/encoder_conventions.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"
@@ -122,6 +123,15 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("method", lifMethodName(lif.method));
         if (lif.neuron == LifNeuronKind::Synaptic)
             json.add("alpha", lif.alpha);
+        if (lif.input == InputCoding::Latency)
+            json.add("latency_rounding", latencyRoundingName(lif.latencyRounding));
+        if (lif.input == InputCoding::Delta)
+            json.add("delta_threshold", lif.deltaThreshold)
+                .add("delta_reference", deltaReferenceName(lif.deltaReference));
+        if (!result.learned.betas.empty()) // per layer, after training
+            json.add("learned_beta", result.learned.betas);
+        if (!result.learned.thresholds.empty())
+            json.add("learned_threshold", result.learned.thresholds);
         if (lif.loss == SpikeLoss::MseCount)
             json.add("correct_rate", lif.correctRate).add("incorrect_rate", lif.incorrectRate);
         if (lif.ratePenalty > 0.0)

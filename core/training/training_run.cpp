@@ -216,6 +216,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
     result.multsPerSample = static_cast<double>(model.trainingOps().multiplies) / s;
     result.opsPerSample = result.addsPerSample + result.multsPerSample;
     result.activity = model.activity();
+    result.learned = model.learnedNeuronParameters();
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
 }

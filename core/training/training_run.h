@@ -39,6 +39,7 @@ struct TrainingResult {
     double multsPerSample = 0.0;
     double seconds = 0.0;
     std::optional<SpikeActivity> activity; // models with spiking hidden layers
+    LearnedNeuronParameters learned;       // per layer, where learned (LIF β and θ)
 };
 
 // The layer sizes of the model the settings name: inputs, hidden..., classes.

@@ -156,6 +156,7 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"learning/encoder", parses(parseSpikeCoding)},
         {"learning/neuron", parses(parseLifNeuronKind)},
         {"learning/latency-rounding", parses(parseLatencyRounding)},
+        {"learning/delta-reference", parses(parseDeltaReference)},
         {"learning/method", parses(parseLifMethod)},
         {"encoders/latency-rounding", parses(parseLatencyRounding)},
         {"encoders/delta-reference", parses(parseDeltaReference)},

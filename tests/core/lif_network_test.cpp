@@ -5,6 +5,7 @@
 // up to rounding, with the reset detached (the finite difference replays the recorded
 // resets) and attached, for every neuron, reset and differentiable loss.
 #include "data/dataset_loaders.h"
+#include "encoders/encoder_conventions.h"
 #include "io/input_error.h"
 #include "neurons/lapicque_neuron.h"
 #include "neurons/leaky_neuron.h"
@@ -417,6 +418,35 @@ TEST(LifNetworkOnline, EpropLearnsRecurrentWeightsExactlyWhereNothingIsCarried) 
     s.method = LifMethod::Rtrl;
     s.sizes = {6, 3};
     EXPECT_THROW(LifNetwork{s}, InputError);
+}
+
+TEST(LifNetwork, DeltaInputFiresOnceAtStepOneWherethePixelExceedsTheThreshold) {
+    for (DeltaReference reference : {DeltaReference::LastSpike, DeltaReference::PreviousSample}) {
+        LifNetworkSettings s;
+        s.sizes = {4, 2};
+        s.steps = 5;
+        s.input = InputCoding::Delta;
+        s.deltaReference = reference;
+        LifNetwork net(s);
+        std::vector<TrainStep> steps;
+        net.trainBatch(Eigen::Vector4d(0.05, 0.1, 0.3, 0.0), {1}, steps);
+        std::vector<UnitSpike> spikes;
+        net.lastSpikes(0, spikes);
+        // 0.1 − 0 is the threshold itself: snnTorch's ≥ fires, our strict > does not.
+        std::vector<UnitSpike> expected{{0, 2, 1.0}};
+        if (reference == DeltaReference::PreviousSample)
+            expected.insert(expected.begin(), {0, 1, 1.0});
+        ASSERT_EQ(spikes.size(), expected.size()) << deltaReferenceName(reference);
+        for (std::size_t k = 0; k < spikes.size(); ++k) {
+            EXPECT_EQ(spikes[k].step, expected[k].step);
+            EXPECT_EQ(spikes[k].unit, expected[k].unit);
+            EXPECT_EQ(spikes[k].value, 1.0);
+        }
+    }
+    LifNetworkSettings bad;
+    bad.input = InputCoding::Delta;
+    bad.deltaThreshold = 0.0;
+    EXPECT_THROW(LifNetwork{bad}, InputError);
 }
 
 TEST(LifNetwork, RefusesSettingsItCannotRun) {
