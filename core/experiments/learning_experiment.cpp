@@ -322,6 +322,22 @@ std::vector<Parameter> lifParameters() {
                                    "(l1 rate sparsity, snnTorch paper eq. 40)",
                                    0.0, 1.0, 0.0, false, lif),
                      6),
+        realParameter("upper-rate", "Upper rate bound r_U",
+                      "lif: a layer's mean rate above r_U (spikes per unit per step) costs "
+                      "λ_U·(Σ counts − r_U·N·T)² (snnTorch paper eq. 41, L = 2)",
+                      0.0, 1.0, 0.0, false, lif),
+        withDecimals(realParameter("upper-penalty", "Upper bound λ_U",
+                                   "lif: weight of the upper rate bound (0: off)", 0.0, 1.0, 0.0,
+                                   false, lif),
+                     6),
+        realParameter("lower-rate", "Lower rate bound r_L",
+                      "lif: each unit firing less than r_L·T times costs (λ_L/N)·(r_L·T − count)² "
+                      "(eq. 42): it revives dead units",
+                      0.0, 1.0, 0.0, false, lif),
+        withDecimals(realParameter("lower-penalty", "Lower bound λ_L",
+                                   "lif: weight of the lower rate bound (0: off)", 0.0, 10.0, 0.0,
+                                   false, lif),
+                     6),
         integerParameter("batch", "Minibatch", "lif: samples per update", 1, 4096, 128, "samples",
                          lif),
         choiceParameter("method", "Gradient by",
@@ -562,6 +578,10 @@ LifNetworkSettings lifSettingsFrom(const ParameterValues& v, ModelKind model) {
     lif.correctRate = v.real("correct-rate");
     lif.incorrectRate = v.real("incorrect-rate");
     lif.ratePenalty = v.real("rate-penalty");
+    lif.upperRate = v.real("upper-rate");
+    lif.upperPenalty = v.real("upper-penalty");
+    lif.lowerRate = v.real("lower-rate");
+    lif.lowerPenalty = v.real("lower-penalty");
     lif.batch = static_cast<int>(v.integer("batch"));
     lif.method = parseLifMethod(v.text("method")).value();
     return lif;

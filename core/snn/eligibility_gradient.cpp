@@ -54,8 +54,8 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
                 signal = in.dSpikes->middleCols(c0, batch);
             else
                 signal.setZero(units, batch);
-            if (l + 1 < count) // the top layer's is in dSpikes already
-                signal.array() += in.spikePenalty;
+            if (l + 1 < count && in.dActivity) // the top layer's is in dSpikes already
+                signal += (*in.dActivity)[l];
             const auto u = layer.membrane().middleCols(c0, batch);
             delta[l] = signal.cwiseProduct(u.unaryExpr(
                 [&](double v) { return layer.surrogateDerivative(v - layer.threshold()); }));

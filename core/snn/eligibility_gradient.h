@@ -26,7 +26,9 @@ struct EligibilityInputs {
     bool directInput = false;
     const Eigen::MatrixXd* dSpikes = nullptr;   // the loss's ∂L/∂S of the top layer, or empty
     const Eigen::MatrixXd* dMembrane = nullptr; // the loss's ∂L/∂U of the top layer, or empty
-    double spikePenalty = 0.0; // ∂L/∂S added to the layers below the top (rate penalty)
+    // The activity regularisers' ∂L/∂S per layer (N × B, every step), added to the
+    // layers below the top (the top's is in dSpikes already); null when none is on.
+    const std::vector<Eigen::MatrixXd>* dActivity = nullptr;
 };
 void eligibilityGradients(const EligibilityInputs& in,
                           std::vector<Eigen::MatrixXd>& weightGradients,

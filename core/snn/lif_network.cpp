@@ -2,6 +2,7 @@
 
 #include "encoders/latency_encoder.h"
 #include "io/input_error.h"
+#include "snn/activity_regulariser.h"
 #include "snn/eligibility_gradient.h"
 #include "snn/lif_layer.h"
 #include "snn/spike_readout.h"
@@ -36,6 +37,7 @@ struct LifNetwork::Pass {
     std::vector<LifLayer> layers;
     Eigen::MatrixXd input; // in × (T·B) coded, or in × B for direct input
     Eigen::MatrixXd current, dSpikes, dCurrent;
+    std::vector<Eigen::MatrixXd> dActivity; // the regularisers' ∂/∂S per layer, N × B
     LossGradient loss;
     Gradients gradients;
     OpCounter ops;
@@ -197,33 +199,27 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
     const LifLayer& top = pass.layers.back();
     const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
     computeSpikeLoss(m_settings, record, pass.labels, meanOver, pass.loss);
-    const double penalty = m_settings.ratePenalty;
-    if (penalty > 0.0)
-        for (Eigen::Index j = 0; j < batch; ++j) {
-            double spikes = 0.0;
-            for (const LifLayer& layer : pass.layers)
-                for (int t = 0; t < steps; ++t)
-                    spikes += layer.spikes().col(t * batch + j).sum();
-            pass.loss.losses[static_cast<std::size_t>(j)] += penalty * spikes;
-        }
+    // Activity regularisers (eqs 40-42): their losses, and ∂/∂S per layer and sample.
+    const bool regularised =
+        regulariseActivity(m_settings, pass.layers, meanOver, pass.loss.losses, pass.dActivity);
     pass.gradients.weights.resize(pass.layers.size());
     pass.gradients.biases.resize(pass.layers.size());
     pass.gradients.recurrent.resize(m_recurrent.size());
     pass.gradients.betas.assign(pass.layers.size(), 0.0);
     pass.gradients.thresholds.assign(pass.layers.size(), 0.0);
     pass.dSpikes = pass.loss.dSpikes;
-    if (penalty > 0.0) { // ∂(λ·Σ S)/∂S, the batch mean's share
+    if (regularised) {
         if (pass.dSpikes.size() == 0)
             pass.dSpikes.setZero(top.spikes().rows(), cols);
-        pass.dSpikes.array() += penalty / meanOver;
+        addAtEveryStep(pass.dSpikes, pass.dActivity.back(), steps);
     }
     if (m_settings.method != LifMethod::Bptt) {
         // Eligibility traces (RTRL, e-prop): each step costs a trace update per
         // input and an outer product per weight, forward in time.
-        eligibilityGradients({&pass.layers, &m_weights, &m_recurrent, &pass.input, direct,
-                              &pass.dSpikes, &pass.loss.dMembrane, penalty / meanOver},
-                             pass.gradients.weights, pass.gradients.biases,
-                             pass.gradients.recurrent);
+        eligibilityGradients(
+            {&pass.layers, &m_weights, &m_recurrent, &pass.input, direct, &pass.dSpikes,
+             &pass.loss.dMembrane, regularised ? &pass.dActivity : nullptr},
+            pass.gradients.weights, pass.gradients.biases, pass.gradients.recurrent);
         for (const Eigen::MatrixXd& w : m_weights)
             pass.ops.countMultiplyAdds(static_cast<std::uint64_t>(w.size() + w.cols()) *
                                        static_cast<std::uint64_t>(cols));
@@ -260,8 +256,8 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
         if (l > 0) {
             pass.dSpikes.noalias() = m_weights[l].transpose() * pass.dCurrent;
             pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
-            if (penalty > 0.0)
-                pass.dSpikes.array() += penalty / meanOver;
+            if (regularised)
+                addAtEveryStep(pass.dSpikes, pass.dActivity[l - 1], steps);
         }
     }
 }

@@ -107,6 +107,11 @@ std::string validationError(const LifNetworkSettings& s) {
         return "--delta-threshold must be a positive number";
     if (!(s.ratePenalty >= 0.0) || !std::isfinite(s.ratePenalty))
         return "--rate-penalty must be a non-negative number";
+    if (!inUnitInterval(s.upperRate) || !inUnitInterval(s.lowerRate))
+        return "--upper-rate and --lower-rate must be in [0, 1] (spikes per unit per step)";
+    for (const double penalty : {s.upperPenalty, s.lowerPenalty})
+        if (!(penalty >= 0.0) || !std::isfinite(penalty))
+            return "--upper-penalty and --lower-penalty must be non-negative numbers";
     if (!(s.learningRate > 0.0) || !std::isfinite(s.learningRate))
         return "--lr must be a positive number";
     if (s.learnBeta && s.neuron == LifNeuronKind::Lapicque)

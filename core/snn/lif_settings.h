@@ -81,6 +81,9 @@ struct LifNetworkSettings {
     double correctRate = 1.0; // mse-count targets, as fractions of T
     double incorrectRate = 0.0;
     double ratePenalty = 0.0; // λ·Σ spikes of every layer per sample (l1 rate sparsity)
+    // Rate bounds per layer (activity_regulariser.h, eqs 41-42): off at penalty 0.
+    double upperRate = 0.0, upperPenalty = 0.0; // r_U in [0, 1] spikes per unit per step
+    double lowerRate = 0.0, lowerPenalty = 0.0; // r_L in [0, 1]
     LifOptimizer optimizer = LifOptimizer::Adam;
     LifMethod method = LifMethod::Bptt;
     double learningRate = 5e-4;

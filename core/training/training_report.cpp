@@ -136,6 +136,10 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             json.add("correct_rate", lif.correctRate).add("incorrect_rate", lif.incorrectRate);
         if (lif.ratePenalty > 0.0)
             json.add("rate_penalty", lif.ratePenalty);
+        if (lif.upperPenalty > 0.0)
+            json.add("upper_rate", lif.upperRate).add("upper_penalty", lif.upperPenalty);
+        if (lif.lowerPenalty > 0.0)
+            json.add("lower_rate", lif.lowerRate).add("lower_penalty", lif.lowerPenalty);
     }
     if (result.activity)
         json.add("spikes_per_sample", result.activity->spikesPerSample)
