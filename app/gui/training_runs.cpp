@@ -35,8 +35,13 @@ QString runName(int number, const TrainingSettings& s) {
         name += QStringLiteral(" ") + QString::fromLatin1(updateRuleName(s.update));
     if (s.model == ModelKind::SpikingMlp)
         name += QStringLiteral(" ") + QString::fromLatin1(optimizerName(s.optimizer)).toUpper();
-    if (s.model == ModelKind::Lif)
+    if (s.model == ModelKind::Lif) {
+        if (s.lif.neuron != LifNeuronKind::Leaky)
+            name += QStringLiteral(" ") + QString::fromLatin1(lifNeuronKindName(s.lif.neuron));
         name += QStringLiteral(" ") + QString::fromLatin1(spikeLossName(s.lif.loss));
+        if (s.lif.method != LifMethod::Bptt)
+            name += QStringLiteral(" ") + QString::fromLatin1(lifMethodName(s.lif.method));
+    }
     if (s.order == SampleOrderKind::Temporal)
         name += QObject::tr(" temporal");
     return name;

@@ -53,6 +53,8 @@ std::string numberError(const Parameter& p, double v, const std::string& shown) 
 } // namespace
 
 std::vector<int> sizeListEntries(const std::string& key, const std::string& text) {
+    if (text == "none")
+        return {};
     std::vector<int> sizes;
     std::size_t start = 0;
     while (start <= text.size()) {

@@ -19,7 +19,7 @@ enum class ParameterKind {
     Flag,     // bool; on the command line `--key` alone
     File,     // a path; empty = none
     Text,     // free text checked by the experiment (e.g. a data-set name)
-    SizeList, // "200,200": whole numbers in [minimum, maximum], at most `maximumCount`
+    SizeList, // "200,200": whole numbers in [minimum, maximum], at most `maximumCount`; "none"
     Range,    // "MIN:MAX:N": N values from MIN to MAX in [minimum, maximum]
 };
 
@@ -97,7 +97,8 @@ ParameterValue defaultValue(const Parameter& parameter);
 // What --help says of the default ("default 0.1", "default: auto-tuned"), empty if none.
 std::string defaultDescription(const Parameter& parameter);
 
-// A SizeList's entries ("200,200" → {200, 200}); throws InputError naming the key.
+// A SizeList's entries ("200,200" → {200, 200}; "none" → {}, which the experiment may
+// refuse); throws InputError naming the key.
 std::vector<int> sizeListEntries(const std::string& key, const std::string& text);
 // A Range's values (MIN:MAX:N), linear or geometric; throws InputError naming the key.
 std::vector<double> rangeValues(const std::string& key, const std::string& text, bool log);

@@ -342,11 +342,15 @@ std::vector<Parameter> lifParameters() {
                          lif),
         choiceParameter("method", "Gradient by",
                         "lif: bptt, backpropagation through time (exact, memory O(T·units·batch)); "
-                        "eprop, eligibility traces carried forward in time (snnTorch paper §V): "
-                        "each layer's input trace times the output error sent down at the same "
-                        "step, dropping the upper layers' memory (exact RTRL for the top layer; "
-                        "needs a detached subtract or no reset, leaky or lapicque)",
-                        choices({{"bptt", "BPTT"}, {"eprop", "e-prop (online)"}}), "bptt", lif),
+                        "rtrl, eligibility traces carried forward in time (snnTorch paper §V, eqs "
+                        "10-13), exact for one layer (--hidden none); eprop, the same traces per "
+                        "layer times the output error sent down at the same step, dropping the "
+                        "upper layers' memory. Traces need a detached subtract or no reset and a "
+                        "leaky, lapicque or (eprop) rleaky neuron",
+                        choices({{"bptt", "BPTT"},
+                                 {"rtrl", "RTRL (one layer)"},
+                                 {"eprop", "e-prop (online)"}}),
+                        "bptt", lif),
     };
     return list;
 }
@@ -424,7 +428,8 @@ std::vector<Parameter> parameters() {
          .kind = ParameterKind::SizeList,
          .label = "Hidden layers",
          .help = "Hidden layer sizes, comma-separated, 1 to 8 layers (DSN Tables 2-3 use "
-                 "200,200; thesis ch. 7 500,500,500)",
+                 "200,200; thesis ch. 7 500,500,500); lif also takes none, one layer of "
+                 "neurons (what --method rtrl learns exactly)",
          .valueName = "SIZES",
          .minimum = 1,
          .maximum = 10'000,

@@ -104,7 +104,9 @@ const char* outputErrorName(OutputError error) {
 }
 
 std::string validationError(const TrainingSettings& s) {
-    if (s.hidden.empty() || s.hidden.size() > 8)
+    if (s.hidden.empty() && s.model != ModelKind::Lif)
+        return "--hidden none (no hidden layer) is for --model lif only; give 1 to 8 layer sizes";
+    if (s.hidden.size() > 8)
         return "--hidden needs 1 to 8 layer sizes";
     for (int size : s.hidden)
         if (size < 1 || size > 10000)
@@ -142,6 +144,9 @@ std::string validationError(const TrainingSettings& s) {
     if (s.model == ModelKind::Lif) {
         LifNetworkSettings lif = s.lif;
         lif.steps = s.timeSteps;
+        lif.sizes = {1}; // its depth is what validation reads (data sizes come later)
+        lif.sizes.insert(lif.sizes.end(), s.hidden.begin(), s.hidden.end());
+        lif.sizes.push_back(1);
         lif.learningRate = s.learningRate.value_or(defaultLearningRate(s.model));
         if (std::string e = validationError(lif); !e.empty())
             return e;
