@@ -187,6 +187,11 @@ train)
   check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10
   check "lif, rate input, mse-count, synaptic, zero reset, SGD" "$CLI" train --model lif --input-coding rate --loss mse-count --correct-rate 0.8 --incorrect-rate 0.1 --neuron synaptic --reset zero --optimizer sgd --lr 0.005 --surrogate fast-sigmoid --slope 10 --batch 32 --steps 10 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t11
   check "lif with learnable beta and threshold" "$CLI" train --model lif --learn-beta --learn-threshold --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t13
+  check "lif summary has the learned beta per layer" grep -q '"learned_beta": \[[0-9.e-]*, [0-9.e-]*\]' t13/summary.json
+  check "lif, rleaky, delta input, rate bounds" "$CLI" train --model lif --neuron rleaky --input-coding delta --delta-reference previous-sample --upper-rate 0.1 --upper-penalty 0.01 --lower-rate 0.01 --lower-penalty 0.1 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t14
+  for key in delta_threshold delta_reference upper_rate upper_penalty lower_rate lower_penalty; do check "lif summary has $key" json_has t14/summary.json $key; done
+  check "lif, one layer by RTRL" "$CLI" train --model lif --hidden none --method rtrl --dataset synthetic --epochs 1 --rows-per-epoch 1 --out t15
+  check "one layer: layers 196-10" [ "$(json_value t15/summary.json layers)" = '"196-10"' ]
   check "summary says beta and theta are learned" [ "$(json_value t13/summary.json learn_beta),$(json_value t13/summary.json learn_threshold)" = "true,true" ]
   check "lif trained online by e-prop" "$CLI" train --model lif --method eprop --dataset synthetic --hidden 30 --epochs 2 --lr 2e-3 --out t12
   check "e-prop summary names the method" [ "$(json_value t12/summary.json method)" = '"eprop"' ]
@@ -364,6 +369,13 @@ bad-input)
   expect_bad "lif: learnable beta with lapicque" train --model lif --neuron lapicque --learn-beta --dataset synthetic --out bad_out
   expect_bad "lif: unknown method" train --model lif --method hebb --dataset synthetic --out bad_out
   expect_bad "lif: fsgd is the spiking MLP's" train --model lif --optimizer fsgd --dataset synthetic --out bad_out
+  expect_bad "lif: rtrl with a hidden layer" train --model lif --method rtrl --hidden 20 --dataset synthetic --out bad_out
+  expect_bad "lif: rtrl with recurrence" train --model lif --method rtrl --hidden none --neuron rleaky --dataset synthetic --out bad_out
+  expect_bad "no hidden layer for the mlp" train --model mlp --hidden none --dataset synthetic --out bad_out
+  expect_bad "lif: delta threshold 0" train --model lif --input-coding delta --delta-threshold 0 --dataset synthetic --out bad_out
+  expect_bad "lif: unknown delta reference" train --model lif --input-coding delta --delta-reference next --dataset synthetic --out bad_out
+  expect_bad "lif: upper rate above 1" train --model lif --upper-rate 2 --upper-penalty 0.1 --dataset synthetic --out bad_out
+  expect_bad "lif: negative lower penalty" train --model lif --lower-penalty -1 --dataset synthetic --out bad_out
   expect_bad "adam is the LIF network's" train --model mlp --optimizer adam --dataset synthetic --out bad_out
   expect_bad "settle: unknown model" settle --model hopfield --out bad_out
   expect_bad "settle: perturbation after the end" settle --steps 10 --perturb-at 11 --out bad_out
