@@ -340,17 +340,16 @@ std::vector<Parameter> lifParameters() {
                      6),
         integerParameter("batch", "Minibatch", "lif: samples per update", 1, 4096, 128, "samples",
                          lif),
-        choiceParameter("method", "Gradient by",
-                        "lif: bptt, backpropagation through time (exact, memory O(T·units·batch)); "
-                        "rtrl, eligibility traces carried forward in time (snnTorch paper §V, eqs "
-                        "10-13), exact for one layer (--hidden none); eprop, the same traces per "
-                        "layer times the output error sent down at the same step, dropping the "
-                        "upper layers' memory. Traces need a detached subtract or no reset and a "
-                        "leaky, lapicque or (eprop) rleaky neuron",
-                        choices({{"bptt", "BPTT"},
-                                 {"rtrl", "RTRL (one layer)"},
-                                 {"eprop", "e-prop (online)"}}),
-                        "bptt", lif),
+        choiceParameter(
+            "method", "Gradient by",
+            "lif: bptt, backpropagation through time (exact, memory O(T·units·batch)); "
+            "rtrl, eligibility traces carried forward in time (snnTorch paper §V, eqs "
+            "10-13), exact for one layer (--hidden none); eprop, the same traces per "
+            "layer times the output error sent down at the same step, dropping the "
+            "upper layers' memory. Traces need a detached subtract or no reset and a "
+            "leaky, lapicque or (eprop) rleaky neuron",
+            choices({{"bptt", "BPTT"}, {"rtrl", "RTRL (one layer)"}, {"eprop", "e-prop (online)"}}),
+            "bptt", lif),
     };
     return list;
 }
