@@ -170,6 +170,12 @@ Parameter withDecimals(Parameter p, int decimals) {
     return p;
 }
 
+// A regulariser's weight: in [0, maximum], 0 (off) by default, small values shown.
+Parameter penaltyParameter(const std::string& key, const std::string& label,
+                           const std::string& help, double maximum, const std::string& group) {
+    return withDecimals(realParameter(key, label, help, 0.0, maximum, 0.0, false, group), 6);
+}
+
 // Fixed PD gains: giving one on the command line means the gains are fixed.
 Parameter fixedGain(Parameter p) {
     p.help = "pdnn, fixed gains: " + p.help;
@@ -317,27 +323,22 @@ std::vector<Parameter> lifParameters() {
         realParameter("incorrect-rate", "Incorrect rate",
                       "lif, mse-count: the other classes' target as a fraction of T", 0.0, 1.0, 0.0,
                       false, lif),
-        withDecimals(realParameter("rate-penalty", "Spike penalty λ",
-                                   "lif: adds λ·Σ spikes of every layer to each sample's loss "
-                                   "(l1 rate sparsity, snnTorch paper eq. 40)",
-                                   0.0, 1.0, 0.0, false, lif),
-                     6),
+        penaltyParameter("rate-penalty", "Spike penalty λ",
+                         "lif: adds λ·Σ spikes of every layer to each sample's loss (l1 rate "
+                         "sparsity, snnTorch paper eq. 40)",
+                         1.0, lif),
         realParameter("upper-rate", "Upper rate bound r_U",
                       "lif: a layer's mean rate above r_U (spikes per unit per step) costs "
                       "λ_U·(Σ counts − r_U·N·T)² (snnTorch paper eq. 41, L = 2)",
                       0.0, 1.0, 0.0, false, lif),
-        withDecimals(realParameter("upper-penalty", "Upper bound λ_U",
-                                   "lif: weight of the upper rate bound (0: off)", 0.0, 1.0, 0.0,
-                                   false, lif),
-                     6),
+        penaltyParameter("upper-penalty", "Upper bound λ_U",
+                         "lif: weight of the upper rate bound (0: off)", 1.0, lif),
         realParameter("lower-rate", "Lower rate bound r_L",
                       "lif: each unit firing less than r_L·T times costs (λ_L/N)·(r_L·T − count)² "
                       "(eq. 42): it revives dead units",
                       0.0, 1.0, 0.0, false, lif),
-        withDecimals(realParameter("lower-penalty", "Lower bound λ_L",
-                                   "lif: weight of the lower rate bound (0: off)", 0.0, 10.0, 0.0,
-                                   false, lif),
-                     6),
+        penaltyParameter("lower-penalty", "Lower bound λ_L",
+                         "lif: weight of the lower rate bound (0: off)", 10.0, lif),
         integerParameter("batch", "Minibatch", "lif: samples per update", 1, 4096, 128, "samples",
                          lif),
         choiceParameter(

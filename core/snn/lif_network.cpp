@@ -37,14 +37,15 @@ struct LifNetwork::Pass {
     std::vector<LifLayer> layers;
     Eigen::MatrixXd input; // in × (T·B) coded, or in × B for direct input
     Eigen::MatrixXd current, dSpikes, dCurrent;
-    std::vector<Eigen::MatrixXd> dActivity; // the regularisers' ∂/∂S per layer, N × B
+    std::vector<Eigen::MatrixXd> dActivity;    // the regularisers' ∂/∂S per layer, N × B
+    std::vector<std::uint64_t> feedbackSpikes; // rleaky: spikes of steps < T per layer
     LossGradient loss;
     Gradients gradients;
     OpCounter ops;
     std::vector<int> labels, predicted;
     Eigen::Index batch = 0;
 
-    explicit Pass(const LifNetworkSettings& s) {
+    explicit Pass(const LifNetworkSettings& s) : feedbackSpikes(s.sizes.size() - 1, 0) {
         for (std::size_t l = 1; l < s.sizes.size(); ++l)
             layers.emplace_back(s);
     }
@@ -155,8 +156,9 @@ void LifNetwork::encodeInput(Pass& pass, const Eigen::Ref<const Eigen::MatrixXd>
         }
 }
 
-// Layer by layer over all steps (no recurrence: the same numbers as snnTorch's
-// step-by-step loop), then each sample's decoded class.
+// Layer by layer over all steps, then each sample's decoded class. The same numbers as
+// snnTorch's step-by-step loop: no layer hears a later one (rleaky's recurrence stays
+// within its layer, which LifLayer steps in time).
 void LifNetwork::forward(Pass& pass) const {
     const int steps = m_settings.steps;
     const Eigen::Index batch = pass.batch, cols = batch * steps;
@@ -179,8 +181,10 @@ void LifNetwork::forward(Pass& pass) const {
         else
             pass.ops.countAdds(out * nonzeros(in));
         pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
-        if (!m_recurrent.empty()) // V·S_{t−1}: a spike of step t < T feeds n units
-            pass.ops.countAdds(out * nonzeros(pass.layers[l].spikes().leftCols(cols - batch)));
+        if (!m_recurrent.empty()) { // V·S_{t−1}: a spike of step t < T feeds n units
+            pass.feedbackSpikes[l] = nonzeros(pass.layers[l].spikes().leftCols(cols - batch));
+            pass.ops.countAdds(out * pass.feedbackSpikes[l]);
+        }
     }
     const LifLayer& top = pass.layers.back();
     const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
@@ -240,7 +244,7 @@ void LifNetwork::backward(Pass& pass, double meanOver) const {
         if (recurrent) { // Vᵀ·δI per step (multiply-adds), δI·S_{t−1}ᵀ per spike (additions)
             const auto n = static_cast<std::uint64_t>(m_recurrent[l].rows());
             pass.ops.countMultiplyAdds(n * n * static_cast<std::uint64_t>(cols - batch));
-            pass.ops.countAdds(n * nonzeros(pass.layers[l].spikes().leftCols(cols - batch)));
+            pass.ops.countAdds(n * pass.feedbackSpikes[l]);
         }
         pass.gradients.betas[l] = scalars.beta;
         pass.gradients.thresholds[l] = scalars.threshold;
