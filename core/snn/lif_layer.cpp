@@ -56,7 +56,9 @@ void LifLayer::forward(const Eigen::MatrixXd& current, bool sameEveryStep, int s
                 const double previous = uPrev ? uPrev[i] : 0.0;
                 if (!replay)
                     r[i] = spike(previous - m_theta); // R_t = H(U_{t−1} − θ)
-                double drive = feedback ? in[i] + feedback[i] : in[i];
+                double drive = in[i];
+                if (feedback)
+                    drive += feedback[i];
                 if (synaptic) {
                     drive += m_alpha * (synPrev ? synPrev[i] : 0.0);
                     m_syn(i, col) = drive;
@@ -108,10 +110,14 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                 double delta = carry(i, j); // δU_t, the total ∂L/∂U_t
                 if (dMembrane)
                     delta += (*dMembrane)(i, col);
-                // ∂L/∂S_t: the loss's (and the layer above's) plus the recurrence's.
-                const double dSpike =
-                    (dSpikes ? (*dSpikes)(i, col) : 0.0) + (recurrent ? spikeCarry(i, j) : 0.0);
-                if (dSpike != 0.0)
+                // ∂L/∂S_t: the loss's (and the layer above's) plus the recurrence's. The
+                // tests are the same for every unit (no data-dependent branch here).
+                double dSpike = 0.0;
+                if (dSpikes)
+                    dSpike = (*dSpikes)(i, col);
+                if (recurrent)
+                    dSpike += spikeCarry(i, j);
+                if (dSpikes || recurrent)
                     delta += dSpike * m_surrogate.derivative(u - m_theta);
                 const double previous = t > 0 ? m_u(i, col - batch) : 0.0;
                 const double r = m_r(i, col);
@@ -140,7 +146,8 @@ void LifLayer::backward(const Eigen::MatrixXd* dSpikes, const Eigen::MatrixXd* d
                     // ∂R_t/∂θ = −g(U_{t−1} − θ), from t = 1 on (U_0 = 0 is fixed, R_1 not).
                     const bool zero = m_reset == ResetMechanism::Zero;
                     dBeta += delta * previous * (zero ? 1.0 - r : 1.0);
-                    dTheta -= dSpike * m_surrogate.derivative(u - m_theta);
+                    if (dSpikes || recurrent)
+                        dTheta -= dSpike * m_surrogate.derivative(u - m_theta);
                     const double rhoTheta =
                         m_resetAttached ? m_surrogate.derivative(previous - m_theta) : 0.0;
                     switch (m_reset) {
