@@ -113,6 +113,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         throw RunCancelled();
     out.stage("curve.csv", trainingCurveCsv(result.curve, settles));
     out.stage("summary.json", trainingSummaryJson(settings, data, result));
+    if (std::string layers = trainingLayersCsv(result.curve); !layers.empty())
+        out.stage("layers.csv", std::move(layers));
     std::snprintf(line, sizeof line, "test accuracy %.2f%% (%.1f kOps/sample, %.1f s)",
                   100 * result.finalTestAccuracy, result.opsPerSample / 1000, result.seconds);
     return line;
@@ -650,9 +652,11 @@ const Experiment& learningExperiment() {
             "curve.csv\n(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per "
             "epoch,\naccuracies as fractions; rows between epoch ends test on the first "
             "--interim-test\ntest samples; the EqProp models add settle_steps, the mean settling "
-            "steps per sample)\nand summary.json. Progress goes to stderr.",
+            "steps per sample)\nand summary.json; the LIF network also writes layers.csv "
+            "(epoch,samples,layer,\nfiring_rate,dead_fraction,gradient_norm per curve row and "
+            "layer). Progress goes to\nstderr.",
         .parameters = parameters(),
-        .outputs = {"curve.csv", "summary.json"},
+        .outputs = {"curve.csv", "summary.json", "layers.csv"},
         .check = checkSettings,
         .upgrade = upgrade,
         .run = run};

@@ -23,11 +23,21 @@ struct UnitSpike {
     double value = 0.0;
 };
 
-// How much a spiking model fires: spikes of all its layers but the input per sample,
-// and the fraction of hidden units that never fired, over a recent window.
+// How much a spiking model fires, over a recent window: spikes of all its layers but the
+// input per sample, the fraction of hidden units that never fired, and per layer but the
+// input (the output layer last) its firing rate (spikes per unit per time step) and the
+// fraction of its units that never fired.
 struct SpikeActivity {
     double spikesPerSample = 0.0;
     double deadFraction = 0.0;
+    std::vector<double> layerRates, layerDeadFractions;
+};
+
+// The output layer's membrane potential over the time steps of the last training sample
+// (steps × classes), with the threshold it fires at.
+struct MembraneTrace {
+    Eigen::MatrixXd potential;
+    double threshold = 0.0;
 };
 
 // Neuron parameters a model learns with its weights, one per layer (the LIF network's
@@ -79,6 +89,11 @@ class Classifier {
     virtual std::vector<PdParams> forwardGains() const { return {}; }
     virtual std::vector<PdParams> backwardGains() const { return {}; }
     virtual std::optional<SpikeActivity> activity() const { return std::nullopt; }
+    // Per layer, the Frobenius norm of the loss gradient of its weights, mean over the
+    // same recent window; empty for models that do not report it.
+    virtual std::vector<double> gradientNorms() const { return {}; }
+    // Empty potential for models without membranes.
+    virtual MembraneTrace lastOutputMembrane() const { return {}; }
     virtual LearnedNeuronParameters learnedNeuronParameters() const { return {}; }
     // Settling steps training has taken so far (Equilibrium Propagation; 0 otherwise).
     virtual std::uint64_t settlingSteps() const { return 0; }

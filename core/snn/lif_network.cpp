@@ -304,7 +304,7 @@ void LifNetwork::trainBatch(const Eigen::MatrixXd& inputs, const std::vector<int
                         pass.loss.losses[static_cast<std::size_t>(j)]};
         }
     }
-    recordActivity(parts);
+    recordActivity(parts, gradients);
     m_lastBatchSize = inputs.cols();
     m_spikeCursor = 0;
     for (std::size_t l = 0; l < m_weights.size(); ++l) {
@@ -352,55 +352,106 @@ int LifNetwork::predict(const Eigen::VectorXd& x) {
     return classes.front();
 }
 
-void LifNetwork::recordActivity(std::size_t parts) {
+void LifNetwork::recordActivity(std::size_t parts, const Gradients& gradients) {
     const int window = std::max(1, m_settings.activityWindow);
-    Eigen::Index hiddenUnits = 0;
-    for (std::size_t l = 0; l + 1 < m_weights.size(); ++l)
-        hiddenUnits += m_weights[l].rows();
-    Eigen::VectorXd counts = Eigen::VectorXd::Zero(hiddenUnits);
-    double spikes = 0.0;
-    int samples = 0;
+    Eigen::Index units = 0;
+    for (const Eigen::MatrixXd& w : m_weights)
+        units += w.rows();
+    BatchActivity batch;
+    batch.unitSpikes = Eigen::VectorXd::Zero(units);
     for (std::size_t p = 0; p < parts; ++p) {
-        const Pass* pass = m_passes[p].get();
-        samples += static_cast<int>(pass->batch);
+        const Pass& pass = *m_passes[p];
+        batch.samples += static_cast<int>(pass.batch);
         Eigen::Index offset = 0;
-        for (std::size_t l = 0; l < pass->layers.size(); ++l) {
-            const Eigen::MatrixXd& s = pass->layers[l].spikes();
-            spikes += s.sum();
-            if (l + 1 < pass->layers.size()) {
-                counts.segment(offset, s.rows()) += s.rowwise().sum();
-                offset += s.rows();
-            }
+        for (const LifLayer& layer : pass.layers) {
+            const Eigen::MatrixXd& s = layer.spikes();
+            batch.unitSpikes.segment(offset, s.rows()) += s.rowwise().sum();
+            offset += s.rows();
         }
     }
-    m_activity.emplace_back(samples, std::move(counts));
-    m_activitySpikes.push_back(spikes);
+    for (const Eigen::MatrixXd& g : gradients.weights)
+        batch.gradientNorms.push_back(g.norm());
+    m_activity.push_back(std::move(batch));
     int kept = 0;
-    for (auto it = m_activity.rbegin(); it != m_activity.rend(); ++it)
-        kept += it->first;
-    while (m_activity.size() > 1 && kept - m_activity.front().first >= window) {
-        kept -= m_activity.front().first;
+    for (const BatchActivity& a : m_activity)
+        kept += a.samples;
+    while (m_activity.size() > 1 && kept - m_activity.front().samples >= window) {
+        kept -= m_activity.front().samples;
         m_activity.pop_front();
-        m_activitySpikes.pop_front();
     }
+}
+
+Eigen::VectorXd LifNetwork::windowUnitSpikes(int& samples) const {
+    samples = 0;
+    if (m_activity.empty())
+        return {};
+    Eigen::VectorXd total = Eigen::VectorXd::Zero(m_activity.front().unitSpikes.size());
+    for (const BatchActivity& a : m_activity) {
+        total += a.unitSpikes;
+        samples += a.samples;
+    }
+    return total;
 }
 
 double LifNetwork::spikesPerSample() const {
-    double spikes = 0.0, samples = 0.0;
-    for (std::size_t k = 0; k < m_activity.size(); ++k) {
-        spikes += m_activitySpikes[k];
-        samples += m_activity[k].first;
-    }
-    return samples > 0.0 ? spikes / samples : 0.0;
+    int samples = 0;
+    const Eigen::VectorXd total = windowUnitSpikes(samples);
+    return samples > 0 ? total.sum() / samples : 0.0;
 }
 
 double LifNetwork::deadFraction() const {
-    if (m_activity.empty() || m_activity.front().second.size() == 0)
+    int samples = 0;
+    const Eigen::VectorXd total = windowUnitSpikes(samples);
+    const Eigen::Index hidden = total.size() == 0 ? 0 : total.size() - m_weights.back().rows();
+    if (hidden == 0)
         return 0.0;
-    Eigen::VectorXd total = Eigen::VectorXd::Zero(m_activity.front().second.size());
-    for (const auto& [samples, counts] : m_activity)
-        total += counts;
-    return static_cast<double>((total.array() == 0.0).count()) / static_cast<double>(total.size());
+    return static_cast<double>((total.head(hidden).array() == 0.0).count()) /
+           static_cast<double>(hidden);
+}
+
+std::optional<SpikeActivity> LifNetwork::activity() const {
+    SpikeActivity activity{spikesPerSample(), deadFraction(), {}, {}};
+    int samples = 0;
+    const Eigen::VectorXd total = windowUnitSpikes(samples);
+    if (samples == 0)
+        return activity;
+    Eigen::Index offset = 0;
+    for (const Eigen::MatrixXd& w : m_weights) {
+        const auto layer = total.segment(offset, w.rows());
+        offset += w.rows();
+        const double unitSteps = static_cast<double>(w.rows()) * m_settings.steps * samples;
+        activity.layerRates.push_back(layer.sum() / unitSteps);
+        activity.layerDeadFractions.push_back(static_cast<double>((layer.array() == 0.0).count()) /
+                                              static_cast<double>(w.rows()));
+    }
+    return activity;
+}
+
+std::vector<double> LifNetwork::gradientNorms() const {
+    std::vector<double> mean(m_weights.size(), 0.0);
+    if (m_activity.empty())
+        return {};
+    for (const BatchActivity& a : m_activity)
+        for (std::size_t l = 0; l < mean.size(); ++l)
+            mean[l] += a.gradientNorms[l];
+    for (double& value : mean)
+        value /= static_cast<double>(m_activity.size());
+    return mean;
+}
+
+MembraneTrace LifNetwork::lastOutputMembrane() const {
+    MembraneTrace trace;
+    if (m_lastBatchSize == 0)
+        return trace;
+    const Eigen::Index sample = m_lastBatchSize - 1;
+    const Pass& pass = *m_passes[static_cast<std::size_t>(sample / kPartSize)];
+    const Eigen::Index j = sample % kPartSize;
+    const Eigen::MatrixXd& u = pass.layers.back().membrane(); // n × (T·B), step-major
+    trace.potential.resize(m_settings.steps, u.rows());
+    for (int t = 0; t < m_settings.steps; ++t)
+        trace.potential.row(t) = u.col(t * pass.batch + j).transpose();
+    trace.threshold = m_thresholds.back();
+    return trace;
 }
 
 void LifNetwork::lastSpikes(int layer, std::vector<UnitSpike>& out) const {

@@ -59,9 +59,11 @@ class LifNetwork : public Classifier {
     // the input per sample, and the fraction of hidden units that never fired.
     double spikesPerSample() const;
     double deadFraction() const;
-    std::optional<SpikeActivity> activity() const override {
-        return SpikeActivity{spikesPerSample(), deadFraction()};
-    }
+    // The same with the per-layer rates and silent fractions (classifier.h).
+    std::optional<SpikeActivity> activity() const override;
+    std::vector<double> gradientNorms() const override;
+    // The last sample of the last training batch.
+    MembraneTrace lastOutputMembrane() const override;
     LearnedNeuronParameters learnedNeuronParameters() const override {
         return {m_settings.learnBeta ? m_betas : std::vector<double>{},
                 m_settings.learnThreshold ? m_thresholds : std::vector<double>{}};
@@ -77,7 +79,6 @@ class LifNetwork : public Classifier {
                      std::size_t part) const;
     void forward(Pass& pass) const;
     void backward(Pass& pass, double meanOver) const;
-    void recordActivity(std::size_t parts);
 
     LifNetworkSettings m_settings;
     std::vector<Eigen::MatrixXd> m_weights, m_biases, m_recurrent;
@@ -88,9 +89,17 @@ class LifNetwork : public Classifier {
     Eigen::Index m_lastBatchSize = 0;
     mutable Eigen::Index m_spikeCursor = 0; // lastSpikes: the next sample of the last batch
     std::uint64_t m_batches = 0, m_evaluations = 0;
-    // Activity window: per training batch, its sample count and hidden spike counts.
-    std::deque<std::pair<int, Eigen::VectorXd>> m_activity;
-    std::deque<double> m_activitySpikes;
+    // Activity window: per training batch, its sample count, the spike count of every
+    // unit of every layer but the input (layer by layer) and its weight-gradient norms.
+    struct BatchActivity {
+        int samples = 0;
+        Eigen::VectorXd unitSpikes;
+        std::vector<double> gradientNorms;
+    };
+    void recordActivity(std::size_t parts, const Gradients& gradients);
+    // Summed over the window: the spike count of every unit, and the samples.
+    Eigen::VectorXd windowUnitSpikes(int& samples) const;
+    std::deque<BatchActivity> m_activity;
 };
 
 } // namespace sdlab

@@ -5,6 +5,7 @@
 #include "io/input_error.h"
 #include "io/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sdlab {
@@ -29,6 +30,26 @@ std::string trainingCurveCsv(const std::vector<CurveRow>& curve, bool withSettle
         csv.addRow(values);
     }
     return csv.text();
+}
+
+std::string trainingLayersCsv(const std::vector<CurveRow>& curve) {
+    CsvWriter csv({"epoch", "samples", "layer", "firing_rate", "dead_fraction", "gradient_norm"});
+    bool any = false;
+    for (const CurveRow& row : curve) {
+        if (!row.activity || row.activity->layerRates.empty())
+            continue;
+        any = true;
+        const SpikeActivity& a = *row.activity;
+        for (std::size_t l = 0; l < a.layerRates.size(); ++l) {
+            std::vector<std::optional<double>> cells{
+                row.epoch,       static_cast<double>(row.samples), static_cast<double>(l + 1),
+                a.layerRates[l], a.layerDeadFractions[l],          std::nullopt};
+            if (l < row.gradientNorms.size())
+                cells.back() = row.gradientNorms[l];
+            csv.addRow(cells);
+        }
+    }
+    return any ? csv.text() : std::string();
 }
 
 std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path) {
@@ -64,6 +85,45 @@ std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path) {
         row.settleSteps = settles ? table.column("settle_steps")[r] : 0.0;
     }
     return curve;
+}
+
+void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>& curve) {
+    const CsvTable table = CsvTable::read(path, {"gradient_norm"});
+    const auto& samples = table.column("samples");
+    const auto& layer = table.column("layer");
+    const auto& rate = table.column("firing_rate");
+    const auto& dead = table.column("dead_fraction");
+    const auto& norm = table.column("gradient_norm");
+    requireWholeNumbers(samples, table.sourceName() + ": the sample counts");
+    requireWholeNumbers(layer, table.sourceName() + ": the layer numbers");
+    for (std::size_t r = 0; r < table.rowCount(); ++r) {
+        const std::string where = table.sourceName() + ", data row " + std::to_string(r + 1);
+        if (layer[r] < 1.0 || layer[r] > 1000.0)
+            throw InputError(where + ": layer " + formatNumber(layer[r]) +
+                             " is not a layer (1 is the first hidden layer)");
+        if (rate[r] < 0.0 || rate[r] > 1.0 || dead[r] < 0.0 || dead[r] > 1.0)
+            throw InputError(where + ": firing_rate and dead_fraction must lie in [0, 1]");
+        const auto row = std::find_if(curve.begin(), curve.end(), [&](const CurveRow& c) {
+            return static_cast<double>(c.samples) == samples[r];
+        });
+        if (row == curve.end())
+            continue;
+        if (!row->activity)
+            row->activity = SpikeActivity{};
+        const auto l = static_cast<std::size_t>(layer[r]) - 1;
+        SpikeActivity& a = *row->activity;
+        if (a.layerRates.size() <= l) {
+            a.layerRates.resize(l + 1, 0.0);
+            a.layerDeadFractions.resize(l + 1, 0.0);
+        }
+        a.layerRates[l] = rate[r];
+        a.layerDeadFractions[l] = dead[r];
+        if (!std::isnan(norm[r])) {
+            if (row->gradientNorms.size() <= l)
+                row->gradientNorms.resize(l + 1, 0.0);
+            row->gradientNorms[l] = norm[r];
+        }
+    }
 }
 
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes) {
@@ -172,7 +232,8 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         }
         json.add("settle_steps_per_sample", samples > 0.0 ? steps / samples : 0.0);
     }
-    const CurveRow last = result.curve.empty() ? CurveRow{} : result.curve.back();
+    static const CurveRow none;
+    const CurveRow& last = result.curve.empty() ? none : result.curve.back();
     json.addBool("cancelled", result.cancelled)
         .add("samples", static_cast<long long>(last.samples))
         .add("final_test_acc", result.finalTestAccuracy)

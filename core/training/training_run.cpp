@@ -155,6 +155,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         row.adds = model.trainingOps().adds;
         row.mults = model.trainingOps().multiplies;
         row.activity = model.activity();
+        row.gradientNorms = model.gradientNorms();
         row.energyMj = model.trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
         result.curve.push_back(row);
         if (callbacks.onRow)

@@ -27,6 +27,7 @@ struct CurveRow {
     // Models with spiking hidden layers (the LIF network): activity over its recent window
     // (Classifier::activity); not written to curve.csv.
     std::optional<SpikeActivity> activity;
+    std::vector<double> gradientNorms; // per layer (Classifier::gradientNorms), when reported
 };
 
 struct TrainingResult {

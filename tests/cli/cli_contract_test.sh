@@ -183,6 +183,10 @@ train)
   check "lif curve has the common columns" header_is t9/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
   for key in neuron beta threshold reset surrogate slope time_steps input_coding decode loss optimizer batch spikes_per_sample dead_fraction; do check "lif summary has $key" json_has t9/summary.json $key; done
   check "lif defaults: beta 0.95, T 25, adam" [ "$(json_value t9/summary.json beta),$(json_value t9/summary.json time_steps),$(json_value t9/summary.json optimizer)" = '0.95,25,"adam"' ]
+  check "lif layers.csv header" header_is t9/layers.csv "epoch,samples,layer,firing_rate,dead_fraction,gradient_norm"
+  check "lif layers.csv: two layers per curve row" rows_are t9/layers.csv 60
+  check "lif layers.csv: rates are spikes per unit per step" awk -F, 'NR>1 && ($4<0 || $4>1) {bad=1} NR>1 && $6<=0 {bad=1} END {exit bad}' t9/layers.csv
+  check "mlp writes no layers.csv" [ ! -e t1/layers.csv ]
   check "lif learns the synthetic set" awk -v a="$(json_value t9/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.85)}'
   check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10
   check "lif, rate input, mse-count, synaptic, zero reset, SGD" "$CLI" train --model lif --input-coding rate --loss mse-count --correct-rate 0.8 --incorrect-rate 0.1 --neuron synaptic --reset zero --optimizer sgd --lr 0.005 --surrogate fast-sigmoid --slope 10 --batch 32 --steps 10 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t11

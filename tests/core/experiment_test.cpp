@@ -545,5 +545,50 @@ TEST(TrainingCurve, ReadsBackWhatWasWritten) {
     std::filesystem::remove(path);
 }
 
+TEST(TrainingLayers, OneRowPerCurveRowAndLayerAndReadsBack) {
+    std::vector<CurveRow> curve(3);
+    curve[0].samples = 100; // no per-layer data: no rows
+    curve[1].epoch = 0.5;
+    curve[1].samples = 200;
+    curve[1].activity = SpikeActivity{12.0, 0.25, {0.125, 0.5}, {0.25, 0.0}};
+    curve[1].gradientNorms = {2.5, 0.75};
+    curve[2].epoch = 1.0;
+    curve[2].samples = 400;
+    curve[2].activity = SpikeActivity{10.0, 0.5, {0.0625, 0.25}, {0.5, 0.1}};
+    EXPECT_EQ(trainingLayersCsv(curve),
+              "epoch,samples,layer,firing_rate,dead_fraction,gradient_norm\n"
+              "0.5,200,1,0.125,0.25,2.5\n"
+              "0.5,200,2,0.5,0,0.75\n"
+              "1,400,1,0.0625,0.5,\n"
+              "1,400,2,0.25,0.1,\n");
+    EXPECT_EQ(trainingLayersCsv({CurveRow{}}), "");
+
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / "sdlab_layers_test.csv";
+    std::ofstream(path) << trainingLayersCsv(curve);
+    std::vector<CurveRow> read(3);
+    for (std::size_t k = 0; k < 3; ++k)
+        read[k].samples = curve[k].samples;
+    readTrainingLayers(path, read);
+    EXPECT_FALSE(read[0].activity.has_value());
+    ASSERT_TRUE(read[1].activity.has_value());
+    EXPECT_EQ(read[1].activity->layerRates, curve[1].activity->layerRates);
+    EXPECT_EQ(read[1].activity->layerDeadFractions, curve[1].activity->layerDeadFractions);
+    EXPECT_EQ(read[1].gradientNorms, curve[1].gradientNorms);
+    ASSERT_TRUE(read[2].activity.has_value());
+    EXPECT_EQ(read[2].activity->layerRates, curve[2].activity->layerRates);
+    EXPECT_TRUE(read[2].gradientNorms.empty());
+
+    std::ofstream(path) << "epoch,samples,layer,firing_rate,dead_fraction,gradient_norm\n"
+                           "0.5,200,0,0.1,0.2,1\n"; // layer 0 is the input, never a row
+    EXPECT_THROW(readTrainingLayers(path, read), InputError);
+    std::ofstream(path) << "epoch,samples,layer,firing_rate,dead_fraction,gradient_norm\n"
+                           "0.5,200,1,1.5,0.2,1\n"; // a rate above one spike per step
+    EXPECT_THROW(readTrainingLayers(path, read), InputError);
+    std::ofstream(path) << "epoch,samples,layer\n0.5,200,1\n";
+    EXPECT_THROW(readTrainingLayers(path, read), InputError);
+    std::filesystem::remove(path);
+}
+
 } // namespace
 } // namespace sdlab

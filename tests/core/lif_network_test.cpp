@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -512,6 +513,79 @@ TEST(LifNetwork, RefusesSettingsItCannotRun) {
     s.method = LifMethod::Eprop;
     s.reset = ResetMechanism::Zero;
     EXPECT_NE(validationError(s), "");
+}
+
+// A 1-2-2 network whose spikes are worked out by hand: β = 0, θ = 1, subtract reset,
+// direct input 1 for T = 4 steps. Hidden unit 0 gets I = 2: U = 2, 1, 2, 1 (the reset
+// of a step follows the spike of the step before), spikes at t = 1 and 3; hidden unit 1
+// gets I = −1 and never fires. Output unit 0 gets 1.5·S: U = 1.5, −1, 1.5, −1, spikes
+// at t = 1 and 3; output unit 1 gets nothing.
+std::unique_ptr<LifNetwork> handMadeNetwork(int activityWindow) {
+    LifNetworkSettings s;
+    s.sizes = {1, 2, 2};
+    s.beta = 0.0;
+    s.threshold = 1.0;
+    s.steps = 4;
+    s.batch = 1;
+    s.activityWindow = activityWindow;
+    s.loss = SpikeLoss::CeCount;
+    s.learningRate = 1e-300; // a step far below the weights' last bit: they stay as set
+    auto net = std::make_unique<LifNetwork>(s);
+    net->weights()[0] << 2.0, -1.0;
+    net->weights()[1] << 1.5, 0.0, 0.0, 0.0;
+    for (Eigen::MatrixXd& b : net->biases())
+        b.setZero();
+    return net;
+}
+
+TEST(LifNetwork, ReportsEachLayersRateSilentUnitsAndOutputMembrane) {
+    const std::unique_ptr<LifNetwork> owner = handMadeNetwork(1);
+    LifNetwork& net = *owner;
+    std::vector<TrainStep> steps;
+    net.trainBatch(Eigen::MatrixXd::Ones(1, 1), {0}, steps);
+    const std::optional<SpikeActivity> a = net.activity();
+    ASSERT_TRUE(a.has_value());
+    EXPECT_EQ(a->spikesPerSample, 4.0);
+    EXPECT_EQ(a->deadFraction, 0.5);
+    ASSERT_EQ(a->layerRates.size(), 2u);
+    EXPECT_EQ(a->layerRates[0], 2.0 / 8.0); // 2 spikes of 2 units over 4 steps
+    EXPECT_EQ(a->layerRates[1], 2.0 / 8.0);
+    EXPECT_EQ(a->layerDeadFractions[0], 0.5);
+    EXPECT_EQ(a->layerDeadFractions[1], 0.5);
+
+    const MembraneTrace trace = net.lastOutputMembrane();
+    ASSERT_EQ(trace.potential.rows(), 4);
+    ASSERT_EQ(trace.potential.cols(), 2);
+    const double expected[4] = {1.5, -1.0, 1.5, -1.0};
+    for (int t = 0; t < 4; ++t) {
+        EXPECT_DOUBLE_EQ(trace.potential(t, 0), expected[t]) << "t " << t;
+        EXPECT_EQ(trace.potential(t, 1), 0.0);
+    }
+    EXPECT_EQ(trace.threshold, 1.0);
+}
+
+TEST(LifNetwork, GradientNormsAreTheWindowMeanOfEachLayersWeightGradient) {
+    // Window of two samples (two batches of one): the mean of the two batches' norms.
+    const std::unique_ptr<LifNetwork> owner = handMadeNetwork(2);
+    LifNetwork& net = *owner;
+    LifNetwork::Gradients first, second;
+    const Eigen::MatrixXd x1 = Eigen::MatrixXd::Ones(1, 1),
+                          x2 = Eigen::MatrixXd::Constant(1, 1, 0.8);
+    net.meanLossAndGradients(x1, {1}, first);
+    net.meanLossAndGradients(x2, {0}, second);
+    std::vector<TrainStep> steps;
+    net.trainBatch(x1, {1}, steps);
+    net.trainBatch(x2, {0}, steps);
+    const std::vector<double> norms = net.gradientNorms();
+    ASSERT_EQ(norms.size(), 2u);
+    for (std::size_t l = 0; l < 2; ++l) {
+        const double mean = 0.5 * (first.weights[l].norm() + second.weights[l].norm());
+        EXPECT_GT(mean, 0.0) << "layer " << l; // the check below would hold for zeros too
+        EXPECT_DOUBLE_EQ(norms[l], mean) << "layer " << l;
+    }
+    // A third batch pushes the first out of the window.
+    net.trainBatch(x2, {0}, steps);
+    EXPECT_DOUBLE_EQ(net.gradientNorms()[1], second.weights[1].norm());
 }
 
 // A LIF run through the Learning lab's settings: Adam, one hidden layer.
