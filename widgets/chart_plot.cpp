@@ -97,6 +97,8 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
         QPen pen(s.color, style == Style::Stem ? 1.2 : 1.8);
         if (style == Style::Dashed)
             pen.setStyle(Qt::DashLine);
+        if (style == Style::Dotted)
+            pen.setStyle(Qt::DotLine);
         line->setPen(pen);
         s.series = line;
     }

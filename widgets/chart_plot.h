@@ -23,7 +23,7 @@ namespace sdlab::widgets {
 class ChartPlot : public QChartView, public ExportablePlot {
     Q_OBJECT
   public:
-    enum class Style { Line, Dashed, Stem, Points };
+    enum class Style { Line, Dashed, Dotted, Stem, Points };
 
     explicit ChartPlot(QWidget* parent = nullptr);
 

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -82,8 +83,10 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
       m_progress(new QProgressBar), m_rate(new QLabel), m_accuracy(new widgets::ChartPlot),
       m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot),
       m_dead(new widgets::ChartPlot), m_spikeRate(new widgets::ChartPlot),
-      m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
-      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView) {
+      m_layerRate(new widgets::ChartPlot), m_gradients(new widgets::ChartPlot),
+      m_membranes(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
+      m_kAlpha(new widgets::ChartPlot), m_kBeta(new widgets::ChartPlot),
+      m_images(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_start->setToolTip(tr("Train a new network with the current parameters (Ctrl+R); "
                            "finished runs stay on the charts"));
@@ -146,17 +149,29 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
                             "a phase converges)"));
     gains->addTab(m_settle, tr("Settling"));
     m_dead->setAxisTitles(tr("training samples"), tr("% silent"));
-    m_dead->setTitle(tr("Hidden units that never fired"));
+    m_dead->setTitle(tr("Units that never fired, per layer"));
     m_dead->setYRange(0.0, 100.0);
-    m_dead->setToolTip(tr("LIF network: hidden units that never fired over the last tenth of "
-                          "an epoch; rises when the threshold is too high or the surrogate too "
-                          "thin"));
+    m_dead->setToolTip(tr("LIF network: each layer's units that never fired over the last tenth "
+                          "of an epoch (layer 1 solid, 2 dashed, 3 dotted, the output last); "
+                          "rises when the threshold is too high or the surrogate too thin"));
     gains->addTab(m_dead, tr("Dead"));
     m_spikeRate->setAxisTitles(tr("training samples"), tr("spikes/sample"));
     m_spikeRate->setTitle(tr("Spikes per sample"));
     m_spikeRate->setToolTip(
         tr("LIF network: spikes of every layer but the input per training sample"));
     gains->addTab(m_spikeRate, tr("Spikes"));
+    m_layerRate->setAxisTitles(tr("training samples"), tr("spikes/unit/step"));
+    m_layerRate->setTitle(tr("Firing rate per layer"));
+    m_layerRate->setToolTip(tr("LIF network: each layer's spikes per unit per time step over "
+                               "the last tenth of an epoch (the rate bounds' r, eqs 41-42)"));
+    gains->addTab(m_layerRate, tr("Rates"));
+    m_gradients->setAxisTitles(tr("training samples"), tr("‖∂L/∂W‖"));
+    m_gradients->setLogarithmic(false, true);
+    m_gradients->setTitle(tr("Weight-gradient norm per layer"));
+    m_gradients->setToolTip(tr("LIF network: Frobenius norm of each layer's minibatch weight "
+                               "gradient, mean over the last tenth of an epoch; vanishing "
+                               "norms in the lower layers mean dead units or a thin surrogate"));
+    gains->addTab(m_gradients, tr("‖∇W‖"));
     m_gainTabs = gains;
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
@@ -165,7 +180,14 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     curves->addWidget(m_accuracy);
     curves->addWidget(m_loss);
     auto* details = new QSplitter(Qt::Horizontal);
-    details->addWidget(boxed(tr("Spikes of the chosen layer"), m_raster));
+    m_membranes->setAxisTitles(tr("time step t"), tr("membrane U"));
+    m_membranes->setTitle(tr("Output membranes"));
+    m_membranes->setToolTip(tr("LIF network: each output unit's membrane over the T steps of "
+                               "the last training sample, with the threshold dashed"));
+    auto* sampleTabs = new QTabWidget;
+    sampleTabs->addTab(m_raster, tr("Raster"));
+    sampleTabs->addTab(m_membranes, tr("Output membranes"));
+    details->addWidget(boxed(tr("Spikes of the chosen layer · membranes"), sampleTabs));
     details->addWidget(boxed(tr("Inside the model: PD gains · settling · spiking"), gains));
     details->addWidget(boxed(tr("Test images"), m_images));
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -244,6 +266,9 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
             {QStringLiteral("settle-steps"), m_settle},
             {QStringLiteral("dead-units"), m_dead},
             {QStringLiteral("spikes-per-sample"), m_spikeRate},
+            {QStringLiteral("layer-rates"), m_layerRate},
+            {QStringLiteral("gradient-norms"), m_gradients},
+            {QStringLiteral("output-membranes"), m_membranes},
             {QStringLiteral("test-images"), m_images}};
 }
 
@@ -293,6 +318,9 @@ void LearningLab::onRunStarted() {
     m_images->setImages({});
     m_images->setPlaceholder(tr("Misclassified test images appear at the first test point"));
     m_raster->setEvents({}, 0, 0);
+    m_membranes->removeAllSeries();
+    m_membranes->setTitle(s.model == ModelKind::Lif ? tr("Output membranes")
+                                                    : tr("LIF network only"));
     m_progress->setValue(0);
     m_progress->setFormat(tr("starting…"));
     setSummary(tr("Training %1").arg(running->description));
@@ -344,8 +372,9 @@ void LearningLab::rebuildCurves() {
     m_accuracy->removeAllSeries();
     m_loss->removeAllSeries();
     m_settle->removeAllSeries();
-    m_dead->removeAllSeries();
     m_spikeRate->removeAllSeries();
+    for (widgets::ChartPlot* plot : {m_dead, m_layerRate, m_gradients})
+        plot->removeAllSeries();
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
     m_series.clear();
@@ -358,7 +387,6 @@ void LearningLab::rebuildCurves() {
                                              widgets::ChartPlot::Style::Dashed, color);
         series.loss = m_loss->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
         series.settle = m_settle->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
-        series.dead = m_dead->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
         series.spikes = m_spikeRate->addSeries(run.name, widgets::ChartPlot::Style::Line, color);
         m_series.push_back(series);
         refreshRun(static_cast<int>(m_series.size()) - 1);
@@ -390,8 +418,56 @@ void LearningLab::refreshRun(int index) {
             out.append(QPointF(p.samples, p.value));
         return out;
     };
-    m_dead->setSeriesData(series.dead, perSample(run.deadPercent));
     m_spikeRate->setSeriesData(series.spikes, perSample(run.spikesPerSample));
+    // Per layer: the run's colour, the layer told by the line style. Series join as the
+    // first row with per-layer data arrives.
+    const QColor color = widgets::ChartPlot::seriesColor(run.colorIndex);
+    RunSeries& mutableSeries = m_series[static_cast<std::size_t>(index)];
+    const auto layerCurves = [&](widgets::ChartPlot* plot, std::vector<int>& ids,
+                                 const std::vector<std::vector<TrainingCurvePoint>>& curves) {
+        static constexpr widgets::ChartPlot::Style styles[] = {widgets::ChartPlot::Style::Line,
+                                                               widgets::ChartPlot::Style::Dashed,
+                                                               widgets::ChartPlot::Style::Dotted};
+        while (ids.size() < curves.size()) {
+            const std::size_t l = ids.size();
+            const QString layer = l + 1 == curves.size() ? tr("out") : tr("L%1").arg(l + 1);
+            ids.push_back(plot->addSeries(run.name + QStringLiteral(" · ") + layer,
+                                          styles[std::min<std::size_t>(l, 2)], color));
+        }
+        for (std::size_t l = 0; l < curves.size(); ++l)
+            plot->setSeriesData(ids[l], perSample(curves[l]));
+    };
+    layerCurves(m_dead, mutableSeries.layerDead, run.layerDeadPercent);
+    layerCurves(m_layerRate, mutableSeries.layerRates, run.layerRates);
+    layerCurves(m_gradients, mutableSeries.layerGradients, run.layerGradientNorms);
+}
+
+void LearningLab::updateMembranes(const TrainingSnapshot& s) {
+    const Eigen::MatrixXd& u = s.outputMembrane.potential;
+    if (u.size() == 0)
+        return;
+    const int classes = static_cast<int>(u.cols());
+    const ImageDataset* dataset = m_runs->running() ? m_runs->running()->data.get() : nullptr;
+    const auto name = [&](int label) {
+        return dataset ? className(*dataset, label) : QString::number(label);
+    };
+    if (m_membranes->seriesCount() != classes + 1) {
+        m_membranes->removeAllSeries();
+        for (int c = 0; c < classes; ++c)
+            m_membranes->addSeries(name(c));
+        m_membranes->addSeries(tr("threshold θ"), widgets::ChartPlot::Style::Dashed,
+                               QColor(Qt::gray));
+    }
+    std::vector<double> trace(static_cast<std::size_t>(u.rows()));
+    for (int c = 0; c < classes; ++c) {
+        for (Eigen::Index t = 0; t < u.rows(); ++t)
+            trace[static_cast<std::size_t>(t)] = u(t, c);
+        m_membranes->setSeriesData(c, trace);
+    }
+    m_membranes->setSeriesData(classes,
+                               QList<QPointF>{{1.0, s.outputMembrane.threshold},
+                                              {double(u.rows()), s.outputMembrane.threshold}});
+    m_membranes->setTitle(tr("Last training sample, label %1").arg(name(s.outputLabel)));
 }
 
 void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
@@ -408,6 +484,7 @@ void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
                                 tr("unit of layer %1").arg(running ? running->rasterLayer : 0));
     }
     updateGains(s);
+    updateMembranes(s);
     if (s.totalSamples > 0)
         m_progress->setValue(static_cast<int>(1000.0 * double(s.samples) / double(s.totalSamples)));
     if (!m_runs->isPaused())
@@ -491,6 +568,9 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
     }
     std::vector<CurveRow> curve =
         readTrainingCurve(QDir(directory).filePath(QStringLiteral("curve.csv")).toStdString());
+    if (const QString layers = QDir(directory).filePath(QStringLiteral("layers.csv"));
+        QFileInfo::exists(layers))
+        readTrainingLayers(layers.toStdString(), curve);
     const JsonValue summary = readResultSummary(directory);
     const QString model = summaryText(summary, "model", tr("model"));
     const QString name =

@@ -50,7 +50,8 @@ class LearningLab : public LabPage {
   private:
     enum class XAxis { Samples, Operations, Energy };
     struct RunSeries {
-        int test = -1, train = -1, loss = -1, settle = -1, dead = -1, spikes = -1;
+        int test = -1, train = -1, loss = -1, settle = -1, spikes = -1;
+        std::vector<int> layerRates, layerDead, layerGradients; // per layer, added as rows come
     };
 
     void onRunStarted();
@@ -60,6 +61,7 @@ class LearningLab : public LabPage {
     void rebuildCurves();
     void refreshRun(int index);
     void updateGains(const TrainingSnapshot& snapshot);
+    void updateMembranes(const TrainingSnapshot& snapshot);
     void updateActions();
     void showExamples();
     double xOf(const TrainingCurvePoint& p) const;
@@ -79,8 +81,11 @@ class LearningLab : public LabPage {
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
     widgets::ChartPlot* m_settle;    // EqProp: settling steps per training sample
-    widgets::ChartPlot* m_dead;      // LIF: silent hidden units, %
+    widgets::ChartPlot* m_dead;      // LIF: silent units per layer, %
     widgets::ChartPlot* m_spikeRate; // LIF: spikes per training sample
+    widgets::ChartPlot* m_layerRate; // LIF: spikes per unit per step, per layer
+    widgets::ChartPlot* m_gradients; // LIF: ‖∂L/∂W‖ per layer
+    widgets::ChartPlot* m_membranes; // LIF: output membranes of the last training sample
     QTabWidget* m_gainTabs = nullptr;
     widgets::SpikeRaster* m_raster;
     widgets::ChartPlot* m_kAlpha;

@@ -52,6 +52,27 @@ TrainingCurvePoint pointAt(std::uint64_t samples, std::uint64_t adds, std::uint6
     return {static_cast<double>(samples), static_cast<double>(adds + mults), energyMj, value};
 }
 
+// A row's activity on the run's spiking curves.
+void appendActivity(TrainingCurves& run, const CurveRow& row) {
+    if (!row.activity)
+        return;
+    const auto at = [&](double value) {
+        return pointAt(row.samples, row.adds, row.mults, row.energyMj, value);
+    };
+    run.deadPercent.push_back(at(100.0 * row.activity->deadFraction));
+    run.spikesPerSample.push_back(at(row.activity->spikesPerSample));
+    const auto perLayer = [&](std::vector<std::vector<TrainingCurvePoint>>& curves,
+                              const std::vector<double>& values, double scale) {
+        if (curves.size() < values.size())
+            curves.resize(values.size());
+        for (std::size_t l = 0; l < values.size(); ++l)
+            curves[l].push_back(at(scale * values[l]));
+    };
+    perLayer(run.layerRates, row.activity->layerRates, 1.0);
+    perLayer(run.layerDeadPercent, row.activity->layerDeadFractions, 100.0);
+    perLayer(run.layerGradientNorms, row.gradientNorms, 1.0);
+}
+
 } // namespace
 
 TrainingRuns::TrainingRuns(QObject* parent) : LabRun(parent) {
@@ -126,6 +147,7 @@ void TrainingRuns::addFinished(const QString& name, bool settles, std::vector<Cu
         if (settles)
             run.settleSteps.push_back(
                 pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
+        appendActivity(run, row);
     }
     run.rows = std::move(rows);
     append(std::move(run));
@@ -172,12 +194,7 @@ void TrainingRuns::onRow(const TrainingRowPtr& update) {
     if (isEquilibriumModel(m_running->settings.model))
         run.settleSteps.push_back(
             pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
-    if (row.activity) {
-        run.deadPercent.push_back(pointAt(row.samples, row.adds, row.mults, row.energyMj,
-                                          100.0 * row.activity->deadFraction));
-        run.spikesPerSample.push_back(
-            pointAt(row.samples, row.adds, row.mults, row.energyMj, row.activity->spikesPerSample));
-    }
+    appendActivity(run, row);
     Q_EMIT runUpdated(static_cast<int>(m_runs.size()) - 1);
     Q_EMIT rowReady(update);
 }

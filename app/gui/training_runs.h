@@ -29,6 +29,9 @@ struct TrainingCurves {
     int colorIndex = 0; // stays with the run when older runs leave
     std::vector<TrainingCurvePoint> trainAccuracy, testAccuracy, loss, settleSteps;
     std::vector<TrainingCurvePoint> deadPercent, spikesPerSample; // spiking models, per row
+    // Per layer but the input (the output last), per row: spikes per unit per step,
+    // % of units silent, and ‖∂L/∂W‖ (the LIF network, CurveRow's per-layer data).
+    std::vector<std::vector<TrainingCurvePoint>> layerRates, layerDeadPercent, layerGradientNorms;
     std::vector<CurveRow> rows;
 };
 

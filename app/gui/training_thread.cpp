@@ -113,6 +113,7 @@ void TrainingThread::run() {
 
         std::uint64_t samples = 0, snapshotSamples = 0, windowCorrect = 0, windowCount = 0;
         double windowLoss = 0.0;
+        int lastLabel = -1;
         auto lastSnapshot = Clock::now();
         const std::uint64_t total = static_cast<std::uint64_t>(data.train.size()) *
                                     static_cast<std::uint64_t>(m_settings.epochs);
@@ -149,6 +150,8 @@ void TrainingThread::run() {
                                      return a.step < b.step;
                                  });
             }
+            snapshot->outputMembrane = model->lastOutputMembrane();
+            snapshot->outputLabel = lastLabel;
             snapshot->forwardGains = model->forwardGains();
             snapshot->backwardGains = model->backwardGains();
             Q_EMIT snapshotReady(std::move(snapshot));
@@ -165,6 +168,7 @@ void TrainingThread::run() {
                 model->lastSpikes(layer, ring[samples % window]);
             ++samples;
             ++windowCount;
+            lastLabel = label;
             windowCorrect += step.predicted == label;
             windowLoss += step.loss;
             if (samples % 8 == 0 && Clock::now() - lastSnapshot >= kSnapshotInterval)

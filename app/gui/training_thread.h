@@ -30,6 +30,8 @@ struct TrainingSnapshot {
     int rasterChannels = 0;
     int rasterSteps = 0;
     int stepsPerSample = 1;
+    MembraneTrace outputMembrane;       // LIF: the last training sample's, steps × classes
+    int outputLabel = -1;               // that sample's label
     std::vector<PdParams> forwardGains; // per layer, PD network only
     std::vector<PdParams> backwardGains;
 };
