@@ -16,7 +16,8 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
     std::vector<Eigen::MatrixXd> recurrentTrace(recurrent ? count : 0);
     for (std::size_t l = 0; l < count; ++l) {
         const Eigen::Index inputs = (*in.weights)[l].cols(), units = (*in.weights)[l].rows();
-        trace[l].setZero(inputs, batch);
+        if (l > 0 || !in.directInput)
+            trace[l].setZero(inputs, batch);
         biasTrace[l].setZero(1, batch);
         gw[l].setZero(units, inputs);
         gb[l].setZero(units, 1);
@@ -25,17 +26,25 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
             gv[l].setZero(units, units);
         }
     }
+    // Direct input is the same x every step, so layer 0's trace is c_t·x with c_t its
+    // bias trace, and Σ_t δ_t ε_tᵀ = (Σ_t c_t·δ_t)·xᵀ: one outer product, not T.
+    const bool factorFirst = in.directInput;
+    Eigen::MatrixXd firstDelta;
+    if (factorFirst)
+        firstDelta.setZero((*in.weights)[0].rows(), batch);
     Eigen::MatrixXd signal;
     for (int t = 0; t < steps; ++t) {
         const Eigen::Index c0 = Eigen::Index{t} * batch;
         // Traces of every layer's input at step t.
         for (std::size_t l = 0; l < count; ++l) {
             const LifLayer& layer = layers[l];
-            const auto x = l == 0 ? (in.directInput ? in.input->leftCols(batch)
-                                                    : in.input->middleCols(c0, batch))
-                                  : layers[l - 1].spikes().middleCols(c0, batch);
-            trace[l] = layer.decay() * trace[l] + layer.inputGain() * x; // ε_t = a·ε_{t−1} + b·x_t
             biasTrace[l] = layer.decay() * biasTrace[l].array() + layer.inputGain();
+            if (l > 0 || !factorFirst) {
+                const auto x = l == 0 ? in.input->middleCols(c0, batch)
+                                      : layers[l - 1].spikes().middleCols(c0, batch);
+                trace[l] =
+                    layer.decay() * trace[l] + layer.inputGain() * x; // ε_t = a·ε_{t−1} + b·x_t
+            }
             if (recurrent) { // the layer's own S_{t−1} as an input (0 at t = 0)
                 recurrentTrace[l] *= layer.decay();
                 if (t > 0)
@@ -61,12 +70,17 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
                 [&](double v) { return layer.surrogateDerivative(v - layer.threshold()); }));
             if (l + 1 == count && in.dMembrane && in.dMembrane->size())
                 delta[l] += in.dMembrane->middleCols(c0, batch);
-            gw[l].noalias() += delta[l] * trace[l].transpose();
+            if (l == 0 && factorFirst)
+                firstDelta += biasTrace[0](0, 0) * delta[0];
+            else
+                gw[l].noalias() += delta[l] * trace[l].transpose();
             gb[l].noalias() += delta[l] * biasTrace[l].transpose();
             if (recurrent)
                 gv[l].noalias() += delta[l] * recurrentTrace[l].transpose();
         }
     }
+    if (factorFirst)
+        gw[0].noalias() = firstDelta * in.input->leftCols(batch).transpose();
 }
 
 } // namespace sdlab
