@@ -298,8 +298,12 @@ QList<QAction*> VideoLab::runActions() const {
 
 void VideoLab::onConfigured() {
     // The frame-rate sweep follows through the lab's computation.
-    if (!m_run->config().learn && m_tabs->currentIndex() <= 1)
+    const bool learning = m_run->config().learn;
+    if (!learning && m_tabs->currentIndex() <= 1)
         m_tabs->setCurrentIndex(3); // nothing learns: show the frame-rate sweep
+    else if (learning && !m_wasLearning && m_tabs->currentIndex() == 3)
+        m_tabs->setCurrentIndex(0); // learning just turned on (a preset): show it learn
+    m_wasLearning = learning;
     m_sourceMessage.clear();
 }
 

@@ -71,6 +71,7 @@ class VideoLab : public LabPage {
     VideoPacketPtr m_last;
     long m_framesShown = 0;
     QString m_sourceMessage;
+    bool m_wasLearning = false; // the learn flag at the last configuration
 
     QAction* m_pause;
     QAction* m_record;

@@ -266,9 +266,7 @@ class VideoWorker {
                 m_learner->observe(m_step.index, m_step.encoded, m_step.frame.shape(), m_label)
                     .predicted;
             if (m_label >= 0) {
-                std::vector<UnitSpike> spikes;
-                m_learner->model().lastSpikes(1, spikes);
-                m_hidden.push_back(std::move(spikes));
+                m_hidden.push_back(m_learner->hiddenSpikes());
                 if (m_hidden.size() > static_cast<std::size_t>(VideoThread::kRasterFrames))
                     m_hidden.pop_front();
             }

@@ -43,7 +43,8 @@ struct VideoPacket {
     // Online learning
     int label = -1, predicted = -1;
     std::vector<VideoLearnRow> newRows;             // curve rows since the previous packet
-    std::vector<widgets::RasterEvent> hiddenSpikes; // PD network's hidden layer, last frames
+    std::vector<widgets::RasterEvent> hiddenSpikes; // the hidden layer's, last frames (LIF: units
+                                                    // that fired in the frame's T steps)
     int hiddenUnits = 0, rasterFrames = 0;
     bool learning = false;
     int learnerGeneration = 0; // changes when the network starts afresh (curves restart)

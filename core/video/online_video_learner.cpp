@@ -7,8 +7,13 @@
 namespace sdlab {
 
 std::string validationError(const OnlineLearningSettings& s) {
-    if (s.model != ModelKind::Mlp && s.model != ModelKind::Pdnn)
-        return "online learning from video takes the mlp or pdnn model";
+    if (s.model != ModelKind::Mlp && s.model != ModelKind::Pdnn && s.model != ModelKind::Lif)
+        return "online learning from video takes the mlp, pdnn or lif model";
+    if (s.timeSteps < 1 || s.timeSteps > 1000)
+        return "the LIF network's time steps per frame must be 1..1000";
+    if (s.method == LifMethod::Rtrl)
+        return "RTRL is exact for one layer only and the learner has a hidden layer: use "
+               "eprop or bptt";
     if (s.hidden < 1 || s.hidden > 4000)
         return "the hidden layer must have 1..4000 units";
     if (!(s.learningRate > 0.0) || s.learningRate > 10.0)
@@ -24,6 +29,10 @@ std::string validationError(const OnlineLearningSettings& s) {
     if (s.replayMemory < 1 || s.replayMemory > 1'000'000)
         return "the replay memory must hold 1..1000000 frames";
     return {};
+}
+
+double defaultOnlineLearningRate(ModelKind model) {
+    return model == ModelKind::Lif ? 1e-3 : 0.01;
 }
 
 VideoTestSet syntheticTestSet(const VideoBackend& backend, const VideoEncodingSettings& encoding,
@@ -65,6 +74,11 @@ OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings,
     t.learningRate = settings.learningRate;
     t.seed = settings.seed;
     t.autoTune = true;
+    if (settings.model == ModelKind::Lif) {
+        t.timeSteps = settings.timeSteps;
+        t.optimizer = Optimizer::Adam;
+        t.lif.method = settings.method;
+    }
     m_model = makeClassifier(t, settings.input.size(), settings.classes);
     m_model->beginEpoch(0); // PD auto-tuner: the first epoch's kα for the whole stream
 }
@@ -85,6 +99,24 @@ void OnlineVideoLearner::replay(const Eigen::VectorXd& x, int label) {
         m_memoryLabels[m_memoryNext] = label;
         m_memoryNext = (m_memoryNext + 1) % capacity;
     }
+}
+
+void OnlineVideoLearner::keepHiddenSpikes() {
+    m_hiddenSpikes.clear();
+    if (m_model->spikingLayerCount() < 2)
+        return;
+    m_model->lastSpikes(1, m_hiddenSpikes);
+    if (m_settings.model != ModelKind::Lif)
+        return;
+    // One frame is T steps: the raster shows a frame per column, so count per unit.
+    std::vector<int> counts(static_cast<std::size_t>(m_settings.hidden), 0);
+    for (const UnitSpike& spike : m_hiddenSpikes)
+        ++counts[static_cast<std::size_t>(spike.unit)];
+    m_hiddenSpikes.clear();
+    for (std::size_t unit = 0; unit < counts.size(); ++unit)
+        if (counts[unit] > 0)
+            m_hiddenSpikes.push_back(
+                {0, static_cast<int>(unit), static_cast<double>(counts[unit])});
 }
 
 double OnlineVideoLearner::testAccuracy() {
@@ -109,6 +141,7 @@ VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& 
         return step;
     }
     const TrainStep trained = m_model->train(x, label);
+    keepHiddenSpikes();
     step.predicted = trained.predicted;
     step.learned = true;
     ++m_samples;

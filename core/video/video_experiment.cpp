@@ -47,10 +47,12 @@ OnlineLearningSettings onlineLearningSettingsFrom(const ParameterValues& v) {
     OnlineLearningSettings l;
     l.model = parseModelKind(v.text("learn-model")).value();
     l.hidden = static_cast<int>(v.integer("learn-hidden"));
-    l.learningRate = v.real("learn-lr");
+    l.learningRate = v.realOr("learn-lr", defaultOnlineLearningRate(l.model));
     l.input.features = parseVideoFeatures(v.text("learn-input")).value();
     l.input.gridWidth = static_cast<int>(v.integer("learn-grid"));
     l.replaySamples = static_cast<int>(v.integer("learn-replay"));
+    l.timeSteps = static_cast<int>(v.integer("learn-steps"));
+    l.method = parseLifMethod(v.text("learn-method")).value();
     l.seed = v.seed();
     if (const std::string error = validationError(l); !error.empty())
         throw InputError("--learn: " + error);
@@ -86,6 +88,9 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
                  : static_cast<double>(learner.model().trainingOps().adds +
                                        learner.model().trainingOps().multiplies) /
                        static_cast<double>(learner.samples()));
+    if (l.model == ModelKind::Lif)
+        summary.add("learn_steps", static_cast<long long>(l.timeSteps))
+            .add("learn_method", lifMethodName(l.method));
 }
 
 } // namespace

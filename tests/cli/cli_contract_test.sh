@@ -245,6 +245,10 @@ video)
   check "learning counts its operations" awk -v a="$(json_value v6/summary.json learn_ops_per_frame)" 'BEGIN{exit !(a > 1e5)}'
   check "--learn with the PD network" "$CLI" video --frames 60 --learn --learn-model pdnn --learn-input events --learn-replay 0 --out v7
   check "pdnn in the summary" grep -q '"learn_model": "pdnn"' v7/summary.json
+  check "--learn with a LIF network (e-prop by default)" "$CLI" video --frames 1800 --learn --learn-model lif --out v8
+  check "summary names lif, e-prop and T 10" [ "$(json_value v8/summary.json learn_model),$(json_value v8/summary.json learn_method),$(json_value v8/summary.json learn_steps)" = '"lif","eprop",10' ]
+  check "the LIF network beats chance (0.25) on held-out frames, >= 0.4" awk -v a="$(json_value v8/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.4)}'
+  check "mlp summary has no LIF keys" sh -c '! grep -q learn_method v6/summary.json'
   ;;
 help)
   for command in pd sweep updates kernels quantize encode cost train video settle; do
@@ -356,6 +360,8 @@ bad-input)
   expect_bad "video: --learn on an unlabelled file" video --source bad.avi --learn --out bad_out
   expect_bad "video: --learn-model without --learn" video --learn-model pdnn --out bad_out
   expect_bad "video: --learn with a spiking model" video --learn --learn-model spiking-mlp --out bad_out
+  expect_bad "video: --learn-method rtrl (one layer only)" video --learn --learn-model lif --learn-method rtrl --out bad_out
+  expect_bad "video: --learn-steps 0" video --learn --learn-model lif --learn-steps 0 --out bad_out
   expect_bad "video: --learn-grid too small" video --learn --learn-grid 2 --out bad_out
   expect_bad "video: --learn-lr not a number" video --learn --learn-lr fast --out bad_out
   expect_bad "train: unknown spiking encoder" train --model spiking-eqprop --encoder morse --dataset synthetic --out bad_out

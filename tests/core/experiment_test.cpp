@@ -181,7 +181,12 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
          [](const std::string& n) { return n == "pd" || n == "delta" || n == "rate"; }},
         {"video/learn-model",
          [](const std::string& n) {
-             return parseModelKind(n) == ModelKind::Mlp || parseModelKind(n) == ModelKind::Pdnn;
+             const auto kind = parseModelKind(n);
+             return kind == ModelKind::Mlp || kind == ModelKind::Pdnn || kind == ModelKind::Lif;
+         }},
+        {"video/learn-method",
+         [](const std::string& n) {
+             return parseLifMethod(n) == LifMethod::Eprop || parseLifMethod(n) == LifMethod::Bptt;
          }},
         {"video/learn-input",
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
