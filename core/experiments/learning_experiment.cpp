@@ -652,9 +652,11 @@ const Experiment& learningExperiment() {
             "curve.csv\n(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per "
             "epoch,\naccuracies as fractions; rows between epoch ends test on the first "
             "--interim-test\ntest samples; the EqProp models add settle_steps, the mean settling "
-            "steps per sample)\nand summary.json; the LIF network also writes layers.csv "
-            "(epoch,samples,layer,\nfiring_rate,dead_fraction,gradient_norm per curve row and "
-            "layer). Progress goes to\nstderr.",
+            "steps per sample)\nand summary.json; the LIF network, the PD network and the spiking "
+            "MLP "
+            "also write\nlayers.csv (epoch,samples,layer,firing_rate,dead_fraction,gradient_norm "
+            "per curve row\nand spiking layer; gradient_norm only for lif). Progress goes to "
+            "stderr.",
         .parameters = parameters(),
         .outputs = {"curve.csv", "summary.json", "layers.csv"},
         .check = checkSettings,

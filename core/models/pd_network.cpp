@@ -2,7 +2,9 @@
 
 namespace sdlab {
 
-PdNetwork::PdNetwork(const PdNetworkSettings& settings) : m_settings(settings) {
+PdNetwork::PdNetwork(const PdNetworkSettings& settings)
+    : m_settings(settings),
+      m_activity(SpikeActivityWindow::hiddenSizes(settings.sizes), 1, settings.activityWindow) {
     std::mt19937_64 rng(settings.seed);
     for (std::size_t l = 1; l < settings.sizes.size(); ++l) {
         m_layers.emplace_back(DenseLayer::xavier(settings.sizes[l - 1], settings.sizes[l], rng),
@@ -29,6 +31,7 @@ TrainStep PdNetwork::train(const Eigen::VectorXd& x, int label) {
     TrainStep step{argmax(scores), softmaxNll(scores, label, m_p)};
     m_error = m_p;
     m_error(label) -= 1.0;
+    m_activity.addSample(*this);
     for (std::size_t l = m_layers.size(); l-- > 0;) {
         const Eigen::VectorXd& message =
             m_layers[l].backward(m_error, m_settings.learningRate, l > 0, m_ops);

@@ -2,6 +2,7 @@
 
 #include "models/classifier.h"
 #include "models/pd_layer.h"
+#include "models/spike_activity_window.h"
 
 #include <cstdint>
 #include <vector>
@@ -16,6 +17,7 @@ struct PdNetworkSettings {
     double firstEpochKAlpha = 0.5;
     double laterKAlpha = 0.9;
     std::uint64_t seed = 1;
+    int activityWindow = 0; // training samples activity() looks back over (0: the last)
 };
 
 // The PD network (PDNN) of ICLR'18 §2.5: f = h_L∘dec_L∘W_L∘Q_L∘enc_L∘…∘h_1∘dec_1∘W_1∘Q_1∘enc_1,
@@ -38,6 +40,8 @@ class PdNetwork : public Classifier {
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
     std::vector<PdParams> forwardGains() const override;
     std::vector<PdParams> backwardGains() const override;
+    // The hidden layers' forward spikes (one signed spike vector per sample).
+    std::optional<SpikeActivity> activity() const override { return m_activity.activity(); }
 
     const std::vector<PdLayer>& layers() const { return m_layers; }
 
@@ -52,6 +56,7 @@ class PdNetwork : public Classifier {
     Eigen::VectorXd m_error;
     std::vector<PdLayer::ForwardState> m_saved;
     OpCounter m_evaluationOps;
+    SpikeActivityWindow m_activity;
 };
 
 } // namespace sdlab

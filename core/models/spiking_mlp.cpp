@@ -30,7 +30,9 @@ bool takeSpike(Eigen::ArrayXd& phi, bool rectified, Eigen::Index& unit, double& 
 } // namespace
 
 SpikingMlp::SpikingMlp(const SpikingMlpSettings& settings)
-    : m_settings(settings), m_rng(settings.seed + 1) {
+    : m_settings(settings), m_rng(settings.seed + 1),
+      m_activity(SpikeActivityWindow::hiddenSizes(settings.sizes), settings.timeSteps,
+                 settings.activityWindow) {
     std::mt19937_64 init(settings.seed);
     const std::size_t count = settings.sizes.size() - 1;
     for (std::size_t l = 0; l < count; ++l) {
@@ -274,6 +276,7 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
     const Eigen::ArrayXd output = m_settings.outputError == OutputError::Spikes
                                       ? Eigen::ArrayXd(mean.array().max(0.0))
                                       : Eigen::ArrayXd(mean.array());
+    m_activity.addSample(*this);
     return {argmax(mean), 0.5 * (output - m_target).square().sum()};
 }
 

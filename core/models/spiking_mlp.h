@@ -2,6 +2,7 @@
 
 #include "models/classifier.h"
 #include "models/dense_layer.h"
+#include "models/spike_activity_window.h"
 #include "training/training_settings.h"
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct SpikingMlpSettings {
     OutputError outputError = OutputError::Mean;
     double initSigma = 0.01; // weights ~ N(0, σ²) (DSN §4)
     std::uint64_t seed = 1;
+    int activityWindow = 0; // training samples activity() looks back over (0: the last)
 };
 
 // The Deep Spiking MLP of O'Connor & Welling 2016 (DSN Alg. 3 forward, Alg. 8 training
@@ -61,6 +63,8 @@ class SpikingMlp : public Classifier {
     int predict(const Eigen::VectorXd& x) override;
 
     int spikingLayerCount() const override { return static_cast<int>(m_layers.size()); }
+    // The hidden layers' spikes over the T steps of each sample.
+    std::optional<SpikeActivity> activity() const override { return m_activity.activity(); }
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
 
     const std::vector<DenseLayer>& layers() const { return m_weights; }
@@ -98,6 +102,7 @@ class SpikingMlp : public Classifier {
     Eigen::ArrayXd m_error;
     std::mt19937_64 m_rng;
     std::vector<std::vector<UnitSpike>> m_recorded; // per layer (0 = input spikes)
+    SpikeActivityWindow m_activity;
 };
 
 } // namespace sdlab

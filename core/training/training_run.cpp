@@ -34,6 +34,7 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         pd.layer.rule = settings.update;
         pd.layer.autoTune = settings.autoTune;
         pd.seed = settings.seed;
+        pd.activityWindow = static_cast<int>(trainingSamples / 10);
         return std::make_unique<PdNetwork>(pd);
     }
     case ModelKind::SpikingMlp: {
@@ -46,6 +47,7 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         spiking.backReset = settings.backReset;
         spiking.outputError = settings.outputError;
         spiking.seed = settings.seed;
+        spiking.activityWindow = static_cast<int>(trainingSamples / 10);
         return std::make_unique<SpikingMlp>(spiking);
     }
     case ModelKind::SigmaDelta:

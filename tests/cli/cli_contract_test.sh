@@ -187,6 +187,8 @@ train)
   check "lif layers.csv: two layers per curve row" rows_are t9/layers.csv 60
   check "lif layers.csv: rates are spikes per unit per step" awk -F, 'NR>1 && ($4<0 || $4>1) {bad=1} NR>1 && $6<=0 {bad=1} END {exit bad}' t9/layers.csv
   check "mlp writes no layers.csv" [ ! -e t1/layers.csv ]
+  check "pdnn layers.csv: its hidden layer per curve row, no gradient norm" awk -F, 'NR>1 && ($3!=1 || $4<0 || $5<0 || $5>1 || $6!="") {bad=1} END {exit bad || NR!=5}' t2/layers.csv
+  check "pdnn summary reports spikes per sample" awk -v a="$(json_value t2/summary.json spikes_per_sample)" 'BEGIN{exit !(a > 0)}'
   check "lif learns the synthetic set" awk -v a="$(json_value t9/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.85)}'
   check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10
   check "lif, rate input, mse-count, synaptic, zero reset, SGD" "$CLI" train --model lif --input-coding rate --loss mse-count --correct-rate 0.8 --incorrect-rate 0.1 --neuron synaptic --reset zero --optimizer sgd --lr 0.005 --surrogate fast-sigmoid --slope 10 --batch 32 --steps 10 --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t11
