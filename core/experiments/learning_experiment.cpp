@@ -653,8 +653,8 @@ const Experiment& learningExperiment() {
             "epoch,\naccuracies as fractions; rows between epoch ends test on the first "
             "--interim-test\ntest samples; the EqProp models add settle_steps, the mean settling "
             "steps per sample)\nand summary.json; the LIF network, the PD network and the spiking "
-            "MLP "
-            "also write\nlayers.csv (epoch,samples,layer,firing_rate,dead_fraction,gradient_norm "
+            "MLP also write\nlayers.csv "
+            "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm "
             "per curve row\nand spiking layer; gradient_norm only for lif). Progress goes to "
             "stderr.",
         .parameters = parameters(),

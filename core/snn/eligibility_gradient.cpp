@@ -14,9 +14,12 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
     gv.assign(recurrent ? count : 0, {});
     std::vector<Eigen::MatrixXd> trace(count), biasTrace(count), delta(count);
     std::vector<Eigen::MatrixXd> recurrentTrace(recurrent ? count : 0);
+    // Direct input is the same x every step, so layer 0's trace is c_t·x with c_t its
+    // bias trace, and Σ_t δ_t ε_tᵀ = (Σ_t c_t·δ_t)·xᵀ: one outer product, not T.
+    const bool factorFirst = in.directInput;
     for (std::size_t l = 0; l < count; ++l) {
         const Eigen::Index inputs = (*in.weights)[l].cols(), units = (*in.weights)[l].rows();
-        if (l > 0 || !in.directInput)
+        if (l > 0 || !factorFirst)
             trace[l].setZero(inputs, batch);
         biasTrace[l].setZero(1, batch);
         gw[l].setZero(units, inputs);
@@ -26,9 +29,6 @@ void eligibilityGradients(const EligibilityInputs& in, std::vector<Eigen::Matrix
             gv[l].setZero(units, units);
         }
     }
-    // Direct input is the same x every step, so layer 0's trace is c_t·x with c_t its
-    // bias trace, and Σ_t δ_t ε_tᵀ = (Σ_t c_t·δ_t)·xᵀ: one outer product, not T.
-    const bool factorFirst = in.directInput;
     Eigen::MatrixXd firstDelta;
     if (factorFirst)
         firstDelta.setZero((*in.weights)[0].rows(), batch);
