@@ -7,6 +7,7 @@
 #include <QFontMetrics>
 #include <QKeyEvent>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -108,6 +109,24 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
     s.series->attachAxis(m_yAxis);
     m_series.push_back(s);
     return static_cast<int>(m_series.size()) - 1;
+}
+
+void ChartPlot::setSeriesColor(int index, const QColor& color) {
+    Series& s = m_series.at(static_cast<std::size_t>(index));
+    s.color = color;
+    if (auto* scatter = qobject_cast<QScatterSeries*>(s.series)) {
+        scatter->setColor(color);
+    } else if (auto* line = qobject_cast<QLineSeries*>(s.series)) {
+        QPen pen = line->pen();
+        pen.setColor(color);
+        line->setPen(pen);
+    }
+}
+
+void ChartPlot::setSeriesInLegend(int index, bool shown) {
+    for (QLegendMarker* marker :
+         chart()->legend()->markers(m_series.at(static_cast<std::size_t>(index)).series))
+        marker->setVisible(shown);
 }
 
 void ChartPlot::setSeriesData(int index, QList<QPointF> points) {
@@ -228,6 +247,14 @@ void ChartPlot::fitAxes() {
          {std::tuple{m_xAxis, xMin, xMax}, std::tuple{m_yAxis, yMin, yMax}}) {
         auto* value = qobject_cast<QValueAxis*>(axis);
         if (!value) {
+            // QLogValueAxis labels only powers of the base: a range holding fewer than two
+            // (a loss between 1.8 and 2.4) showed no number at all, so such a range widens
+            // to the decades around it.
+            const double lo = std::floor(std::log10(min)), hi = std::ceil(std::log10(max));
+            if (std::floor(std::log10(max)) - std::ceil(std::log10(min)) < 1.0) {
+                min = std::pow(10.0, lo);
+                max = std::pow(10.0, std::max(hi, lo + 1.0));
+            }
             axis->setRange(min, max);
             continue;
         }

@@ -38,6 +38,10 @@ class ChartPlot : public QChartView, public ExportablePlot {
     int addSeries(const QString& name, Style style = Style::Line, const QColor& color = {});
     int seriesCount() const { return static_cast<int>(m_series.size()); }
     void removeAllSeries();
+    // To single one series out of many: a new colour, and whether the legend names it
+    // (ten class names in a bottom row were elided to nothing).
+    void setSeriesColor(int index, const QColor& color);
+    void setSeriesInLegend(int index, bool shown);
     // Colour `index` of the palette addSeries() picks from (to match other plots).
     static QColor seriesColor(int index);
     // Points must come in increasing x (setVisibleLimit stops at the first beyond it).

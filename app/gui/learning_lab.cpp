@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -183,7 +184,9 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     m_membranes->setAxisTitles(tr("time step t"), tr("membrane U"));
     m_membranes->setTitle(tr("Output membranes"));
     m_membranes->setToolTip(tr("LIF network: each output unit's membrane over the T steps of "
-                               "the last training sample, with the threshold dashed"));
+                               "the last training sample, the label's in colour, the other "
+                               "classes grey, the threshold dashed; the title names the label "
+                               "and the class highest at the last step"));
     auto* sampleTabs = new QTabWidget;
     sampleTabs->addTab(m_raster, tr("Raster"));
     sampleTabs->addTab(m_membranes, tr("Output membranes"));
@@ -378,6 +381,7 @@ void LearningLab::rebuildCurves() {
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
     m_series.clear();
+    showInsideTabsOf(m_runs->runs());
     for (const TrainingCurves& run : m_runs->runs()) {
         const QColor color = widgets::ChartPlot::seriesColor(run.colorIndex);
         RunSeries series;
@@ -391,6 +395,30 @@ void LearningLab::rebuildCurves() {
         m_series.push_back(series);
         refreshRun(static_cast<int>(m_series.size()) - 1);
     }
+}
+
+void LearningLab::showInsideTabsOf(const std::vector<TrainingCurves>& runs) {
+    // Only the views some run on the charts fills: seven tabs did not fit the box, and a
+    // "PD network only" tab beside a LIF run says nothing. No run, or an opened result of
+    // an unknown model: every tab.
+    const auto any = [&runs](auto&& predicate) {
+        return runs.empty() || std::any_of(runs.begin(), runs.end(), [&](const TrainingCurves& r) {
+                   return !r.model || predicate(*r.model);
+               });
+    };
+    const bool pd = any([](ModelKind m) { return m == ModelKind::Pdnn; });
+    const bool settles = any(isEquilibriumModel);
+    const bool spikes = any([](ModelKind m) {
+        return m == ModelKind::Lif || m == ModelKind::Pdnn || m == ModelKind::SpikingMlp;
+    });
+    const bool gradients = any([](ModelKind m) { return m == ModelKind::Lif; });
+    const std::pair<QWidget*, bool> tabs[] = {
+        {m_kAlpha, pd},        {m_kBeta, pd},         {m_settle, settles},     {m_dead, spikes},
+        {m_spikeRate, spikes}, {m_layerRate, spikes}, {m_gradients, gradients}};
+    const bool none =
+        std::none_of(std::begin(tabs), std::end(tabs), [](const auto& tab) { return tab.second; });
+    for (const auto& [page, visible] : tabs) // an MLP fills none: all rather than an empty box
+        m_gainTabs->setTabVisible(m_gainTabs->indexOf(page), visible || none);
 }
 
 void LearningLab::refreshRun(int index) {
@@ -431,7 +459,8 @@ void LearningLab::refreshRun(int index) {
         while (ids.size() < curves.size()) {
             const std::size_t l = ids.size();
             const QString layer = l + 1 == curves.size() ? tr("out") : tr("L%1").arg(l + 1);
-            ids.push_back(plot->addSeries(run.name + QStringLiteral(" · ") + layer,
+            // The layer first: a narrow legend elides the end of the name.
+            ids.push_back(plot->addSeries(layer + QStringLiteral(" · ") + run.name,
                                           styles[std::min<std::size_t>(l, 2)], color));
         }
         for (std::size_t l = 0; l < curves.size(); ++l)
@@ -458,16 +487,27 @@ void LearningLab::updateMembranes(const TrainingSnapshot& s) {
         m_membranes->addSeries(tr("threshold θ"), widgets::ChartPlot::Style::Dashed,
                                QColor(Qt::gray));
     }
+    // The label's membrane in colour and named, the other classes grey (series c stays
+    // class c, so the exported data name every trace); the title names the highest.
+    int highest = 0;
     std::vector<double> trace(static_cast<std::size_t>(u.rows()));
     for (int c = 0; c < classes; ++c) {
         for (Eigen::Index t = 0; t < u.rows(); ++t)
             trace[static_cast<std::size_t>(t)] = u(t, c);
         m_membranes->setSeriesData(c, trace);
+        const bool label = c == s.outputLabel;
+        m_membranes->setSeriesColor(c, label ? widgets::ChartPlot::seriesColor(0)
+                                             : QColor(160, 160, 160, 150));
+        m_membranes->setSeriesInLegend(c, label);
+        if (u(u.rows() - 1, c) > u(u.rows() - 1, highest))
+            highest = c;
     }
     m_membranes->setSeriesData(classes,
                                QList<QPointF>{{1.0, s.outputMembrane.threshold},
                                               {double(u.rows()), s.outputMembrane.threshold}});
-    m_membranes->setTitle(tr("Last training sample, label %1").arg(name(s.outputLabel)));
+    m_membranes->setTitle(s.outputLabel >= 0 && s.outputLabel < classes
+                              ? tr("Label %1 · highest %2").arg(name(s.outputLabel), name(highest))
+                              : tr("Highest %1").arg(name(highest)));
 }
 
 void LearningLab::onSnapshot(const TrainingSnapshotPtr& snapshot) {
@@ -578,7 +618,7 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
     const std::optional<ModelKind> kind = parseModelKind(model.toStdString());
     const double finalAccuracy = curve.empty() ? 0.0 : 100.0 * curve.back().testAccuracy;
     const std::size_t rows = curve.size();
-    m_runs->addFinished(name, kind && isEquilibriumModel(*kind), std::move(curve));
+    m_runs->addFinished(name, kind, std::move(curve));
     setSummary(tr("Opened %1: %2 on %3, %4 rows, final test accuracy %5 %")
                    .arg(directory, name, summaryText(summary, "dataset", tr("its data set")))
                    .arg(rows)

@@ -59,6 +59,7 @@ class LearningLab : public LabPage {
     void onRow(const TrainingRowPtr& row);
     void onFinished(const TrainingOutcomePtr& outcome);
     void rebuildCurves();
+    void showInsideTabsOf(const std::vector<TrainingCurves>& runs);
     void refreshRun(int index);
     void updateGains(const TrainingSnapshot& snapshot);
     void updateMembranes(const TrainingSnapshot& snapshot);

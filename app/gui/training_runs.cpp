@@ -120,6 +120,7 @@ bool TrainingRuns::start() {
     m_running = m_setup;
     TrainingCurves run;
     run.name = runName(m_runsNamed + 1, m_running->settings);
+    run.model = m_running->settings.model;
     run.colorIndex = m_runsNamed++;
     append(std::move(run));
     m_thread.startRun(m_running->data, m_running->settings, m_running->rasterLayer);
@@ -134,9 +135,12 @@ void TrainingRuns::setPaused(bool paused) {
     Q_EMIT stateChanged();
 }
 
-void TrainingRuns::addFinished(const QString& name, bool settles, std::vector<CurveRow> rows) {
+void TrainingRuns::addFinished(const QString& name, std::optional<ModelKind> model,
+                               std::vector<CurveRow> rows) {
+    const bool settles = model && isEquilibriumModel(*model);
     TrainingCurves run;
     run.name = name;
+    run.model = model;
     run.colorIndex = m_runsNamed++;
     for (const CurveRow& row : rows) {
         run.testAccuracy.push_back(

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace sdlab::gui {
@@ -26,7 +27,8 @@ struct TrainingCurvePoint {
 // One run on the charts: started here or opened from a `sdlab-cli train` result.
 struct TrainingCurves {
     QString name;
-    int colorIndex = 0; // stays with the run when older runs leave
+    std::optional<ModelKind> model; // unset: an opened result that names no known model
+    int colorIndex = 0;             // stays with the run when older runs leave
     std::vector<TrainingCurvePoint> trainAccuracy, testAccuracy, loss, settleSteps;
     std::vector<TrainingCurvePoint> deadPercent, spikesPerSample; // spiking models, per row
     // Per layer but the input (the output last), per row: spikes per unit per step,
@@ -63,7 +65,8 @@ class TrainingRuns : public LabRun {
     void setPaused(bool paused);
     bool isPaused() const { return m_thread.isPaused(); }
     // A finished run from its curve rows (an opened result).
-    void addFinished(const QString& name, bool settles, std::vector<CurveRow> rows);
+    void addFinished(const QString& name, std::optional<ModelKind> model,
+                     std::vector<CurveRow> rows);
     void clear(); // all but the running one
 
     const std::vector<TrainingCurves>& runs() const { return m_runs; }

@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +48,15 @@ template <typename T> T* plot(LearningLab* lab, const char* name) {
         if (key == QLatin1String(name))
             return dynamic_cast<T*>(plot);
     return nullptr;
+}
+
+// Whether the tab holding plot `name` shows in its tab widget.
+bool insideTabVisible(LearningLab* lab, const char* name) {
+    QWidget* page = plot<sdlab::widgets::ExportablePlot>(lab, name)->plotWidget();
+    for (QTabWidget* tabs : lab->findChildren<QTabWidget*>())
+        if (const int index = tabs->indexOf(page); index >= 0)
+            return tabs->isTabVisible(index);
+    return false;
 }
 
 } // namespace
@@ -123,6 +133,11 @@ class LearningLabTest : public QObject {
         QCOMPARE(kAlpha->seriesData(0).back().y(), 0.9); // the schedule after epoch 0
         for (const auto& image : plot<sdlab::widgets::ImageGridView>(lab, "test-images")->images())
             QVERIFY(image.highlighted && image.caption.contains(QStringLiteral("→")));
+        // "Inside the model" shows the tabs a PD network fills: gains and spiking, not
+        // settling or the LIF network's gradient norms.
+        QVERIFY(insideTabVisible(lab, "k-alpha") && insideTabVisible(lab, "k-beta"));
+        QVERIFY(insideTabVisible(lab, "dead-units") && insideTabVisible(lab, "spikes-per-sample"));
+        QVERIFY(!insideTabVisible(lab, "settle-steps") && !insideTabVisible(lab, "gradient-norms"));
     }
 
     void pauseHoldsStopEndsAndRunsOverlay() {
@@ -162,6 +177,7 @@ class LearningLabTest : public QObject {
         QCOMPARE(runs->runs().size(), std::size_t(2));
         QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "accuracy")->seriesCount(), 4);
         QCOMPARE(plot<sdlab::widgets::ChartPlot>(lab, "loss")->seriesCount(), 2);
+        QVERIFY(insideTabVisible(lab, "k-alpha")); // MLPs fill no tab: all stay
     }
 
     // The runs belong to the session: a lab is made, trained and drawn without a window,

@@ -13,6 +13,10 @@
 #include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSlider>
@@ -85,6 +89,38 @@ class WidgetsTest : public QObject {
         plot.setSeriesData(0, QList<QPointF>{{1, 0.5}, {2, 0.0}, {3, 0.1}});
         auto* series = qobject_cast<QXYSeries*>(plot.chart()->series().first());
         QCOMPARE(series->count(), 2);
+    }
+
+    void chartPlotLogAxisWidensARangeWithoutTwoDecades() {
+        // QLogValueAxis labels only powers of ten: a loss between 1.8 and 2.4 had none.
+        ChartPlot plot;
+        plot.setLogarithmic(false, true);
+        plot.addSeries(QStringLiteral("loss"));
+        plot.setSeriesData(0, QList<QPointF>{{1, 1.8}, {2, 2.4}});
+        const auto* y = qobject_cast<QLogValueAxis*>(plot.chart()->axes(Qt::Vertical).first());
+        QVERIFY(y);
+        QCOMPARE(y->min(), 1.0);
+        QCOMPARE(y->max(), 10.0);
+        plot.setSeriesData(0, QList<QPointF>{{1, 0.02}, {2, 30.0}}); // three decades inside
+        QCOMPARE(y->min(), 0.02 / 1.3);
+        QCOMPARE(y->max(), 30.0 * 1.3);
+    }
+
+    void chartPlotRecoloursAndHidesSeriesFromTheLegend() {
+        ChartPlot plot;
+        const int a = plot.addSeries(QStringLiteral("a"));
+        const int b = plot.addSeries(QStringLiteral("b"));
+        plot.setSeriesColor(b, QColor(Qt::red));
+        auto* line = qobject_cast<QLineSeries*>(plot.chart()->series().at(b));
+        QCOMPARE(line->pen().color(), QColor(Qt::red));
+        plot.setSeriesInLegend(a, false);
+        plot.setSeriesInLegend(b, true);
+        plot.show(); // a marker reports itself visible only in a shown legend
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QVERIFY(
+            !plot.chart()->legend()->markers(plot.chart()->series().at(a)).first()->isVisible());
+        QVERIFY(plot.chart()->legend()->markers(line).first()->isVisible());
+        QVERIFY(plot.dataCsv().startsWith(QStringLiteral("series,x,y"))); // data unchanged
     }
 
     void spikeRasterPaintsEventsInTheirCellsAndColours() {
