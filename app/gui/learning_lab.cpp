@@ -591,11 +591,13 @@ void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
     } else {
         const TrainingResult& r = outcome->result;
         m_progress->setFormat(r.cancelled ? tr("stopped at %p%") : tr("done"));
-        setSummary(tr("%1 %2: test accuracy %3 %, %4 adds + %5 mults per sample, %6 s")
+        setSummary(tr("%1 %2: test accuracy %3 %; training %4 adds + %5 mults per sample, "
+                      "a prediction %6 + %7; %8 s")
                        .arg(r.cancelled ? tr("Stopped") : tr("Finished"),
                             m_runs->running() ? m_runs->running()->description : QString())
                        .arg(100.0 * r.finalTestAccuracy, 0, 'f', 2)
-                       .arg(compact(r.addsPerSample), compact(r.multsPerSample))
+                       .arg(compact(r.addsPerSample), compact(r.multsPerSample),
+                            compact(r.inference.adds), compact(r.inference.mults))
                        .arg(r.seconds, 0, 'f', 1));
     }
 }

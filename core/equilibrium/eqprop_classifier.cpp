@@ -117,17 +117,29 @@ void EqPropClassifier::applyContrastiveUpdate(const Eigen::VectorXd& x, const Eq
 }
 
 int EqPropClassifier::predict(const Eigen::VectorXd& x) {
-    if (m_initializer)
-        return argmax(m_initializer->forward(x).back());
+    OpCounter cost; // the products alone (InferenceCost): the drives at each settling step
+    if (m_initializer) {
+        const int predicted = argmax(m_initializer->forward(x, &cost).back());
+        m_inference.count(1, cost);
+        return predicted;
+    }
     if (m_evaluationSpiking) {
+        // Spiking: a spike adds its row of W to the units it reaches (the settler's adds).
+        const std::uint64_t before = m_evaluationSpiking->spikeAdds();
         m_evaluationSpiking->start(x);
         m_evaluationSpiking->settle(m_settings.freeSteps);
+        cost.countAdds(m_evaluationSpiking->spikeAdds() - before);
+        m_inference.count(1, cost);
         return argmax(m_evaluationSpiking->state().back());
     }
     m_evaluationContinuous.setInput(x);
     EqState s = m_network.zeroState();
-    m_evaluationContinuous.settle(s, m_settings.freeSteps, m_settings.epsilon,
-                                  m_settings.tolerance);
+    const SettleOutcome settled = m_evaluationContinuous.settle(
+        s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
+    cost.countMultiplyAdds(static_cast<std::uint64_t>(m_network.weights(0).size()) + // W_0ᵀx once
+                           static_cast<std::uint64_t>(settled.steps) *
+                               m_network.drivesMultiplyAdds());
+    m_inference.count(1, cost);
     return argmax(s.back());
 }
 

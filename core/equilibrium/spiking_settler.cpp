@@ -161,6 +161,7 @@ int SpikingSettler::step(const SettleTerms& terms) {
     }
     const auto units = static_cast<std::uint64_t>(m_network.stateUnitCount());
     m_ops.countAdds(adds);
+    m_spikeAdds += adds;
     m_ops.countMultiplyAdds(3 * units); // decode, average, encode per unit
 
     encode(0, m_input);

@@ -68,6 +68,8 @@ class SpikingSettler {
     const std::vector<std::vector<int>>& lastSpikes() const { return m_spikes; }
     int lastSpikeCount() const { return m_lastSpikeCount; }
     std::uint64_t totalSpikes() const { return m_totalSpikes; }
+    // The column additions the spikes have cost (Σ spikes·fan-out), part of ops().adds.
+    std::uint64_t spikeAdds() const { return m_spikeAdds; }
     int phaseStep() const { return m_t; }
     const OpCounter& ops() const { return m_ops; }
 
@@ -93,6 +95,7 @@ class SpikingSettler {
     int m_t = 0;
     int m_lastSpikeCount = 0;
     std::uint64_t m_totalSpikes = 0;
+    std::uint64_t m_spikeAdds = 0;
     OpCounter m_ops;
 };
 

@@ -115,8 +115,11 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     out.stage("summary.json", trainingSummaryJson(settings, data, result));
     if (std::string layers = trainingLayersCsv(result.curve); !layers.empty())
         out.stage("layers.csv", std::move(layers));
-    std::snprintf(line, sizeof line, "test accuracy %.2f%% (%.1f kOps/sample, %.1f s)",
-                  100 * result.finalTestAccuracy, result.opsPerSample / 1000, result.seconds);
+    std::snprintf(
+        line, sizeof line,
+        "test accuracy %.2f%% (training %.1f kOps/sample, a prediction %.1f kOps, %.1f s)",
+        100 * result.finalTestAccuracy, result.opsPerSample / 1000,
+        (result.inference.adds + result.inference.mults) / 1000, result.seconds);
     return line;
 }
 
@@ -652,11 +655,12 @@ const Experiment& learningExperiment() {
             "curve.csv\n(epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj; ten rows per "
             "epoch,\naccuracies as fractions; rows between epoch ends test on the first "
             "--interim-test\ntest samples; the EqProp models add settle_steps, the mean settling "
-            "steps per sample)\nand summary.json; the LIF network, the PD network and the spiking "
-            "MLP also write\nlayers.csv "
-            "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm "
-            "per curve row\nand spiking layer; gradient_norm only for lif). Progress goes to "
-            "stderr.",
+            "steps per sample)\nand summary.json (with inference_adds, inference_mults and "
+            "inference_energy_mj:\nwhat one prediction costs over the last full test, in the "
+            "test set's order, matrix\nproducts only as thesis App. B.2 counts them); the LIF "
+            "network, the PD network and\nthe spiking MLP also write layers.csv\n"
+            "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm per curve row and "
+            "spiking\nlayer; gradient_norm only for lif). Progress goes to stderr.",
         .parameters = parameters(),
         .outputs = {"curve.csv", "summary.json", "layers.csv"},
         .check = checkSettings,

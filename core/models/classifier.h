@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coding/pd_params.h"
+#include "cost/inference_cost.h"
 #include "cost/op_counter.h"
 
 #include <Eigen/Core>
@@ -50,7 +51,8 @@ struct LearnedNeuronParameters {
 // (minibatch 1, as in ICLR'18 and DSN), in the order the trainer chooses; models with
 // coding state carry it from sample to sample. Models that learn from minibatches
 // (the LIF network) say so in batchSize() and take them through trainBatch(). trainingOps() counts
-// the additions and multiplications training has cost so far; prediction is not counted.
+// the additions and multiplications training has cost so far; predictions are counted apart,
+// in inferenceCost() (thesis App. B.2's rule, see InferenceCost).
 class Classifier {
   public:
     virtual ~Classifier() = default;
@@ -99,9 +101,11 @@ class Classifier {
     virtual std::uint64_t settlingSteps() const { return 0; }
 
     const OpCounter& trainingOps() const { return m_ops; }
+    const InferenceCost& inferenceCost() const { return m_inference; }
 
   protected:
     OpCounter m_ops;
+    InferenceCost m_inference; // predict() and predictBatch() add to it
 };
 
 } // namespace sdlab

@@ -53,6 +53,14 @@ TrainStep Mlp::train(const Eigen::VectorXd& x, int label) {
 
 int Mlp::predict(const Eigen::VectorXd& x) {
     forward(x);
+    OpCounter dense, sparse; // thesis eqs B.12 and B.13 (bias adds folded into the count)
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        const auto dOut = static_cast<std::uint64_t>(m_layers[l].outputs());
+        dense.countMultiplyAdds(static_cast<std::uint64_t>(m_layers[l].inputs()) * dOut);
+        sparse.countMultiplyAdds(static_cast<std::uint64_t>((m_h[l].array() != 0.0).count()) *
+                                 dOut);
+    }
+    m_inference.count(1, dense, sparse);
     return argmax(m_h.back());
 }
 

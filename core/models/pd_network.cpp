@@ -42,7 +42,13 @@ TrainStep PdNetwork::train(const Eigen::VectorXd& x, int label) {
 }
 
 int PdNetwork::predict(const Eigen::VectorXd& x) {
-    return argmax(forward(x, m_evaluationOps));
+    const int predicted = argmax(forward(x, m_evaluationOps));
+    OpCounter cost; // ICLR'18 §3.2: each spike into a layer adds one row of W (d_out adds)
+    for (const PdLayer& layer : m_layers)
+        cost.countAdds(static_cast<std::uint64_t>(layer.forwardSpikes().abs().sum()) *
+                       static_cast<std::uint64_t>(layer.parameters().outputs()));
+    m_inference.count(1, cost);
+    return predicted;
 }
 
 void PdNetwork::beginEvaluation() {

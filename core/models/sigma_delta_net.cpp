@@ -89,6 +89,17 @@ TrainStep SigmaDeltaNet::train(const Eigen::VectorXd& x, int label) {
 
 int SigmaDeltaNet::predict(const Eigen::VectorXd& x) {
     forward(x, m_evaluationOps);
+    // Thesis eq. B.14 (rounding: Σ|q|·d_out, plus the bias) or B.15 (sigma-delta: Σ|Δq|·d_out;
+    // the bias is in the running sum already). The scale 1/k is baked into W (App. B.3).
+    OpCounter cost;
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        const auto dOut = static_cast<std::uint64_t>(m_layers[l].outputs());
+        const Eigen::VectorXd& sent = m_mode == Mode::SigmaDelta ? m_change[l] : m_q[l];
+        cost.countAdds(static_cast<std::uint64_t>(sent.lpNorm<1>()) * dOut);
+        if (m_mode == Mode::Rounding)
+            cost.countAdds(dOut);
+    }
+    m_inference.count(1, cost);
     return argmax(m_z.back());
 }
 

@@ -88,6 +88,7 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
     const auto dOut = static_cast<std::uint64_t>(s.inputSum.size());
     s.inCount(unit) += spike;
     s.inputSum += spike * row;
+    m_forwardEventAdds += static_cast<std::uint64_t>(std::abs(spike)) * dOut; // one row per spike
     if (record)
         m_recorded[layer].push_back({step, static_cast<int>(unit), spike});
     if (layer + 1 == m_layers.size()) {
@@ -283,9 +284,13 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
 int SpikingMlp::predict(const Eigen::VectorXd& x) {
     const OpCounter kept = m_ops; // prediction is not counted as training
     resetSample(false);
+    m_forwardEventAdds = 0;
     for (int t = 0; t < m_settings.timeSteps; ++t)
         forwardStep(x, t, false);
     m_ops = kept;
+    OpCounter cost; // DSN: the input's and the hidden layers' spikes, a row of W each
+    cost.countAdds(m_forwardEventAdds);
+    m_inference.count(1, cost);
     return argmax(m_u);
 }
 

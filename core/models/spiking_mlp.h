@@ -68,6 +68,7 @@ class SpikingMlp : public Classifier {
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
 
     const std::vector<DenseLayer>& layers() const { return m_weights; }
+    std::vector<DenseLayer>& layers() { return m_weights; } // hand-made networks in tests
     // Spike counts per output unit of the last sample's forward pass, divided by T.
     Eigen::VectorXd lastOutput() const { return m_u / m_settings.timeSteps; }
 
@@ -102,6 +103,7 @@ class SpikingMlp : public Classifier {
     Eigen::ArrayXd m_error;
     std::mt19937_64 m_rng;
     std::vector<std::vector<UnitSpike>> m_recorded; // per layer (0 = input spikes)
+    std::uint64_t m_forwardEventAdds = 0; // Σ|spike|·d_out of the forward events, for predict()
     SpikeActivityWindow m_activity;
 };
 

@@ -42,6 +42,7 @@ struct LifNetwork::Pass {
     LossGradient loss;
     Gradients gradients;
     OpCounter ops;
+    OpCounter products; // the forward pass's products alone (InferenceCost's rule)
     std::vector<int> labels, predicted;
     Eigen::Index batch = 0;
 
@@ -114,6 +115,7 @@ void LifNetwork::runPasses(const Eigen::MatrixXd& inputs, const std::vector<int>
             const Eigen::Index first = static_cast<Eigen::Index>(p) * kPartSize;
             pass.batch = std::min(kPartSize, samples - first);
             pass.ops = {};
+            pass.products = {};
             encodeInput(pass, inputs.middleCols(first, pass.batch), stream, p);
             forward(pass);
             if (labels) {
@@ -177,15 +179,16 @@ void LifNetwork::forward(Pass& pass) const {
         pass.layers[l].forward(pass.current, sameEveryStep, steps, static_cast<int>(batch));
         const auto out = static_cast<std::uint64_t>(m_weights[l].rows());
         if (sameEveryStep)
-            pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
+            pass.products.countMultiplyAdds(out * static_cast<std::uint64_t>(in.size()));
         else
-            pass.ops.countAdds(out * nonzeros(in));
-        pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
+            pass.products.countAdds(out * nonzeros(in));
         if (!m_recurrent.empty()) { // V·S_{t−1}: a spike of step t < T feeds n units
             pass.feedbackSpikes[l] = nonzeros(pass.layers[l].spikes().leftCols(cols - batch));
-            pass.ops.countAdds(out * pass.feedbackSpikes[l]);
+            pass.products.countAdds(out * pass.feedbackSpikes[l]);
         }
+        pass.ops.countMultiplyAdds(out * static_cast<std::uint64_t>(cols)); // leak
     }
+    pass.ops += pass.products;
     const LifLayer& top = pass.layers.back();
     const OutputRecord record{top.spikes(), top.membrane(), steps, static_cast<int>(batch)};
     pass.predicted.resize(static_cast<std::size_t>(batch));
@@ -344,6 +347,10 @@ void LifNetwork::predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& c
     classes.resize(static_cast<std::size_t>(inputs.cols()));
     for (std::size_t k = 0; k < classes.size(); ++k)
         classes[k] = m_evaluationPasses[k / kPartSize]->predicted[k % kPartSize];
+    OpCounter cost;
+    for (std::size_t p = 0; p * static_cast<std::size_t>(kPartSize) < classes.size(); ++p)
+        cost += m_evaluationPasses[p]->products;
+    m_inference.count(classes.size(), cost);
 }
 
 int LifNetwork::predict(const Eigen::VectorXd& x) {

@@ -246,6 +246,17 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         .add("kops_per_sample", result.opsPerSample / 1000.0)
         .add("energy_mj", last.energyMj)
         .add("energy_model", "Horowitz 2014, 32-bit integer: add 0.1 pJ, multiply 3.1 pJ")
+        // One prediction, mean over the last full test (thesis App. B.2: products only).
+        .add("inference_adds", result.inference.adds)
+        .add("inference_mults", result.inference.mults)
+        .add("inference_energy_mj",
+             result.inference.energyPj(EnergyModel::int32()) * 1e-9) // pJ -> mJ
+        .add("inference_sparse_adds", result.inference.sparseAdds)
+        .add("inference_sparse_mults", result.inference.sparseMults)
+        .add("inference_note", "per test sample, in the test set's order (temporal when "
+                               "--order temporal): matrix products only, thesis App. B.2 "
+                               "(dense eq. B.12, sparse B.13, rounding B.14, sigma-delta B.15, "
+                               "spiking models one row of W per spike)")
         .add("test_acc_note", "rows at epoch ends use the whole test set; rows in between use "
                               "the first " +
                                   std::to_string(s.interimTestSamples) + " test samples")

@@ -90,7 +90,8 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
     return std::make_unique<Mlp>(sizes, rate, settings.seed);
 }
 
-double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count) {
+double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count,
+                        const std::vector<std::uint32_t>& order) {
     const std::size_t n = count == 0 ? images.size() : std::min(count, images.size());
     if (n == 0)
         return 0.0;
@@ -103,10 +104,10 @@ double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::si
     model.beginEvaluation();
     for (std::size_t begin = 0; begin < n; begin += chunk) {
         const std::size_t size = std::min(chunk, n - begin);
-        images.featureColumns({}, begin, size, inputs);
+        images.featureColumns(order, begin, size, inputs);
         model.predictBatch(inputs, classes);
         for (std::size_t k = 0; k < size; ++k)
-            correct += classes[k] == images.labels[begin + k];
+            correct += classes[k] == images.labels[order.empty() ? begin + k : order[begin + k]];
     }
     model.endEvaluation();
     return static_cast<double>(correct) / static_cast<double>(n);
@@ -128,6 +129,12 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
     std::vector<TrainStep> steps;
     std::uint64_t samples = 0;
     ThrottledProgress progress(callbacks.progress, total, 64); // and at each epoch's end
+    // The test set streams in the training's kind of order (a temporal order keeps the
+    // sigma-delta and PD networks' costs low between alike samples, thesis Fig. 4.4).
+    const std::vector<std::uint32_t> testOrder =
+        settings.order == SampleOrderKind::Temporal
+            ? sampleOrder(data.test, settings.order, settings.seed, 0)
+            : std::vector<std::uint32_t>{};
     std::size_t windowCorrect = 0, windowCount = 0, epochCorrect = 0;
     std::uint64_t windowStartSteps = model.settlingSteps();
     double windowLoss = 0.0;
@@ -152,8 +159,10 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
                                     static_cast<double>(windowCount)
                               : 0.0;
         windowStartSteps = model.settlingSteps();
-        row.testAccuracy =
-            evaluateAccuracy(model, data.test, epochEnd ? 0 : settings.interimTestSamples);
+        const InferenceCost before = model.inferenceCost();
+        row.testAccuracy = evaluateAccuracy(model, data.test,
+                                            epochEnd ? 0 : settings.interimTestSamples, testOrder);
+        row.inference = meanInferenceCost(before, model.inferenceCost());
         row.adds = model.trainingOps().adds;
         row.mults = model.trainingOps().multiplies;
         row.activity = model.activity();
@@ -212,8 +221,10 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         if (windowCount > 0)
             emitRow(false);
     }
-    if (!result.curve.empty())
+    if (!result.curve.empty()) {
         result.finalTestAccuracy = result.curve.back().testAccuracy;
+        result.inference = result.curve.back().inference;
+    }
     const double s = std::max<double>(1.0, static_cast<double>(samples));
     result.addsPerSample = static_cast<double>(model.trainingOps().adds) / s;
     result.multsPerSample = static_cast<double>(model.trainingOps().multiplies) / s;

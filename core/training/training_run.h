@@ -28,6 +28,7 @@ struct CurveRow {
     // (Classifier::activity); not written to curve.csv.
     std::optional<SpikeActivity> activity;
     std::vector<double> gradientNorms; // per layer (Classifier::gradientNorms), when reported
+    MeanInferenceCost inference;       // per test sample of this row's test (thesis App. B.2)
 };
 
 struct TrainingResult {
@@ -39,6 +40,9 @@ struct TrainingResult {
     double addsPerSample = 0.0;
     double multsPerSample = 0.0;
     double seconds = 0.0;
+    // What one prediction costs, over the whole test set after the last epoch, in the test
+    // set's order (streamed: temporal when the settings' order is).
+    MeanInferenceCost inference;
     std::optional<SpikeActivity> activity; // models with spiking hidden layers
     LearnedNeuronParameters learned;       // per layer, where learned (LIF β and θ)
 };
@@ -69,7 +73,9 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
                            const TrainingSettings& settings,
                            const TrainingCallbacks& callbacks = {});
 
-// Accuracy of `model` on the first `count` samples of `images` (all when count is 0).
-double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count = 0);
+// Accuracy of `model` on the first `count` samples of `images` (all when count is 0), taken
+// in `order` (indices into images; empty: as stored).
+double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count = 0,
+                        const std::vector<std::uint32_t>& order = {});
 
 } // namespace sdlab

@@ -161,6 +161,8 @@ train)
   check "last row at epoch 1" [ "$(column t1/curve.csv epoch | tail -n 1)" = 1 ]
   for key in model dataset layers final_test_acc kops_per_sample energy_mj adds mults; do check "summary has $key" json_has t1/summary.json $key; done
   check "layers 196-50-10" [ "$(json_value t1/summary.json layers)" = '"196-50-10"' ]
+  check "mlp inference: dense 196·50 + 50·10 multiply-adds a prediction (thesis eq. B.12)" [ "$(json_value t1/summary.json inference_mults),$(json_value t1/summary.json inference_adds)" = 10300,10300 ]
+  check "mlp inference: the sparse count skips zero inputs (eq. B.13)" awk -v a="$(json_value t1/summary.json inference_sparse_mults)" 'BEGIN{exit !(a > 0 && a < 10300)}'
   check "mlp learns the synthetic set" awk -v a="$(json_value t1/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.8)}'
   check "pdnn with past updates, temporal order" "$CLI" train --model pdnn --update past --order temporal --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 4 --out t2
   check "four rows" rows_are t2/curve.csv 4
@@ -188,6 +190,7 @@ train)
   check "lif layers.csv: rates are spikes per unit per step" awk -F, 'NR>1 && ($4<0 || $4>1) {bad=1} NR>1 && $6<=0 {bad=1} END {exit bad}' t9/layers.csv
   check "mlp writes no layers.csv" [ ! -e t1/layers.csv ]
   check "pdnn layers.csv: its hidden layer per curve row, no gradient norm" awk -F, 'NR>1 && ($3!=1 || $4<0 || $5<0 || $5>1 || $6!="") {bad=1} END {exit bad || NR!=5}' t2/layers.csv
+  check "pdnn inference: additions only" awk -v a="$(json_value t2/summary.json inference_adds)" -v m="$(json_value t2/summary.json inference_mults)" 'BEGIN{exit !(a > 0 && m == 0)}'
   check "pdnn summary reports spikes per sample" awk -v a="$(json_value t2/summary.json spikes_per_sample)" 'BEGIN{exit !(a > 0)}'
   check "lif learns the synthetic set" awk -v a="$(json_value t9/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.85)}'
   check "lif, first-spike loss and decoding" "$CLI" train --model lif --loss ce-temporal --decode latency --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --out t10

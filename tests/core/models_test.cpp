@@ -317,6 +317,32 @@ TEST(Training, SmallSeededRunsReachStatedAccuracy) {
     }
 }
 
+// Thesis Fig. 4.4's premise: streamed in a temporal order, consecutive test samples are
+// alike, so the sigma-delta net sends fewer changes per prediction than in shuffled order,
+// while the MLP's dense count does not depend on the order at all.
+TEST(Training, TemporalTestOrderMakesTheSigmaDeltaNetCheaperToRun) {
+    const ImageDataset data = makeSyntheticDigits(600, 400, 2);
+    const auto inferenceOf = [&](ModelKind kind, SampleOrderKind order) {
+        TrainingSettings s;
+        s.model = kind;
+        s.hidden = {40};
+        s.epochs = 1;
+        s.order = order;
+        auto model = makeClassifier(s, data.inputSize(), data.classCount());
+        return runTraining(*model, data, s).inference;
+    };
+    const MeanInferenceCost shuffled =
+        inferenceOf(ModelKind::SigmaDelta, SampleOrderKind::Shuffled);
+    const MeanInferenceCost temporal =
+        inferenceOf(ModelKind::SigmaDelta, SampleOrderKind::Temporal);
+    EXPECT_GT(shuffled.adds, 0.0);
+    EXPECT_LT(temporal.adds, 0.8 * shuffled.adds);
+    EXPECT_EQ(temporal.mults, 0.0);
+    const double dense = 196.0 * 40.0 + 40.0 * 10.0;
+    EXPECT_EQ(inferenceOf(ModelKind::Mlp, SampleOrderKind::Temporal).mults, dense);
+    EXPECT_EQ(inferenceOf(ModelKind::Mlp, SampleOrderKind::Shuffled).mults, dense);
+}
+
 TEST(Training, CancelStopsCleanlyWithALastRow) {
     const ImageDataset data = makeSyntheticDigits(1000, 100, 1);
     TrainingSettings s;
