@@ -10,6 +10,7 @@ const Experiment& kernelsExperiment();
 const Experiment& quantizationExperiment();
 const Experiment& encodersExperiment();
 const Experiment& learningExperiment();
+const Experiment& earlyExperiment();
 const Experiment& equilibriumExperiment();
 const Experiment& videoExperiment();
 const Experiment& costExperiment();
@@ -21,7 +22,8 @@ const std::vector<const Experiment*>& experiments() {
         &signalExperiment(),  &sweepExperiment(),        &updatesExperiment(),
         &kernelsExperiment(), &quantizationExperiment(), &encodersExperiment(),
         &neuronExperiment(),  &learningExperiment(),     &equilibriumExperiment(),
-        &videoExperiment(),   &costExperiment(),         &surrogateExperiment()};
+        &videoExperiment(),   &costExperiment(),         &surrogateExperiment(),
+        &earlyExperiment()};
     return list;
 }
 

@@ -388,7 +388,7 @@ void showOnlyForTheirModels(std::vector<Parameter>& list) {
     }
 }
 
-std::vector<Parameter> parameters() {
+std::vector<Parameter> parametersOfTrain() {
     const std::string data = "Data", model = "Model", pd = "PD network", spiking = "Spiking MLP",
                       sd = "Σ-Δ net", eq = "Equilibrium Propagation", display = "Display";
     std::vector<Parameter> list{
@@ -640,6 +640,14 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
     return s;
 }
 
+std::vector<Parameter> learningParameters() {
+    return parametersOfTrain();
+}
+
+std::string checkLearningValues(const ParameterValues& values) {
+    return checkSettings(values);
+}
+
 const Experiment& learningExperiment() {
     static const Experiment experiment{
         .id = "learning",
@@ -661,7 +669,7 @@ const Experiment& learningExperiment() {
             "network, the PD network and\nthe spiking MLP also write layers.csv\n"
             "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm per curve row and "
             "spiking\nlayer; gradient_norm only for lif). Progress goes to stderr.",
-        .parameters = parameters(),
+        .parameters = parametersOfTrain(),
         .outputs = {"curve.csv", "summary.json", "layers.csv"},
         .check = checkSettings,
         .upgrade = upgrade,

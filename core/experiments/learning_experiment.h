@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment/parameter.h"
 #include "experiment/parameter_values.h"
 #include "training/training_settings.h"
 
@@ -12,5 +13,10 @@ namespace sdlab {
 // ("synthetic", "digits", "fashion-mnist" or "idx:DIR").
 TrainingSettings trainingSettingsFrom(const ParameterValues& values);
 const std::string& datasetNameFrom(const ParameterValues& values);
+
+// `train`'s parameters and its check, for the commands that train the same way first
+// (`early`).
+std::vector<Parameter> learningParameters();
+std::string checkLearningValues(const ParameterValues& values);
 
 } // namespace sdlab

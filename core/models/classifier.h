@@ -3,6 +3,7 @@
 #include "coding/pd_params.h"
 #include "cost/inference_cost.h"
 #include "cost/op_counter.h"
+#include "models/early_guesses.h"
 
 #include <Eigen/Core>
 #include <optional>
@@ -75,6 +76,12 @@ class Classifier {
         classes.resize(static_cast<std::size_t>(inputs.cols()));
         for (Eigen::Index j = 0; j < inputs.cols(); ++j)
             classes[static_cast<std::size_t>(j)] = predict(inputs.col(j));
+    }
+    // Models that run over T steps also answer after each step (DSN Fig. 3): the guesses of
+    // every column of `inputs` after steps 1..T, and their cost (counted in inferenceCost()
+    // too). False, with `out` untouched, for models that answer only at the end.
+    virtual bool guessEachStep(const Eigen::MatrixXd& /*inputs*/, EarlyGuesses& /*out*/) {
+        return false;
     }
     virtual void beginEvaluation() {}
     virtual void endEvaluation() {}

@@ -294,6 +294,29 @@ int SpikingMlp::predict(const Eigen::VectorXd& x) {
     return argmax(m_u);
 }
 
+bool SpikingMlp::guessEachStep(const Eigen::MatrixXd& inputs, EarlyGuesses& out) {
+    // predict()'s loop, read out after every step: argmax ū_t = argmax u_t (DSN Fig. 3).
+    const OpCounter kept = m_ops;
+    out.reset(m_settings.timeSteps, static_cast<std::size_t>(inputs.cols()));
+    for (Eigen::Index k = 0; k < inputs.cols(); ++k) {
+        resetSample(false);
+        m_forwardEventAdds = 0;
+        const Eigen::VectorXd x = inputs.col(k);
+        for (int t = 0; t < m_settings.timeSteps; ++t) {
+            const std::uint64_t before = m_forwardEventAdds;
+            forwardStep(x, t, false);
+            const auto step = static_cast<std::size_t>(t);
+            out.classes[step][static_cast<std::size_t>(k)] = argmax(m_u);
+            out.cumulative[step].countAdds(m_forwardEventAdds - before);
+        }
+    }
+    m_ops = kept;
+    out.accumulate();
+    if (!out.cumulative.empty())
+        m_inference.count(static_cast<std::uint64_t>(inputs.cols()), out.cumulative.back());
+    return true;
+}
+
 void SpikingMlp::lastSpikes(int layer, std::vector<UnitSpike>& out) const {
     out.clear();
     if (layer >= 0 && layer < spikingLayerCount())

@@ -61,6 +61,7 @@ class SpikingMlp : public Classifier {
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
     int predict(const Eigen::VectorXd& x) override;
+    bool guessEachStep(const Eigen::MatrixXd& inputs, EarlyGuesses& out) override;
 
     int spikingLayerCount() const override { return static_cast<int>(m_layers.size()); }
     // The hidden layers' spikes over the T steps of each sample.

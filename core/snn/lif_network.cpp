@@ -353,6 +353,46 @@ void LifNetwork::predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& c
     m_inference.count(classes.size(), cost);
 }
 
+bool LifNetwork::guessEachStep(const Eigen::MatrixXd& inputs, EarlyGuesses& out) {
+    // The evaluation passes hold every layer's spikes over the T steps: decoding the first
+    // t + 1 steps of the output record is the answer after step t + 1 (DSN Fig. 3), and the
+    // products of step t are forward()'s, step by step.
+    runPasses(inputs, nullptr, (1ULL << 63) + m_evaluations++);
+    const int steps = m_settings.steps;
+    const bool direct = m_settings.input == InputCoding::Direct;
+    out.reset(steps, static_cast<std::size_t>(inputs.cols()));
+    for (std::size_t p = 0;
+         p * static_cast<std::size_t>(kPartSize) < static_cast<std::size_t>(inputs.cols()); ++p) {
+        const Pass& pass = *m_evaluationPasses[p];
+        const Eigen::Index b = pass.batch, first = static_cast<Eigen::Index>(p) * kPartSize;
+        const LifLayer& top = pass.layers.back();
+        for (int t = 0; t < steps; ++t) {
+            const OutputRecord record{top.spikes(), top.membrane(), t + 1, static_cast<int>(b)};
+            std::vector<int>& classes = out.classes[static_cast<std::size_t>(t)];
+            for (Eigen::Index j = 0; j < b; ++j)
+                classes[static_cast<std::size_t>(first + j)] =
+                    decodeSample(m_settings.decoding, record, static_cast<int>(j));
+            OpCounter& cost = out.cumulative[static_cast<std::size_t>(t)];
+            for (std::size_t l = 0; l < pass.layers.size(); ++l) {
+                const auto n = static_cast<std::uint64_t>(m_weights[l].rows());
+                if (l == 0 && direct) {
+                    if (t == 0) // the same input every step: one product per sample
+                        cost.countMultiplyAdds(n * static_cast<std::uint64_t>(pass.input.size()));
+                } else {
+                    const Eigen::MatrixXd& in = l == 0 ? pass.input : pass.layers[l - 1].spikes();
+                    cost.countAdds(n * nonzeros(in.middleCols(t * b, b)));
+                }
+                if (!m_recurrent.empty() && t > 0) // V·S_{t−1}
+                    cost.countAdds(n *
+                                   nonzeros(pass.layers[l].spikes().middleCols((t - 1) * b, b)));
+            }
+        }
+    }
+    out.accumulate();
+    m_inference.count(static_cast<std::uint64_t>(inputs.cols()), out.cumulative.back());
+    return true;
+}
+
 int LifNetwork::predict(const Eigen::VectorXd& x) {
     std::vector<int> classes;
     predictBatch(x, classes);

@@ -39,6 +39,7 @@ class LifNetwork : public Classifier {
                     std::vector<TrainStep>& steps) override;
     int predict(const Eigen::VectorXd& x) override;
     void predictBatch(const Eigen::MatrixXd& inputs, std::vector<int>& classes) override;
+    bool guessEachStep(const Eigen::MatrixXd& inputs, EarlyGuesses& out) override;
     int spikingLayerCount() const override { return static_cast<int>(m_weights.size()) + 1; }
     // The spikes of the last training batch's samples, one sample per call, in order.
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;

@@ -154,6 +154,21 @@ surrogate)
   expect_bad "slope 0 is refused" surrogate --slope 0 --out bad_out
   expect_bad "an unknown kind is refused" surrogate --kind relu --out bad_out
   ;;
+early)
+  check "early, spiking mlp, exits 0" "$CLI" early --model spiking-mlp --dataset synthetic --hidden 30 --epochs 1 --steps 6 --lr 0.03 --out e1
+  check "early.csv header" header_is e1/early.csv "step,test_error,cum_adds,cum_mults"
+  check "a row per step" rows_are e1/early.csv 6
+  check "steps 1..6" [ "$(column e1/early.csv step | tr '\n' ' ')" = "1 2 3 4 5 6 " ]
+  check "compute only grows" awk -F, 'NR>2 && $3 < prev {bad=1} NR>1 {prev=$3} END {exit bad}' e1/early.csv
+  check "spikes cost no multiplies" awk -F, 'NR>1 && $4 != 0 {bad=1} END {exit bad}' e1/early.csv
+  check "the last step is better than the first" awk -F, 'NR==2 {first=$2} {last=$2} END {exit !(last < first)}' e1/early.csv
+  check "the dense reference: 196·30 + 30·10 multiply-adds" [ "$(json_value e1/summary.json dense_mults)" = 6180 ]
+  for key in model dataset layers time_steps final_test_error step_within_1_point dense_test_error; do check "early summary has $key" json_has e1/summary.json $key; done
+  check "early, lif" "$CLI" early --model lif --dataset synthetic --hidden 20 --epochs 1 --steps 8 --rows-per-epoch 1 --out e2
+  check "lif: direct input multiplies once, at step 1" awk -F, 'NR==2 {m=$4} NR>2 && $4 != m {bad=1} END {exit bad || m != 196*20}' e2/early.csv
+  expect_bad "a model without time steps is refused" early --model mlp --dataset synthetic --out bad_out
+  expect_bad "a bad train option is refused as by train" early --model lif --beta 2 --dataset synthetic --out bad_out
+  ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1
   check "curve.csv header" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"

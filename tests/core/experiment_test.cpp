@@ -132,7 +132,7 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         return Check([parse](const std::string& name) { return parse(name).has_value(); });
     };
     const Check model = parses(parseModelKind);
-    const std::map<std::string, Check> parsers{
+    std::map<std::string, Check> parsers{
         {"signal/signal", parses(parseSignalKind)},
         {"signal/quantizer", parses(parsePdQuantizerKind)},
         {"sweep/signal", parses(parseSignalKind)},
@@ -191,6 +191,10 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"video/learn-input",
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
     };
+    // `early` trains with train's parameters.
+    for (const auto& [key, check] : std::map<std::string, Check>(parsers))
+        if (key.starts_with("learning/"))
+            parsers["early/" + key.substr(9)] = check;
     for (const Experiment* e : experiments())
         for (const Parameter& p : e->parameters) {
             if (p.kind != ParameterKind::Choice)

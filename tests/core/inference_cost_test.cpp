@@ -1,12 +1,15 @@
 // What one prediction costs (thesis App. B.2, InferenceCost): each model's count on a
 // hand-made network and input, and the sigma-delta net's equal to Σ|Δ round(k·a)|·d_out.
 #include "cost/inference_cost.h"
+#include "data/dataset_loaders.h"
 #include "equilibrium/eqprop_classifier.h"
 #include "models/mlp.h"
 #include "models/pd_network.h"
 #include "models/sigma_delta_net.h"
 #include "models/spiking_mlp.h"
 #include "snn/lif_network.h"
+#include "training/early_guess_run.h"
+#include "training/training_run.h"
 
 #include <gtest/gtest.h>
 
@@ -136,6 +139,89 @@ TEST(InferenceCost, EqPropCountsTheDrivesOfEverySettlingStep) { // thesis eq. 2.
     // W_0ᵀx once (2·3), then both directions of W_1 (2·3·2) at each of the 5 steps.
     EXPECT_EQ(cost.ops.multiplies, 6U + 5U * 12U);
     EXPECT_EQ(cost.ops.adds, cost.ops.multiplies);
+}
+
+// DSN Fig. 3: the guess after the last step is the prediction, at the prediction's cost.
+TEST(EarlyGuesses, SpikingMlpGuessesEachStepAndEndsAtItsPrediction) {
+    SpikingMlpSettings s;
+    s.sizes = {2, 5, 3};
+    s.timeSteps = 7;
+    SpikingMlp silent(s);
+    silent.layers()[0].weights.setConstant(-1.0); // only the input's spikes cost
+    EarlyGuesses guesses;
+    Eigen::MatrixXd oneSpikeAStep = Eigen::MatrixXd::Zero(2, 2);
+    oneSpikeAStep(0, 0) = 1.0; // sample 0 sends a spike a step, sample 1 none
+    ASSERT_TRUE(silent.guessEachStep(oneSpikeAStep, guesses));
+    ASSERT_EQ(guesses.cumulative.size(), 7U);
+    for (std::size_t t = 0; t < 7; ++t)
+        EXPECT_EQ(guesses.cumulative[t].adds, (t + 1) * 5U);
+
+    SpikingMlp network(s); // random weights: hidden spikes too
+    const Eigen::MatrixXd inputs = Eigen::MatrixXd::Random(2, 6).cwiseAbs();
+    ASSERT_TRUE(network.guessEachStep(inputs, guesses));
+    const InferenceCost afterGuesses = network.inferenceCost();
+    std::uint64_t predicted = 0;
+    for (Eigen::Index k = 0; k < inputs.cols(); ++k) {
+        const InferenceCost one = costOf(network, inputs.col(k));
+        EXPECT_EQ(network.predict(inputs.col(k)),
+                  guesses.classes.back()[static_cast<std::size_t>(k)]);
+        predicted += one.ops.adds;
+    }
+    EXPECT_EQ(guesses.cumulative.back().adds, predicted);
+    EXPECT_EQ(afterGuesses.ops.adds, predicted); // counted as predictions too
+    for (std::size_t t = 1; t < 7; ++t)
+        EXPECT_GE(guesses.cumulative[t].adds, guesses.cumulative[t - 1].adds);
+}
+
+TEST(EarlyGuesses, LifNetworkDecodesTheFirstStepsAndEndsAtItsPrediction) {
+    LifNetworkSettings s;
+    s.sizes = {3, 4, 2};
+    s.steps = 6;
+    s.threshold = 1e9;
+    s.input = InputCoding::Rate; // x = 1 fires every step: 3 input spikes a step, 4 adds each
+    LifNetwork silent(s);
+    EarlyGuesses guesses;
+    ASSERT_TRUE(silent.guessEachStep(Eigen::MatrixXd::Ones(3, 5), guesses));
+    for (std::size_t t = 0; t < 6; ++t)
+        EXPECT_EQ(guesses.cumulative[t].adds, 5U * 3U * 4U * (t + 1));
+
+    s.threshold = 0.3;
+    s.input = InputCoding::Direct;
+    s.sizes = {3, 20, 4};
+    LifNetwork network(s);
+    const Eigen::MatrixXd inputs = Eigen::MatrixXd::Random(3, 70).cwiseAbs() * 3.0; // two parts
+    ASSERT_TRUE(network.guessEachStep(inputs, guesses));
+    const OpCounter guessed = guesses.cumulative.back();
+    const InferenceCost before = network.inferenceCost();
+    std::vector<int> classes;
+    network.predictBatch(inputs, classes);
+    EXPECT_EQ(classes, guesses.classes.back());
+    EXPECT_EQ(network.inferenceCost().ops.adds - before.ops.adds, guessed.adds);
+    EXPECT_EQ(network.inferenceCost().ops.multiplies - before.ops.multiplies, guessed.multiplies);
+    EXPECT_EQ(guesses.cumulative.front().multiplies, 70U * 3U * 20U); // direct input, step 1
+    EXPECT_GT(guessed.adds, 0U); // hidden spikes reach the output
+}
+
+TEST(EarlyGuesses, MeasuredOverATestSetEndAtTheTestAccuracy) {
+    const ImageDataset data = makeSyntheticDigits(300, 120, 4);
+    SpikingMlpSettings s;
+    s.sizes = {data.inputSize(), 30, data.classCount()};
+    s.timeSteps = 5;
+    s.learningRate = 0.03;
+    SpikingMlp network(s);
+    Eigen::VectorXd x;
+    for (std::size_t k = 0; k < data.train.size(); ++k) {
+        data.train.features(k, x);
+        network.train(x, data.train.labels[k]);
+    }
+    const std::vector<EarlyGuessRow> rows = measureEarlyGuesses(network, data.test);
+    ASSERT_EQ(rows.size(), 5U);
+    EXPECT_EQ(rows.front().step, 1);
+    EXPECT_DOUBLE_EQ(rows.back().testError, 1.0 - evaluateAccuracy(network, data.test));
+    EXPECT_LT(rows.back().testError, rows.front().testError); // more steps, better answers
+    EXPECT_LT(rows.front().adds, rows.back().adds);
+    Mlp dense({data.inputSize(), 30, data.classCount()}, 0.01, 1);
+    EXPECT_TRUE(measureEarlyGuesses(dense, data.test).empty()); // answers only at the end
 }
 
 } // namespace
