@@ -1,7 +1,8 @@
 // Training speed of the learning lab's models on 784-200-10, side by side in one run:
 // samples per second of our MLP, of a plain Eigen loop written for speed (the 2× bar of
 // issue 5), and of the PD network with recon and past updates in shuffled and temporal
-// order, with each model's operations per sample. Uses the first 3000 Fashion-MNIST
+// order, with each model's operations per sample; and the MLP's prediction with its
+// inference count against the same forward pass uncounted. Uses the first 3000 Fashion-MNIST
 // training images when dataset-fashion-mnist is installed, else 3000 synthetic images.
 // Run: build/tests/bench/sdlab_training_bench
 #include "data/dataset_loaders.h"
@@ -115,6 +116,36 @@ void BM_PlainEigenLoop(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(k));
 }
 
+// Prediction with its inference count (thesis App. B.2: dense and sparse products per
+// layer) against the same forward pass without it: the count's share of a prediction.
+void BM_MlpPredict(benchmark::State& state) {
+    const Samples& s = samples();
+    sdlab::Mlp mlp({784, 200, 10}, 0.01, 1);
+    std::size_t k = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(mlp.predict(s.x[s.shuffled[k++ % s.shuffled.size()]]));
+    state.SetItemsProcessed(static_cast<std::int64_t>(k));
+}
+
+void BM_MlpForwardUncounted(benchmark::State& state) {
+    const Samples& s = samples();
+    sdlab::Mlp mlp({784, 200, 10}, 0.01, 1);
+    const auto& layers = mlp.layers();
+    Eigen::VectorXd h(200), z(10);
+    std::size_t k = 0;
+    for (auto _ : state) {
+        const Eigen::VectorXd& x = s.x[s.shuffled[k++ % s.shuffled.size()]];
+        h.noalias() = layers[0].weights.transpose() * x; // as Mlp::forward computes it
+        h = (h + layers[0].bias).cwiseMax(0.0);
+        z.noalias() = layers[1].weights.transpose() * h;
+        z += layers[1].bias;
+        Eigen::Index best = 0;
+        z.maxCoeff(&best);
+        benchmark::DoNotOptimize(best);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(k));
+}
+
 template <sdlab::UpdateRule Rule, bool Temporal> void BM_PdnnTrain(benchmark::State& state) {
     const Samples& s = samples();
     sdlab::PdNetworkSettings settings;
@@ -136,6 +167,8 @@ template <sdlab::UpdateRule Rule, bool Temporal> void BM_PdnnTrain(benchmark::St
 
 BENCHMARK(BM_MlpTrain);
 BENCHMARK(BM_PlainEigenLoop);
+BENCHMARK(BM_MlpPredict);
+BENCHMARK(BM_MlpForwardUncounted);
 BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, false>)->Name("BM_PdnnRecon/shuffled");
 BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Past, false>)->Name("BM_PdnnPast/shuffled");
 BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, true>)->Name("BM_PdnnRecon/temporal");
@@ -154,6 +187,10 @@ int main(int argc, char** argv) {
                 "loop's time\n",
                 perSecond("BM_MlpTrain"), perSecond("BM_PlainEigenLoop"),
                 t["BM_PlainEigenLoop"] > 0 ? t["BM_MlpTrain"] / t["BM_PlainEigenLoop"] : 0.0);
+    std::printf("prediction with its inference count takes %.3fx the uncounted forward pass "
+                "(issue 21: the count may cost at most 5 %%)\n",
+                t["BM_MlpForwardUncounted"] > 0 ? t["BM_MlpPredict"] / t["BM_MlpForwardUncounted"]
+                                                : 0.0);
     std::printf("MLP multiply-adds/sample %.0f\n",
                 reporter.counters["BM_MlpTrain"]["mults/sample"]);
     for (const char* name : {"BM_PdnnRecon/shuffled", "BM_PdnnPast/shuffled",
