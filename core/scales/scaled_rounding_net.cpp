@@ -1,0 +1,101 @@
+#include "scales/scaled_rounding_net.h"
+
+#include "coding/value_ops.h"
+
+#include <cmath>
+
+namespace sdlab {
+
+namespace {
+
+void softmaxInto(const Eigen::VectorXd& z, Eigen::VectorXd& p) {
+    p = (z.array() - z.maxCoeff()).exp().matrix();
+    p /= p.sum();
+}
+
+} // namespace
+
+ScaledRoundingNet::ScaledRoundingNet(std::vector<DenseLayer> layers, bool softmaxOutput)
+    : m_layers(std::move(layers)), m_softmax(softmaxOutput), m_kappa(m_layers.size(), 0.0),
+      m_a(m_layers.size()), m_q(m_layers.size()), m_z(m_layers.size()) {}
+
+const Eigen::VectorXd& ScaledRoundingNet::trueOutput(const Eigen::VectorXd& x) {
+    m_true = x;
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        m_hidden.noalias() = m_layers[l].weights.transpose() * m_true;
+        m_hidden += m_layers[l].bias;
+        if (l + 1 < m_layers.size())
+            m_hidden = m_hidden.cwiseMax(0.0);
+        m_true.swap(m_hidden);
+    }
+    return m_true;
+}
+
+double ScaledRoundingNet::roundedForward(const Eigen::VectorXd& x) {
+    double comp = 0.0;
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        m_a[l] = l == 0 ? x : Eigen::VectorXd(m_z[l - 1].cwiseMax(0.0));
+        const double k = std::exp(m_kappa[l]);
+        m_q[l] = (k * m_a[l].array()).unaryExpr([](double v) { return roundHalfAwayFromZero(v); });
+        m_z[l].noalias() = m_layers[l].weights.transpose() * m_q[l];
+        m_z[l] = m_z[l] / k + m_layers[l].bias;
+        comp += m_q[l].lpNorm<1>() * static_cast<double>(m_layers[l].outputs()); // eq. 4.8
+    }
+    return comp;
+}
+
+double ScaledRoundingNet::errorAndOutputDelta(const Eigen::VectorXd& x, Eigen::VectorXd& delta) {
+    const Eigen::VectorXd& target = trueOutput(x);
+    const Eigen::VectorXd& z = m_z.back();
+    if (!m_softmax) {
+        delta = z - target;
+        return 0.5 * delta.squaredNorm();
+    }
+    softmaxInto(target, m_pTrue);
+    softmaxInto(z, m_pRound);
+    delta = m_pRound - m_pTrue; // ∂KL(p_true ‖ softmax(z))/∂z
+    double kl = 0.0;
+    for (Eigen::Index i = 0; i < m_pTrue.size(); ++i)
+        if (m_pTrue(i) > 0.0)
+            kl += m_pTrue(i) * (std::log(m_pTrue(i)) - std::log(std::max(m_pRound(i), 1e-300)));
+    return kl;
+}
+
+ScaledRoundingNet::Cost ScaledRoundingNet::evaluate(const std::vector<Eigen::VectorXd>& inputs) {
+    Cost cost;
+    for (const Eigen::VectorXd& x : inputs) {
+        cost.comp += roundedForward(x);
+        cost.error += errorAndOutputDelta(x, m_delta);
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(inputs.size(), 1));
+    cost.comp /= n;
+    cost.error /= n;
+    return cost;
+}
+
+ScaledRoundingNet::Cost ScaledRoundingNet::gradient(const std::vector<Eigen::VectorXd>& inputs,
+                                                    double lambda, std::vector<double>& dKappa) {
+    dKappa.assign(m_layers.size(), 0.0);
+    Cost cost;
+    for (const Eigen::VectorXd& x : inputs) {
+        cost.comp += roundedForward(x);
+        cost.error += errorAndOutputDelta(x, m_delta);
+        for (std::size_t l = m_layers.size(); l-- > 0;) {
+            const double k = std::exp(m_kappa[l]);
+            m_g.noalias() = m_layers[l].weights * m_delta; // ∂L/∂(q_l/k_l)
+            dKappa[l] += m_g.dot(m_a[l] - m_q[l] / k);     // eq. 4.10, error term
+            dKappa[l] += lambda * k * m_a[l].lpNorm<1>() *
+                         static_cast<double>(m_layers[l].outputs()); // layer l's own L_comp
+            if (l > 0) // through the rounding (round' ≈ 1) and ReLU'
+                m_delta = (m_z[l - 1].array() > 0.0).select(m_g, 0.0);
+        }
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(inputs.size(), 1));
+    for (double& d : dKappa)
+        d /= n;
+    cost.comp /= n;
+    cost.error /= n;
+    return cost;
+}
+
+} // namespace sdlab

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "models/dense_layer.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace sdlab {
+
+// Thesis ch. 4 §4.5: a trained ReLU network, weights frozen, run as the rounding network of
+// eq. 4.5 with one scale per layer input, k_l = exp(κ_l) (l = 0 the input):
+//   q_l = round(k_l·a_l),  z_l = W_lᵀ q_l / k_l + b_l,  a_{l+1} = ReLU(z_l) (the last z as is).
+// The scales trade error for computation. What one input costs and how far it is from the
+// original network (eqs 4.7-4.8):
+//   L_error = KL(softmax(f_true) ‖ softmax(f_round)) with a softmax output, else ½‖f_round −
+//   f_true‖²; L_comp  = Σ_l |q_l|₁·d_{l+1}   (the additions of the rounding network, eq. B.14
+//   without bias).
+// gradient() gives eq. 4.10's ∂/∂κ_l: the error's through the rounding of every layer
+// (round' ≈ 1, so ∂(q_l/k_l)/∂κ_l = a_l − q_l/k_l, the rounding residual), and layer l's own
+// computation alone, ∂(|k_l·a_l|₁·d_{l+1})/∂κ_l = k_l·|a_l|₁·d_{l+1}.
+class ScaledRoundingNet {
+  public:
+    ScaledRoundingNet(std::vector<DenseLayer> layers, bool softmaxOutput);
+
+    struct Cost {
+        double error = 0.0; // mean L_error per input
+        double comp = 0.0;  // mean L_comp per input (additions)
+    };
+
+    std::vector<double>& logScales() { return m_kappa; }
+    const std::vector<double>& logScales() const { return m_kappa; }
+    const std::vector<DenseLayer>& layers() const { return m_layers; }
+
+    Cost evaluate(const std::vector<Eigen::VectorXd>& inputs);
+    // The mean cost over `inputs` and, into dKappa (one per layer), the mean of eq. 4.10's
+    // bracket: ∂L_error/∂κ_l + λ·∂L_comp,l/∂κ_l.
+    Cost gradient(const std::vector<Eigen::VectorXd>& inputs, double lambda,
+                  std::vector<double>& dKappa);
+    // The original network's output for x (no rounding).
+    const Eigen::VectorXd& trueOutput(const Eigen::VectorXd& x);
+
+  private:
+    // Rounding forward pass of x into m_a, m_q, m_z; returns L_comp.
+    double roundedForward(const Eigen::VectorXd& x);
+    double errorAndOutputDelta(const Eigen::VectorXd& x, Eigen::VectorXd& delta);
+
+    std::vector<DenseLayer> m_layers;
+    bool m_softmax;
+    std::vector<double> m_kappa;
+    std::vector<Eigen::VectorXd> m_a, m_q, m_z; // per layer: input, its integers, pre-activation
+    Eigen::VectorXd m_true, m_hidden, m_pTrue, m_pRound, m_delta, m_g;
+};
+
+} // namespace sdlab

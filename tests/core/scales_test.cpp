@@ -1,0 +1,99 @@
+// Thesis ch. 4 §4.5-4.6: the rounding network with per-layer scales, its error and
+// computation (eqs 4.7-4.8), eq. 4.10's scale gradient by hand, and the toy problem of
+// Fig. 4.2 (optimised scales against random rescalings).
+#include "scales/scale_optimizer.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <random>
+
+namespace sdlab {
+namespace {
+
+TEST(ScaledRoundingNet, ErrorCompAndGradientByHand) {
+    DenseLayer layer;
+    layer.weights.resize(2, 1);
+    layer.weights << 1.0, 1.0;
+    layer.bias = Eigen::VectorXd::Zero(1);
+    ScaledRoundingNet net({layer}, false);
+    // k = 1: q = round(0.3, 0.6) = (0, 1), f_round = 1, f_true = 0.9.
+    const std::vector<Eigen::VectorXd> x{Eigen::Vector2d(0.3, 0.6)};
+    std::vector<double> d;
+    const ScaledRoundingNet::Cost cost = net.gradient(x, 0.5, d);
+    EXPECT_NEAR(cost.error, 0.5 * 0.1 * 0.1, 1e-15);
+    EXPECT_DOUBLE_EQ(cost.comp, 1.0); // |q|₁·d_out
+    // Error term: g = W·δ = (0.1, 0.1) against a − q/k = (0.3, −0.4): −0.01. Own computation:
+    // λ·k·|a|₁·d_out = 0.5·0.9.
+    ASSERT_EQ(d.size(), 1U);
+    EXPECT_NEAR(d[0], -0.01 + 0.45, 1e-12);
+    // k = 10: q = (3, 6), exact, so no error and no error gradient.
+    net.logScales()[0] = std::log(10.0);
+    const ScaledRoundingNet::Cost fine = net.gradient(x, 0.0, d);
+    EXPECT_NEAR(fine.error, 0.0, 1e-24);
+    EXPECT_NEAR(d[0], 0.0, 1e-12);
+    EXPECT_DOUBLE_EQ(fine.comp, 9.0);
+}
+
+TEST(ScaledRoundingNet, TwoLayersBackpropagateThroughTheRoundingAndTheRelu) {
+    // a hidden unit that is off (z < 0) passes no error gradient to the input's scale.
+    DenseLayer first, second;
+    first.weights.resize(1, 2);
+    first.weights << 1.0, -1.0;
+    first.bias = Eigen::VectorXd::Zero(2);
+    second.weights.resize(2, 1);
+    second.weights << 2.0, 5.0;
+    second.bias = Eigen::VectorXd::Zero(1);
+    ScaledRoundingNet net({first, second}, false);
+    // x = 0.4, k = 1: q_0 = 0, z_0 = (0, 0): ReLU' = 0, a_1 = 0, q_1 = 0: f_round = 0,
+    // f_true = 2·0.4 = 0.8; δ = −0.8; layer 1: g = W_1·δ = (−1.6, −4), a_1 − q_1 = 0: 0;
+    // layer 0: ReLU'(z_0) = [z_0 > 0] = 0 everywhere: the error gradient is 0.
+    std::vector<double> d;
+    const ScaledRoundingNet::Cost cost = net.gradient({Eigen::VectorXd::Constant(1, 0.4)}, 0.0, d);
+    EXPECT_DOUBLE_EQ(cost.error, 0.5 * 0.8 * 0.8);
+    EXPECT_DOUBLE_EQ(d[0], 0.0);
+    EXPECT_DOUBLE_EQ(d[1], 0.0);
+    // k_0 = 4: q_0 = round(1.6) = 2, z_0 = (0.5, −0.5), a_1 = (0.5, 0), q_1 = (1, 0),
+    // f_round = 2, δ = 1.2; layer 1: g = (2.4, 6)·(a − q) = 2.4·(0.5 − 1) = −1.2;
+    // layer 0: δ_0 = (2.4, 0) (ReLU'), g_0 = W_0·δ_0 = 2.4, a_0 − q_0/k_0 = 0.4 − 0.5: −0.24.
+    net.logScales()[0] = std::log(4.0);
+    net.gradient({Eigen::VectorXd::Constant(1, 0.4)}, 0.0, d);
+    EXPECT_NEAR(d[1], -1.2, 1e-12);
+    EXPECT_NEAR(d[0], -0.24, 1e-12);
+}
+
+// Fig. 4.2: a 100-100-100 Glorot network with its weights rescaled by (1/2, 8) and the
+// output by 1/4 (the same function, ill-suited to rounding). Optimising the scales lowers
+// each λ's objective, and a larger λ buys less computation.
+TEST(ScaleOptimizer, ToyNetworkTradesErrorForComputationAsLambdaGrows) {
+    std::mt19937_64 rng(3);
+    std::vector<DenseLayer> layers{DenseLayer::xavier(100, 100, rng),
+                                   DenseLayer::xavier(100, 100, rng)};
+    layers[0].weights *= 0.5;
+    layers[1].weights *= 8.0 * 0.25;
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::vector<Eigen::VectorXd> train(200), test(100);
+    for (auto* set : {&train, &test})
+        for (Eigen::VectorXd& x : *set)
+            x = Eigen::VectorXd::NullaryExpr(100, [&] { return normal(rng); });
+    std::vector<ScaledRoundingNet::Cost> optimised;
+    for (double lambda : {1e-6, 1e-5, 1e-4}) {
+        ScaledRoundingNet net(layers, false);
+        ScaleOptimizerSettings s;
+        s.lambda = lambda;
+        s.steps = 400;
+        s.batch = 100;
+        const std::vector<ScalePoint> path = optimizeScales(net, train, test, s);
+        optimised.push_back(path.back().cost);
+        EXPECT_LT(path.back().cost.error + lambda * path.back().cost.comp,
+                  path.front().cost.error + lambda * path.front().cost.comp);
+    }
+    EXPECT_GT(optimised.front().comp, optimised.back().comp);   // more λ, less computation
+    EXPECT_LT(optimised.front().error, optimised.back().error); // and more error
+    // Still to reach (issue 21, Fig. 4.2): no random rescaling below the optimised front.
+    // Against 200 random log-uniform scales in [0.1, 100], 0-2 of them dominate one of
+    // these points, by up to 27 % of its error (seeds 3, 5, 11): the straight-through
+    // optimum is near the front, not on it yet.
+}
+
+} // namespace
+} // namespace sdlab
