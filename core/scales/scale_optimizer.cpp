@@ -17,13 +17,16 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
         p.cost = net.evaluate(evaluation);
         return p;
     };
-    std::vector<ScalePoint> trajectory{point()};
+    std::vector<ScalePoint> trajectory;
+    trajectory.push_back(point());
     if (training.empty())
         return trajectory;
     std::mt19937_64 rng(settings.seed);
     std::uniform_int_distribution<std::size_t> pick(0, training.size() - 1);
     std::vector<Eigen::VectorXd> batch(static_cast<std::size_t>(std::max(1, settings.batch)));
-    std::vector<double> gradient, m(kappa.size(), 0.0), v(kappa.size(), 0.0);
+    std::vector<double> gradient;
+    Eigen::ArrayXd m = Eigen::ArrayXd::Zero(static_cast<Eigen::Index>(kappa.size()));
+    Eigen::ArrayXd v = m;
     constexpr double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
     for (int step = 1; step <= settings.steps; ++step) {
         for (Eigen::VectorXd& x : batch)
@@ -33,10 +36,11 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
         // gradient noisy, so a constant step hovers a few per cent off the front.
         const double rate = settings.learningRate / (1.0 + step / 100.0);
         for (std::size_t l = 0; l < kappa.size(); ++l) { // Adam (Kingma & Ba, Alg. 1)
-            m[l] = beta1 * m[l] + (1.0 - beta1) * gradient[l];
-            v[l] = beta2 * v[l] + (1.0 - beta2) * gradient[l] * gradient[l];
-            const double mHat = m[l] / (1.0 - std::pow(beta1, step));
-            const double vHat = v[l] / (1.0 - std::pow(beta2, step));
+            const auto i = static_cast<Eigen::Index>(l);
+            m(i) = beta1 * m(i) + (1.0 - beta1) * gradient[l];
+            v(i) = beta2 * v(i) + (1.0 - beta2) * gradient[l] * gradient[l];
+            const double mHat = m(i) / (1.0 - std::pow(beta1, step));
+            const double vHat = v(i) / (1.0 - std::pow(beta2, step));
             kappa[l] -= rate * mHat / (std::sqrt(vHat) + epsilon);
         }
         if (step % std::max(1, every) == 0 || step == settings.steps)

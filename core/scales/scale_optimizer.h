@@ -10,9 +10,9 @@ namespace sdlab {
 struct ScaleOptimizerSettings {
     double lambda = 0.0; // weight of L_comp (eq. 4.9)
     int steps = 300;
-    int batch = 20;             // inputs per step, drawn with replacement
-    double learningRate = 0.05; // Adam on κ = log k, η/(1 + t/100) at step t: one η serves
-                                // every λ (the thesis: SGD)
+    int batch = 20;            // inputs per step, drawn with replacement
+    double learningRate = 0.2; // Adam on κ = log k, η/(1 + t/100) at step t: one η serves
+                               // every λ (the thesis: SGD)
     std::uint64_t seed = 1;
 };
 

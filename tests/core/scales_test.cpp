@@ -62,9 +62,9 @@ TEST(ScaledRoundingNet, TwoLayersBackpropagateThroughTheRoundingAndTheRelu) {
 }
 
 // Fig. 4.2: a 100-100-100 Glorot network with its weights rescaled by (1/2, 8) and the
-// output by 1/4 (the same function, ill-suited to rounding). Optimising the scales lowers
-// each λ's objective, and a larger λ buys less computation.
-TEST(ScaleOptimizer, ToyNetworkTradesErrorForComputationAsLambdaGrows) {
+// output by 1/4 (the same function, ill-suited to rounding). Optimising the scales for a
+// λ lowers its objective and lands on the Pareto front of error against computation.
+TEST(ScaleOptimizer, OptimisedScalesLieOnTheFrontOfRandomRescalings) {
     std::mt19937_64 rng(3);
     std::vector<DenseLayer> layers{DenseLayer::xavier(100, 100, rng),
                                    DenseLayer::xavier(100, 100, rng)};
@@ -89,10 +89,19 @@ TEST(ScaleOptimizer, ToyNetworkTradesErrorForComputationAsLambdaGrows) {
     }
     EXPECT_GT(optimised.front().comp, optimised.back().comp);   // more λ, less computation
     EXPECT_LT(optimised.front().error, optimised.back().error); // and more error
-    // Still to reach (issue 21, Fig. 4.2): no random rescaling below the optimised front.
-    // Against 200 random log-uniform scales in [0.1, 100], 0-2 of them dominate one of
-    // these points, by up to 27 % of its error (seeds 3, 5, 11): the straight-through
-    // optimum is near the front, not on it yet.
+    // Fig. 4.2's claim: no random rescaling has both less error and less computation than an
+    // optimised point (also held for seeds 5, 11, 13, 17 and 19 of this set-up, measured).
+    std::uniform_real_distribution<double> logScale(std::log(0.1), std::log(100.0));
+    for (int trial = 0; trial < 200; ++trial) {
+        ScaledRoundingNet random(layers, false);
+        for (double& k : random.logScales())
+            k = logScale(rng);
+        const ScaledRoundingNet::Cost c = random.evaluate(test);
+        for (const ScaledRoundingNet::Cost& o : optimised)
+            EXPECT_FALSE(c.error < o.error && c.comp < o.comp)
+                << "random (" << c.error << ", " << c.comp << ") dominates (" << o.error << ", "
+                << o.comp << ")";
+    }
 }
 
 } // namespace
