@@ -73,6 +73,31 @@ ScaledRoundingNet::Cost ScaledRoundingNet::evaluate(const std::vector<Eigen::Vec
     return cost;
 }
 
+ScaledRoundingNet::StreamCost
+ScaledRoundingNet::streamCost(const std::vector<Eigen::VectorXd>& inputs,
+                              const std::vector<int>& labels) {
+    StreamCost cost;
+    std::vector<Eigen::VectorXd> previous(m_layers.size());
+    std::size_t wrong = 0;
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        cost.roundingAdds += roundedForward(inputs[k]);
+        for (std::size_t l = 0; l < m_layers.size(); ++l) {
+            const auto dOut = static_cast<double>(m_layers[l].outputs());
+            cost.roundingAdds += dOut; // the bias
+            cost.sigmaDeltaAdds +=
+                (previous[l].size() ? (m_q[l] - previous[l]).lpNorm<1>() : m_q[l].lpNorm<1>()) *
+                dOut;
+            previous[l] = m_q[l];
+        }
+        wrong += argmax(m_z.back()) != labels[k];
+    }
+    const double n = static_cast<double>(std::max<std::size_t>(inputs.size(), 1));
+    cost.errorRate = static_cast<double>(wrong) / n;
+    cost.roundingAdds /= n;
+    cost.sigmaDeltaAdds /= n;
+    return cost;
+}
+
 ScaledRoundingNet::Cost ScaledRoundingNet::gradient(const std::vector<Eigen::VectorXd>& inputs,
                                                     double lambda, std::vector<double>& dKappa) {
     dKappa.assign(m_layers.size(), 0.0);

@@ -36,6 +36,16 @@ class ScaledRoundingNet {
     // bracket: ∂L_error/∂κ_l + λ·∂L_comp,l/∂κ_l.
     Cost gradient(const std::vector<Eigen::VectorXd>& inputs, double lambda,
                   std::vector<double>& dKappa);
+    // A test stream in order: the rounding network's classification error and, per input,
+    // its additions (eq. B.14: Σ|q_l|·d_{l+1} + d_{l+1}) and the sigma-delta network's, which
+    // sends only the changes from the previous input (eq. B.15: Σ|q_l(t) − q_l(t−1)|·d_{l+1},
+    // from q = 0 before the first). The two networks give the same outputs (thesis §4.4.2).
+    struct StreamCost {
+        double errorRate = 0.0;
+        double roundingAdds = 0.0, sigmaDeltaAdds = 0.0;
+    };
+    StreamCost streamCost(const std::vector<Eigen::VectorXd>& inputs,
+                          const std::vector<int>& labels);
     // The original network's output for x (no rounding).
     const Eigen::VectorXd& trueOutput(const Eigen::VectorXd& x);
 

@@ -61,6 +61,27 @@ TEST(ScaledRoundingNet, TwoLayersBackpropagateThroughTheRoundingAndTheRelu) {
     EXPECT_NEAR(d[0], -0.24, 1e-12);
 }
 
+TEST(ScaledRoundingNet, StreamCostCountsRoundingAndSigmaDeltaAdditionsByHand) {
+    DenseLayer identity;
+    identity.weights = Eigen::Matrix2d::Identity();
+    identity.bias = Eigen::VectorXd::Zero(2);
+    ScaledRoundingNet net({identity}, true);
+    // k = 1: q = (0, 1) then (2, 1); outputs q: argmax 1 then 0; labels 1, 1: one wrong.
+    const std::vector<Eigen::VectorXd> stream{Eigen::Vector2d(0.3, 0.6), Eigen::Vector2d(2.2, 0.6)};
+    const ScaledRoundingNet::StreamCost cost = net.streamCost(stream, {1, 1});
+    EXPECT_DOUBLE_EQ(cost.errorRate, 0.5);
+    // Rounding (eq. B.14): |q|₁·d_out + d_out = 1·2 + 2, then 3·2 + 2: mean 6.
+    EXPECT_DOUBLE_EQ(cost.roundingAdds, 6.0);
+    // Sigma-delta (eq. B.15): |q − 0|₁·2 = 2, then |(2, 1) − (0, 1)|₁·2 = 4: mean 3.
+    EXPECT_DOUBLE_EQ(cost.sigmaDeltaAdds, 3.0);
+    // A stream that repeats one input costs the sigma-delta net nothing after the first.
+    const ScaledRoundingNet::StreamCost still =
+        net.streamCost({stream[1], stream[1], stream[1], stream[1]}, {0, 0, 0, 0});
+    EXPECT_DOUBLE_EQ(still.errorRate, 0.0);
+    EXPECT_DOUBLE_EQ(still.sigmaDeltaAdds, 3.0 * 2.0 / 4.0);
+    EXPECT_DOUBLE_EQ(still.roundingAdds, 8.0);
+}
+
 // Fig. 4.2: a 100-100-100 Glorot network with its weights rescaled by (1/2, 8) and the
 // output by 1/4 (the same function, ill-suited to rounding). Optimising the scales for a
 // λ lowers its objective and lands on the Pareto front of error against computation.
