@@ -11,6 +11,7 @@ const Experiment& quantizationExperiment();
 const Experiment& encodersExperiment();
 const Experiment& learningExperiment();
 const Experiment& earlyExperiment();
+const Experiment& scalesExperiment();
 const Experiment& equilibriumExperiment();
 const Experiment& videoExperiment();
 const Experiment& costExperiment();
@@ -23,7 +24,7 @@ const std::vector<const Experiment*>& experiments() {
         &kernelsExperiment(), &quantizationExperiment(), &encodersExperiment(),
         &neuronExperiment(),  &learningExperiment(),     &equilibriumExperiment(),
         &videoExperiment(),   &costExperiment(),         &surrogateExperiment(),
-        &earlyExperiment()};
+        &earlyExperiment(),   &scalesExperiment()};
     return list;
 }
 

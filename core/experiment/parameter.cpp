@@ -89,7 +89,7 @@ std::vector<double> rangeValues(const std::string& key, const std::string& text,
     if (*count > 10'000)
         throw InputError(what + ": N must be at most 10000");
     if (*min < 0.0)
-        throw InputError(what + ": kp and kd must not be negative");
+        throw InputError(what + ": MIN must not be negative");
     return makeRange(*min, *max, static_cast<long>(*count), log, what);
 }
 

@@ -8,7 +8,8 @@ namespace sdlab {
 std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
                                        const std::vector<Eigen::VectorXd>& training,
                                        const std::vector<Eigen::VectorXd>& evaluation,
-                                       const ScaleOptimizerSettings& settings, int every) {
+                                       const ScaleOptimizerSettings& settings, int every,
+                                       const ProgressCallback& progress) {
     std::vector<double>& kappa = net.logScales();
     const auto point = [&] {
         ScalePoint p;
@@ -45,6 +46,9 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
         }
         if (step % std::max(1, every) == 0 || step == settings.steps)
             trajectory.push_back(point());
+        if (progress &&
+            !progress(static_cast<std::size_t>(step), static_cast<std::size_t>(settings.steps)))
+            return {};
     }
     return trajectory;
 }

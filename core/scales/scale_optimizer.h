@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scales/scaled_rounding_net.h"
+#include "util/progress.h"
 
 #include <cstdint>
 #include <vector>
@@ -23,10 +24,12 @@ struct ScalePoint {
 };
 
 // Thesis eq. 4.10 on `net`'s log-scales, weights frozen; returns the trajectory (start,
-// then every `every` steps and the end), costs measured on `evaluation`.
+// then every `every` steps and the end), costs measured on `evaluation`; empty when
+// `progress` (called each step) cancelled it.
 std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
                                        const std::vector<Eigen::VectorXd>& training,
                                        const std::vector<Eigen::VectorXd>& evaluation,
-                                       const ScaleOptimizerSettings& settings, int every = 50);
+                                       const ScaleOptimizerSettings& settings, int every = 50,
+                                       const ProgressCallback& progress = {});
 
 } // namespace sdlab

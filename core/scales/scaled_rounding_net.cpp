@@ -21,7 +21,10 @@ ScaledRoundingNet::ScaledRoundingNet(std::vector<DenseLayer> layers, bool softma
 
 const Eigen::VectorXd& ScaledRoundingNet::trueOutput(const Eigen::VectorXd& x) {
     m_true = x;
+    m_trueSparseMultiplyAdds = 0.0;
     for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        m_trueSparseMultiplyAdds += static_cast<double>((m_true.array() != 0.0).count()) *
+                                    static_cast<double>(m_layers[l].outputs()); // eq. B.13
         m_hidden.noalias() = m_layers[l].weights.transpose() * m_true;
         m_hidden += m_layers[l].bias;
         if (l + 1 < m_layers.size())
@@ -95,6 +98,23 @@ ScaledRoundingNet::streamCost(const std::vector<Eigen::VectorXd>& inputs,
     cost.errorRate = static_cast<double>(wrong) / n;
     cost.roundingAdds /= n;
     cost.sigmaDeltaAdds /= n;
+    return cost;
+}
+
+ScaledRoundingNet::OriginalCost
+ScaledRoundingNet::originalCost(const std::vector<Eigen::VectorXd>& inputs,
+                                const std::vector<int>& labels) {
+    OriginalCost cost;
+    std::size_t wrong = 0;
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        wrong += argmax(trueOutput(inputs[k])) != labels[k];
+        cost.sparseMultiplyAdds += m_trueSparseMultiplyAdds;
+    }
+    for (const DenseLayer& layer : m_layers)
+        cost.denseMultiplyAdds += static_cast<double>(layer.inputs() * layer.outputs());
+    const double n = static_cast<double>(std::max<std::size_t>(inputs.size(), 1));
+    cost.errorRate = static_cast<double>(wrong) / n;
+    cost.sparseMultiplyAdds /= n;
     return cost;
 }
 

@@ -46,6 +46,15 @@ class ScaledRoundingNet {
     };
     StreamCost streamCost(const std::vector<Eigen::VectorXd>& inputs,
                           const std::vector<int>& labels);
+    // The original network on the same inputs: its classification error and its
+    // multiply-adds per input, dense (eq. B.12: Σ d_l·d_{l+1}) and skipping zero inputs
+    // (eq. B.13: Σ nnz(a_l)·d_{l+1}); B.12's flops are twice these.
+    struct OriginalCost {
+        double errorRate = 0.0;
+        double denseMultiplyAdds = 0.0, sparseMultiplyAdds = 0.0;
+    };
+    OriginalCost originalCost(const std::vector<Eigen::VectorXd>& inputs,
+                              const std::vector<int>& labels);
     // The original network's output for x (no rounding).
     const Eigen::VectorXd& trueOutput(const Eigen::VectorXd& x);
 
@@ -58,6 +67,7 @@ class ScaledRoundingNet {
     bool m_softmax;
     std::vector<double> m_kappa;
     std::vector<Eigen::VectorXd> m_a, m_q, m_z; // per layer: input, its integers, pre-activation
+    double m_trueSparseMultiplyAdds = 0.0;      // of the last trueOutput
     Eigen::VectorXd m_true, m_hidden, m_pTrue, m_pRound, m_delta, m_g;
 };
 

@@ -169,6 +169,21 @@ early)
   expect_bad "a model without time steps is refused" early --model mlp --dataset synthetic --out bad_out
   expect_bad "a bad train option is refused as by train" early --model lif --beta 2 --dataset synthetic --out bad_out
   ;;
+scales)
+  check "scales on synthetic exits 0" "$CLI" scales --dataset synthetic --hidden 30 --epochs 1 --lambda 1e-7:1e-4:3 --scale-steps 60 --scale-samples 300 --out s1
+  check "tradeoff.csv header" header_is s1/tradeoff.csv "lambda,train_error,test_error,rounding_adds,sigma_delta_adds,sigma_delta_adds_temporal,rounding_energy_nj,sigma_delta_energy_nj,sigma_delta_energy_nj_temporal"
+  check "the unoptimised net and one row per lambda" rows_are s1/tradeoff.csv 4
+  check "the unoptimised row has no lambda" [ "$(column s1/tradeoff.csv lambda | head -n 1)" = "" ]
+  check "lambdas spaced geometrically: 1e-7, 10^-5.5, 1e-4" awk -F, 'NR==3 {a=$1} NR==4 {b=$1} NR==5 {c=$1} END {r=b*b/(a*c); exit !(a == 1e-7 && c == 1e-4 && r > 0.999999 && r < 1.000001)}' s1/tradeoff.csv
+  check "more lambda buys fewer additions" awk -F, 'NR==3 {a=$4} NR==5 {b=$4} END {exit !(b < a)}' s1/tradeoff.csv
+  check "the temporal order costs the sigma-delta net less" awk -F, 'NR>1 && !($6 < $5) {bad=1} END {exit bad}' s1/tradeoff.csv
+  check "energy: 0.1 pJ an addition" awk -F, 'NR>1 {d=$7 - $4*1e-4; if (d > 1e-9 || d < -1e-9) bad=1} END {exit bad}' s1/tradeoff.csv
+  check "scales.csv: a scale per layer input and row" rows_are s1/scales.csv 8
+  check "the original net: 2·(196·30 + 30·10) flops (eq. B.12)" [ "$(json_value s1/summary.json original_flops_dense)" = 12360 ]
+  for key in original_test_error original_flops_sparse original_energy_nj_dense cost_note; do check "scales summary has $key" json_has s1/summary.json $key; done
+  expect_bad "a geometric lambda range needs MIN > 0" scales --dataset synthetic --lambda 0:1e-5:3 --out bad_out
+  expect_bad "a lambda range must not run backwards" scales --dataset synthetic --lambda 1e-5:1e-6:3 --out bad_out
+  ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1
   check "curve.csv header" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"

@@ -82,6 +82,26 @@ TEST(ScaledRoundingNet, StreamCostCountsRoundingAndSigmaDeltaAdditionsByHand) {
     EXPECT_DOUBLE_EQ(still.roundingAdds, 8.0);
 }
 
+TEST(ScaledRoundingNet, OriginalCostCountsDenseAndSparseMultiplyAdds) {
+    // 2-3-2: the hidden layer's ReLU silences units, which eq. B.13 does not pay for.
+    DenseLayer first, second;
+    first.weights.resize(2, 3);
+    first.weights << 1.0, -1.0, 0.0, 0.0, 1.0, 1.0;
+    first.bias = Eigen::VectorXd::Zero(3);
+    second.weights.resize(3, 2);
+    second.weights << 1.0, 0.0, 0.0, 1.0, 0.0, -1.0;
+    second.bias = Eigen::VectorXd::Zero(2);
+    ScaledRoundingNet net({first, second}, true);
+    // x = (1, 0): nnz 1, hidden ReLU(1, −1, 0) = (1, 0, 0): nnz 1, output (1, 0): class 0.
+    // x = (0, 2): nnz 1, hidden ReLU(0, 2, 2) = (0, 2, 2): nnz 2, output (0, 0): class 0.
+    const ScaledRoundingNet::OriginalCost cost =
+        net.originalCost({Eigen::Vector2d(1.0, 0.0), Eigen::Vector2d(0.0, 2.0)}, {0, 1});
+    EXPECT_DOUBLE_EQ(cost.errorRate, 0.5);
+    EXPECT_DOUBLE_EQ(cost.denseMultiplyAdds, 2.0 * 3.0 + 3.0 * 2.0);
+    // (1·3 + 1·2 + 1·3 + 2·2) / 2
+    EXPECT_DOUBLE_EQ(cost.sparseMultiplyAdds, 6.0);
+}
+
 // Fig. 4.2: a 100-100-100 Glorot network with its weights rescaled by (1/2, 8) and the
 // output by 1/4 (the same function, ill-suited to rounding). Optimising the scales for a
 // λ lowers its objective and lands on the Pareto front of error against computation.
