@@ -170,7 +170,7 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
 } // namespace
 } // namespace sdlab
 
-// The vectorised R of the per-pixel encoders is std::round bit for bit: half away from
+// The vectorised R of the per-pixel encoders (both forms) is std::round bit for bit: half away from
 // zero, signed zeros, the exact-integer range from 2²³ on, inf and NaN; checked on the
 // edge cases and on every 61st bit pattern of all 2³² floats.
 TEST(RoundHalfAway, IsStdRoundBitForBit) {
@@ -207,8 +207,11 @@ TEST(RoundHalfAway, IsStdRoundBitForBit) {
                               2147483648.0F};
     std::vector<float> out(values.size());
     sdlab::roundHalfAway(values.data(), out.data(), values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
+    for (std::size_t i = 0; i < values.size(); ++i) {
         EXPECT_TRUE(same(out[i], std::round(values[i]))) << values[i] << " -> " << out[i];
+        EXPECT_TRUE(same(sdlab::roundHalfAwayByTrunc(values[i]), std::round(values[i])))
+            << values[i] << " by truncation";
+    }
     std::vector<float> sweep;
     sweep.reserve(1 << 20);
     std::size_t checked = 0, wrong = 0;
@@ -220,8 +223,10 @@ TEST(RoundHalfAway, IsStdRoundBitForBit) {
         if (sweep.size() == sweep.capacity() || pattern + 61 >= (std::uint64_t{1} << 32)) {
             out.resize(sweep.size());
             sdlab::roundHalfAway(sweep.data(), out.data(), sweep.size());
-            for (std::size_t i = 0; i < sweep.size(); ++i)
+            for (std::size_t i = 0; i < sweep.size(); ++i) {
                 wrong += same(out[i], std::round(sweep[i])) ? 0 : 1;
+                wrong += same(sdlab::roundHalfAwayByTrunc(sweep[i]), std::round(sweep[i])) ? 0 : 1;
+            }
             checked += sweep.size();
             sweep.clear();
         }

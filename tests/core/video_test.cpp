@@ -6,16 +6,19 @@
 #include "coding/sigma_delta_quantizer.h"
 #include "io/input_error.h"
 #include "video/channel_reduction.h"
+#include "video/pd_pixel_kernel.h"
 #include "video/pixel_encoders.h"
 #include "video/synthetic_scene.h"
 #include "video/video_source.h"
 
 #include <array>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
+#include <random>
 
 namespace sdlab {
 namespace {
@@ -26,6 +29,39 @@ Eigen::ArrayXf frameOf(std::initializer_list<float> values) {
     for (float v : values)
         f(i++) = v;
     return f;
+}
+
+// The AVX2 kernel is the SSE2 one bit for bit (the encoder picks by processor), on 50
+// frames of random pixels with large, negative, half-way and tiny values mixed in.
+TEST(PdPixelKernel, Avx2AndSse2GiveTheSameBits) {
+    if (!cpuHasAvx2())
+        GTEST_SKIP() << "this processor has no AVX2";
+    constexpr int n = 1000;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> pixel(-2.0F, 3.0F);
+    const float special[] = {0.5F, -0.5F, 1e9F, -1e9F, 0.0F, -0.0F, 1e-30F, 8388608.5F};
+    std::array<std::vector<float>, 5> a, b; // last, phi, y, events, reconstruction
+    for (auto* side : {&a, &b})
+        for (auto& v : *side)
+            v.assign(n, 0.0F);
+    const PdPixelGains gains{0.3F, 1.7F, 0.85F, 0.6F};
+    std::vector<float> x(n);
+    long events = 0;
+    for (int frame = 0; frame < 50; ++frame) {
+        for (int i = 0; i < n; ++i)
+            x[i] = i % 37 == 0 ? special[(i / 37 + frame) % 8] : pixel(rng);
+        const PdPixelCounts sse2 = pdPixelBlockSse2(gains, x.data(), a[0].data(), a[1].data(),
+                                                    a[2].data(), a[3].data(), a[4].data(), n);
+        const PdPixelCounts avx2 = pdPixelBlockAvx2(gains, x.data(), b[0].data(), b[1].data(),
+                                                    b[2].data(), b[3].data(), b[4].data(), n);
+        ASSERT_EQ(sse2.on, avx2.on) << "frame " << frame;
+        ASSERT_EQ(sse2.off, avx2.off) << "frame " << frame;
+        events += sse2.on + sse2.off;
+        for (std::size_t k = 0; k < a.size(); ++k)
+            ASSERT_EQ(std::memcmp(a[k].data(), b[k].data(), n * sizeof(float)), 0)
+                << "array " << k << ", frame " << frame;
+    }
+    EXPECT_GT(events, 50L * n / 2); // the kernels had work to do
 }
 
 TEST(PdPixelEncoder, HandWorkedPixelAndTheCoreChainAgree) {
