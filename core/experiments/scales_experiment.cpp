@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace sdlab {
 
@@ -27,8 +28,27 @@ namespace {
 // Table B.1's energies: every value a 32-bit integer (Horowitz 2014).
 constexpr EnergyModel kInt32 = EnergyModel::int32();
 
+// --lambda L1,L2,... (the issue's form) or MIN:MAX:N, geometric (Table B.1's sweep).
 std::vector<double> lambdasFrom(const ParameterValues& v) {
-    return rangeValues("--lambda", v.text("lambda"), true);
+    const std::string text = v.text("lambda");
+    if (text.find(':') != std::string::npos)
+        return rangeValues("--lambda", text, true);
+    std::vector<double> lambdas;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, end - start);
+        char* stop = nullptr;
+        const double value = std::strtod(item.c_str(), &stop);
+        if (item.empty() || *stop != '\0' || !std::isfinite(value) || value <= 0.0)
+            throw InputError("--lambda " + quoted(text) + ": " + quoted(item) +
+                             " is not a positive number (give L1,L2,... or MIN:MAX:N)");
+        lambdas.push_back(value);
+        start = end + 1;
+    }
+    if (lambdas.size() > 1000)
+        throw InputError("--lambda: at most 1000 values");
+    return lambdas;
 }
 
 std::string checkScales(const ParameterValues& v) {
@@ -65,7 +85,7 @@ ScaledRoundingNet pretrainedNet(const ParameterValues& v, const ImageDataset& da
     TrainingSettings settings;
     settings.model = ModelKind::Mlp;
     settings.hidden = sizeListEntries("--hidden", v.text("hidden"));
-    settings.epochs = static_cast<int>(v.integer("epochs"));
+    settings.epochs = static_cast<int>(v.integer("pretrain-epochs"));
     if (v.isSet("lr"))
         settings.learningRate = v.real("lr");
     settings.seed = v.seed();
@@ -102,12 +122,24 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const ScaledRoundingNet::OriginalCost original = net.originalCost(test.inputs, test.labels);
     const double originalTrainError = net.originalCost(train.inputs, train.labels).errorRate;
 
-    CsvWriter tradeoff({"lambda", "train_error", "test_error", "rounding_adds", "sigma_delta_adds",
-                        "sigma_delta_adds_temporal", "rounding_energy_nj", "sigma_delta_energy_nj",
-                        "sigma_delta_energy_nj_temporal"});
+    // Per test sample. The original net's rows first (B.12's flops are a multiply and an
+    // add per weight, B.13's only for nonzero inputs), then per λ (the first, λ empty, the
+    // unoptimised net with every scale 1) the rounding net and the sigma-delta net in the
+    // test set's stored order and in the temporal order. Energies as 32-bit integers.
+    CsvWriter tradeoff(
+        {"lambda", "test_error", "adds", "mults", "energy_mj", "network", "order", "train_error"});
+    const double macMj = (kInt32.multiplyPj + kInt32.addPj) * 1e-9;
+    const auto number = [](std::optional<double> x) { return x ? formatNumber(*x) : ""; };
+    for (const auto& [name, macs] : {std::pair{"original", original.denseMultiplyAdds},
+                                     std::pair{"original-sparse", original.sparseMultiplyAdds}})
+        tradeoff.addCells({"", number(original.errorRate), number(macs), number(macs),
+                           number(macs * macMj), name, "any", number(originalTrainError)});
+    const auto addsRow = [&](std::optional<double> lambda, double error, double adds,
+                             const char* network, const char* order, double trainError) {
+        tradeoff.addCells({number(lambda), number(error), number(adds), "0",
+                           number(adds * kInt32.addPj * 1e-9), network, order, number(trainError)});
+    };
     CsvWriter scales({"lambda", "layer", "scale"});
-    const auto nj = [](double adds) { return adds * kInt32.addPj * 1e-3; };
-    // The unoptimised network (every k = 1) first, its λ cell empty; then the sweep.
     ScaleOptimizerSettings settings;
     settings.steps = static_cast<int>(v.integer("scale-steps"));
     settings.seed = v.seed();
@@ -125,21 +157,20 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
                 throw RunCancelled();
             done += static_cast<std::size_t>(settings.steps);
         }
-        const ScaledRoundingNet::StreamCost cost = net.streamCost(test.inputs, test.labels);
+        const ScaledRoundingNet::StreamCost stored = net.streamCost(test.inputs, test.labels);
         const ScaledRoundingNet::StreamCost inOrder =
             net.streamCost(testTemporal.inputs, testTemporal.labels);
         const double trainError = net.streamCost(train.inputs, train.labels).errorRate;
-        tradeoff.addRow(std::vector<std::optional<double>>{
-            lambda, trainError, cost.errorRate, cost.roundingAdds, cost.sigmaDeltaAdds,
-            inOrder.sigmaDeltaAdds, nj(cost.roundingAdds), nj(cost.sigmaDeltaAdds),
-            nj(inOrder.sigmaDeltaAdds)});
+        addsRow(lambda, stored.errorRate, stored.roundingAdds, "rounding", "any", trainError);
+        addsRow(lambda, stored.errorRate, stored.sigmaDeltaAdds, "sigma-delta", "stored",
+                trainError);
+        addsRow(lambda, inOrder.errorRate, inOrder.sigmaDeltaAdds, "sigma-delta", "temporal",
+                trainError);
         for (std::size_t l = 0; l < net.logScales().size(); ++l)
             scales.addRow(std::vector<std::optional<double>>{lambda, static_cast<double>(l),
                                                              std::exp(net.logScales()[l])});
     }
 
-    // The original network: B.12's flops are a multiply and an add per weight.
-    const double macPj = kInt32.multiplyPj + kInt32.addPj;
     JsonObjectWriter summary;
     summary.add("dataset", data.name)
         .add("layers", layers)
@@ -150,8 +181,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         .add("original_test_error", original.errorRate)
         .add("original_flops_dense", 2.0 * original.denseMultiplyAdds)
         .add("original_flops_sparse", 2.0 * original.sparseMultiplyAdds)
-        .add("original_energy_nj_dense", original.denseMultiplyAdds * macPj * 1e-3)
-        .add("original_energy_nj_sparse", original.sparseMultiplyAdds * macPj * 1e-3)
+        .add("original_energy_mj_dense", original.denseMultiplyAdds * macMj)
+        .add("original_energy_mj_sparse", original.sparseMultiplyAdds * macMj)
         .add("cost_note", "per test sample, matrix products only (thesis App. B.2): the "
                           "original net's flops count a multiply and an add per weight "
                           "(eqs B.12-B.13), the rounding and sigma-delta nets' additions "
@@ -173,8 +204,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
 std::vector<Parameter> scalesParameters() {
     std::vector<Parameter> list;
     for (const Parameter& p : learningParameters())
-        if (p.key == "dataset" || p.key == "hidden" || p.key == "epochs" || p.key == "lr" ||
-            p.key == "seed") {
+        if (p.key == "model" || p.key == "dataset" || p.key == "hidden" || p.key == "epochs" ||
+            p.key == "lr" || p.key == "seed") {
             list.push_back(p);
             list.back().shownWhenKey.clear();
             list.back().shownWhenValues.clear();
@@ -182,19 +213,29 @@ std::vector<Parameter> scalesParameters() {
     for (Parameter& p : list) {
         if (p.key == "hidden")
             p.fallbackText = "200,200"; // thesis §4.6.2: 784-200-200-10
-        if (p.key == "epochs")
-            p.help = "Epochs of the MLP's training before its scales are optimised";
+        if (p.key == "epochs") {
+            p.key = "pretrain-epochs";
+            p.label = "Pretraining epochs";
+            p.help = "Epochs of the ReLU net's training (as train --model mlp) before its "
+                     "weights are frozen and its scales optimised";
+            p.aliases = {"epochs"};
+        }
+        if (p.key == "model") {
+            p.help = "sigma-delta: the network whose scales are optimised (thesis ch. 4), "
+                     "run as the rounding net (eq. 4.5) and the sigma-delta net (eq. 4.6)";
+            std::erase_if(p.choices,
+                          [](const ParameterChoice& c) { return c.value != "sigma-delta"; });
+            p.fallbackText = "sigma-delta";
+        }
     }
     const std::string group = "Scales";
     list.push_back({.key = "lambda",
-                    .kind = ParameterKind::Range,
-                    .label = "λ sweep",
-                    .help = "N values of λ, the weight of the computation in L_error + "
-                            "λ·L_comp (thesis eq. 4.9), spaced geometrically from MIN to MAX "
+                    .kind = ParameterKind::Text,
+                    .label = "λ values",
+                    .help = "The weights of the computation in L_error + λ·L_comp (thesis eq. "
+                            "4.9): L1,L2,... or MIN:MAX:N, N values spaced geometrically "
                             "(Table B.1: 1e-10:1e-5:10)",
-                    .valueName = "MIN:MAX:N",
-                    .minimum = 0,
-                    .maximum = 1.0,
+                    .valueName = "L1,L2,...",
                     .fallbackText = "1e-10:1e-5:10",
                     .group = group});
     list.push_back({.key = "scale-steps",
@@ -227,18 +268,19 @@ const Experiment& scalesExperiment() {
         .id = "scales",
         .command = "scales",
         .title = "Scale optimisation",
-        .usage = "sdlab-cli scales --dataset D [--hidden 200,200] [--epochs E] [--lambda "
-                 "MIN:MAX:N] [--scale-steps N] [--scale-samples N] [--seed S] --out DIR",
+        .usage = "sdlab-cli scales --model sigma-delta --dataset D [--hidden 200,200] "
+                 "[--pretrain-epochs E] [--lambda L1,L2,...|MIN:MAX:N] [--scale-steps N] "
+                 "[--scale-samples N] [--seed S] --out DIR",
         .description =
-            "Thesis ch. 4's error-computation trade-off (Fig. 4.4, Table B.1): trains an MLP\n"
-            "as `train --model mlp` does, freezes it, and for each λ optimises the scales of\n"
-            "its rounding network (one per layer input, eq. 4.10), then runs the rounding and\n"
-            "the sigma-delta network over the test set in its stored order and in the\n"
-            "temporal order (App. B.4). Writes tradeoff.csv (lambda,train_error,test_error,\n"
-            "rounding_adds,sigma_delta_adds,sigma_delta_adds_temporal and the three energies\n"
-            "in nJ, per test sample; the first row, lambda empty, is the unoptimised net with\n"
-            "every scale 1), scales.csv (lambda,layer,scale) and summary.json with the\n"
-            "original network's error, dense and sparse flops and energies.",
+            "Thesis ch. 4's error-computation trade-off (Fig. 4.4, Table B.1): trains a ReLU\n"
+            "net as `train --model mlp` does, freezes it, and for each λ optimises the scales\n"
+            "of its rounding network (one per layer input, eq. 4.10), then runs the rounding\n"
+            "and the sigma-delta network over the test set in its stored order and in the\n"
+            "temporal order (App. B.4). Writes tradeoff.csv (lambda,test_error,adds,mults,\n"
+            "energy_mj,network,order,train_error per test sample: the original net dense and\n"
+            "sparse, then per λ the rounding net and the sigma-delta net in both orders; λ\n"
+            "empty is the unoptimised net, every scale 1), scales.csv (lambda,layer,scale)\n"
+            "and summary.json.",
         .parameters = scalesParameters(),
         .outputs = {"tradeoff.csv", "scales.csv", "summary.json"},
         .hasLab = false, // the Learning lab's Trade-off view is still to come (issue 21)

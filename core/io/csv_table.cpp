@@ -171,6 +171,19 @@ void CsvWriter::addRow(const std::vector<std::optional<double>>& values) {
     m_text += '\n';
 }
 
+void CsvWriter::addCells(const std::vector<std::string>& cells) {
+    if (cells.size() != m_width)
+        throw std::logic_error("CsvWriter: row width differs from the header");
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (cells[i].find_first_of(",\"\r\n") != std::string::npos)
+            throw std::logic_error("CsvWriter: a cell would need quoting: " + cells[i]);
+        if (i)
+            m_text += ',';
+        m_text += cells[i];
+    }
+    m_text += '\n';
+}
+
 void CsvWriter::addRow(const std::vector<double>& values) {
     if (values.size() != m_width)
         throw std::logic_error("CsvWriter: row width differs from the header");

@@ -51,6 +51,9 @@ class CsvWriter {
     void addRow(const std::vector<double>& values);
     // A row with gaps: nothing written for an empty cell.
     void addRow(const std::vector<std::optional<double>>& values);
+    // A row of cells already formatted (numbers by formatNumber, or plain words: no comma,
+    // quote or line break), for tables with a name column.
+    void addCells(const std::vector<std::string>& cells);
     const std::string& text() const { return m_text; }
 
   private:

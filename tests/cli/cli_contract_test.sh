@@ -170,19 +170,25 @@ early)
   expect_bad "a bad train option is refused as by train" early --model lif --beta 2 --dataset synthetic --out bad_out
   ;;
 scales)
-  check "scales on synthetic exits 0" "$CLI" scales --dataset synthetic --hidden 30 --epochs 1 --lambda 1e-7:1e-4:3 --scale-steps 60 --scale-samples 300 --out s1
-  check "tradeoff.csv header" header_is s1/tradeoff.csv "lambda,train_error,test_error,rounding_adds,sigma_delta_adds,sigma_delta_adds_temporal,rounding_energy_nj,sigma_delta_energy_nj,sigma_delta_energy_nj_temporal"
-  check "the unoptimised net and one row per lambda" rows_are s1/tradeoff.csv 4
-  check "the unoptimised row has no lambda" [ "$(column s1/tradeoff.csv lambda | head -n 1)" = "" ]
-  check "lambdas spaced geometrically: 1e-7, 10^-5.5, 1e-4" awk -F, 'NR==3 {a=$1} NR==4 {b=$1} NR==5 {c=$1} END {r=b*b/(a*c); exit !(a == 1e-7 && c == 1e-4 && r > 0.999999 && r < 1.000001)}' s1/tradeoff.csv
-  check "more lambda buys fewer additions" awk -F, 'NR==3 {a=$4} NR==5 {b=$4} END {exit !(b < a)}' s1/tradeoff.csv
-  check "the temporal order costs the sigma-delta net less" awk -F, 'NR>1 && !($6 < $5) {bad=1} END {exit bad}' s1/tradeoff.csv
-  check "energy: 0.1 pJ an addition" awk -F, 'NR>1 {d=$7 - $4*1e-4; if (d > 1e-9 || d < -1e-9) bad=1} END {exit bad}' s1/tradeoff.csv
-  check "scales.csv: a scale per layer input and row" rows_are s1/scales.csv 8
-  check "the original net: 2·(196·30 + 30·10) flops (eq. B.12)" [ "$(json_value s1/summary.json original_flops_dense)" = 12360 ]
-  for key in original_test_error original_flops_sparse original_energy_nj_dense cost_note; do check "scales summary has $key" json_has s1/summary.json $key; done
+  check "scales on synthetic exits 0" "$CLI" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrain-epochs 1 --lambda 1e-7,1e-5,1e-4 --scale-steps 60 --scale-samples 300 --out s1
+  check "tradeoff.csv header" header_is s1/tradeoff.csv "lambda,test_error,adds,mults,energy_mj,network,order,train_error"
+  check "original dense and sparse, then rounding and sigma-delta in two orders for the unoptimised net and each lambda" rows_are s1/tradeoff.csv 14
+  check "networks named" [ "$(column s1/tradeoff.csv network | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')" = "original:1 original-sparse:1 rounding:4 sigma-delta:8 " ]
+  check "the original net: 196·30 + 30·10 multiply-adds (eq. B.12)" awk -F, '$6 == "original" {exit !($3 == 6180 && $4 == 6180)}' s1/tradeoff.csv
+  check "the unoptimised net (lambda empty), then the lambdas as given" awk -F, '$6 == "rounding" {v[n++]=$1} END {exit !(n == 4 && v[0] == "" && v[1] == 1e-7 && v[2] == 1e-5 && v[3] == 1e-4)}' s1/tradeoff.csv
+  check "lambda 1e-4 read as a number" awk -F, '$6 == "rounding" && $1 == 0.0001 {found=1} END {exit !found}' s1/tradeoff.csv
+  check "more lambda buys fewer additions" awk -F, '$6 == "rounding" && $1 == 1e-7 {a=$3} $6 == "rounding" && $1 == 1e-4 {b=$3} END {exit !(b < a)}' s1/tradeoff.csv
+  check "the sigma-delta net errs as the rounding net" awk -F, '$6 == "rounding" {e[$1]=$2} $6 == "sigma-delta" && e[$1] != $2 {bad=1} END {exit bad}' s1/tradeoff.csv
+  check "the temporal order costs the sigma-delta net less" awk -F, '$7 == "stored" {s[$1]=$3} $7 == "temporal" && !($3 < s[$1]) {bad=1} END {exit bad}' s1/tradeoff.csv
+  check "additions only, 0.1 pJ each" awk -F, 'NR>1 && $6 != "original" && $6 != "original-sparse" {d=$5 - $3*1e-10; if ($4 != 0 || d > 1e-15 || d < -1e-15) bad=1} END {exit bad}' s1/tradeoff.csv
+  check "scales.csv: a scale per layer input and lambda" rows_are s1/scales.csv 8
+  check "scales.csv header" header_is s1/scales.csv "lambda,layer,scale"
+  check "a geometric range: MIN:MAX:N" "$CLI" scales --dataset synthetic --hidden 20 --pretrain-epochs 1 --lambda 1e-8:1e-4:3 --scale-steps 10 --scale-samples 100 --out s2
+  check "1e-8, 1e-6, 1e-4" awk -F, '$6 == "rounding" && $1 != "" {v[n++]=$1} END {r=v[1]*v[1]/(v[0]*v[2]); exit !(n == 3 && v[0] == 1e-8 && v[2] == 1e-4 && r > 0.999999 && r < 1.000001)}' s2/tradeoff.csv
+  for key in original_test_error original_flops_dense original_flops_sparse original_energy_mj_dense cost_note; do check "scales summary has $key" json_has s1/summary.json $key; done
+  expect_bad "a lambda must be a positive number" scales --dataset synthetic --lambda 1e-6,abc --out bad_out
   expect_bad "a geometric lambda range needs MIN > 0" scales --dataset synthetic --lambda 0:1e-5:3 --out bad_out
-  expect_bad "a lambda range must not run backwards" scales --dataset synthetic --lambda 1e-5:1e-6:3 --out bad_out
+  expect_bad "only the sigma-delta net has scales" scales --model lif --dataset synthetic --out bad_out
   ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1

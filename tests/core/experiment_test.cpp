@@ -191,10 +191,11 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"video/learn-input",
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
     };
-    // `early` trains with train's parameters.
+    // `early` trains with train's parameters; `scales` takes its --model from train's.
     for (const auto& [key, check] : std::map<std::string, Check>(parsers))
         if (key.starts_with("learning/"))
             parsers["early/" + key.substr(9)] = check;
+    parsers["scales/model"] = parsers["learning/model"];
     for (const Experiment* e : experiments())
         for (const Parameter& p : e->parameters) {
             if (p.kind != ParameterKind::Choice)

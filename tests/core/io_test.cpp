@@ -64,6 +64,16 @@ TEST(CsvWriter, ShortestExactNumbers) {
     EXPECT_THROW(w.addRow({1.0}), std::logic_error);
 }
 
+TEST(CsvWriter, NamedCellsAreWrittenAsGivenAndNeverNeedQuoting) {
+    CsvWriter w({"x", "network"});
+    w.addCells({formatNumber(0.25), "sigma-delta"});
+    w.addCells({"", "original"});
+    EXPECT_EQ(w.text(), "x,network\n0.25,sigma-delta\n,original\n");
+    EXPECT_THROW(w.addCells({"1", "a,b"}), std::logic_error);
+    EXPECT_THROW(w.addCells({"1", "say \"hi\""}), std::logic_error);
+    EXPECT_THROW(w.addCells({"1"}), std::logic_error);
+}
+
 TEST(JsonObjectWriter, EscapesAndNonFinite) {
     JsonObjectWriter j;
     j.add("s", "a\"b\\c\n")
