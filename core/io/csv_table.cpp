@@ -46,7 +46,8 @@ bool parseFiniteNumber(std::string_view cell, double& value) {
 } // namespace
 
 CsvTable CsvTable::read(const std::filesystem::path& path,
-                        const std::vector<std::string>& mayBeEmpty) {
+                        const std::vector<std::string>& mayBeEmpty,
+                        const std::vector<std::string>& textColumns) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw InputError(path.string() + ": no such file");
@@ -57,11 +58,12 @@ CsvTable CsvTable::read(const std::filesystem::path& path,
         throw InputError(path.string() + ": cannot be opened for reading");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return parse(buffer.str(), path.string(), mayBeEmpty);
+    return parse(buffer.str(), path.string(), mayBeEmpty, textColumns);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
-                         const std::vector<std::string>& mayBeEmpty) {
+                         const std::vector<std::string>& mayBeEmpty,
+                         const std::vector<std::string>& textColumns) {
     CsvTable table;
     table.m_source = sourceName;
     std::size_t lineNumber = 0;
@@ -92,9 +94,13 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
                 table.m_names.emplace_back(name);
             }
             table.m_columns.resize(cells.size());
-            for (const std::string& name : table.m_names)
+            table.m_text.resize(cells.size());
+            for (const std::string& name : table.m_names) {
                 emptyAllowed.push_back(std::find(mayBeEmpty.begin(), mayBeEmpty.end(), name) !=
                                        mayBeEmpty.end());
+                table.m_isText.push_back(std::find(textColumns.begin(), textColumns.end(), name) !=
+                                         textColumns.end());
+            }
             haveHeader = true;
             continue;
         }
@@ -104,6 +110,11 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
                              std::to_string(table.m_names.size()) + " columns");
         for (std::size_t c = 0; c < cells.size(); ++c) {
             double value = 0.0;
+            if (table.m_isText[c]) {
+                table.m_text[c].emplace_back(cells[c]);
+                table.m_columns[c].push_back(std::numeric_limits<double>::quiet_NaN());
+                continue;
+            }
             if (cells[c].empty() && emptyAllowed[c]) {
                 table.m_columns[c].push_back(std::numeric_limits<double>::quiet_NaN());
                 continue;
@@ -123,6 +134,14 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
     if (table.rowCount() == 0)
         throw InputError(sourceName + ": has a header but no data rows");
     return table;
+}
+
+const std::vector<std::string>& CsvTable::textColumn(std::string_view name) const {
+    for (std::size_t c = 0; c < m_names.size(); ++c)
+        if (m_names[c] == name && m_isText[c])
+            return m_text[c];
+    column(name); // throws, naming the columns, when there is no such column
+    throw InputError(m_source + ": column '" + std::string(name) + "' holds numbers, not names");
 }
 
 bool CsvTable::hasColumn(std::string_view name) const {

@@ -14,13 +14,17 @@ namespace sdlab {
 // Every defect (missing or empty file, no data rows, ragged row, a cell that is not a
 // finite number, a duplicate column name) raises InputError naming the file, the line
 // and the column. Columns named in `mayBeEmpty` accept empty cells, read as NaN
-// (neuron.csv's syn for a neuron without a synaptic current).
+// (neuron.csv's syn for a neuron without a synaptic current). Columns named in
+// `textColumns` hold words instead (scales' tradeoff.csv names its networks): their
+// cells are kept as text, and read as NaN by column().
 class CsvTable {
   public:
     static CsvTable read(const std::filesystem::path& path,
-                         const std::vector<std::string>& mayBeEmpty = {});
+                         const std::vector<std::string>& mayBeEmpty = {},
+                         const std::vector<std::string>& textColumns = {});
     static CsvTable parse(std::string_view text, const std::string& sourceName,
-                          const std::vector<std::string>& mayBeEmpty = {});
+                          const std::vector<std::string>& mayBeEmpty = {},
+                          const std::vector<std::string>& textColumns = {});
 
     const std::vector<std::string>& columnNames() const { return m_names; }
     std::size_t rowCount() const { return m_columns.empty() ? 0 : m_columns.front().size(); }
@@ -28,12 +32,16 @@ class CsvTable {
     // The column's values; InputError naming the file and the columns it has if absent.
     const std::vector<double>& column(std::string_view name) const;
     const std::vector<double>& column(std::size_t index) const { return m_columns[index]; }
+    // A text column's cells; InputError as column() when absent or not a text column.
+    const std::vector<std::string>& textColumn(std::string_view name) const;
     const std::string& sourceName() const { return m_source; }
 
   private:
     std::string m_source;
     std::vector<std::string> m_names;
     std::vector<std::vector<double>> m_columns;
+    std::vector<std::vector<std::string>> m_text; // per column; empty unless a text column
+    std::vector<bool> m_isText;
 };
 
 // Formats a double in the shortest form that reads back to the same value.

@@ -1,0 +1,72 @@
+// The Learning lab's Trade-off view reads `scales` and `early` results: curves per network
+// and order, points in λ order from the unoptimised net, the dense references as points.
+#include "io/input_error.h"
+#include "training/tradeoff_curves.h"
+
+#include <gtest/gtest.h>
+
+namespace sdlab {
+namespace {
+
+TEST(TradeoffCurves, ScalesRowsBecomeOneCurvePerNetworkAndOrder) {
+    const std::string text = "lambda,test_error,adds,mults,energy_mj,network,order,train_error\n"
+                             ",0.1,100,100,0,original,any,0.05\n"
+                             ",0.1,40,40,0,original-sparse,any,0.05\n"
+                             "1e-05,0.3,20,0,0,rounding,any,0.2\n"
+                             ",0.4,30,0,0,rounding,any,0.3\n"
+                             "1e-07,0.12,60,0,0,rounding,any,0.06\n"
+                             "1e-07,0.12,50,0,0,sigma-delta,temporal,0.06\n"
+                             "1e-07,0.12,70,0,0,sigma-delta,stored,0.06\n";
+    const std::vector<TradeoffCurve> curves =
+        tradeoffCurvesOfScales(readScalesTradeoff(text, "tradeoff.csv"));
+    ASSERT_EQ(curves.size(), 5U);
+    EXPECT_EQ(curves[0].name, "Original net (dense)");
+    EXPECT_TRUE(curves[0].reference);
+    ASSERT_EQ(curves[0].points.size(), 1U);
+    EXPECT_DOUBLE_EQ(curves[0].points[0].operations, 200.0); // a multiply and an add each
+    EXPECT_DOUBLE_EQ(curves[1].points[0].operations, 80.0);
+    EXPECT_FALSE(curves[2].reference);
+    ASSERT_EQ(curves[2].points.size(), 3U); // unoptimised, then λ ascending
+    EXPECT_EQ(curves[2].points[0].label, "every scale 1");
+    EXPECT_DOUBLE_EQ(curves[2].points[0].operations, 30.0);
+    EXPECT_EQ(curves[2].points[1].label, "λ = 1e-07");
+    EXPECT_DOUBLE_EQ(curves[2].points[1].testError, 0.12);
+    EXPECT_DOUBLE_EQ(curves[2].points[2].operations, 20.0);
+    EXPECT_EQ(curves[3].name, "Σ-Δ net, stored order");
+    EXPECT_DOUBLE_EQ(curves[3].points[0].operations, 70.0);
+    EXPECT_EQ(curves[4].name, "Σ-Δ net, temporal order");
+    EXPECT_DOUBLE_EQ(curves[4].points[0].operations, 50.0);
+}
+
+TEST(TradeoffCurves, AFileOfAnotherKindIsRefusedByName) {
+    EXPECT_THROW(readScalesTradeoff("step,test_error\n1,0.5\n", "early.csv").textColumn("network"),
+                 InputError);
+    const std::string foreign = "lambda,test_error,adds,mults,energy_mj,network,order,train_error\n"
+                                "1,0.5,1,1,0,mystery,any,0.5\n";
+    try {
+        tradeoffCurvesOfScales(readScalesTradeoff(foreign, "x/tradeoff.csv"));
+        FAIL() << "a table of unknown networks was read";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("x/tradeoff.csv"), std::string::npos) << e.what();
+    }
+}
+
+TEST(TradeoffCurves, EarlyGuessesAndTheDenseReference) {
+    const CsvTable early = CsvTable::parse("step,test_error,cum_adds,cum_mults\n"
+                                           "1,0.5,10,4\n2,0.2,25,4\n",
+                                           "early.csv");
+    const JsonValue summary = parseJson(
+        R"({"dense_test_error": 0.08, "dense_adds": 300, "dense_mults": 300})", "summary.json");
+    const std::vector<TradeoffCurve> curves = tradeoffCurvesOfEarly(early, &summary, "LIF");
+    ASSERT_EQ(curves.size(), 2U);
+    ASSERT_EQ(curves[0].points.size(), 2U);
+    EXPECT_DOUBLE_EQ(curves[0].points[1].operations, 29.0);
+    EXPECT_EQ(curves[0].points[1].label, "step 2");
+    EXPECT_TRUE(curves[1].reference);
+    EXPECT_DOUBLE_EQ(curves[1].points[0].operations, 600.0);
+    EXPECT_DOUBLE_EQ(curves[1].points[0].testError, 0.08);
+    EXPECT_EQ(tradeoffCurvesOfEarly(early, nullptr, "LIF").size(), 1U);
+}
+
+} // namespace
+} // namespace sdlab
