@@ -1,9 +1,13 @@
 #include "gui/learning_lab.h"
 
 #include "data/dataset_loaders.h"
+#include "experiment/experiment_list.h"
 #include "experiments/learning_experiment.h"
 #include "gui/lab_support.h"
+#include "gui/tradeoff_view.h"
 #include "io/input_error.h"
+#include "io/json_reader.h"
+#include "training/tradeoff_curves.h"
 #include "training/training_report.h"
 #include "widgets/chart_plot.h"
 #include "widgets/image_grid_view.h"
@@ -80,14 +84,16 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     : LabPage(experiment, parent), m_cache(std::make_shared<DatasetCache>()), m_runs(runs),
       m_start(new QAction(tr("&Start Training"), this)),
       m_pause(new QAction(tr("&Pause Training"), this)),
-      m_stop(new QAction(tr("S&top Training"), this)), m_xChoice(new QComboBox),
+      m_stop(new QAction(tr("S&top Training"), this)),
+      m_optimiseScales(new QAction(tr("Optimise &Scales (λ Sweep)"), this)),
+      m_guessEarly(new QAction(tr("Guess &Early"), this)), m_xChoice(new QComboBox),
       m_progress(new QProgressBar), m_rate(new QLabel), m_accuracy(new widgets::ChartPlot),
-      m_loss(new widgets::ChartPlot), m_settle(new widgets::ChartPlot),
-      m_dead(new widgets::ChartPlot), m_spikeRate(new widgets::ChartPlot),
-      m_layerRate(new widgets::ChartPlot), m_gradients(new widgets::ChartPlot),
-      m_membranes(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
-      m_kAlpha(new widgets::ChartPlot), m_kBeta(new widgets::ChartPlot),
-      m_images(new widgets::ImageGridView) {
+      m_loss(new widgets::ChartPlot), m_rightTabs(new QTabWidget), m_tradeoff(new TradeoffView),
+      m_settle(new widgets::ChartPlot), m_dead(new widgets::ChartPlot),
+      m_spikeRate(new widgets::ChartPlot), m_layerRate(new widgets::ChartPlot),
+      m_gradients(new widgets::ChartPlot), m_membranes(new widgets::ChartPlot),
+      m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
+      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_start->setToolTip(tr("Train a new network with the current parameters (Ctrl+R); "
                            "finished runs stay on the charts"));
@@ -101,8 +107,24 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     connect(m_pause, &QAction::triggered, this, &LearningLab::togglePause);
     connect(m_stop, &QAction::triggered, m_runs, &TrainingRuns::stop);
     auto* clear = new QAction(tr("&Clear Runs"), this);
-    clear->setToolTip(tr("Remove the finished runs from the charts"));
+    clear->setToolTip(tr("Remove the finished runs and the trade-off curves from the charts"));
     connect(clear, &QAction::triggered, m_runs, &TrainingRuns::clear);
+    connect(clear, &QAction::triggered, m_tradeoff, &TradeoffView::clearCurves);
+    m_optimiseScales->setShortcut(QKeySequence(tr("Ctrl+Alt+S")));
+    m_optimiseScales->setToolTip(
+        tr("Thesis ch. 4 (Fig. 4.4, Table B.1): train a ReLU net of these layers on this data "
+           "set, freeze it, optimise its rounding net's scales for λ from 1e-10 to 1e-5 and "
+           "draw the rounding and Σ-Δ nets' error against their additions in the Trade-off "
+           "view (Ctrl+Alt+S; as sdlab-cli scales)"));
+    m_guessEarly->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
+    m_guessEarly->setToolTip(
+        tr("DSN Fig. 3: train this spiking MLP or LIF network, then draw the error it would "
+           "make answering after each of its T steps against the compute spent so far, with "
+           "a dense net of the same layers as a point (Ctrl+Alt+E; as sdlab-cli early)"));
+    connect(m_optimiseScales, &QAction::triggered, this,
+            [this] { startTradeoff(*findExperiment("scales")); });
+    connect(m_guessEarly, &QAction::triggered, this,
+            [this] { startTradeoff(*findExperiment("early")); });
 
     m_xChoice->addItems({tr("samples"), tr("operations (adds + mults)"), tr("energy (mJ)")});
     m_xChoice->setToolTip(tr("Horizontal axis of the accuracy and loss curves: training "
@@ -121,6 +143,9 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     for (QAction* action : {m_start, m_pause, m_stop})
+        bar->addWidget(toolButton(action));
+    bar->addSpacing(12);
+    for (QAction* action : {m_optimiseScales, m_guessEarly})
         bar->addWidget(toolButton(action));
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("x axis:")));
@@ -178,8 +203,13 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
 
     auto* curves = new QSplitter(Qt::Horizontal);
+    curves->setChildrenCollapsible(false);
     curves->addWidget(m_accuracy);
-    curves->addWidget(m_loss);
+    m_rightTabs->addTab(m_loss, tr("Loss"));
+    m_rightTabs->addTab(m_tradeoff, tr("Trade-off"));
+    m_rightTabs->setTabToolTip(1, tr("Test error against what one prediction costs: finished "
+                                     "runs, scale optimisations and early guessing"));
+    curves->addWidget(m_rightTabs);
     auto* details = new QSplitter(Qt::Horizontal);
     m_membranes->setAxisTitles(tr("time step t"), tr("membrane U"));
     m_membranes->setTitle(tr("Output membranes"));
@@ -200,6 +230,7 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({460, 300});
     details->setSizes({320, 260, 320});
+    curves->setSizes({500, 500}); // the trade-off tab's legend needs no more than half
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -211,6 +242,11 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     connect(m_runs, &TrainingRuns::snapshotReady, this, &LearningLab::onSnapshot);
     connect(m_runs, &TrainingRuns::rowReady, this, &LearningLab::onRow);
     connect(m_runs, &TrainingRuns::outcomeReady, this, &LearningLab::onFinished);
+    connect(m_runs, &TrainingRuns::tradeoffReady, this, &LearningLab::onTradeoffReady);
+    connect(m_runs, &TrainingRuns::tradeoffProgress, this, [this](double fraction) {
+        m_progress->setValue(static_cast<int>(1000.0 * fraction));
+        m_progress->setFormat(QStringLiteral("%p%"));
+    });
     updateActions();
     rebuildCurves();
 }
@@ -263,6 +299,7 @@ void LearningLab::showExamples() {
 std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
     return {{QStringLiteral("accuracy"), m_accuracy},
             {QStringLiteral("loss"), m_loss},
+            {QStringLiteral("tradeoff"), m_tradeoff->plot()},
             {QStringLiteral("spikes"), m_raster},
             {QStringLiteral("k-alpha"), m_kAlpha},
             {QStringLiteral("k-beta"), m_kBeta},
@@ -294,7 +331,65 @@ QString LearningLab::parameterNote(const widgets::ParameterValues& values) const
 }
 
 QList<QAction*> LearningLab::runActions() const {
-    return {m_start, m_pause, m_stop};
+    return {m_start, m_pause, m_stop, m_optimiseScales, m_guessEarly};
+}
+
+bool LearningLab::startTradeoff(const Experiment& experiment) {
+    std::map<std::string, ParameterValue> fixed;
+    if (experiment.id == "scales")
+        fixed["model"] = std::string("sigma-delta"); // the net whose scales it optimises
+    QString error;
+    if (!m_runs->startTradeoff(experiment, fixed, &error)) {
+        if (!error.isEmpty())
+            setSummary(tr("%1: %2").arg(experiment.id == "scales" ? tr("Cannot optimise scales")
+                                                                  : tr("Cannot guess early"),
+                                        error));
+        return false;
+    }
+    m_rightTabs->setCurrentWidget(m_tradeoff);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("training…"));
+    setSummary(experiment.id == "scales"
+                   ? tr("Optimising scales: training %1 as a ReLU net, then a λ sweep")
+                         .arg(m_runs->setup()->description)
+                   : tr("Guessing early: training %1, then reading it out after each step")
+                         .arg(m_runs->setup()->description));
+    return true;
+}
+
+void LearningLab::onTradeoffReady(const ExperimentOutcomePtr& outcome) {
+    m_rate->clear();
+    if (outcome->cancelled) {
+        m_progress->setFormat(tr("stopped"));
+        setSummary(tr("Stopped; the Trade-off view is unchanged"));
+        return;
+    }
+    if (!outcome->error.isEmpty()) {
+        m_progress->setFormat(tr("failed"));
+        setSummary(tr("The trade-off run failed: %1").arg(outcome->error));
+        return;
+    }
+    try {
+        const std::string* summaryFile = outcome->file("summary.json");
+        const JsonValue summary =
+            summaryFile ? parseJson(*summaryFile, "summary.json") : JsonValue{};
+        const QString source =
+            tr("%1 %2").arg(summaryText(summary, "dataset"), summaryText(summary, "layers"));
+        if (const std::string* table = outcome->file("tradeoff.csv"))
+            m_tradeoff->addCurves(
+                source, tradeoffCurvesOfScales(readScalesTradeoff(*table, "tradeoff.csv")));
+        else if (const std::string* early = outcome->file("early.csv"))
+            m_tradeoff->addCurves(
+                source, tradeoffCurvesOfEarly(CsvTable::parse(*early, "early.csv"), &summary,
+                                              summaryText(summary, "model").toStdString()));
+    } catch (const InputError& e) {
+        setSummary(tr("The trade-off run's result could not be read: %1")
+                       .arg(QString::fromStdString(e.what())));
+        return;
+    }
+    m_progress->setFormat(tr("done"));
+    m_rightTabs->setCurrentWidget(m_tradeoff);
+    setSummary(tr("%1 — in the Trade-off view").arg(outcome->line));
 }
 
 bool LearningLab::startRun() {
@@ -330,7 +425,7 @@ void LearningLab::onRunStarted() {
 }
 
 void LearningLab::togglePause() {
-    if (!m_runs->isRunning())
+    if (!m_runs->isTraining())
         return;
     const bool pause = !m_runs->isPaused();
     m_runs->setPaused(pause);
@@ -342,9 +437,13 @@ void LearningLab::togglePause() {
 void LearningLab::updateActions() {
     const bool running = m_runs->isRunning();
     m_start->setEnabled(m_runs->canStart());
-    m_pause->setChecked(running && m_runs->isPaused());
-    m_pause->setEnabled(running);
+    m_pause->setChecked(m_runs->isTraining() && m_runs->isPaused());
+    m_pause->setEnabled(m_runs->isTraining());
     m_stop->setEnabled(running);
+    // A trade-off run trains a network of its own: not beside another run.
+    const bool canRun = !running && m_runs->setup();
+    m_optimiseScales->setEnabled(canRun);
+    m_guessEarly->setEnabled(canRun);
 }
 
 double LearningLab::xOf(const TrainingCurvePoint& p) const {
@@ -382,6 +481,7 @@ void LearningLab::rebuildCurves() {
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
     m_series.clear();
     showInsideTabsOf(m_runs->runs());
+    m_tradeoff->setRuns(m_runs->runs());
     for (const TrainingCurves& run : m_runs->runs()) {
         const QColor color = widgets::ChartPlot::seriesColor(run.colorIndex);
         RunSeries series;
@@ -585,6 +685,7 @@ void LearningLab::onRow(const TrainingRowPtr& update) {
 
 void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
     m_rate->clear();
+    m_tradeoff->setRuns(m_runs->runs()); // the run's prediction cost joins as a point
     if (!outcome->error.isEmpty()) {
         m_progress->setFormat(tr("failed"));
         setSummary(tr("Training failed: %1").arg(outcome->error));
@@ -608,6 +709,8 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
             *error = tr("a run is in progress; stop it (Ctrl+.) before opening a result");
         return false;
     }
+    if (openTradeoffResult(directory))
+        return true;
     std::vector<CurveRow> curve =
         readTrainingCurve(QDir(directory).filePath(QStringLiteral("curve.csv")).toStdString());
     if (const QString layers = QDir(directory).filePath(QStringLiteral("layers.csv"));
@@ -625,6 +728,29 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
                    .arg(directory, name, summaryText(summary, "dataset", tr("its data set")))
                    .arg(rows)
                    .arg(finalAccuracy, 0, 'f', 2));
+    return true;
+}
+
+bool LearningLab::openTradeoffResult(const QString& directory) {
+    const QDir dir(directory);
+    const QString scales = dir.filePath(QStringLiteral("tradeoff.csv"));
+    const QString early = dir.filePath(QStringLiteral("early.csv"));
+    if (!QFileInfo::exists(scales) && !QFileInfo::exists(early))
+        return false;
+    const JsonValue summary = readResultSummary(directory);
+    const QString source = tr("%1/").arg(dir.dirName());
+    if (QFileInfo::exists(scales))
+        m_tradeoff->addCurves(source,
+                              tradeoffCurvesOfScales(readScalesTradeoffFile(scales.toStdString())));
+    else
+        m_tradeoff->addCurves(source,
+                              tradeoffCurvesOfEarly(CsvTable::read(early.toStdString()), &summary,
+                                                    summaryText(summary, "model").toStdString()));
+    m_rightTabs->setCurrentWidget(m_tradeoff);
+    setSummary(tr("Opened %1 in the Trade-off view (%2 on %3)")
+                   .arg(directory,
+                        QFileInfo::exists(scales) ? tr("scale optimisation") : tr("early guessing"),
+                        summaryText(summary, "dataset", tr("its data set"))));
     return true;
 }
 

@@ -21,6 +21,7 @@ class SpikeRaster;
 namespace sdlab::gui {
 
 class DatasetCache;
+class TradeoffView;
 
 // The Learning lab (ICLR'18 §3-4, DSN §3, thesis ch. 4): choose data, model and
 // options; Start trains off the GUI thread while the page shows live accuracy and loss
@@ -46,6 +47,10 @@ class LearningLab : public LabPage {
     // For tests and scripts: the actions' slots.
     bool startRun();
     void togglePause();
+    // Run > Optimise Scales (`scales` on the current data and layers) and Guess Early
+    // (`early` on the current spiking model); their curves join the Trade-off view.
+    bool startTradeoff(const Experiment& experiment);
+    TradeoffView* tradeoffView() const { return m_tradeoff; }
 
   private:
     enum class XAxis { Samples, Operations, Energy };
@@ -58,6 +63,8 @@ class LearningLab : public LabPage {
     void onSnapshot(const TrainingSnapshotPtr& snapshot);
     void onRow(const TrainingRowPtr& row);
     void onFinished(const TrainingOutcomePtr& outcome);
+    void onTradeoffReady(const ExperimentOutcomePtr& outcome);
+    bool openTradeoffResult(const QString& directory);
     void rebuildCurves();
     void showInsideTabsOf(const std::vector<TrainingCurves>& runs);
     void refreshRun(int index);
@@ -76,11 +83,15 @@ class LearningLab : public LabPage {
     QAction* m_start;
     QAction* m_pause;
     QAction* m_stop;
+    QAction* m_optimiseScales;
+    QAction* m_guessEarly;
     QComboBox* m_xChoice;
     QProgressBar* m_progress;
     QLabel* m_rate;
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
+    QTabWidget* m_rightTabs;         // the loss and the trade-off
+    TradeoffView* m_tradeoff;        // error against inference compute
     widgets::ChartPlot* m_settle;    // EqProp: settling steps per training sample
     widgets::ChartPlot* m_dead;      // LIF: silent units per layer, %
     widgets::ChartPlot* m_spikeRate; // LIF: spikes per training sample

@@ -1,6 +1,8 @@
 #include "gui/training_runs.h"
 
+#include "gui/lab_parameters.h"
 #include "gui/lab_support.h"
+#include "io/input_error.h"
 
 namespace sdlab::gui {
 
@@ -84,11 +86,40 @@ TrainingRuns::TrainingRuns(QObject* parent) : LabRun(parent) {
                 Q_EMIT outcomeReady(outcome);
                 Q_EMIT finished();
             });
+    connect(&m_tradeoff, &ExperimentThread::progressed, this, &TrainingRuns::tradeoffProgress);
+    connect(&m_tradeoff, &ExperimentThread::runFinished, this,
+            [this](const ExperimentOutcomePtr& outcome) {
+                Q_EMIT stateChanged();
+                Q_EMIT tradeoffReady(outcome);
+                Q_EMIT finished();
+            });
+}
+
+bool TrainingRuns::startTradeoff(const Experiment& experiment,
+                                 const std::map<std::string, ParameterValue>& fixed,
+                                 QString* error) {
+    if (isRunning() || !m_setup || m_setup->parameters != m_values)
+        return false;
+    std::map<std::string, ParameterValue> given = fixed;
+    for (const auto& [key, value] : fromVariantMap(m_setup->parameters))
+        if (findParameter(experiment, key) && !given.count(key))
+            given[key] = value;
+    try {
+        m_tradeoff.startRun(experiment, checkedValues(experiment, given, ParameterNaming::Key));
+    } catch (const InputError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    Q_EMIT stateChanged();
+    return true;
 }
 
 void TrainingRuns::stop() {
-    if (isRunning())
+    if (isTraining())
         m_thread.stop();
+    if (isTradeoffRunning())
+        m_tradeoff.stop();
 }
 
 void TrainingRuns::parametersChanged(const widgets::ParameterValues& values) {
@@ -129,7 +160,7 @@ bool TrainingRuns::start() {
 }
 
 void TrainingRuns::setPaused(bool paused) {
-    if (!isRunning() || paused == isPaused())
+    if (!isTraining() || paused == isPaused())
         return;
     m_thread.setPaused(paused);
     Q_EMIT stateChanged();
@@ -158,7 +189,7 @@ void TrainingRuns::addFinished(const QString& name, std::optional<ModelKind> mod
 }
 
 void TrainingRuns::clear() {
-    if (isRunning()) { // keep the running one
+    if (isTraining()) { // keep the running one
         TrainingCurves current = std::move(m_runs.back());
         m_runs.clear();
         m_runs.push_back(std::move(current));

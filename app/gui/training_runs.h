@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/experiment_thread.h"
 #include "gui/lab_run.h"
 #include "gui/training_thread.h"
 
@@ -52,8 +53,12 @@ class TrainingRuns : public LabRun {
 
     explicit TrainingRuns(QObject* parent = nullptr);
 
-    bool isRunning() const override { return m_thread.isRunning(); }
-    void stop() override; // asks the run to stop; outcomeReady and finished follow
+    // Training, or a trade-off run (below).
+    bool isRunning() const override { return isTraining() || isTradeoffRunning(); }
+    bool isTraining() const { return m_thread.isRunning(); }
+    bool isTradeoffRunning() const { return m_tradeoff.isRunning(); }
+    void
+    stop() override; // asks the run to stop; outcomeReady (or tradeoffReady) and finished follow
     void parametersChanged(const widgets::ParameterValues& values) override;
     void resultReady(const LabResultPtr& result) override;
 
@@ -69,6 +74,13 @@ class TrainingRuns : public LabRun {
                      std::vector<CurveRow> rows);
     void clear(); // all but the running one
 
+    // A trade-off run on the newest checked values, as `sdlab-cli scales` or `early` runs
+    // (thesis Fig. 4.4, DSN Fig. 3): the values the experiment shares with `train`, and
+    // `fixed` (e.g. scales' model) over them. False while anything runs, when the values
+    // are not checked yet, or when the experiment refuses them (`error` says why).
+    bool startTradeoff(const Experiment& experiment,
+                       const std::map<std::string, ParameterValue>& fixed, QString* error);
+
     const std::vector<TrainingCurves>& runs() const { return m_runs; }
     const CurveRow* lastRow() const;
 
@@ -78,7 +90,9 @@ class TrainingRuns : public LabRun {
     void runUpdated(int index);
     void snapshotReady(sdlab::gui::TrainingSnapshotPtr snapshot);
     void rowReady(sdlab::gui::TrainingRowPtr row);
-    void outcomeReady(sdlab::gui::TrainingOutcomePtr outcome); // just before finished()
+    void outcomeReady(sdlab::gui::TrainingOutcomePtr outcome);    // just before finished()
+    void tradeoffProgress(double fraction);                       // of the run's current phase
+    void tradeoffReady(sdlab::gui::ExperimentOutcomePtr outcome); // just before finished()
 
   private:
     void onSnapshot(const TrainingSnapshotPtr& snapshot);
@@ -86,6 +100,7 @@ class TrainingRuns : public LabRun {
     void append(TrainingCurves run);
 
     TrainingThread m_thread;
+    ExperimentThread m_tradeoff;
     std::shared_ptr<const LearningSetup> m_setup;
     std::shared_ptr<const LearningSetup> m_running;
     widgets::ParameterValues m_values;

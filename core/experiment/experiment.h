@@ -39,6 +39,9 @@ struct Experiment {
     std::vector<Parameter> parameters;
     std::vector<std::string> outputs; // the result files a run may write
     bool hasLab = true;               // false: command line only (cost)
+    // A command without a lab whose results a lab shows (`scales` and `early`: the
+    // Learning lab's Trade-off view); empty: its own lab, if any.
+    std::string resultsShownIn{};
     bool needsVideo = false;          // its run lives in sdlab_video (OpenCV)
     // Couples parameters after `changedKey` was edited (kα, kβ ↔ kp, kd); an empty key
     // derives every dependent value from the primary ones.

@@ -137,7 +137,8 @@ const Experiment& earlyExperiment() {
             "an MLP of the same layers trained the same way (dense_test_error, dense_mults).",
         .parameters = earlyParameters(),
         .outputs = {"early.csv", "summary.json"},
-        .hasLab = false, // the Learning lab's Trade-off view is still to come (issue 21)
+        .hasLab = false,
+        .resultsShownIn = "learning", // its Trade-off view runs and opens it
         .check = checkEarly,
         .run = run};
     return experiment;

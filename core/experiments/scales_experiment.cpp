@@ -283,7 +283,8 @@ const Experiment& scalesExperiment() {
             "and summary.json.",
         .parameters = scalesParameters(),
         .outputs = {"tradeoff.csv", "scales.csv", "summary.json"},
-        .hasLab = false, // the Learning lab's Trade-off view is still to come (issue 21)
+        .hasLab = false,
+        .resultsShownIn = "learning", // its Trade-off view runs and opens it
         .check = checkScales,
         .run = run};
     return experiment;

@@ -18,6 +18,8 @@ class OutputBundle {
         m_files.emplace_back(std::move(fileName), std::move(content));
     }
     void commit(const std::filesystem::path& directory) const;
+    // The staged files, name and content, for a caller that reads them in memory.
+    const std::vector<std::pair<std::string, std::string>>& files() const { return m_files; }
 
   private:
     std::vector<std::pair<std::string, std::string>> m_files;

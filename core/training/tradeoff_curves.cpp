@@ -13,6 +13,10 @@ CsvTable readScalesTradeoff(const std::string& text, const std::string& sourceNa
     return CsvTable::parse(text, sourceName, {"lambda"}, {"network", "order"});
 }
 
+CsvTable readScalesTradeoffFile(const std::string& path) {
+    return CsvTable::read(path, {"lambda"}, {"network", "order"});
+}
+
 std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& table) {
     const std::vector<double>& lambda = table.column("lambda");
     const std::vector<double>& error = table.column("test_error");
@@ -26,11 +30,11 @@ std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& table) {
         {"sigma-delta", "stored"}, {"sigma-delta", "temporal"},
     };
     const std::map<std::pair<std::string, std::string>, std::string> names{
-        {{"original", "any"}, "Original net (dense)"},
-        {{"original-sparse", "any"}, "Original net (sparse, eq. B.13)"},
-        {{"rounding", "any"}, "Rounding net"},
-        {{"sigma-delta", "stored"}, "Σ-Δ net, stored order"},
-        {{"sigma-delta", "temporal"}, "Σ-Δ net, temporal order"},
+        {{"original", "any"}, "Original (dense)"},
+        {{"original-sparse", "any"}, "Original (sparse, eq. B.13)"},
+        {{"rounding", "any"}, "Rounding"},
+        {{"sigma-delta", "stored"}, "Σ-Δ, stored order"},
+        {{"sigma-delta", "temporal"}, "Σ-Δ, temporal order"},
     };
     std::vector<TradeoffCurve> curves;
     for (const auto& kind : kinds) {
@@ -52,7 +56,8 @@ std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& table) {
                 std::snprintf(label, sizeof label, "%s", curve.reference ? "" : "every scale 1");
             else
                 std::snprintf(label, sizeof label, "λ = %.3g", lambda[r]);
-            curve.points.push_back({adds[r] + mults[r], error[r], label});
+            curve.points.push_back(
+                {adds[r] + mults[r], error[r], label, curve.reference || !std::isnan(lambda[r])});
         }
         if (!curve.points.empty())
             curves.push_back(std::move(curve));

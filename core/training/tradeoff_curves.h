@@ -16,6 +16,7 @@ struct TradeoffPoint {
     double operations = 0.0;
     double testError = 0.0; // a fraction
     std::string label;      // what the point stands for: "λ = 1e-08", "step 3"
+    bool onCurve = true;    // false: a point beside the curve (the unoptimised net)
 };
 struct TradeoffCurve {
     std::string name;
@@ -25,10 +26,11 @@ struct TradeoffCurve {
 
 // scales' tradeoff.csv (its `network` and `order` columns as text): the original net dense
 // and sparse as references, then the rounding net and the sigma-delta net in each order,
-// their points in λ order from the unoptimised net (every scale 1). InputError for a table
-// that is not one.
+// their points in λ order after the unoptimised net (every scale 1, off the curve).
+// InputError for a table that is not one.
 std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& tradeoff);
 CsvTable readScalesTradeoff(const std::string& text, const std::string& sourceName);
+CsvTable readScalesTradeoffFile(const std::string& path);
 
 // early's early.csv, one point per step, and from its summary.json (may be null) the
 // dense net of the same layers as the reference.

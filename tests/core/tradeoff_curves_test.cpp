@@ -20,7 +20,7 @@ TEST(TradeoffCurves, ScalesRowsBecomeOneCurvePerNetworkAndOrder) {
     const std::vector<TradeoffCurve> curves =
         tradeoffCurvesOfScales(readScalesTradeoff(text, "tradeoff.csv"));
     ASSERT_EQ(curves.size(), 5U);
-    EXPECT_EQ(curves[0].name, "Original net (dense)");
+    EXPECT_EQ(curves[0].name, "Original (dense)");
     EXPECT_TRUE(curves[0].reference);
     ASSERT_EQ(curves[0].points.size(), 1U);
     EXPECT_DOUBLE_EQ(curves[0].points[0].operations, 200.0); // a multiply and an add each
@@ -28,13 +28,15 @@ TEST(TradeoffCurves, ScalesRowsBecomeOneCurvePerNetworkAndOrder) {
     EXPECT_FALSE(curves[2].reference);
     ASSERT_EQ(curves[2].points.size(), 3U); // unoptimised, then λ ascending
     EXPECT_EQ(curves[2].points[0].label, "every scale 1");
+    EXPECT_FALSE(curves[2].points[0].onCurve); // a point beside the λ curve
+    EXPECT_TRUE(curves[2].points[1].onCurve);
     EXPECT_DOUBLE_EQ(curves[2].points[0].operations, 30.0);
     EXPECT_EQ(curves[2].points[1].label, "λ = 1e-07");
     EXPECT_DOUBLE_EQ(curves[2].points[1].testError, 0.12);
     EXPECT_DOUBLE_EQ(curves[2].points[2].operations, 20.0);
-    EXPECT_EQ(curves[3].name, "Σ-Δ net, stored order");
+    EXPECT_EQ(curves[3].name, "Σ-Δ, stored order");
     EXPECT_DOUBLE_EQ(curves[3].points[0].operations, 70.0);
-    EXPECT_EQ(curves[4].name, "Σ-Δ net, temporal order");
+    EXPECT_EQ(curves[4].name, "Σ-Δ, temporal order");
     EXPECT_DOUBLE_EQ(curves[4].points[0].operations, 50.0);
 }
 
