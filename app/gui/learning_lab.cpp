@@ -70,6 +70,13 @@ QString className(const ImageDataset& data, int label) {
                : QString::number(label);
 }
 
+// "Spiking MLP" for a summary's "spiking-mlp"; the name as written when unknown.
+QString modelTitleOf(const JsonValue& summary) {
+    const QString name = summaryText(summary, "model", QObject::tr("model"));
+    const std::optional<ModelKind> kind = parseModelKind(name.toStdString());
+    return kind ? modelTitle(*kind) : name;
+}
+
 QWidget* boxed(const QString& title, QWidget* content) {
     auto* box = new QGroupBox(title);
     auto* layout = new QVBoxLayout(box);
@@ -381,7 +388,7 @@ void LearningLab::onTradeoffReady(const ExperimentOutcomePtr& outcome) {
         else if (const std::string* early = outcome->file("early.csv"))
             m_tradeoff->addCurves(
                 source, tradeoffCurvesOfEarly(CsvTable::parse(*early, "early.csv"), &summary,
-                                              summaryText(summary, "model").toStdString()));
+                                              modelTitleOf(summary).toStdString()));
     } catch (const InputError& e) {
         setSummary(tr("The trade-off run's result could not be read: %1")
                        .arg(QString::fromStdString(e.what())));
@@ -745,7 +752,7 @@ bool LearningLab::openTradeoffResult(const QString& directory) {
     else
         m_tradeoff->addCurves(source,
                               tradeoffCurvesOfEarly(CsvTable::read(early.toStdString()), &summary,
-                                                    summaryText(summary, "model").toStdString()));
+                                                    modelTitleOf(summary).toStdString()));
     m_rightTabs->setCurrentWidget(m_tradeoff);
     setSummary(tr("Opened %1 in the Trade-off view (%2 on %3)")
                    .arg(directory,

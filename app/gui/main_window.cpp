@@ -533,8 +533,8 @@ bool MainWindow::openResult(const QString& directory, QString* error) {
                          .arg(directory, looked.join(QStringLiteral(", ")));
         return false;
     }
-    const Lab* lab = labFor(QString::fromStdString(
-        found->resultsShownIn.empty() ? found->id : found->resultsShownIn));
+    const Lab* lab = labFor(
+        QString::fromStdString(found->resultsShownIn.empty() ? found->id : found->resultsShownIn));
     if (!lab) {
         if (error)
             *error = tr("%1 is a result of sdlab-cli %2, which has no lab")

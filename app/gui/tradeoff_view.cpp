@@ -65,9 +65,11 @@ void TradeoffView::setRuns(const std::vector<TrainingCurves>& runs) {
 void TradeoffView::addCurves(const QString& source, std::vector<TradeoffCurve> curves) {
     for (TradeoffCurve& curve : curves) {
         const QString name = QString::fromStdString(curve.name);
-        // Colours after the runs' first few, so a result does not take a run's colour.
-        m_curves.push_back(
-            {name, source, std::move(curve), widgets::ChartPlot::seriesColor(6 + m_colorsUsed++)});
+        // The palette in turn, but its light colours (yellow) that vanish on white.
+        QColor color = widgets::ChartPlot::seriesColor(m_colorsUsed++);
+        while (color.lightness() > 170)
+            color = widgets::ChartPlot::seriesColor(m_colorsUsed++);
+        m_curves.push_back({name, source, std::move(curve), color});
     }
     while (m_curves.size() > kMaxCurves)
         m_curves.erase(m_curves.begin());

@@ -30,6 +30,8 @@ class TradeoffView : public QWidget {
     void addCurves(const QString& source, std::vector<TradeoffCurve> curves);
     void clearCurves();
     std::size_t curveCount() const { return m_curves.size(); }
+    const TradeoffCurve& curve(std::size_t index) const { return m_curves[index].curve; }
+    std::size_t runPointCount() const { return m_runs.size(); }
     // The read-out hovering at `position` (viewport pixels) would show; empty when no
     // point is within 12 pixels.
     QString readoutAt(const QPoint& position) const;

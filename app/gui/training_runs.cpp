@@ -1,5 +1,6 @@
 #include "gui/training_runs.h"
 
+#include "experiment/experiment_list.h"
 #include "gui/lab_parameters.h"
 #include "gui/lab_support.h"
 #include "io/input_error.h"
@@ -100,10 +101,16 @@ bool TrainingRuns::startTradeoff(const Experiment& experiment,
                                  QString* error) {
     if (isRunning() || !m_setup || m_setup->parameters != m_values)
         return false;
+    // The lab's values the experiment shares with `train`: same name (or alias) and same
+    // kind; a name that means something else there (EqProp's λ, scales' λ list) is not.
+    const Experiment& learning = *findExperiment("learning");
     std::map<std::string, ParameterValue> given = fixed;
-    for (const auto& [key, value] : fromVariantMap(m_setup->parameters))
-        if (findParameter(experiment, key) && !given.count(key))
+    for (const auto& [key, value] : fromVariantMap(m_setup->parameters)) {
+        const Parameter* ours = findParameter(learning, key);
+        const Parameter* theirs = findParameter(experiment, key);
+        if (ours && theirs && ours->kind == theirs->kind && !given.count(theirs->key))
             given[key] = value;
+    }
     try {
         m_tradeoff.startRun(experiment, checkedValues(experiment, given, ParameterNaming::Key));
     } catch (const InputError& e) {

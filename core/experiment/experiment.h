@@ -42,7 +42,7 @@ struct Experiment {
     // A command without a lab whose results a lab shows (`scales` and `early`: the
     // Learning lab's Trade-off view); empty: its own lab, if any.
     std::string resultsShownIn{};
-    bool needsVideo = false;          // its run lives in sdlab_video (OpenCV)
+    bool needsVideo = false; // its run lives in sdlab_video (OpenCV)
     // Couples parameters after `changedKey` was edited (kα, kβ ↔ kp, kd); an empty key
     // derives every dependent value from the primary ones.
     void (*reconcile)(ParameterValues& values, const std::string& changedKey) = nullptr;

@@ -11,7 +11,10 @@
 #include "gui/lab_support.h"
 #include "gui/learning_lab.h"
 #include "gui/main_window.h"
+#include "gui/tradeoff_view.h"
+#include "io/output_bundle.h"
 #include "lab_test_support.h"
+#include "training/tradeoff_curves.h"
 #include "training/training_run.h"
 #include "widgets/chart_plot.h"
 #include "widgets/image_grid_view.h"
@@ -138,6 +141,63 @@ class LearningLabTest : public QObject {
         QVERIFY(insideTabVisible(lab, "k-alpha") && insideTabVisible(lab, "k-beta"));
         QVERIFY(insideTabVisible(lab, "dead-units") && insideTabVisible(lab, "spikes-per-sample"));
         QVERIFY(!insideTabVisible(lab, "settle-steps") && !insideTabVisible(lab, "gradient-norms"));
+    }
+
+    void tradeoffRunsDrawWhatTheCommandLineWrites() {
+        MainWindow window(false);
+        LearningLab* lab = learningLab(window);
+        LabSession* session = window.session(kLab);
+        session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
+                        {QStringLiteral("model"), QStringLiteral("pdnn")},
+                        {QStringLiteral("hidden"), QStringLiteral("30")},
+                        {QStringLiteral("epochs"), 1},
+                        {QStringLiteral("seed"), 3}},
+                       QStringLiteral("test"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+        // A PD network runs over no time steps: Guess Early says so and nothing starts.
+        QVERIFY(!lab->startTradeoff(*sdlab::findExperiment("early")));
+        QVERIFY(window.statusText().contains(QStringLiteral("Cannot guess early")));
+        QVERIFY(!session->isRunning());
+
+        QSignalSpy finished(session->run(), &sdlab::gui::LabRun::finished);
+        QVERIFY2(lab->startTradeoff(*sdlab::findExperiment("scales")),
+                 qPrintable(window.statusText()));
+        QVERIFY(session->isRunning());
+        QVERIFY(!lab->runActions().front()->isEnabled()); // no training beside it
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        sdlab::gui::TradeoffView* view = lab->tradeoffView();
+        // The same values through the command's own description and run.
+        const sdlab::Experiment& scales = *sdlab::findExperiment("scales");
+        const sdlab::ParameterValues values =
+            sdlab::checkedValues(scales,
+                                 {{"dataset", std::string("synthetic")},
+                                  {"hidden", std::string("30")},
+                                  {"pretrain-epochs", 1LL},
+                                  {"seed", 3LL}},
+                                 sdlab::ParameterNaming::Key);
+        sdlab::OutputBundle bundle;
+        scales.run(values, {}, bundle);
+        std::string table;
+        for (const auto& [name, content] : bundle.files())
+            if (name == "tradeoff.csv")
+                table = content;
+        const std::vector<sdlab::TradeoffCurve> reference =
+            sdlab::tradeoffCurvesOfScales(sdlab::readScalesTradeoff(table, "tradeoff.csv"));
+        QCOMPARE(view->curveCount(), reference.size());
+        for (std::size_t c = 0; c < reference.size(); ++c) {
+            QCOMPARE(view->curve(c).name, reference[c].name);
+            QCOMPARE(view->curve(c).points.size(), reference[c].points.size());
+            for (std::size_t p = 0; p < reference[c].points.size(); ++p) {
+                QCOMPARE(view->curve(c).points[p].operations, reference[c].points[p].operations);
+                QCOMPARE(view->curve(c).points[p].testError, reference[c].points[p].testError);
+            }
+        }
+        QVERIFY(window.statusText().contains(QStringLiteral("Trade-off view")));
+        // A finished training run joins as one point.
+        QCOMPARE(view->runPointCount(), std::size_t(0));
+        QVERIFY(lab->startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(view->runPointCount(), std::size_t(1));
     }
 
     void pauseHoldsStopEndsAndRunsOverlay() {
