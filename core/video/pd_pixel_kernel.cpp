@@ -16,7 +16,8 @@ template <class Round>
 pdPixelBlock(const PdPixelGains& g, const float* __restrict x, float* __restrict last,
              float* __restrict phi, float* __restrict y, float* __restrict events,
              float* __restrict reconstruction, int size, Round round) {
-    std::int32_t on = 0, off = 0;
+    // Unsigned sums wrap (defined) where absurd inputs (1e9 per pixel) would overflow.
+    std::uint32_t on = 0, off = 0;
     for (int i = 0; i < size; ++i) {
         const float p = phi[i] + (g.kp * x[i] + g.kd * (x[i] - last[i])); // eqs 3-4
         last[i] = x[i];
@@ -26,8 +27,8 @@ pdPixelBlock(const PdPixelGains& g, const float* __restrict x, float* __restrict
         const float r = g.kBeta * s + g.kAlpha * y[i]; // eq. 5
         y[i] = r;
         reconstruction[i] = r;
-        on += static_cast<std::int32_t>(std::max(s, 0.0F));
-        off += static_cast<std::int32_t>(std::max(-s, 0.0F));
+        on += static_cast<std::uint32_t>(static_cast<std::int32_t>(std::max(s, 0.0F)));
+        off += static_cast<std::uint32_t>(static_cast<std::int32_t>(std::max(-s, 0.0F)));
     }
     return {on, off};
 }

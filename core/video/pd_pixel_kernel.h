@@ -9,13 +9,14 @@ namespace sdlab {
 // (R half away from zero), writing s to `events` and y to `reconstruction` as well. The
 // operations and their order are PdPixelEncoder's whole-frame Eigen expressions', so both
 // kernels give the same bits; the AVX2 one does 8 pixels at a time (no FMA enabled, so
-// every product and sum is rounded as on SSE2). The event counts are int32: keep blocks
-// to a few thousand pixels.
+// every product and sum is rounded as on SSE2). The event counts are 32-bit sums that wrap
+// rather than overflow: exact while a block's total stays under 2^32 (keep blocks to a few
+// thousand pixels of frames in [0, 1]).
 struct PdPixelGains {
     float kp, kd, kAlpha, kBeta;
 };
 struct PdPixelCounts {
-    std::int32_t on = 0, off = 0;
+    std::uint32_t on = 0, off = 0;
 };
 
 PdPixelCounts pdPixelBlockSse2(const PdPixelGains& gains, const float* x, float* last, float* phi,
