@@ -11,7 +11,7 @@ namespace sdlab {
 // kernels give the same bits; the AVX2 one does 8 pixels at a time (no FMA enabled, so
 // every product and sum is rounded as on SSE2). The event counts are 32-bit sums that wrap
 // rather than overflow: exact while a block's total stays under 2^32 (keep blocks to a few
-// thousand pixels of frames in [0, 1]).
+// thousand pixels of frames in [0, 1]); one pixel's |s| must stay under 2^31 (its int cast).
 struct PdPixelGains {
     float kp, kd, kAlpha, kBeta;
 };

@@ -53,7 +53,7 @@ void PdPixelEncoder::encode(const Eigen::ArrayXf& x, EncodedFrame& out) {
     // floats cost 7× the bandwidth bound, blocks of them in cache still 3.4×).
     const bool avx2 = cpuHasAvx2();
     const PdPixelGains gains{kp, kd, kAlpha, kBeta};
-    constexpr Eigen::Index kBlock = 4096; // the counts stay far inside an int32
+    constexpr Eigen::Index kBlock = 4096; // its uint32 counts cannot wrap for frames in [0, 1]
     long on = 0, off = 0;
     for (Eigen::Index start = 0; start < n; start += kBlock) {
         const auto size = static_cast<int>(std::min(kBlock, n - start));
