@@ -1,40 +1,133 @@
 #include "io/csv_table.h"
 
+#include "io/bounded_input.h"
 #include "io/input_error.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
+#include <deque>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 
 namespace sdlab {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+// The most a CSV input may hold: far above any signal or result table we write, far
+// below what would exhaust memory (issue 23: /dev/zero, an endless FIFO).
+constexpr std::uint64_t kMaxCsvBytes = std::uint64_t{512} << 20;
+
+// How a file separates its cells, read from its header line (outside quotes): a comma
+// when it has one; else a semicolon, with decimal commas, as spreadsheets in many
+// locales save CSV; else a tab. Excel's "sep=;" first line says so explicitly.
+struct Dialect {
+    char separator = ',';
+    bool decimalComma = false;
+};
+
+bool isPadding(char c, char separator) {
+    return c == ' ' || c == '\r' || (c == '\t' && separator != '\t');
+}
+
+std::string_view trim(std::string_view s, char separator) {
+    while (!s.empty() && isPadding(s.front(), separator))
         s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    while (!s.empty() && isPadding(s.back(), separator))
         s.remove_suffix(1);
     return s;
 }
 
-std::vector<std::string_view> splitCells(std::string_view line) {
-    std::vector<std::string_view> cells;
-    std::size_t start = 0;
+bool occursOutsideQuotes(std::string_view line, char c) {
+    bool quoted = false;
+    for (char x : line) {
+        if (x == '"')
+            quoted = !quoted;
+        else if (x == c && !quoted)
+            return true;
+    }
+    return false;
+}
+
+Dialect dialectOf(std::string_view header) {
+    if (occursOutsideQuotes(header, ','))
+        return {',', false};
+    if (occursOutsideQuotes(header, ';'))
+        return {';', true};
+    if (occursOutsideQuotes(header, '\t'))
+        return {'\t', false};
+    return {',', false};
+}
+
+// Excel's separator hint: a first line "sep=X".
+std::optional<Dialect> separatorHint(std::string_view line) {
+    if (line.size() != 5 || line.substr(0, 4) != "sep=")
+        return std::nullopt;
+    return Dialect{line[4], line[4] == ';'};
+}
+
+enum class SplitResult { ok, quoteNeverClosed, textAfterQuote };
+
+// Splits one line into cells, with RFC 4180 quoting inside the line ("a ""b""" reads
+// a "b"); spaces around a cell are dropped, those inside quotes kept. Cells are views
+// into the line, except quoted cells with doubled quotes, which are unescaped into
+// `unescaped` (a deque: its strings never move). A quote left open (a quoted line
+// break, which we do not read) or text after a closing quote is reported.
+SplitResult splitCells(std::string_view line, char separator, std::vector<std::string_view>& cells,
+                       std::deque<std::string>& unescaped) {
+    cells.clear();
+    unescaped.clear();
+    std::size_t i = 0;
     for (;;) {
-        const std::size_t comma = line.find(',', start);
-        cells.push_back(trim(line.substr(start, comma - start)));
-        if (comma == std::string_view::npos)
-            return cells;
-        start = comma + 1;
+        while (i < line.size() && isPadding(line[i], separator))
+            ++i;
+        if (i < line.size() && line[i] == '"') {
+            const std::size_t begin = ++i;
+            bool doubled = false;
+            for (;; ++i) {
+                if (i >= line.size())
+                    return SplitResult::quoteNeverClosed;
+                if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                    doubled = true;
+                    ++i;
+                } else if (line[i] == '"') {
+                    break;
+                }
+            }
+            std::string_view cell = line.substr(begin, i - begin);
+            if (doubled) {
+                std::string& text = unescaped.emplace_back();
+                for (std::size_t k = 0; k < cell.size(); ++k) {
+                    text += cell[k];
+                    if (cell[k] == '"') // "" stands for one quote
+                        ++k;
+                }
+                cell = text;
+            }
+            cells.push_back(cell);
+            for (++i; i < line.size() && isPadding(line[i], separator);)
+                ++i;
+            if (i < line.size() && line[i] != separator)
+                return SplitResult::textAfterQuote;
+        } else {
+            const std::size_t end = std::min(line.find(separator, i), line.size());
+            cells.push_back(trim(line.substr(i, end - i), separator));
+            i = end;
+        }
+        if (i >= line.size())
+            return SplitResult::ok;
+        ++i; // the separator
     }
 }
 
-bool parseFiniteNumber(std::string_view cell, double& value) {
+bool parseFiniteNumber(std::string_view cell, bool decimalComma, double& value) {
+    std::string withPoint;
+    if (decimalComma && cell.find(',') != std::string_view::npos &&
+        cell.find('.') == std::string_view::npos) {
+        withPoint.assign(cell);
+        std::replace(withPoint.begin(), withPoint.end(), ',', '.');
+        cell = withPoint;
+    }
     if (!cell.empty() && cell.front() == '+')
         cell.remove_prefix(1);
     if (cell.empty())
@@ -43,46 +136,66 @@ bool parseFiniteNumber(std::string_view cell, double& value) {
     return error == std::errc() && end == cell.data() + cell.size() && std::isfinite(value);
 }
 
+std::string lineName(const std::string& sourceName, std::size_t lineNumber) {
+    return sourceName + ": line " + std::to_string(lineNumber);
+}
+
 } // namespace
 
 CsvTable CsvTable::read(const std::filesystem::path& path,
                         const std::vector<std::string>& mayBeEmpty,
                         const std::vector<std::string>& textColumns) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw InputError(path.string() + ": no such file");
-    if (std::filesystem::is_directory(path, ec))
-        throw InputError(path.string() + ": is a directory, not a CSV file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError(path.string() + ": cannot be opened for reading");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse(buffer.str(), path.string(), mayBeEmpty, textColumns);
+    return parse(readBoundedInput(path, kMaxCsvBytes, "a CSV input"), path.string(), mayBeEmpty,
+                 textColumns);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
                          const std::vector<std::string>& mayBeEmpty,
                          const std::vector<std::string>& textColumns) {
+    if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte-order mark, as spreadsheets write
+        text.remove_prefix(3);
+    else if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+        throw InputError(sourceName + ": is UTF-16 text; save it as UTF-8 CSV");
     CsvTable table;
     table.m_source = sourceName;
     std::size_t lineNumber = 0;
     std::size_t pos = 0;
     bool haveHeader = false;
+    std::optional<Dialect> dialect;
     std::vector<bool> emptyAllowed;
+    std::vector<std::string_view> cells;
+    std::deque<std::string> unescaped;
     while (pos <= text.size()) {
         std::size_t newline = text.find('\n', pos);
         if (newline == std::string_view::npos)
             newline = text.size();
-        const std::string_view line = trim(text.substr(pos, newline - pos));
+        const std::string_view rawLine = text.substr(pos, newline - pos);
         pos = newline + 1;
         ++lineNumber;
+        if (rawLine.find('\0') != std::string_view::npos)
+            throw InputError(lineName(sourceName, lineNumber) +
+                             " holds binary data; expected a text CSV file");
+        if (!dialect) {
+            const std::string_view line = trim(rawLine, ',');
+            if (line.empty())
+                continue;
+            dialect = separatorHint(line);
+            if (dialect)
+                continue;
+            dialect = dialectOf(line);
+        }
+        const std::string_view line = trim(rawLine, dialect->separator);
         if (line.empty())
             continue;
-        if (line.find('\0') != std::string_view::npos)
-            throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
-                             " holds binary data; expected a text CSV file");
-        const std::vector<std::string_view> cells = splitCells(line);
+        switch (splitCells(line, dialect->separator, cells, unescaped)) {
+        case SplitResult::ok:
+            break;
+        case SplitResult::quoteNeverClosed:
+            throw InputError(lineName(sourceName, lineNumber) +
+                             " has a quote that is never closed (a cell cannot span lines)");
+        case SplitResult::textAfterQuote:
+            throw InputError(lineName(sourceName, lineNumber) + " has text after a closing quote");
+        }
         if (!haveHeader) {
             for (std::string_view name : cells) {
                 if (name.empty())
@@ -104,10 +217,15 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
             haveHeader = true;
             continue;
         }
-        if (cells.size() != table.m_names.size())
-            throw InputError(sourceName + ": line " + std::to_string(lineNumber) + " has " +
+        if (cells.size() != table.m_names.size()) {
+            const std::size_t width = table.m_names.size();
+            throw InputError(lineName(sourceName, lineNumber) + " has " +
                              std::to_string(cells.size()) + " cells but the header has " +
-                             std::to_string(table.m_names.size()) + " columns");
+                             std::to_string(width) + (width == 1 ? " column" : " columns") +
+                             (width == 1 && dialect->separator == ','
+                                  ? " (if ',' is a decimal comma here, separate cells with ';')"
+                                  : ""));
+        }
         for (std::size_t c = 0; c < cells.size(); ++c) {
             double value = 0.0;
             if (table.m_isText[c]) {
@@ -120,12 +238,12 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& sourceName,
                 continue;
             }
             if (cells[c].empty())
-                throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
-                                 ", column '" + table.m_names[c] + "' is empty");
-            if (!parseFiniteNumber(cells[c], value))
-                throw InputError(sourceName + ": line " + std::to_string(lineNumber) +
-                                 ", column '" + table.m_names[c] + "': '" +
-                                 std::string(cells[c].substr(0, 40)) + "' is not a finite number");
+                throw InputError(lineName(sourceName, lineNumber) + ", column '" +
+                                 table.m_names[c] + "' is empty");
+            if (!parseFiniteNumber(cells[c], dialect->decimalComma, value))
+                throw InputError(lineName(sourceName, lineNumber) + ", column '" +
+                                 table.m_names[c] + "': '" + std::string(cells[c].substr(0, 40)) +
+                                 "' is not a finite number");
             table.m_columns[c].push_back(value);
         }
     }

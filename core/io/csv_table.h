@@ -10,13 +10,17 @@
 namespace sdlab {
 
 // A numeric CSV table: one header row of column names, then one row of finite numbers
-// per line, all rows as long as the header. Blank lines are skipped; '\r' is ignored.
-// Every defect (missing or empty file, no data rows, ragged row, a cell that is not a
-// finite number, a duplicate column name) raises InputError naming the file, the line
-// and the column. Columns named in `mayBeEmpty` accept empty cells, read as NaN
-// (neuron.csv's syn for a neuron without a synaptic current). Columns named in
-// `textColumns` hold words instead (scales' tradeoff.csv names its networks): their
-// cells are kept as text, and read as NaN by column().
+// per line, all rows as long as the header. Files as spreadsheets save them are read: a
+// UTF-8 byte-order mark, CRLF line ends, quoted cells (RFC 4180, within one line),
+// spaces around cells, and a semicolon-separated file with decimal commas (or Excel's
+// "sep=;" first line); a tab-separated one too. Blank lines are skipped. Every defect
+// (missing, empty, UTF-16 or binary file, one larger than 512 MiB or endless, no data
+// rows, ragged row, a cell that is not a finite number, a duplicate column name)
+// raises InputError naming the file, the line and the column. Columns named in
+// `mayBeEmpty` accept empty cells, read as NaN (neuron.csv's syn for a neuron without
+// a synaptic current). Columns named in `textColumns` hold words instead (scales'
+// tradeoff.csv names its networks): their cells are kept as text, and read as NaN by
+// column().
 class CsvTable {
   public:
     static CsvTable read(const std::filesystem::path& path,

@@ -1,5 +1,6 @@
 #include "io/event_stream.h"
 
+#include "io/bounded_input.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
 
@@ -214,12 +215,10 @@ EventStream parseEventStream(const std::string& bytes, const std::string& name) 
 }
 
 EventStream readEventStream(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError("event stream " + quoted(path.string()) + " cannot be opened");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return parseEventStream(bytes.str(), quoted(path.string()));
+    // 1 GiB: about 130 million events, minutes of 640 x 480 video.
+    constexpr std::uint64_t kMaxEventStreamBytes = std::uint64_t{1} << 30;
+    return parseEventStream(readBoundedInput(path, kMaxEventStreamBytes, "an event stream"),
+                            quoted(path.string()));
 }
 
 } // namespace sdlab

@@ -321,6 +321,32 @@ bad-input)
   expect_bad "truncated row" sweep --input cut_row.csv --kp 0.1:1:2 --kd 0.1:1:2 --out bad_out
   expect_bad "binary file" pd --input binary.csv --out bad_out
   expect_bad "directory as input" pd --input . --out bad_out
+  # Inputs that never end or are absurdly large (issue 23): refused with the limit.
+  expect_bad "/dev/zero as input" pd --input /dev/zero --out bad_out
+  grep -q "512 MiB" stderr.txt || fail "/dev/zero: the message names no size limit"
+  truncate -s 3G huge.csv  # sparse: no disk is used
+  expect_bad "a 3 GiB file" pd --input huge.csv --out bad_out
+  grep -q "3.0 GiB, more than the 512 MiB" stderr.txt || fail "huge file: $(cat stderr.txt)"
+  rm -f huge.csv endless.fifo && mkfifo endless.fifo
+  yes 1 > endless.fifo 2> /dev/null &
+  writer=$!
+  expect_bad "an endless FIFO" pd --input endless.fifo --out bad_out
+  grep -q "never ends" stderr.txt || fail "endless FIFO: $(cat stderr.txt)"
+  kill "$writer" 2> /dev/null; rm -f endless.fifo
+  # Spreadsheets' CSV (issue 23): BOM, CRLF, quoted header, semicolons with decimal
+  # commas, Excel's sep= line; each gives the plain file's result.
+  printf 'x\n0.25\n0.5\n-1.5\n' > plain.csv
+  printf '\xef\xbb\xbf"x"\r\n0.25\r\n 0.5 \r\n"-1.5"\r\n' > excel.csv
+  printf 'sep=;\r\n"x";"unused"\r\n0,25;1\r\n0,5;2\r\n-1,5;3\r\n' > semicolons.csv
+  "$CLI" pd --input plain.csv --kp 0.5 --kd 1 --out sheet_plain > /dev/null
+  for sheet in excel semicolons; do
+    check "spreadsheet CSV ($sheet) is read" "$CLI" pd --input $sheet.csv --kp 0.5 --kd 1 --out sheet_$sheet
+    check "spreadsheet CSV ($sheet) gives the plain file's result" cmp -s sheet_plain/pd.csv sheet_$sheet/pd.csv
+  done
+  printf '\xff\xfex\x00\n\x001\x00\n\x00' > utf16.csv
+  expect_bad "UTF-16 CSV" pd --input utf16.csv --out bad_out
+  printf 'x\n"1\n' > open_quote.csv
+  expect_bad "a quote never closed" pd --input open_quote.csv --out bad_out
   expect_bad "negative kp" pd --input good.csv --kp -1 --out bad_out
   expect_bad "negative kd" pd --input good.csv --kd -0.5 --out bad_out
   expect_bad "kp + kd = 0" pd --input good.csv --kp 0 --kd 0 --out bad_out

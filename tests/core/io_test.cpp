@@ -1,4 +1,5 @@
 #include "experiments/pd_sweep.h"
+#include "io/bounded_input.h"
 #include "io/csv_table.h"
 #include "io/event_stream.h"
 #include "io/input_error.h"
@@ -54,6 +55,89 @@ TEST(CsvTable, EveryDefectNamesFileLineAndColumn) {
 TEST(CsvTable, MissingFileAndDirectory) {
     EXPECT_THROW(CsvTable::read("/nonexistent/file.csv"), InputError);
     EXPECT_THROW(CsvTable::read(std::filesystem::temp_directory_path()), InputError);
+}
+
+// Issue 23: CSV as spreadsheets and other tools save it reads as the plain file does.
+TEST(CsvTable, SpreadsheetFilesReadAsThePlainOne) {
+    const CsvTable plain = CsvTable::parse("x,w\n1.5,-2\n0.25,3\n", "plain.csv");
+    const std::vector<std::string> variants{
+        "\xEF\xBB\xBFx,w\r\n1.5,-2\r\n0.25,3\r\n",                  // byte-order mark, CRLF
+        "\"x\",\"w\"\n\"1.5\",-2\n 0.25 , \"3\" \n",                // quoted header and cells
+        "x;w\r\n1,5;-2\r\n0,25;3\r\n",                              // semicolons, decimal commas
+        "\xEF\xBB\xBFsep=;\r\n\"x\";\"w\"\r\n1,5;-2\r\n0.25;3\r\n", // Excel's separator hint
+        "x\tw\n1.5\t-2\n0.25\t3\n",                                 // tab-separated
+    };
+    for (const std::string& text : variants) {
+        const CsvTable t = CsvTable::parse(text, "sheet.csv");
+        EXPECT_EQ(t.columnNames(), plain.columnNames()) << text;
+        EXPECT_EQ(t.column("x"), plain.column("x")) << text;
+        EXPECT_EQ(t.column("w"), plain.column("w")) << text;
+    }
+}
+
+TEST(CsvTable, QuotedCellsKeepSeparatorsAndDoubledQuotes) {
+    const CsvTable t =
+        CsvTable::parse("\"net, name\",x\n\"a \"\"b\"\"\",1\n", "in.csv", {}, {"net, name"});
+    EXPECT_EQ(t.textColumn("net, name"), (std::vector<std::string>{"a \"b\""}));
+    EXPECT_EQ(t.column("x"), (std::vector<double>{1.0}));
+    EXPECT_NE(errorOf("x,w\n\"1,2\n").find("in.csv: line 2 has a quote that is never closed"),
+              std::string::npos);
+    EXPECT_NE(errorOf("x,w\n\"1\"2,3\n").find("line 2 has text after a closing quote"),
+              std::string::npos);
+    EXPECT_NE(errorOf(std::string_view("\xFF\xFEx\0,\0", 6)).find("in.csv: is UTF-16 text"),
+              std::string::npos);
+    // A one-column file with decimal commas cannot be told from two columns: the
+    // message says how to make it readable.
+    EXPECT_NE(errorOf("x\n1,5\n").find("line 2 has 2 cells but the header has 1 column (if ','"),
+              std::string::npos);
+    // Thousands separators are not guessed at.
+    EXPECT_NE(errorOf("x;w\n1.000,5;2\n").find("'1.000,5' is not a finite number"),
+              std::string::npos);
+}
+
+// Issue 23: an input that never ends or is absurdly large is refused with its limit.
+TEST(BoundedInput, DevicesPipesAndHugeFilesAreRefusedAtTheLimit) {
+    auto errorReading = [](const std::filesystem::path& path, std::uint64_t limit) {
+        try {
+            (void)readBoundedInput(path, limit, "a test input");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_EQ(errorReading("/dev/zero", 3u << 20),
+              "/dev/zero: still delivers data after 3 MiB, the most a test input may hold (a "
+              "device or a pipe that never ends?)");
+    const std::filesystem::path sparse =
+        std::filesystem::temp_directory_path() / "sdlab_bounded_input_huge.csv";
+    {
+        std::ofstream out(sparse, std::ios::binary);
+        out << "x\n1\n";
+    }
+    std::filesystem::resize_file(sparse, std::uint64_t{3} << 30); // sparse: no disk used
+    EXPECT_EQ(errorReading(sparse, 1u << 20),
+              sparse.string() +
+                  ": is 3.0 GiB, more than the 1 MiB, the most a test input may hold");
+    std::filesystem::resize_file(sparse, 4);
+    EXPECT_EQ(readBoundedInput(sparse, 4, "a test input"), "x\n1\n");
+    std::filesystem::remove(sparse);
+    EXPECT_EQ(errorReading("/nonexistent/x.csv", 10), "/nonexistent/x.csv: no such file");
+    // CsvTable::read holds to its own limit.
+    try {
+        (void)CsvTable::read("/dev/zero");
+        FAIL() << "/dev/zero read as a CSV file";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("after 512 MiB, the most a CSV input may hold"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(BoundedInput, ByteCountsForMessages) {
+    EXPECT_EQ(describeByteCount(900), "900 bytes");
+    EXPECT_EQ(describeByteCount(512u << 20), "512 MiB");
+    EXPECT_EQ(describeByteCount(1536u << 10), "1.5 MiB");
+    EXPECT_EQ(describeByteCount(std::uint64_t{5} << 30), "5.0 GiB");
 }
 
 TEST(CsvWriter, ShortestExactNumbers) {

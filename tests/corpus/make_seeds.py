@@ -47,6 +47,14 @@ write("csv", "empty-name.csv", ",x\n1,2\n")
 write("csv", "binary.csv", bytes(range(256)))
 write("csv", "hex-and-spaces.csv", "x\n 0x1p3 \n+5\n-.5\n")
 write("csv", "long-line.csv", "x\n" + "1" * 5000 + "\n")
+# Spreadsheets' CSV (issue 23): read as the plain file, or refused with a message.
+write("csv", "bom-crlf.csv", b"\xef\xbb\xbfx,w\r\n1,2\r\n")
+write("csv", "quoted.csv", '"x","a ""b"", c"\n"1",2\n')
+write("csv", "semicolons.csv", "x;w\n1,5;-2\n0,25;3\n")
+write("csv", "sep-hint.csv", "sep=;\nx;w\n1,5;2\n")
+write("csv", "tabs.csv", "x\tw\n1\t2\n")
+write("csv", "open-quote.csv", 'x,w\n"1,2\n')
+write("csv", "utf16.csv", "x,w\n1,2\n".encode("utf-16"))
 
 # --- IDX: plain and gzip ------------------------------------------------------------
 clean("idx")

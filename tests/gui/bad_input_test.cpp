@@ -98,6 +98,19 @@ class BadInputTest : public QObject {
             session->edit(QStringLiteral("input"), dir.filePath(QStringLiteral("missing.csv")));
             QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index + 1, 20000);
             QVERIFY(failures.last().first().toString().contains(QStringLiteral("missing.csv")));
+            // An input that never ends is refused with the size limit (issue 23).
+            session->edit(QStringLiteral("input"), QStringLiteral("/dev/zero"));
+            QTRY_COMPARE_WITH_TIMEOUT(failures.count(), index + 2, 20000);
+            QVERIFY2(failures.last().first().toString().contains(QStringLiteral("512 MiB")),
+                     qPrintable(failures.last().first().toString()));
+            QCOMPARE(session->result(), before);
+            // A spreadsheet's CSV (BOM, separator hint, quotes, decimal commas, CRLF) is read.
+            const QString sheet = write(dir, lab + QStringLiteral("-sheet.csv"),
+                                        "\xEF\xBB\xBFsep=;\r\n\"x\";\"xbar\";\"ebar\"\r\n"
+                                        "0,5;0;1\r\n0,25;1;0\r\n1;1;1\r\n");
+            session->edit(QStringLiteral("input"), sheet);
+            QTRY_VERIFY_WITH_TIMEOUT(settled(session) && session->resultIsCurrent(), 20000);
+            QCOMPARE(failures.count(), index + 2);
             session->edit(QStringLiteral("input"), QString()); // back to the built-in input
             QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
         }
