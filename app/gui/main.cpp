@@ -2,7 +2,9 @@
 // so it needs no file, camera or download.
 //   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
 //   sdlab --result DIR  opens an sdlab-cli result directory in its lab
-//   sdlab --list-labs   the lab ids, one a line, in the window's order (no display needed)
+//   sdlab --list-labs   the lab ids, one a line, in the window's order
+//   sdlab --help, sdlab --version
+// The last three need no display.
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
 #include "gui/lab_page.h"
@@ -44,55 +46,106 @@ bool saveScreenshot(QWidget& window, const QString& path, QString* error) {
     return true;
 }
 
+// The command line, described once: the window and the display-free --help/--version
+// both read it.
+struct Options {
+    QCommandLineOption lab{QStringLiteral("lab"),
+                           QStringLiteral("Open this lab: %1.")
+                               .arg(sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))),
+                           QStringLiteral("ID")};
+    QCommandLineOption preset{
+        QStringLiteral("preset"),
+        QStringLiteral("Load a built-in preset of the lab, or a preset file."),
+        QStringLiteral("NAME|FILE")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as PNG once the lab has its first result, then exit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption run{
+        QStringLiteral("run"),
+        QStringLiteral("Start the lab's run (Learning lab) once its parameters are checked; "
+                       "with --screenshot, capture when the run ends.")};
+    QCommandLineOption seconds{
+        QStringLiteral("seconds"),
+        QStringLiteral("With --screenshot, capture this many seconds after the lab's first "
+                       "result (live labs such as Video; default 0.3)."),
+        QStringLiteral("S")};
+    QCommandLineOption result{
+        QStringLiteral("result"),
+        QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab."),
+        QStringLiteral("DIR")};
+    QCommandLineOption listLabs{
+        QStringLiteral("list-labs"),
+        QStringLiteral("Print the lab ids, one a line, in the window's order, then exit.")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.setApplicationDescription(
+            QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({lab, preset, result, run, screenshot, seconds, listLabs});
+    }
+};
+
+void setApplicationIdentity() {
+    QCoreApplication::setApplicationName(QStringLiteral("Sigma-Delta Lab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Sigma-Delta Lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SDLAB_VERSION));
+}
+
+// Questions answered before Qt starts a platform, so scripts can ask without a display.
+bool answersWithoutDisplay(int argc, char** argv) {
+    for (int k = 1; k < argc; ++k) {
+        const std::string_view arg(argv[k]);
+        if (arg == "--list-labs" || arg == "--help" || arg == "-h" || arg == "-?" ||
+            arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+// Qt's platform plugins print warnings about things we neither can nor need to change
+// (an unset XDG_RUNTIME_DIR, offscreen's missing size hints); they are noise in every
+// scripted run, so they are dropped and everything else is printed as Qt would.
+QtMessageHandler g_defaultMessageHandler = nullptr; // NOLINT: Qt's handler is process-wide
+
+void dropPlatformNoise(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if (type == QtWarningMsg &&
+        (text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")) ||
+         text.contains(QLatin1String("propagateSizeHints"))))
+        return;
+    g_defaultMessageHandler(type, context, text);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    // Answered before Qt starts a platform, so scripts can ask without a display.
-    for (int k = 1; k < argc; ++k)
-        if (std::string_view(argv[k]) == "--list-labs") {
+    g_defaultMessageHandler = qInstallMessageHandler(dropPlatformNoise);
+    const Options options;
+    if (answersWithoutDisplay(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        QCommandLineParser parser;
+        options.addTo(parser);
+        parser.process(app); // prints help or the version and exits; errors exit 1
+        if (parser.isSet(options.listLabs)) {
             for (const QString& id : sdlab::gui::MainWindow::labIds())
                 std::printf("%s\n", qPrintable(id));
             return 0;
         }
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Sigma-Delta Lab"));
-    QApplication::setOrganizationName(QStringLiteral("Sigma-Delta Lab"));
-    QApplication::setApplicationVersion(QStringLiteral(SDLAB_VERSION));
+    setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdlab.svg")));
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption labOption(
-        QStringLiteral("lab"),
-        QStringLiteral("Open this lab: %1.")
-            .arg(sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))),
-        QStringLiteral("ID"));
-    const QCommandLineOption presetOption(
-        QStringLiteral("preset"),
-        QStringLiteral("Load a built-in preset of the lab, or a preset file."),
-        QStringLiteral("NAME|FILE"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Save the window as PNG once the lab has its first result, then exit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption runOption(
-        QStringLiteral("run"),
-        QStringLiteral("Start the lab's run (Learning lab) once its parameters are checked; "
-                       "with --screenshot, capture when the run ends."));
-    const QCommandLineOption secondsOption(
-        QStringLiteral("seconds"),
-        QStringLiteral("With --screenshot, capture this many seconds after the lab's first "
-                       "result (live labs such as Video; default 0.3)."),
-        QStringLiteral("S"));
-    const QCommandLineOption resultOption(
-        QStringLiteral("result"),
-        QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab."),
-        QStringLiteral("DIR"));
-    parser.addOptions(
-        {labOption, presetOption, resultOption, runOption, screenshotOption, secondsOption});
+    options.addTo(parser);
     parser.process(app);
+    const QCommandLineOption& labOption = options.lab;
+    const QCommandLineOption& presetOption = options.preset;
+    const QCommandLineOption& screenshotOption = options.screenshot;
+    const QCommandLineOption& runOption = options.run;
+    const QCommandLineOption& secondsOption = options.seconds;
+    const QCommandLineOption& resultOption = options.result;
 
     const QString lab = parser.value(labOption);
     if (parser.isSet(labOption) && !sdlab::gui::MainWindow::labIds().contains(lab))
