@@ -24,6 +24,17 @@ inline double roundHalfAwayFromZero(double x) {
     return (x < 0.0 ? -rounded : rounded) + 0.0; // + 0.0 turns −0 into +0
 }
 
+// The same value in fewer operations where the CPU truncates in one instruction (SSE4.1
+// and later: the kp/kd sweep's AVX2 lanes): adding the largest double below ½ with x's
+// sign never carries a value below a tie across an integer (x + 0.49999999999999994 is
+// rounded to even only at ties of the sum, which truncate the same way), so truncation
+// gives half away from zero; + 0.0 again turns −0 into +0. Equal to the form above for
+// every double (tested). Without SSE4.1, std::trunc is a library call: do not use it in
+// code that must vectorise on baseline x86-64.
+inline double roundHalfAwayFromZeroByTruncation(double x) {
+    return std::trunc(x + std::copysign(0.49999999999999994, x)) + 0.0;
+}
+
 // The same arithmetic as Eigen expressions (Eigen's round() calls std::round per
 // element). Writes into `out` (same size): no allocation. The double overload lets
 // templates call one name for both value types.

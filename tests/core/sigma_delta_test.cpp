@@ -136,6 +136,10 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
                               std::numeric_limits<double>::denorm_min()};
     for (double x : special) {
         EXPECT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
+        EXPECT_EQ(roundHalfAwayFromZeroByTruncation(x), std::round(x)) << x;
+        EXPECT_FALSE(std::signbit(roundHalfAwayFromZeroByTruncation(x)) &&
+                     roundHalfAwayFromZeroByTruncation(x) == 0.0)
+            << "−0 for " << x;
         EXPECT_FALSE(std::signbit(roundHalfAwayFromZero(x)) && roundHalfAwayFromZero(x) == 0.0)
             << "−0 for " << x;
     }
@@ -158,6 +162,9 @@ TEST(RoundHalfAwayFromZero, EqualsStdRoundEverywhere) {
         ASSERT_EQ(roundHalfAwayFromZero(x), std::round(x)) << x;
         const double tie = std::floor(x) + 0.5;
         ASSERT_EQ(roundHalfAwayFromZero(tie), std::round(tie)) << tie;
+        // The truncating form, also just beside each tie, where a carry would show.
+        for (double y : {x, tie, std::nextafter(tie, 0.0), std::nextafter(tie, 2 * tie)})
+            ASSERT_EQ(roundHalfAwayFromZeroByTruncation(y), roundHalfAwayFromZero(y)) << y;
         randomArray(2 * i) = x;
         randomArray(2 * i + 1) = tie;
     }
