@@ -122,8 +122,11 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
                           widgets::ChartPlot::Style::Dashed);
     m_loss->setAxisTitles(tr("video time (s)"), tr("loss"));
     m_loss->addSeries(tr("loss"), widgets::ChartPlot::Style::Line);
-    m_ops->setAxisTitles(tr("video time (s)"), tr("adds + mults"));
-    m_ops->addSeries(tr("operations"), widgets::ChartPlot::Style::Line);
+    m_ops->setTitle(tr("Operations: training so far, and running the network per frame"));
+    m_ops->setAxisTitles(tr("video time (s)"), tr("operations"));
+    m_ops->addSeries(tr("training, cumulative"), widgets::ChartPlot::Style::Line);
+    m_ops->addSeries(tr("inference per frame (ICLR'18 Fig. 8)"), widgets::ChartPlot::Style::Dashed);
+    m_ops->setLogarithmic(false, true);
     m_raster->setAxisTitles(tr("labelled frame (last 60)"), tr("hidden unit"));
 
     auto* frames = new QWidget;
@@ -425,7 +428,7 @@ void VideoLab::onPacket(const VideoPacketPtr& packet) {
 }
 
 void VideoLab::showLearningCurves(const std::vector<VideoLearnRow>& rows, double fps) {
-    QList<QPointF> test, online, loss, ops;
+    QList<QPointF> test, online, loss, ops, inference;
     for (const VideoLearnRow& row : rows) {
         const double t = static_cast<double>(row.frame) / std::max(1.0, fps);
         if (row.testAccuracy >= 0.0)
@@ -433,11 +436,14 @@ void VideoLab::showLearningCurves(const std::vector<VideoLearnRow>& rows, double
         online << QPointF(t, 100.0 * row.trainAccuracy);
         loss << QPointF(t, row.loss);
         ops << QPointF(t, static_cast<double>(row.adds + row.mults));
+        if (row.inferenceAdds + row.inferenceMults > 0.0)
+            inference << QPointF(t, row.inferenceAdds + row.inferenceMults);
     }
     m_accuracy->setSeriesData(0, test);
     m_accuracy->setSeriesData(1, online);
     m_loss->setSeriesData(0, loss);
     m_ops->setSeriesData(0, ops);
+    m_ops->setSeriesData(1, inference);
 }
 
 bool VideoLab::openResult(const QString& directory, QString* error) {
@@ -470,6 +476,10 @@ bool VideoLab::openResult(const QString& directory, QString* error) {
             row.adds = static_cast<std::uint64_t>(learn.column("adds")[i]);
             row.mults = static_cast<std::uint64_t>(learn.column("mults")[i]);
             row.energyMj = learn.column("energy_mj")[i];
+            if (learn.hasColumn("inference_adds")) { // results written since issue 21 item 4
+                row.inferenceAdds = learn.column("inference_adds")[i];
+                row.inferenceMults = learn.column("inference_mults")[i];
+            }
             rows.push_back(row);
         }
     }
@@ -509,7 +519,7 @@ bool VideoLab::openResult(const QString& directory, QString* error) {
 void VideoLab::updateSummary(const VideoPacket& p) {
     const QString line =
         tr("%1 · frame %2 · %3 fps shown (of %4) · %5 events/s · MSE %6 · read %7 · encode %8 · "
-           "learn %9 · draw %10")
+           "learn %9 · draw %10%11")
             .arg(p.source)
             .arg(p.frame)
             .arg(p.measuredFps, 0, 'f', 1)
@@ -517,7 +527,9 @@ void VideoLab::updateSummary(const VideoPacket& p) {
             .arg(formatNumber(p.eventsPerSecond, 3))
             .arg(formatNumber(p.reconstructionMse, 2))
             .arg(formatDuration(p.readMs), formatDuration(p.encodeMs), formatDuration(p.learnMs),
-                 formatDuration(p.renderMs));
+                 formatDuration(p.renderMs),
+                 p.learning ? tr(" · network %1 ops/frame").arg(formatNumber(p.networkOps, 3))
+                            : QString());
     m_status->setText(QStringLiteral("%1 × %2").arg(p.input.width()).arg(p.input.height()));
     if (m_framesShown % 10 == 1)
         setSummary(m_sourceMessage.isEmpty() ? line

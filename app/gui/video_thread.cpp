@@ -262,9 +262,10 @@ class VideoWorker {
         m_label = m_predicted = -1;
         if (m_learner) {
             m_label = m_synthetic ? m_step.frame.label : teachLabel;
-            m_predicted =
-                m_learner->observe(m_step.index, m_step.encoded, m_step.frame.shape(), m_label)
-                    .predicted;
+            const VideoLearnStep step =
+                m_learner->observe(m_step.index, m_step.encoded, m_step.frame.shape(), m_label);
+            m_predicted = step.predicted;
+            m_networkOps = static_cast<double>(step.inferenceAdds + step.inferenceMults);
             if (m_label >= 0) {
                 m_hidden.push_back(m_learner->hiddenSpikes());
                 if (m_hidden.size() > static_cast<std::size_t>(VideoThread::kRasterFrames))
@@ -362,6 +363,7 @@ class VideoWorker {
         }
         packet->label = m_label;
         packet->predicted = m_predicted;
+        packet->networkOps = m_networkOps;
         packet->learning = m_learner != nullptr;
         packet->learnerGeneration = m_learnerGeneration;
         if (m_learner) {
@@ -441,6 +443,7 @@ class VideoWorker {
     int m_learnerGeneration = 0;
     int m_label = -1, m_predicted = -1;
     double m_learnMs = 0.0;
+    double m_networkOps = 0.0;
     Eigen::ArrayXf m_onFade, m_offFade;
     Eigen::ArrayXf m_scratch, m_perPixel, m_perPixelError; // per-channel work, per-pixel views
     std::deque<std::array<double, 4>> m_trace;             // frame, signal, reconstruction, events

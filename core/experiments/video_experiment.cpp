@@ -311,8 +311,10 @@ const Experiment& videoExperiment() {
             "camera exits 2 with a message. With --learn (synthetic\nscene only: its frames are "
             "labelled with the shape shown) a small network learns\nonline from the encoded "
             "stream and learn.csv gets its curve\n(frame,seconds,samples,train_acc,test_acc,"
-            "loss,adds,mults,energy_mj; train_acc is\non frames predicted before they were "
-            "learned, test_acc on 200 frames of a held-out\nscene).",
+            "loss,adds,mults,energy_mj,inference_adds,inference_mults; train_acc is\non frames "
+            "predicted before they were learned, test_acc on 200 frames of a held-out\nscene; "
+            "inference_* is what running the network cost per frame). frames.csv then\nadds "
+            "net_adds,net_mults: the network's operations on each frame (ICLR'18 Fig. 8).",
         .parameters = parameters(),
         .outputs = {"frames.csv", "learn.csv", "summary.json"},
         .needsVideo = true,

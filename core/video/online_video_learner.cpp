@@ -134,12 +134,18 @@ VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& 
                                            const FrameShape& shape, int label) {
     const Eigen::VectorXd& x = m_features.extract(encoded, shape);
     VideoLearnStep step;
-    if (label < 0 || label >= m_settings.classes) {
-        m_model->beginEvaluation(); // prediction must not change the training state
-        step.predicted = m_model->predict(x);
-        m_model->endEvaluation();
+    const InferenceCost before = m_model->inferenceCost();
+    m_model->beginEvaluation(); // prediction must not change the training state
+    step.predicted = m_model->predict(x);
+    m_model->endEvaluation();
+    const InferenceCost& after = m_model->inferenceCost();
+    step.inferenceAdds = after.ops.adds - before.ops.adds;
+    step.inferenceMults = after.ops.multiplies - before.ops.multiplies;
+    ++m_rowFrames;
+    m_rowInferenceAdds += step.inferenceAdds;
+    m_rowInferenceMults += step.inferenceMults;
+    if (label < 0 || label >= m_settings.classes)
         return step;
-    }
     const TrainStep trained = m_model->train(x, label);
     keepHiddenSpikes();
     step.predicted = trained.predicted;
@@ -160,7 +166,13 @@ VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& 
         row.adds = m_model->trainingOps().adds;
         row.mults = m_model->trainingOps().multiplies;
         row.energyMj = m_model->trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
+        row.inferenceAdds =
+            static_cast<double>(m_rowInferenceAdds) / static_cast<double>(m_rowFrames);
+        row.inferenceMults =
+            static_cast<double>(m_rowInferenceMults) / static_cast<double>(m_rowFrames);
         m_curve.push_back(row);
+        m_rowFrames = 0;
+        m_rowInferenceAdds = m_rowInferenceMults = 0;
         m_rowCorrect = m_rowCount = 0;
         m_rowLoss = 0.0;
         step.newRow = true;

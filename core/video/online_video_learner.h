@@ -62,10 +62,20 @@ struct VideoLearnRow {
     std::uint64_t adds = 0;     // cumulative training operations
     std::uint64_t mults = 0;
     double energyMj = 0.0; // Horowitz 32-bit integer figures, as the Learning lab
+    // What running the network cost per frame since the previous row (mean over every
+    // frame, labelled or not; thesis App. B.2's count, see InferenceCost).
+    double inferenceAdds = 0.0;
+    double inferenceMults = 0.0;
 };
 
 struct VideoLearnStep {
     int predicted = -1;
+    // What running the network on this frame cost (ICLR'18 Fig. 8, thesis Fig. 4.5): its
+    // prediction from the state the stream left it in, counted as InferenceCost counts,
+    // so the PD network's additions fall as consecutive frames become alike and the
+    // MLP's multiply-adds stay d_in·d_out per layer.
+    std::uint64_t inferenceAdds = 0;
+    std::uint64_t inferenceMults = 0;
     bool learned = false; // the frame had a label and was trained on
     bool newRow = false;  // a curve row was appended
 };
@@ -74,7 +84,9 @@ struct VideoLearnStep {
 // online from an encoded video stream: each frame becomes an input
 // (VideoFeatureExtractor), the network predicts its class and, when the frame has a
 // label (the synthetic scene's shape, or a key held in the lab), trains on it at once
-// (minibatch 1), then on replayed frames (see replaySamples). Consecutive frames share
+// (minibatch 1), then on replayed frames (see replaySamples). Every frame is first
+// predicted in evaluation mode, which is what running the network costs (its
+// inferenceAdds/Mults). Consecutive frames share
 // their label, so the online accuracy flatters; the held-out test frames say what was
 // learned.
 class OnlineVideoLearner {
@@ -114,6 +126,8 @@ class OnlineVideoLearner {
     long m_samples = 0;
     long m_rowCorrect = 0, m_rowCount = 0;
     double m_rowLoss = 0.0;
+    long m_rowFrames = 0; // frames predicted since the last row, labelled or not
+    std::uint64_t m_rowInferenceAdds = 0, m_rowInferenceMults = 0;
 };
 
 } // namespace sdlab

@@ -63,14 +63,14 @@ namespace {
 
 // learn.csv and the learning figures of summary.json.
 void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVideoLearner& learner,
-                 double fps) {
+                 double fps, const std::vector<VideoLearnStep>& steps) {
     CsvWriter curve({"frame", "seconds", "samples", "train_acc", "test_acc", "loss", "adds",
-                     "mults", "energy_mj"});
+                     "mults", "energy_mj", "inference_adds", "inference_mults"});
     for (const VideoLearnRow& row : learner.curve())
         curve.addRow({static_cast<double>(row.frame), static_cast<double>(row.frame) / fps,
                       static_cast<double>(row.samples), row.trainAccuracy, row.testAccuracy,
                       row.loss, static_cast<double>(row.adds), static_cast<double>(row.mults),
-                      row.energyMj});
+                      row.energyMj, row.inferenceAdds, row.inferenceMults});
     bundle.stage("learn.csv", curve.text());
     const OnlineLearningSettings& l = learner.settings();
     const std::vector<VideoLearnRow>& rows = learner.curve();
@@ -88,6 +88,14 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
                  : static_cast<double>(learner.model().trainingOps().adds +
                                        learner.model().trainingOps().multiplies) /
                        static_cast<double>(learner.samples()));
+    double inferenceAdds = 0.0, inferenceMults = 0.0;
+    for (const VideoLearnStep& step : steps) {
+        inferenceAdds += static_cast<double>(step.inferenceAdds);
+        inferenceMults += static_cast<double>(step.inferenceMults);
+    }
+    const double frames = steps.empty() ? 1.0 : static_cast<double>(steps.size());
+    summary.add("net_adds_per_frame", inferenceAdds / frames)
+        .add("net_mults_per_frame", inferenceMults / frames);
     if (l.model == ModelKind::Lif)
         summary.add("learn_steps", static_cast<long long>(l.timeSteps))
             .add("learn_method", lifMethodName(l.method));
@@ -106,6 +114,7 @@ std::string runVideoExperiment(const ParameterValues& v, const RunContext& conte
         learner = std::make_unique<OnlineVideoLearner>(onlineLearningSettingsFrom(v), backend);
         learner->setTestSet(syntheticTestSet(backend, s, learner->settings().input, kTestFrames));
     }
+    std::vector<VideoLearnStep> learnSteps; // one per frame, with the network's cost
     long lastReported = -1;
     const VideoEncodingResult result = runVideoEncoding(
         backend, s,
@@ -121,18 +130,33 @@ std::string runVideoExperiment(const ParameterValues& v, const RunContext& conte
         },
         [&](const VideoPipelineStep& step) {
             if (learner)
-                learner->observe(step.index, step.encoded, step.frame.shape(), step.frame.label);
+                learnSteps.push_back(learner->observe(step.index, step.encoded,
+                                                      step.frame.shape(), step.frame.label));
         });
     if (context.log)
         context.log("\n");
     if (result.rows.empty())
         throw InputError("video source " + sdlab::quoted(s.source.source) + " gave no frame");
 
-    CsvWriter csv({"frame", "events_on", "events_off", "recon_mse", "encode_ms"});
+    // With a network, what running it cost on each frame beside the encoder's events.
+    std::vector<std::string> header{"frame", "events_on", "events_off", "recon_mse", "encode_ms"};
+    if (learner) {
+        header.emplace_back("net_adds");
+        header.emplace_back("net_mults");
+    }
+    CsvWriter csv(header);
     double events = 0.0, mse = 0.0, ms = 0.0;
-    for (const VideoFrameRow& row : result.rows) {
-        csv.addRow({static_cast<double>(row.frame), static_cast<double>(row.eventsOn),
-                    static_cast<double>(row.eventsOff), row.reconstructionMse, row.encodeMs});
+    for (std::size_t r = 0; r < result.rows.size(); ++r) {
+        const VideoFrameRow& row = result.rows[r];
+        std::vector<double> cells{static_cast<double>(row.frame),
+                                  static_cast<double>(row.eventsOn),
+                                  static_cast<double>(row.eventsOff), row.reconstructionMse,
+                                  row.encodeMs};
+        if (learner && r < learnSteps.size()) {
+            cells.push_back(static_cast<double>(learnSteps[r].inferenceAdds));
+            cells.push_back(static_cast<double>(learnSteps[r].inferenceMults));
+        }
+        csv.addRow(cells);
         events += static_cast<double>(row.eventsOn + row.eventsOff);
         mse += row.reconstructionMse;
         ms += row.encodeMs;
@@ -157,7 +181,7 @@ std::string runVideoExperiment(const ParameterValues& v, const RunContext& conte
     if (s.encoding == PixelEncoding::Pd)
         summary.add("kp", s.pd.kp).add("kd", s.pd.kd).addBool("auto_tune", s.autoTune);
     if (learner)
-        addLearning(summary, bundle, *learner, result.fps);
+        addLearning(summary, bundle, *learner, result.fps, learnSteps);
     bundle.stage("frames.csv", csv.text());
     bundle.stage("summary.json", summary.text());
     char line[200];

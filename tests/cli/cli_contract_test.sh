@@ -279,13 +279,19 @@ video)
   check "grey at 64 px" "$CLI" video --frames 30 --width 64 --out v9
   check "three channels send more than twice the grey events" awk -v c="$(json_value v8/summary.json events_per_frame)" -v g="$(json_value v9/summary.json events_per_frame)" 'BEGIN{exit !(c > 2 * g)}'
   check "--learn on the synthetic scene" "$CLI" video --frames 1800 --learn --out v6
-  check "learn.csv header" header_is v6/learn.csv "frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
+  check "learn.csv header" header_is v6/learn.csv "frame,seconds,samples,train_acc,test_acc,loss,adds,mults,energy_mj,inference_adds,inference_mults"
+  check "with --learn frames.csv adds the network's cost" header_is v6/frames.csv "frame,events_on,events_off,recon_mse,encode_ms,net_adds,net_mults"
+  check "without --learn it does not" header_is v9/frames.csv "frame,events_on,events_off,recon_mse,encode_ms"
+  check "the MLP costs the same dense multiply-adds on every frame" [ "$(column v6/frames.csv net_mults | sort -u | wc -l)" = 1 ]
+  check "  and its summary says how many" [ "$(json_value v6/summary.json net_mults_per_frame)" = "$(column v6/frames.csv net_mults | head -n 1)" ]
   check "a curve row every 30 frames" rows_are v6/learn.csv 60
   check "seconds = frame / 30 fps" [ "$(sed -n 2p v6/learn.csv | cut -d, -f1,2)" = "29,0.9666666666666667" ]
   check "held-out accuracy rises above chance (0.25) to >= 0.45" awk -v a="$(json_value v6/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.45)}'
   check "learning counts its operations" awk -v a="$(json_value v6/summary.json learn_ops_per_frame)" 'BEGIN{exit !(a > 1e5)}'
   check "--learn with the PD network" "$CLI" video --frames 60 --learn --learn-model pdnn --learn-input events --learn-replay 0 --out v7
   check "pdnn in the summary" grep -q '"learn_model": "pdnn"' v7/summary.json
+  check "the PD network multiplies nothing at run time" [ "$(column v7/frames.csv net_mults | sort -u)" = 0 ]
+  check "  and adds less per frame than the MLP multiply-adds" awk -v p="$(json_value v7/summary.json net_adds_per_frame)" -v m="$(json_value v6/summary.json net_mults_per_frame)" 'BEGIN{exit !(p > 0 && p < m / 2)}'
   check "--learn with a LIF network (e-prop by default)" "$CLI" video --frames 1800 --learn --learn-model lif --out v8
   check "summary names lif, e-prop and T 10" [ "$(json_value v8/summary.json learn_model),$(json_value v8/summary.json learn_method),$(json_value v8/summary.json learn_steps)" = '"lif","eprop",10' ]
   check "the LIF network beats chance (0.25) on held-out frames, >= 0.4" awk -v a="$(json_value v8/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.4)}'
