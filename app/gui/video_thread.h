@@ -42,8 +42,8 @@ struct VideoPacket {
     std::vector<double> traceFrame, traceSignal, traceReconstruction, traceEvents;
     // Online learning
     int label = -1, predicted = -1;
-    double networkOps = 0.0; // adds + mults of running the network on this frame
-    std::vector<VideoLearnRow> newRows;             // curve rows since the previous packet
+    double networkOps = 0.0;            // adds + mults of running the network on this frame
+    std::vector<VideoLearnRow> newRows; // curve rows since the previous packet
     std::vector<widgets::RasterEvent> hiddenSpikes; // the hidden layer's, last frames (LIF: units
                                                     // that fired in the frame's T steps)
     int hiddenUnits = 0, rasterFrames = 0;

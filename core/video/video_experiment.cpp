@@ -130,8 +130,8 @@ std::string runVideoExperiment(const ParameterValues& v, const RunContext& conte
         },
         [&](const VideoPipelineStep& step) {
             if (learner)
-                learnSteps.push_back(learner->observe(step.index, step.encoded,
-                                                      step.frame.shape(), step.frame.label));
+                learnSteps.push_back(learner->observe(step.index, step.encoded, step.frame.shape(),
+                                                      step.frame.label));
         });
     if (context.log)
         context.log("\n");
@@ -148,8 +148,7 @@ std::string runVideoExperiment(const ParameterValues& v, const RunContext& conte
     double events = 0.0, mse = 0.0, ms = 0.0;
     for (std::size_t r = 0; r < result.rows.size(); ++r) {
         const VideoFrameRow& row = result.rows[r];
-        std::vector<double> cells{static_cast<double>(row.frame),
-                                  static_cast<double>(row.eventsOn),
+        std::vector<double> cells{static_cast<double>(row.frame), static_cast<double>(row.eventsOn),
                                   static_cast<double>(row.eventsOff), row.reconstructionMse,
                                   row.encodeMs};
         if (learner && r < learnSteps.size()) {
