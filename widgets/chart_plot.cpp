@@ -1,6 +1,7 @@
 #include "widgets/chart_plot.h"
 
 #include "widgets/axis_ticks.h"
+#include "widgets/display_scale.h"
 
 #include <QChart>
 #include <QEvent>
@@ -89,20 +90,12 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
     s.color = color.isValid() ? color : seriesColor(static_cast<int>(m_series.size()));
     if (style == Style::Points) {
         auto* scatter = new QScatterSeries;
-        scatter->setMarkerSize(6.0);
         scatter->setBorderColor(Qt::transparent);
-        scatter->setColor(s.color);
         s.series = scatter;
     } else {
-        auto* line = new QLineSeries;
-        QPen pen(s.color, style == Style::Stem ? 1.2 : 1.8);
-        if (style == Style::Dashed)
-            pen.setStyle(Qt::DashLine);
-        if (style == Style::Dotted)
-            pen.setStyle(Qt::DotLine);
-        line->setPen(pen);
-        s.series = line;
+        s.series = new QLineSeries;
     }
+    applyStyle(s);
     s.series->setName(name);
     chart()->addSeries(s.series);
     s.series->attachAxis(m_xAxis);
@@ -114,13 +107,46 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
 void ChartPlot::setSeriesColor(int index, const QColor& color) {
     Series& s = m_series.at(static_cast<std::size_t>(index));
     s.color = color;
+    applyStyle(s);
+}
+
+// Colour, line width and marker size, the last two times the display scale.
+void ChartPlot::applyStyle(Series& s) {
+    const double scale = displayScale();
     if (auto* scatter = qobject_cast<QScatterSeries*>(s.series)) {
-        scatter->setColor(color);
+        scatter->setMarkerSize(6.0 * scale);
+        scatter->setColor(s.color);
     } else if (auto* line = qobject_cast<QLineSeries*>(s.series)) {
-        QPen pen = line->pen();
-        pen.setColor(color);
+        QPen pen(s.color, (s.style == Style::Stem ? 1.2 : 1.8) * scale);
+        if (s.style == Style::Dashed)
+            pen.setStyle(Qt::DashLine);
+        if (s.style == Style::Dotted)
+            pen.setStyle(Qt::DotLine);
         line->setPen(pen);
     }
+}
+
+// Title, axes and legend in the widget's font (the application's, which the window
+// scales), the title a point larger and bold; lines and markers follow the scale.
+void ChartPlot::applyFonts() {
+    QFont title = font();
+    title.setPointSizeF(font().pointSizeF() + 1.0);
+    title.setBold(true);
+    chart()->setTitleFont(title);
+    chart()->legend()->setFont(font());
+    for (QAbstractAxis* axis : {m_xAxis, m_yAxis}) {
+        if (!axis)
+            continue;
+        axis->setLabelsFont(font());
+        QFont axisTitle = font();
+        axisTitle.setBold(true);
+        axis->setTitleFont(axisTitle);
+        QPen line = axis->linePen();
+        line.setWidthF(displayScale());
+        axis->setLinePen(line);
+    }
+    for (Series& s : m_series)
+        applyStyle(s);
 }
 
 void ChartPlot::setSeriesInLegend(int index, bool shown) {
@@ -200,6 +226,7 @@ void ChartPlot::rebuildAxes() {
         s.series->attachAxis(m_yAxis);
     }
     applyPalette();
+    applyFonts();
 }
 
 void ChartPlot::fitAxes() {
@@ -352,6 +379,10 @@ void ChartPlot::keyPressEvent(QKeyEvent* event) {
 void ChartPlot::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
+    if (event->type() == QEvent::FontChange) {
+        applyFonts();
+        fitAxes(); // tick spacing depends on the label width
+    }
     QChartView::changeEvent(event);
 }
 

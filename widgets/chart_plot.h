@@ -19,7 +19,8 @@ namespace sdlab::widgets {
 // point. The axes fit the data unless the user has zoomed: drag a rectangle to zoom,
 // wheel to zoom about the cursor, right-click to step back, double-click or Home to
 // reset. setVisibleLimit() hides points beyond an x (the playback bar uses it) without
-// moving the axes. Follows the palette (light or dark). Displays data only; GUI thread.
+// moving the axes. Follows the palette (light or dark) and the application font and
+// display scale (lecture-hall zoom). Displays data only; GUI thread.
 class ChartPlot : public QChartView, public ExportablePlot {
     Q_OBJECT
   public:
@@ -75,6 +76,8 @@ class ChartPlot : public QChartView, public ExportablePlot {
     void fitAxes();
     double xTickStep(double min, double max) const; // round, and wide enough for labels
     void applyPalette();
+    void applyFonts();
+    void applyStyle(Series& series);
 
     std::vector<Series> m_series;
     QList<QPointF> m_buffer; // reused between updates

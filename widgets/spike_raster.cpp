@@ -267,6 +267,14 @@ void SpikeRaster::mouseDoubleClickEvent(QMouseEvent*) {
 void SpikeRaster::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         invalidate();
+    if (event->type() == QEvent::FontChange) {
+        // A larger (zoomed) font widens the margins; keep room for a few rows of spikes
+        // even where a lab fixed a small minimum height.
+        const int margins = 3 * fontMetrics().height() + 14;
+        if (minimumHeight() > 0 && minimumHeight() < margins + 24)
+            setMinimumHeight(margins + 24);
+        invalidate();
+    }
     QWidget::changeEvent(event);
 }
 

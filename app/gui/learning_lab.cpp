@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -143,24 +144,35 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     });
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
-    m_progress->setMaximumWidth(200);
+    m_progress->setMaximumWidth(160);
     m_progress->setFormat(tr("idle"));
     m_rate->setMinimumWidth(120);
 
-    auto* bar = new QHBoxLayout;
+    // A tool bar rather than a row of buttons: when the window is narrow (or zoomed for
+    // a lecture hall) what does not fit moves behind its » button instead of widening
+    // the window past the screen.
+    // Short names on the bar; the Run menu keeps the full ones.
+    m_start->setIconText(tr("Start"));
+    m_pause->setIconText(tr("Pause"));
+    m_stop->setIconText(tr("Stop"));
+    m_optimiseScales->setIconText(tr("λ Sweep"));
+    m_guessEarly->setIconText(tr("Guess Early"));
+    clear->setIconText(tr("Clear Runs"));
+    auto* bar = new QToolBar;
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->setContentsMargins(0, 0, 0, 0);
+    // The run's controls and its progress first: what overflows is the view options.
     for (QAction* action : {m_start, m_pause, m_stop})
-        bar->addWidget(toolButton(action));
-    bar->addSpacing(12);
-    for (QAction* action : {m_optimiseScales, m_guessEarly})
-        bar->addWidget(toolButton(action));
-    bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("x axis:")));
-    bar->addWidget(m_xChoice);
-    bar->addWidget(toolButton(clear));
-    bar->addStretch(1);
-    bar->addWidget(m_rate);
+        bar->addAction(action);
     bar->addWidget(m_progress);
+    bar->addWidget(m_rate);
+    bar->addSeparator();
+    for (QAction* action : {m_optimiseScales, m_guessEarly})
+        bar->addAction(action);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("x axis: ")));
+    bar->addWidget(m_xChoice);
+    bar->addAction(clear);
 
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_accuracy->setYRange(0.0, 100.0);
@@ -240,7 +252,7 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     curves->setSizes({500, 500}); // the trade-off tab's legend needs no more than half
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(splitter, 1);
 
     connect(m_runs, &TrainingRuns::stateChanged, this, &LearningLab::updateActions);

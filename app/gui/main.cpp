@@ -1,12 +1,13 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
-//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--zoom F] [--theme T] [--screenshot FILE.png]
 //   sdlab --result DIR  opens an sdlab-cli result directory in its lab
 //   sdlab --list-labs   the lab ids, one a line, in the window's order
 //   sdlab --help, sdlab --version
 // The last three need no display.
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
+#include "gui/display_options.h"
 #include "gui/lab_page.h"
 #include "gui/lab_run.h"
 #include "gui/lab_session.h"
@@ -74,6 +75,19 @@ struct Options {
         QStringLiteral("result"),
         QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab."),
         QStringLiteral("DIR")};
+    QCommandLineOption zoom{
+        QStringLiteral("zoom"),
+        QStringLiteral("Scale every font, line and marker by this factor (0.5 to 3; View > "
+                       "Zoom)."),
+        QStringLiteral("FACTOR")};
+    QCommandLineOption theme{
+        QStringLiteral("theme"),
+        QStringLiteral("Colours: system, light, dark or high-contrast (View > Theme)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption presentation{
+        QStringLiteral("presentation"),
+        QStringLiteral("Start in presentation mode (View > Presentation, F11): full screen, "
+                       "lab list and help hidden.")};
     QCommandLineOption listLabs{
         QStringLiteral("list-labs"),
         QStringLiteral("Print the lab ids, one a line, in the window's order, then exit.")};
@@ -83,7 +97,8 @@ struct Options {
             QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({lab, preset, result, run, screenshot, seconds, listLabs});
+        parser.addOptions(
+            {lab, preset, result, run, screenshot, seconds, zoom, theme, presentation, listLabs});
     }
 };
 
@@ -151,9 +166,26 @@ int main(int argc, char** argv) {
     if (parser.isSet(labOption) && !sdlab::gui::MainWindow::labIds().contains(lab))
         return fail(2, QStringLiteral("--lab '%1' is not one of %2")
                            .arg(lab, sdlab::gui::MainWindow::labIds().join(QStringLiteral(", "))));
+    using sdlab::gui::DisplayOptions;
+    bool zoomValid = true;
+    const double zoom =
+        parser.isSet(options.zoom) ? parser.value(options.zoom).toDouble(&zoomValid) : 1.0;
+    if (!zoomValid || !(zoom >= 0.5 && zoom <= 3.0))
+        return fail(2, QStringLiteral("--zoom: '%1' is not a factor in 0.5..3")
+                           .arg(parser.value(options.zoom)));
+    const auto theme = DisplayOptions::themeFromName(
+        parser.isSet(options.theme) ? parser.value(options.theme) : QStringLiteral("system"));
+    if (!theme)
+        return fail(2, QStringLiteral("--theme: '%1' is not one of system, light, dark, "
+                                      "high-contrast")
+                           .arg(parser.value(options.theme)));
     const bool screenshot = parser.isSet(screenshotOption);
     // Scripted screenshots are reproducible: they neither read nor write settings.
     sdlab::gui::MainWindow window(!screenshot);
+    if (parser.isSet(options.zoom))
+        window.displayOptions()->setZoom(zoom);
+    if (parser.isSet(options.theme))
+        window.displayOptions()->setTheme(*theme);
     if (!lab.isEmpty())
         window.showLab(lab);
     if (parser.isSet(presetOption)) {
@@ -172,6 +204,8 @@ int main(int argc, char** argv) {
             return fail(2, QStringLiteral("--result: %1").arg(error));
     }
     window.show();
+    if (parser.isSet(options.presentation))
+        window.displayOptions()->setPresenting(true);
     sdlab::gui::LabSession* session = window.currentSession();
     sdlab::gui::LabPage* page = window.currentPage();
     const bool run = parser.isSet(runOption);

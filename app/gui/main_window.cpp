@@ -2,6 +2,7 @@
 
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
+#include "gui/display_options.h"
 #include "gui/lab_factory.h"
 #include "gui/lab_page.h"
 #include "gui/lab_parameters.h"
@@ -10,6 +11,7 @@
 #include "gui/preset.h"
 #include "gui/sweep_lab.h"
 #include "io/input_error.h"
+#include "widgets/display_scale.h"
 #include "widgets/parameter_panel.h"
 #include "widgets/playback_bar.h"
 #include "widgets/plot_export.h"
@@ -72,8 +74,6 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
 
     // Left: the labs.
     m_labList->setIconSize(QSize(20, 20));
-    m_labList->setMinimumWidth(m_labList->fontMetrics().horizontalAdvance(tr("Quantization")) + 40);
-    m_labList->setMaximumWidth(200);
     auto* labsDock = new QDockWidget(tr("Labs"));
     labsDock->setObjectName(QStringLiteral("labsDock"));
     labsDock->setWidget(m_labList);
@@ -91,8 +91,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     m_help->setOpenExternalLinks(true);
     helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, helpDock);
-    m_help->setMinimumWidth(260);
-    m_panels->setMinimumWidth(290);
+    fitSidePanesToFont();
 
     // Status bar: summary, progress, cancel.
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -131,6 +130,7 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
             page->setPlaybackPosition(position);
     });
     connect(m_labList, &QListWidget::currentRowChanged, this, &MainWindow::onCurrentLabChanged);
+    m_display = new DisplayOptions(this, m_useSettings);
     createMenus();
     resize(1280, 800);
     QStringList restored;
@@ -286,6 +286,8 @@ void MainWindow::createMenus() {
     findChild<QDockWidget*>(QStringLiteral("helpDock"))
         ->toggleViewAction()
         ->setShortcut(QKeySequence::HelpContents);
+    view->addSeparator();
+    m_display->addActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sigma-Delta Lab"), this, [this] {
@@ -637,6 +639,23 @@ void MainWindow::saveSettings() const {
         settings.setValue(QStringLiteral("window/lab"), page->labId());
     for (const Lab& lab : m_labs)
         settings.setValue(settingsKey(lab.page->labId()), lab.session->values());
+}
+
+void MainWindow::fitSidePanesToFont() {
+    const double scale = widgets::displayScale();
+    const int labNames = m_labList->fontMetrics().horizontalAdvance(tr("Quantization")) + 40;
+    m_labList->setMinimumWidth(labNames);
+    m_labList->setMaximumWidth(labNames + static_cast<int>(40 * scale)); // room goes to plots
+    // Not fully proportional: at 200 % on a 1920-pixel projector the plots need the room.
+    const double sideScale = std::min(scale, 1.5);
+    m_help->setMinimumWidth(static_cast<int>(260 * sideScale));
+    m_panels->setMinimumWidth(static_cast<int>(290 * sideScale));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange)
+        fitSidePanesToFont();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

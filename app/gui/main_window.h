@@ -25,6 +25,7 @@ struct Experiment;
 
 namespace sdlab::gui {
 
+class DisplayOptions;
 class LabPage;
 class LabSession;
 
@@ -47,6 +48,7 @@ class MainWindow : public QMainWindow {
     LabPage* currentPage() const;
     widgets::ParameterPanel* parameterPanel(const QString& id) const;
     widgets::PlaybackBar* playbackBar() const { return m_playback; }
+    DisplayOptions* displayOptions() const { return m_display; }
 
     // Each returns false with one message in `error` and leaves the state untouched.
     bool loadPresetFile(const QString& path, QString* error);
@@ -65,6 +67,7 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
   private:
     struct Lab {
@@ -74,6 +77,7 @@ class MainWindow : public QMainWindow {
     };
     void addLab(LabSession* session); // adopts its page
     void createMenus();
+    void fitSidePanesToFont(); // their widths follow the (zoomed) application font
     void onCurrentLabChanged(int index);
     void onBusyChanged(LabSession* session, bool busy);
     void updateProgress();
@@ -106,6 +110,7 @@ class MainWindow : public QMainWindow {
     QTimer m_progressTimer;
     QTimer m_busyDelay;
     bool m_useSettings;
+    DisplayOptions* m_display = nullptr; // View > Presentation, Zoom, Theme
 };
 
 } // namespace sdlab::gui

@@ -122,7 +122,7 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
                           widgets::ChartPlot::Style::Dashed);
     m_loss->setAxisTitles(tr("video time (s)"), tr("loss"));
     m_loss->addSeries(tr("loss"), widgets::ChartPlot::Style::Line);
-    m_ops->setTitle(tr("Operations: training so far, and running the network per frame"));
+    m_ops->setTitle(tr("Operations"));
     m_ops->setAxisTitles(tr("video time (s)"), tr("operations"));
     m_ops->addSeries(tr("training, cumulative"), widgets::ChartPlot::Style::Line);
     m_ops->addSeries(tr("inference per frame (ICLR'18 Fig. 8)"), widgets::ChartPlot::Style::Dashed);

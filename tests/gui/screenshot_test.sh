@@ -22,6 +22,9 @@ unset QT_LOGGING_RULES XDG_RUNTIME_DIR
 for lab in $("$sdlab" --list-labs); do # the one list (core/experiment/experiment_list.cpp)
   check "$lab" 0 "$sdlab" --lab "$lab" --screenshot "$out/$lab.png"
   [ -s "$out/stderr" ] && { echo "FAIL: $lab printed on stderr: $(head -c 300 "$out/stderr")"; failures=$((failures + 1)); }
+  # The lecture hall (issue 23): dark theme at 200 %, in presentation mode.
+  check "$lab, dark at 200 %" 0 "$sdlab" --lab "$lab" --theme dark --zoom 2 --presentation --screenshot "$out/$lab-dark-200.png"
+  head -c 8 "$out/$lab-dark-200.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47" || { echo "FAIL: $lab: no dark 200 % screenshot"; failures=$((failures + 1)); }
   if ! head -c 8 "$out/$lab.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47"; then
     echo "FAIL: $lab: $out/$lab.png is not a PNG"
     failures=$((failures + 1))
@@ -40,6 +43,10 @@ check "learning run" 0 "$sdlab" --lab learning --preset synthetic-quick --run --
 [ -s "$out/run.png" ] || { echo "FAIL: no screenshot after a learning run"; failures=$((failures + 1)); }
 check "--run on a lab without runs" 2 "$sdlab" --lab signal --run --screenshot "$out/w.png"
 grep -q "has no run" "$out/stderr" || { echo "FAIL: --run message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+check "--zoom out of range" 2 "$sdlab" --zoom 7 --screenshot "$out/z1.png"
+grep -q "not a factor in 0.5..3" "$out/stderr" || { echo "FAIL: --zoom message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+check "unknown --theme" 2 "$sdlab" --theme sepia --screenshot "$out/z2.png"
+grep -q "not one of system, light, dark, high-contrast" "$out/stderr" || { echo "FAIL: --theme message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown lab" 2 "$sdlab" --lab nonsense --screenshot "$out/x.png"
 grep -q "not one of" "$out/stderr" || { echo "FAIL: unknown lab message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown preset" 2 "$sdlab" --lab sweep --preset nonsense --screenshot "$out/y.png"
@@ -47,7 +54,7 @@ grep -q "no built-in preset 'nonsense'" "$out/stderr" || { echo "FAIL: unknown p
 printf '{"format": "sdlab-preset", "version": 1, "lab": "signal", "parameters": {"kp": -3}}' >"$out/bad.json"
 check "out-of-range preset file" 2 "$sdlab" --preset "$out/bad.json" --screenshot "$out/z.png"
 grep -q "'kp': -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
-for f in w x y z; do
+for f in w x y z z1 z2; do
   [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
 done
 [ "$failures" -eq 0 ] && echo "screenshots: all checks passed"
