@@ -35,6 +35,37 @@ std::string toJson(const ParameterValue& value) {
 
 } // namespace
 
+std::map<std::string, ParameterValue> parameterValuesFromJson(const JsonValue& object) {
+    std::map<std::string, ParameterValue> given;
+    if (!object.object())
+        throw InputError("\"parameters\" must be an object");
+    for (const auto& [key, value] : *object.object()) {
+        if (value.object() || std::holds_alternative<JsonValue::Array>(value.value))
+            throw InputError("parameter " + sdlab::quoted(key) +
+                             " must be a number, text, true/false or null");
+        given[key] = fromJson(value);
+    }
+    return given;
+}
+
+std::map<std::string, ParameterValue>
+canonicalParameterValues(const Experiment& experiment,
+                         const std::map<std::string, ParameterValue>& given) {
+    std::map<std::string, ParameterValue> canonical;
+    for (const auto& [key, value] : given) {
+        const Parameter* p = findParameter(experiment, key);
+        if (!p)
+            throw InputError("unknown parameter " + sdlab::quoted(key));
+        if (canonical.count(p->key))
+            throw InputError("parameter " + sdlab::quoted(p->key) + " is given twice (as " +
+                             sdlab::quoted(key) + ")");
+        // Text for a number ("0.1") is refused rather than parsed: the type is part of
+        // the format.
+        canonical[p->key] = value;
+    }
+    return canonical;
+}
+
 Preset readPreset(std::string_view json, const std::string& source, std::string_view expectedLab) {
     const auto fail = [&](const std::string& why) -> Preset {
         throw InputError(source + ": " + why);
@@ -70,31 +101,13 @@ Preset readPreset(std::string_view json, const std::string& source, std::string_
     if (!parameters || !parameters->object())
         return fail("\"parameters\" must be an object");
 
-    std::map<std::string, ParameterValue> given;
-    for (const auto& [key, value] : *parameters->object()) {
-        if (value.object() || std::holds_alternative<JsonValue::Array>(value.value))
-            return fail("parameter " + sdlab::quoted(key) +
-                        " must be a number, text, true/false or "
-                        "null");
-        given[key] = fromJson(value);
-    }
     const Experiment& experiment = *preset.experiment;
-    if (*number == 1 && experiment.upgrade)
-        experiment.upgrade(given);
-    std::map<std::string, ParameterValue> canonical;
-    for (const auto& [key, value] : given) {
-        const Parameter* p = findParameter(experiment, key);
-        if (!p)
-            return fail("unknown parameter " + sdlab::quoted(key));
-        if (canonical.count(p->key))
-            return fail("parameter " + sdlab::quoted(p->key) + " is given twice (as " +
-                        sdlab::quoted(key) + ")");
-        // A preset's text for a number ("0.1") is refused rather than parsed: the type
-        // is part of the format.
-        canonical[p->key] = value;
-    }
     try {
-        preset.values = checkedValues(experiment, canonical, ParameterNaming::Key);
+        std::map<std::string, ParameterValue> given = parameterValuesFromJson(*parameters);
+        if (*number == 1 && experiment.upgrade)
+            experiment.upgrade(given);
+        preset.values = checkedValues(experiment, canonicalParameterValues(experiment, given),
+                                      ParameterNaming::Key);
     } catch (const InputError& e) {
         return fail(e.what());
     }

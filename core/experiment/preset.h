@@ -1,7 +1,9 @@
 #pragma once
 
 #include "experiment/experiment.h"
+#include "io/json_reader.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,15 @@ struct Preset {
 // parameter, wrong type, out of range).
 Preset readPreset(std::string_view json, const std::string& source,
                   std::string_view expectedLab = {});
+// A preset's "parameters" object as given (keys as written); InputError (naming no
+// source) when it is not an object or a value is an array or object. Lessons share it.
+std::map<std::string, ParameterValue> parameterValuesFromJson(const JsonValue& object);
+// The same values keyed by each parameter's key (aliases resolved); InputError for an
+// unknown parameter or one given twice.
+std::map<std::string, ParameterValue>
+canonicalParameterValues(const Experiment& experiment,
+                         const std::map<std::string, ParameterValue>& given);
+
 // The preset as version-2 JSON text, parameters in the description's order.
 std::string presetJson(const Preset& preset);
 

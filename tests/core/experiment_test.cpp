@@ -8,6 +8,7 @@
 #include "equilibrium/settle_run.h"
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
+#include "experiment/lesson.h"
 #include "experiment/preset.h"
 #include "experiments/equilibrium_experiment.h"
 #include "experiments/learning_experiment.h"
@@ -598,6 +599,91 @@ TEST(TrainingLayers, OneRowPerCurveRowAndLayerAndReadsBack) {
     std::ofstream(path) << "epoch,samples,layer\n0.5,200,1\n";
     EXPECT_THROW(readTrainingLayers(path, read), InputError);
     std::filesystem::remove(path);
+}
+
+} // namespace
+} // namespace sdlab
+
+// Guided lessons (issue 23 item 3).
+namespace sdlab {
+namespace {
+
+std::string lessonError(const std::string& json) {
+    try {
+        (void)readLesson(json, "l.json");
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "(read)";
+}
+
+TEST(Lesson, StepsReadWithCanonicalKeysAndCheckedValues) {
+    const Lesson lesson = readLesson(R"({"format": "sdlab-lesson", "version": 1, "title": "T",
+        "steps": [{"lab": "signal", "preset": "iclr-fig1", "parameters": {"kp": 0.5},
+                   "title": "one", "text": "<b>x</b>", "highlight": ["kp", "kd"]},
+                  {"lab": "sweep"}]})",
+                                     "l.json");
+    EXPECT_EQ(lesson.title, "T");
+    ASSERT_EQ(lesson.steps.size(), 2U);
+    EXPECT_EQ(lesson.steps[0].experiment->id, "signal");
+    EXPECT_EQ(lesson.steps[0].preset, "iclr-fig1");
+    EXPECT_EQ(lesson.steps[0].parameters.at("kp"), ParameterValue(0.5));
+    EXPECT_EQ(lesson.steps[0].highlight, (std::vector<std::string>{"kp", "kd"}));
+    EXPECT_EQ(lesson.steps[0].text, "<b>x</b>");
+    EXPECT_TRUE(lesson.steps[1].parameters.empty());
+}
+
+TEST(Lesson, ACorruptOrForeignLessonNamesTheFileAndTheStep) {
+    const std::string head = R"({"format": "sdlab-lesson", "version": 1, "steps": )";
+    EXPECT_NE(lessonError("{").find("l.json: not valid JSON"), std::string::npos);
+    EXPECT_NE(lessonError(R"({"format": "sdlab-preset", "version": 2})")
+                  .find("l.json: not a Sigma-Delta Lab lesson"),
+              std::string::npos);
+    EXPECT_NE(lessonError(R"({"format": "sdlab-lesson", "version": 7, "steps": []})")
+                  .find("lesson version 7 is not supported"),
+              std::string::npos);
+    EXPECT_NE(lessonError(head + "[]}").find("\"steps\" must be a non-empty list"),
+              std::string::npos);
+    EXPECT_EQ(lessonError(head + R"([{"lab": "signal"}, {"lab": "nope"}]})"),
+              "l.json: step 2: unknown lab 'nope'");
+    EXPECT_EQ(lessonError(head + R"([{"preset": "x"}]})"), "l.json: step 1: \"lab\" is missing");
+    EXPECT_EQ(lessonError(head + R"([{"lab": "signal", "parameters": {"zeta": 1}}]})"),
+              "l.json: step 1: unknown parameter 'zeta'");
+    EXPECT_NE(lessonError(head + R"([{"lab": "signal", "parameters": {"kp": -3}}]})")
+                  .find("l.json: step 1: 'kp': -3 is outside"),
+              std::string::npos);
+    EXPECT_NE(lessonError(head + R"([{"lab": "signal", "parameters": {"kp": "fast"}}]})")
+                  .find("l.json: step 1: "),
+              std::string::npos);
+    EXPECT_EQ(lessonError(head + R"([{"lab": "signal", "highlight": ["frames"]}]})"),
+              "l.json: step 1: \"highlight\" names 'frames', not a parameter of the signal lab");
+    EXPECT_NE(lessonError(head + R"([{"lab": "signal", "colour": "red"}]})")
+                  .find("l.json: step 1: unknown entry 'colour'"),
+              std::string::npos);
+    EXPECT_EQ(lessonError(head + R"([3]})"), "l.json: step 1: is not a JSON object");
+}
+
+TEST(Lesson, TheBuiltInLessonsRead) {
+    int read = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(SDLAB_SOURCE_DIR) + "/resources/lessons")) {
+        std::ifstream in(entry.path());
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        const Lesson lesson = readLesson(text, entry.path().string());
+        EXPECT_FALSE(lesson.title.empty()) << entry.path();
+        for (const LessonStep& step : lesson.steps) {
+            EXPECT_FALSE(step.title.empty()) << entry.path();
+            EXPECT_FALSE(step.text.empty()) << entry.path();
+            if (!step.preset.empty()) { // the window checks the name; here the file exists
+                EXPECT_TRUE(std::filesystem::exists(std::string(SDLAB_SOURCE_DIR) +
+                                                    "/resources/presets/" + step.experiment->id +
+                                                    "/" + step.preset + ".json"))
+                    << step.preset;
+            }
+        }
+        ++read;
+    }
+    EXPECT_EQ(read, 3);
 }
 
 } // namespace
