@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -443,6 +444,29 @@ void ParameterPanel::updateShownRows() {
 
 void ParameterPanel::setNote(const QString& html) {
     m_note->setText(html);
+}
+
+void ParameterPanel::setHighlighted(const QStringList& keys) {
+    m_highlighted = keys;
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        const bool on = keys.contains(m_specs[i].key);
+        for (QWidget* widget : m_rowWidgets[i]) {
+            auto* label = qobject_cast<QLabel*>(widget);
+            if (!label)
+                continue;
+            // The palette's highlight, so it reads in every theme; bold for projectors.
+            label->setStyleSheet(on ? QStringLiteral("QLabel { background: palette(highlight); "
+                                                     "color: palette(highlighted-text); "
+                                                     "font-weight: bold; padding: 1px 4px; "
+                                                     "border-radius: 3px; }")
+                                    : QString());
+        }
+    }
+    if (!keys.isEmpty())
+        if (QWidget* first = editor(keys.front()))
+            if (auto* scroll = qobject_cast<QScrollArea*>(
+                    parentWidget() ? parentWidget()->parentWidget() : nullptr))
+                scroll->ensureWidgetVisible(first);
 }
 
 QWidget* ParameterPanel::editor(const QString& key) const {

@@ -30,6 +30,10 @@ class ParameterPanel : public QWidget {
     void setValues(const ParameterValues& values);
     ParameterValues values() const { return m_values; }
     void setNote(const QString& html); // derived read-outs under the controls
+    // Marks these parameters' labels (a lesson step's "look here"), clearing the others,
+    // and scrolls the first into view.
+    void setHighlighted(const QStringList& keys);
+    QStringList highlighted() const { return m_highlighted; }
     // The editor of one parameter (for tests and focus), or nullptr.
     QWidget* editor(const QString& key) const;
 
@@ -55,6 +59,7 @@ class ParameterPanel : public QWidget {
     QHash<QString, QWidget*> m_editors;
     QHash<QString, std::function<void(const QVariant&)>> m_show; // value → widgets, silently
     QLabel* m_note = nullptr;
+    QStringList m_highlighted;
     // Per spec, the widgets of its rows; per group heading, the specs under it.
     std::vector<std::vector<QWidget*>> m_rowWidgets;
     std::vector<std::pair<QLabel*, std::vector<std::size_t>>> m_headings;

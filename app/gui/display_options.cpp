@@ -115,17 +115,15 @@ QString DisplayOptions::zoomKey() const {
 }
 
 void DisplayOptions::addActions(QMenu* view) {
-    m_presentAction = view->addAction(tr("&Presentation"), this, [this](bool on) {
-        setPresenting(on);
-    });
+    m_presentAction =
+        view->addAction(tr("&Presentation"), this, [this](bool on) { setPresenting(on); });
     m_presentAction->setCheckable(true);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
     m_presentAction->setToolTip(tr("Full screen with the lab list and help hidden (F11 again "
                                    "returns); Ctrl++ / Ctrl+− scale everything for the back row"));
     QAction* in = view->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom * kZoomStep); });
     in->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
-    QAction* out =
-        view->addAction(tr("Zoom &Out"), this, [this] { setZoom(m_zoom / kZoomStep); });
+    QAction* out = view->addAction(tr("Zoom &Out"), this, [this] { setZoom(m_zoom / kZoomStep); });
     out->setShortcut(QKeySequence::ZoomOut);
     QAction* actual = view->addAction(tr("&Actual Size"), this, [this] { setZoom(1.0); });
     actual->setShortcut(QKeySequence(tr("Ctrl+0")));
@@ -157,13 +155,14 @@ void DisplayOptions::setZoom(double zoom) {
         zoom = 1.0;
     m_zoom = std::clamp(zoom, widgets::kMinDisplayScale, widgets::kMaxDisplayScale);
     if (std::abs(m_zoom - 1.0) < 1e-9)
-        m_zoom = 1.0; // back to exactly the start after zooming in and out
+        m_zoom = 1.0;                 // back to exactly the start after zooming in and out
     widgets::setDisplayScale(m_zoom); // before the font: views restyle on FontChange
     QFont font = m_baseFont;
     if (m_baseFont.pointSizeF() > 0)
         font.setPointSizeF(m_baseFont.pointSizeF() * m_zoom);
     else
-        font.setPixelSize(std::max(1, static_cast<int>(std::lround(m_baseFont.pixelSize() * m_zoom))));
+        font.setPixelSize(
+            std::max(1, static_cast<int>(std::lround(m_baseFont.pixelSize() * m_zoom))));
     QApplication::setFont(font);
     if (m_useSettings)
         QSettings().setValue(zoomKey(), m_zoom);
@@ -198,7 +197,8 @@ void DisplayOptions::setPresenting(bool on) {
         m_wasMaximized = m_window->isMaximized();
         m_hiddenDocks.clear();
         for (QDockWidget* dock : m_window->findChildren<QDockWidget*>())
-            if (dock->isVisible() && dock->objectName() != QLatin1String("parametersDock")) {
+            if (dock->isVisible() && dock->objectName() != QLatin1String("parametersDock") &&
+                dock->objectName() != QLatin1String("lessonDock")) { // a lesson stays
                 dock->hide();
                 m_hiddenDocks << dock;
             }

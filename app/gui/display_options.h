@@ -15,10 +15,10 @@ class QMenu;
 namespace sdlab::gui {
 
 // In front of a class (issue 23 item 1): View > Presentation (F11: full screen, the
-// lab list and help hidden), Zoom In / Out / Actual Size (Ctrl++, Ctrl+−, Ctrl+0:
-// the application font and every plot's fonts, lines and markers together, remembered
-// per screen) and Theme (system, light, dark, high contrast for projectors). Owns no
-// widget; changes the application's font and palette and the window's state. GUI thread.
+// lab list and help hidden, an open lesson kept), Zoom In / Out / Actual Size (Ctrl++, Ctrl+−,
+// Ctrl+0: the application font and every plot's fonts, lines and markers together, remembered per
+// screen) and Theme (system, light, dark, high contrast for projectors). Owns no widget; changes
+// the application's font and palette and the window's state. GUI thread.
 class DisplayOptions : public QObject {
     Q_OBJECT
   public:

@@ -47,6 +47,13 @@ bool saveScreenshot(QWidget& window, const QString& path, QString* error) {
     return true;
 }
 
+QStringList builtinLessonNames() {
+    QStringList names;
+    for (const QString& path : sdlab::gui::MainWindow::builtinLessonPaths())
+        names << QFileInfo(path).completeBaseName();
+    return names;
+}
+
 // The command line, described once: the window and the display-free --help/--version
 // both read it.
 struct Options {
@@ -88,6 +95,14 @@ struct Options {
         QStringLiteral("presentation"),
         QStringLiteral("Start in presentation mode (View > Presentation, F11): full screen, "
                        "lab list and help hidden.")};
+    QCommandLineOption lesson{
+        QStringLiteral("lesson"),
+        QStringLiteral("Open a lesson: a file, or a built-in one by name (%1).")
+            .arg(builtinLessonNames().join(QStringLiteral(", "))),
+        QStringLiteral("FILE|NAME")};
+    QCommandLineOption lessonStep{QStringLiteral("lesson-step"),
+                                  QStringLiteral("With --lesson, go to this step (1 = the first)."),
+                                  QStringLiteral("N")};
     QCommandLineOption listLabs{
         QStringLiteral("list-labs"),
         QStringLiteral("Print the lab ids, one a line, in the window's order, then exit.")};
@@ -97,8 +112,8 @@ struct Options {
             QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions(
-            {lab, preset, result, run, screenshot, seconds, zoom, theme, presentation, listLabs});
+        parser.addOptions({lab, preset, result, run, screenshot, seconds, zoom, theme, presentation,
+                           lesson, lessonStep, listLabs});
     }
 };
 
@@ -197,6 +212,22 @@ int main(int argc, char** argv) {
                 : window.loadBuiltinPreset(window.currentPage()->labId(), preset, &error);
         if (!loaded)
             return fail(2, QStringLiteral("--preset: %1").arg(error));
+    }
+    if (parser.isSet(options.lesson)) {
+        QString path = parser.value(options.lesson);
+        if (!QFileInfo(path).isFile() && builtinLessonNames().contains(path))
+            path = QStringLiteral(":/lessons/%1.json").arg(path);
+        QString error;
+        if (!window.openLesson(path, &error))
+            return fail(2, QStringLiteral("--lesson: %1").arg(error));
+        if (parser.isSet(options.lessonStep)) {
+            bool valid = false;
+            const int step = parser.value(options.lessonStep).toInt(&valid);
+            if (!valid || !window.showLessonStep(step - 1))
+                return fail(2, QStringLiteral("--lesson-step: '%1' is not a step of 1..%2")
+                                   .arg(parser.value(options.lessonStep))
+                                   .arg(window.lessonStepCount()));
+        }
     }
     if (parser.isSet(resultOption)) {
         QString error;

@@ -2,12 +2,14 @@
 
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
+#include "experiment/lesson.h"
 #include "gui/display_options.h"
 #include "gui/lab_factory.h"
 #include "gui/lab_page.h"
 #include "gui/lab_parameters.h"
 #include "gui/lab_run.h"
 #include "gui/lab_session.h"
+#include "gui/lesson_panel.h"
 #include "gui/preset.h"
 #include "gui/sweep_lab.h"
 #include "io/input_error.h"
@@ -91,6 +93,18 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
     m_help->setOpenExternalLinks(true);
     helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, helpDock);
+    // Left, under the labs: the lesson, when one is open.
+    m_lessonPanel = new LessonPanel;
+    auto* lessonDock = new QDockWidget(tr("Lesson"));
+    lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    lessonDock->setWidget(m_lessonPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, lessonDock);
+    lessonDock->hide();
+    connect(m_lessonPanel, &LessonPanel::nextRequested, this,
+            [this] { showLessonStep(m_lessonStep + 1); });
+    connect(m_lessonPanel, &LessonPanel::previousRequested, this,
+            [this] { showLessonStep(m_lessonStep - 1); });
+    connect(m_lessonPanel, &LessonPanel::closeRequested, this, &MainWindow::closeLesson);
     fitSidePanesToFont();
 
     // Status bar: summary, progress, cancel.
@@ -223,6 +237,25 @@ void MainWindow::createMenus() {
     file->addAction(tr("Open &Result…"), QKeySequence(tr("Ctrl+Shift+O")), this,
                     &MainWindow::openResultDialog);
     file->addSeparator();
+    file->addAction(tr("Open &Lesson…"), QKeySequence(tr("Ctrl+L")), this,
+                    &MainWindow::openLessonDialog);
+    QMenu* lessons = file->addMenu(tr("Built-in Lesso&ns"));
+    for (const QString& path : builtinLessonPaths()) {
+        QString title = QFileInfo(path).completeBaseName();
+        try {
+            QFile lesson(path);
+            if (lesson.open(QIODevice::ReadOnly))
+                title = QString::fromStdString(
+                    readLesson(lesson.readAll().toStdString(), path.toStdString()).title);
+        } catch (const InputError&) { // the core tests read every built-in lesson
+        }
+        lessons->addAction(title, this, [this, path] {
+            QString error;
+            if (!openLesson(path, &error))
+                QMessageBox::warning(this, tr("Lesson not opened"), error);
+        });
+    }
+    file->addSeparator();
     file->addAction(tr("&Export Plots and Data…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportDialog);
     file->addSeparator();
@@ -288,6 +321,15 @@ void MainWindow::createMenus() {
         ->setShortcut(QKeySequence::HelpContents);
     view->addSeparator();
     m_display->addActions(view);
+    view->addSeparator();
+    m_nextStep = view->addAction(tr("&Next Lesson Step"), this,
+                                 [this] { showLessonStep(m_lessonStep + 1); });
+    m_nextStep->setShortcut(QKeySequence(Qt::Key_PageDown)); // what presenters' clickers send
+    m_previousStep = view->addAction(tr("P&revious Lesson Step"), this,
+                                     [this] { showLessonStep(m_lessonStep - 1); });
+    m_previousStep->setShortcut(QKeySequence(Qt::Key_PageUp));
+    m_nextStep->setEnabled(false);
+    m_previousStep->setEnabled(false);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sigma-Delta Lab"), this, [this] {
@@ -418,12 +460,16 @@ bool MainWindow::loadPresetFile(const QString& path, QString* error) {
             *error = tr("%1: cannot be read (%2)").arg(path, file.errorString());
         return false;
     }
-    if (file.size() > 1'000'000) {
+    constexpr qint64 kMaxPresetBytes = 1'000'000;
+    const QByteArray bytes = file.read(kMaxPresetBytes + 1); // a device or FIFO stops here
+    if (bytes.size() > kMaxPresetBytes) {
         if (error)
-            *error = tr("%1: %2 bytes is far too large for a preset").arg(path).arg(file.size());
+            *error = tr("%1: more than %2 bytes, far too large for a preset")
+                         .arg(path)
+                         .arg(kMaxPresetBytes);
         return false;
     }
-    const auto preset = readLabPreset(file.readAll(), path, error);
+    const auto preset = readLabPreset(bytes, path, error);
     if (!preset)
         return false;
     const Lab* target = labFor(preset->lab);
@@ -555,6 +601,113 @@ bool MainWindow::openResult(const QString& directory, QString* error) {
     }
     showStatus(lab->page->summary());
     return true;
+}
+
+QStringList MainWindow::builtinLessonPaths() {
+    QStringList paths;
+    for (const QString& name :
+         QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.json")}))
+        paths << QStringLiteral(":/lessons/") + name;
+    return paths;
+}
+
+int MainWindow::lessonStepCount() const {
+    return m_lesson ? static_cast<int>(m_lesson->steps.size()) : 0;
+}
+
+bool MainWindow::openLesson(const QString& path, QString* error) {
+    const auto refuse = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return refuse(tr("%1: cannot be read (%2)").arg(path, file.errorString()));
+    constexpr qint64 kMaxLessonBytes = 1'000'000;
+    const QByteArray bytes = file.read(kMaxLessonBytes + 1); // a device or FIFO stops here
+    if (bytes.size() > kMaxLessonBytes)
+        return refuse(tr("%1: more than %2 bytes, far too large for a lesson")
+                          .arg(path)
+                          .arg(kMaxLessonBytes));
+    auto lesson = std::make_unique<Lesson>();
+    try {
+        *lesson = readLesson(bytes.toStdString(), path.toStdString());
+    } catch (const InputError& e) {
+        return refuse(QString::fromStdString(e.what()));
+    }
+    for (std::size_t k = 0; k < lesson->steps.size(); ++k) {
+        const LessonStep& step = lesson->steps[k];
+        const QString lab = QString::fromStdString(step.experiment->id);
+        if (!labFor(lab))
+            return refuse(
+                tr("%1: step %2: the %3 lab is not in this window").arg(path).arg(k + 1).arg(lab));
+        const QString preset = QString::fromStdString(step.preset);
+        if (!preset.isEmpty() && !builtinPresetNames(lab).contains(preset))
+            return refuse(tr("%1: step %2: the %3 lab has no built-in preset '%4'")
+                              .arg(path)
+                              .arg(k + 1)
+                              .arg(lab, preset));
+    }
+    m_lesson = std::move(lesson);
+    m_lessonStep = -1;
+    findChild<QDockWidget*>(QStringLiteral("lessonDock"))->show();
+    showLessonStep(0);
+    return true;
+}
+
+bool MainWindow::showLessonStep(int index) {
+    if (!m_lesson || index < 0 || index >= lessonStepCount())
+        return false;
+    const LessonStep& step = m_lesson->steps[static_cast<std::size_t>(index)];
+    const QString lab = QString::fromStdString(step.experiment->id);
+    const Lab* target = labFor(lab);
+    showLab(lab);
+    // The preset's values (or the lab's as they are) with the step's changes: one undo step.
+    widgets::ParameterValues values = target->session->values();
+    if (!step.preset.empty()) {
+        QFile file(builtinPresetPath(lab, QString::fromStdString(step.preset)));
+        QString error;
+        const auto preset = file.open(QIODevice::ReadOnly)
+                                ? readLabPreset(file.readAll(), file.fileName(), &error)
+                                : std::nullopt;
+        if (preset)
+            values = preset->parameters;
+    }
+    for (const auto& [key, value] : step.parameters)
+        values.insert(QString::fromStdString(key), toVariant(value));
+    m_lessonStep = index;
+    target->session->apply(values, tr("Lesson step %1").arg(index + 1));
+    QStringList highlight;
+    for (const std::string& key : step.highlight)
+        highlight << QString::fromStdString(key);
+    for (const Lab& other : m_labs)
+        other.panel->setHighlighted(other.panel == target->panel ? highlight : QStringList());
+    m_lessonPanel->showStep(QString::fromStdString(m_lesson->title), index, lessonStepCount(),
+                            QString::fromStdString(step.title), QString::fromStdString(step.text));
+    m_nextStep->setEnabled(index + 1 < lessonStepCount());
+    m_previousStep->setEnabled(index > 0);
+    return true;
+}
+
+void MainWindow::closeLesson() {
+    m_lesson.reset();
+    m_lessonStep = -1;
+    for (const Lab& lab : m_labs)
+        lab.panel->setHighlighted({});
+    findChild<QDockWidget*>(QStringLiteral("lessonDock"))->hide();
+    m_nextStep->setEnabled(false);
+    m_previousStep->setEnabled(false);
+}
+
+void MainWindow::openLessonDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Lesson"), QString(),
+                                                      tr("Lessons (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openLesson(path, &error))
+        QMessageBox::warning(this, tr("Lesson not opened"), error);
 }
 
 void MainWindow::openResultDialog() {

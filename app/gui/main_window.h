@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QTimer>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -21,11 +22,13 @@ class PlaybackBar;
 
 namespace sdlab {
 struct Experiment;
-}
+struct Lesson;
+} // namespace sdlab
 
 namespace sdlab::gui {
 
 class DisplayOptions;
+class LessonPanel;
 class LabPage;
 class LabSession;
 
@@ -60,6 +63,20 @@ class MainWindow : public QMainWindow {
     // preset, into `directory`; returns the files written.
     QStringList exportCurrentLab(const QString& directory, QString* error);
 
+    // File > Open Lesson: a lesson file (or ":/lessons/NAME.json"), shown from its first
+    // step. A corrupt or foreign one returns false with one message naming the file and
+    // the step, and nothing changes.
+    bool openLesson(const QString& path, QString* error);
+    // Applies step `index` (its lab, preset, parameter changes as one undo step, and the
+    // highlighted controls); false outside the lesson.
+    bool showLessonStep(int index);
+    void closeLesson();
+    int lessonStep() const { return m_lessonStep; } // −1 without a lesson
+    int lessonStepCount() const;
+    LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    // The built-in lessons' resource paths.
+    static QStringList builtinLessonPaths();
+
     QString statusText() const;
     // The sdlab-cli line for the current lab's parameters (Edit > Copy as Command), or
     // empty with `error` set when they cannot run.
@@ -85,6 +102,7 @@ class MainWindow : public QMainWindow {
     void showStatus(const QString& text, bool error = false);
     void openPresetDialog();
     void openResultDialog();
+    void openLessonDialog();
     void savePresetDialog();
     void exportDialog();
     // Returns the labs whose parameters were restored.
@@ -111,6 +129,11 @@ class MainWindow : public QMainWindow {
     QTimer m_busyDelay;
     bool m_useSettings;
     DisplayOptions* m_display = nullptr; // View > Presentation, Zoom, Theme
+    std::unique_ptr<Lesson> m_lesson;    // the open lesson, if any
+    int m_lessonStep = -1;
+    LessonPanel* m_lessonPanel = nullptr;
+    QAction* m_nextStep = nullptr;
+    QAction* m_previousStep = nullptr;
 };
 
 } // namespace sdlab::gui

@@ -274,6 +274,13 @@ class BadInputTest : public QObject {
             QCOMPARE(session->values(), values);
             QCOMPARE(session->undoStack()->count(), undoCount);
         }
+        // An input that never ends (issue 23): refused at the size limit.
+        QString error;
+        QVERIFY(!window.loadPresetFile(QStringLiteral("/dev/zero"), &error));
+        QVERIFY2(error.contains(QStringLiteral("/dev/zero")) &&
+                     error.contains(QStringLiteral("far too large")),
+                 qPrintable(error));
+        QCOMPARE(session->values(), values);
     }
 };
 
