@@ -51,12 +51,13 @@ LessonStep readStep(const JsonValue& json) {
         if (!keys)
             throw InputError("\"highlight\" must be a list of parameter names");
         for (const JsonValue& key : *keys) {
-            const Parameter* p = key.string() ? findParameter(*step.experiment, *key.string())
-                                              : nullptr;
+            const Parameter* p =
+                key.string() ? findParameter(*step.experiment, *key.string()) : nullptr;
             if (!p)
-                throw InputError("\"highlight\" names " +
-                                 (key.string() ? quoted(*key.string()) : std::string("a non-text")) +
-                                 ", not a parameter of the " + step.experiment->id + " lab");
+                throw InputError(
+                    "\"highlight\" names " +
+                    (key.string() ? quoted(*key.string()) : std::string("a non-text")) +
+                    ", not a parameter of the " + step.experiment->id + " lab");
             step.highlight.push_back(p->key);
         }
     }

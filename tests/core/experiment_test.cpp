@@ -665,8 +665,8 @@ TEST(Lesson, ACorruptOrForeignLessonNamesTheFileAndTheStep) {
 
 TEST(Lesson, TheBuiltInLessonsRead) {
     int read = 0;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(SDLAB_SOURCE_DIR) + "/resources/lessons")) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SDLAB_SOURCE_DIR) +
+                                                                 "/resources/lessons")) {
         std::ifstream in(entry.path());
         const std::string text((std::istreambuf_iterator<char>(in)), {});
         const Lesson lesson = readLesson(text, entry.path().string());
