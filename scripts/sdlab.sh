@@ -17,6 +17,7 @@ PACKAGES=(
   dataset-fashion-mnist opencv-doc
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   clang-format
+  ffmpeg # tests only: serves a loopback MJPEG stream for the network-camera tests
 )
 
 install_missing_packages() {

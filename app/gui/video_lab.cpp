@@ -7,6 +7,7 @@
 #include "video/synthetic_scene.h"
 #include "video/video_experiment.h"
 #include "video/video_plugin.h"
+#include "video/video_source.h"
 #include "widgets/chart_plot.h"
 #include "widgets/frame_view.h"
 #include "widgets/spike_raster.h"
@@ -200,9 +201,12 @@ ComputeFunction VideoLab::computeFunction() const {
             return sweep;
         }
         VideoEncodingSettings s = config.encoding;
-        if (s.source.source.starts_with("camera:")) {
-            // A camera cannot be replayed at ten rates, and the live view holds it open.
-            sweep->description = QObject::tr("webcam (no sweep: only the live rate)");
+        if (isLiveSource(s.source.source)) {
+            // A camera or a stream cannot be replayed at ten rates, and the live view
+            // holds it open (a phone may serve one client only).
+            sweep->description = isStreamUrl(s.source.source)
+                                     ? QObject::tr("stream (no sweep: only the live rate)")
+                                     : QObject::tr("webcam (no sweep: only the live rate)");
             return sweep;
         }
         double native = 30.0;

@@ -198,7 +198,9 @@ class VideoWorker {
             return false;
         }
         std::unique_ptr<VideoSource> again;
-        if (!m_config.encoding.source.source.starts_with("camera:")) { // loop the file
+        // A file loops; a stream that ended is reconnected once (a phone's server
+        // restarted); a camera that stopped is gone.
+        if (!m_config.encoding.source.source.starts_with("camera:")) {
             try {
                 again = videoBackend().openSource(m_config.encoding.source);
             } catch (const InputError&) { // gone or changed since: fall back below

@@ -57,9 +57,11 @@ std::vector<Parameter> parameters() {
          .kind = ParameterKind::Text,
          .label = "Source",
          .help = "synthetic (moving labelled shapes on a seeded texture, no file or camera), a "
-                 "video file OpenCV reads (opencv-doc has vtest.avi; it loops in the lab), or "
-                 "camera:N (/dev/videoN); a source that fails in the lab falls back to the "
-                 "synthetic scene",
+                 "video file OpenCV reads (opencv-doc has vtest.avi; it loops in the lab), "
+                 "camera:N (/dev/videoN), or a stream: http://, https:// (a phone's MJPEG) or "
+                 "rtsp:// (a network camera), 5 s to connect and per frame; a source that "
+                 "fails in the lab falls back to the synthetic scene (a stream that ends is "
+                 "reconnected once first)",
          .valueName = "S",
          .fallbackText = "synthetic",
          .choices = choices({{"synthetic", "Synthetic scene"}, {"camera:0", "Webcam 0"}}),

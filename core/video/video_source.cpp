@@ -10,10 +10,13 @@
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
+#include <vector>
 
 namespace sdlab {
 
 namespace {
+
+constexpr int kStreamTimeoutMs = 5000;
 
 // Grey or RGB (interleaved), `width` wide (aspect kept, at least 1×1), float in [0, 1].
 void convertFrame(const cv::Mat& input, int width, bool colour, VideoFrame& out, cv::Mat& converted,
@@ -93,6 +96,39 @@ void silenceOpenCv() {
     ::setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);
 }
 
+// The URL as messages and the status bar show it: without a user name or password.
+std::string withoutCredentials(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    const std::size_t at = url.find('@', scheme + 3);
+    const std::size_t slash = url.find('/', scheme + 3);
+    if (scheme == std::string::npos || at == std::string::npos ||
+        (slash != std::string::npos && at > slash))
+        return url;
+    return url.substr(0, scheme + 3) + url.substr(at + 1);
+}
+
+// A phone's MJPEG over HTTP or a network camera's RTSP, through FFmpeg, with timeouts so
+// a silent address or a stalled stream ends in a message instead of a hang.
+std::unique_ptr<VideoSource> openStream(const VideoSourceSettings& settings) {
+    const std::string shown = withoutCredentials(settings.source);
+    auto stream = std::make_unique<CaptureSource>(settings.width, settings.colour, shown);
+    const std::vector<int> timeouts{cv::CAP_PROP_OPEN_TIMEOUT_MSEC, kStreamTimeoutMs,
+                                    cv::CAP_PROP_READ_TIMEOUT_MSEC, kStreamTimeoutMs};
+    try {
+        stream->capture().open(settings.source, cv::CAP_FFMPEG, timeouts);
+    } catch (const cv::Exception&) {
+        // reported below
+    }
+    const std::string seconds = std::to_string(kStreamTimeoutMs / 1000);
+    if (!stream->capture().isOpened())
+        throw InputError("video stream " + quoted(shown) + " could not be opened within " +
+                         seconds + " s (no server there, or not a video stream)");
+    if (!stream->prime())
+        throw InputError("video stream " + quoted(shown) + " sent no frame within " + seconds +
+                         " s");
+    return stream;
+}
+
 } // namespace
 
 SyntheticSource::SyntheticSource(const SyntheticSceneSettings& settings) : m_scene(settings) {
@@ -137,6 +173,8 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
                              " is available (none connected, or it is in use)");
         return camera;
     }
+    if (isStreamUrl(source))
+        return openStream(settings);
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::exists(source, ec))

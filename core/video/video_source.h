@@ -10,11 +10,22 @@
 namespace sdlab {
 
 struct VideoSourceSettings {
-    std::string source = "synthetic"; // "synthetic", "camera:N" or a video file path
+    std::string source = "synthetic"; // "synthetic", "camera:N", a video file path or a URL
     int width = 160;                  // frames are resized to this width, aspect kept
     bool colour = false;              // R, G, B per pixel (VideoFrame::channels 3), else grey
     std::uint64_t seed = 1;           // synthetic scene
 };
+
+// A network stream: http://, https:// (a phone's MJPEG), rtsp:// or rtsps://.
+inline bool isStreamUrl(const std::string& source) {
+    return source.starts_with("http://") || source.starts_with("https://") ||
+           source.starts_with("rtsp://") || source.starts_with("rtsps://");
+}
+// A source that plays only forward, once: a camera or a stream (no replay at other
+// rates, and the live view holds it open).
+inline bool isLiveSource(const std::string& source) {
+    return source.starts_with("camera:") || isStreamUrl(source);
+}
 
 // Where frames come from. read() converts to grey or RGB, resizes and scales to [0, 1] on
 // the calling thread (a worker, never the GUI thread); it returns false at the end of
@@ -32,7 +43,9 @@ class VideoSource {
 
 // Opens the source the settings name. InputError with one sentence naming the source
 // and the problem when a file is missing, unreadable, not a video or yields no frame,
-// or when the camera is absent. OpenCV's own console messages are silenced. Defined in
+// or when the camera is absent; an http(s):// or rtsp(s):// URL is a network stream,
+// opened through FFmpeg with 5 s to connect and 5 s per frame (a read that times out
+// ends the stream). OpenCV's own console messages are silenced. Defined in
 // sdlab_video_opencv: OpenCV-free code reaches it as VideoBackend::openSource.
 std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings);
 

@@ -297,6 +297,42 @@ video)
   check "the LIF network beats chance (0.25) on held-out frames, >= 0.4" awk -v a="$(json_value v8/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.4)}'
   check "mlp summary has no LIF keys" sh -c '! grep -q learn_method v6/summary.json'
   ;;
+video-stream)
+  # A phone or network camera (issue 23 item 6), played by Debian's ffmpeg on the loopback
+  # address: frames arrive in real time, a dead address is refused within the timeout,
+  # and a server killed mid-stream ends the run within a few seconds.
+  if ! command -v ffmpeg > /dev/null; then
+    echo "skipped: no ffmpeg (apt-get install ffmpeg)"
+    exit 0
+  fi
+  port=$((20000 + $$ % 20000))
+  serve() { # serve SECONDS: an MJPEG test pattern at 30 fps on http://127.0.0.1:$port/cam
+    ffmpeg -nostdin -hide_banner -loglevel quiet -re -f lavfi -i testsrc=size=320x240:rate=30 \
+      -t "$1" -f mpjpeg -listen 1 "http://127.0.0.1:$port/cam" &
+    server=$!
+    sleep 0.5
+  }
+  serve 30
+  start=$(date +%s.%N)
+  check "an MJPEG stream over HTTP is a source" "$CLI" video --source "http://127.0.0.1:$port/cam" --frames 45 --width 64 --out s1
+  seconds=$(awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN{print a - b}')
+  check "45 frames" rows_are s1/frames.csv 45
+  check "they arrive in real time (45 frames at 30 fps take >= 1.2 s): $seconds s" awk -v s="$seconds" 'BEGIN{exit !(s >= 1.2)}'
+  check "the stream sends events" awk -v e="$(json_value s1/summary.json events)" 'BEGIN{exit !(e > 0)}'
+  check "the summary names the stream" grep -q "127.0.0.1:$port/cam" s1/summary.json
+  kill "$server" 2> /dev/null; wait "$server" 2> /dev/null
+  expect_bad "nothing listening there" video --source "http://127.0.0.1:$port/cam" --frames 10 --out bad_out
+  grep -q "could not be opened within 5 s" stderr.txt || fail "dead stream message: $(cat stderr.txt)"
+  expect_bad "a user name in the URL is not printed" video --source "rtsp://me:secret@127.0.0.1:$port/cam" --frames 10 --out bad_out
+  grep -q secret stderr.txt && fail "the password was printed: $(cat stderr.txt)"
+  serve 2 # ends after 2 s of video
+  start=$(date +%s.%N)
+  check "a stream that stops ends the run" "$CLI" video --source "http://127.0.0.1:$port/cam" --frames 100000 --width 64 --out s2
+  seconds=$(awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN{print a - b}')
+  check "  within a few seconds of its end ($seconds s)" awk -v s="$seconds" 'BEGIN{exit !(s < 10)}'
+  check "  with the frames it sent" awk -v n="$(($(wc -l < s2/frames.csv) - 1))" 'BEGIN{exit !(n >= 30 && n <= 70)}'
+  wait "$server" 2> /dev/null
+  ;;
 help)
   for command in pd sweep updates kernels quantize encode cost train video settle; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"

@@ -12,10 +12,13 @@
 #include "lab_test_support.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -241,6 +244,51 @@ class BadInputTest : public QObject {
             QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 3, 10000);
             QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
         }
+    }
+
+    // A phone or network camera (issue 23 item 6): Debian's ffmpeg serves MJPEG on the
+    // loopback address; the lab plays it with events flowing, and when the server is
+    // killed mid-stream it says so and falls back to the synthetic scene within seconds.
+    void aStreamThatStopsFallsBackToTheSyntheticScene() {
+        const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+        if (ffmpeg.isEmpty())
+            QSKIP("no ffmpeg (apt-get install ffmpeg)");
+        const int port = 20000 + static_cast<int>(QCoreApplication::applicationPid() % 20000);
+        const QString url = QStringLiteral("http://127.0.0.1:%1/cam").arg(port);
+        QProcess server;
+        server.start(ffmpeg, {QStringLiteral("-nostdin"), QStringLiteral("-loglevel"),
+                              QStringLiteral("quiet"), QStringLiteral("-re"), QStringLiteral("-f"),
+                              QStringLiteral("lavfi"), QStringLiteral("-i"),
+                              QStringLiteral("testsrc=size=320x240:rate=30"), QStringLiteral("-f"),
+                              QStringLiteral("mpjpeg"), QStringLiteral("-listen"),
+                              QStringLiteral("1"), url});
+        QVERIFY(server.waitForStarted());
+        QTest::qWait(500);
+        MainWindow window(false);
+        window.show();
+        window.showLab(QStringLiteral("video"));
+        LabSession* session = window.session(QStringLiteral("video"));
+        auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
+        QVERIFY(lab);
+        session->apply({{QStringLiteral("width"), 64},
+                        {QStringLiteral("learn"), false},
+                        {QStringLiteral("source"), url}},
+                       QStringLiteral("stream"));
+        QTRY_VERIFY2_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->source == url,
+                                  qPrintable(window.statusText()), 10000);
+        const long shown = lab->framesShown();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > shown + 10, 10000);
+        QVERIFY(lab->lastPacket()->eventsPerSecond > 0.0);
+        server.kill();
+        server.waitForFinished();
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusText().contains(QStringLiteral("stopped delivering frames")), 15000);
+        QVERIFY2(clock.elapsed() < 12000, qPrintable(QString::number(clock.elapsed())));
+        const long after = lab->framesShown();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > after + 3, 10000);
+        QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
     }
 
     // Presets: the contents the other preset test does not cover. Nothing changes.
