@@ -7,6 +7,7 @@
 // The last three need no display.
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
 // to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
+#include "gui/animation_recorder.h"
 #include "gui/display_options.h"
 #include "gui/lab_page.h"
 #include "gui/lab_run.h"
@@ -103,6 +104,19 @@ struct Options {
     QCommandLineOption lessonStep{QStringLiteral("lesson-step"),
                                   QStringLiteral("With --lesson, go to this step (1 = the first)."),
                                   QStringLiteral("N")};
+    QCommandLineOption record{
+        QStringLiteral("record"),
+        QStringLiteral("Record the lab's playback (or --seconds of a live lab, default 5) as a "
+                       "video (.mp4, .avi) or PNG sequence (.png) once its first result is in, "
+                       "then exit (File > Record Animation)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption fps{QStringLiteral("fps"),
+                           QStringLiteral("With --record, frames per second (default 25)."),
+                           QStringLiteral("F")};
+    QCommandLineOption size{
+        QStringLiteral("size"),
+        QStringLiteral("With --record, the frame size WxH (default: the lab as shown)."),
+        QStringLiteral("WxH")};
     QCommandLineOption listLabs{
         QStringLiteral("list-labs"),
         QStringLiteral("Print the lab ids, one a line, in the window's order, then exit.")};
@@ -113,7 +127,7 @@ struct Options {
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({lab, preset, result, run, screenshot, seconds, zoom, theme, presentation,
-                           lesson, lessonStep, listLabs});
+                           lesson, lessonStep, record, fps, size, listLabs});
     }
 };
 
@@ -145,6 +159,70 @@ void dropPlatformNoise(QtMsgType type, const QMessageLogContext& context, const 
          text.contains(QLatin1String("propagateSizeHints"))))
         return;
     g_defaultMessageHandler(type, context, text);
+}
+
+// sdlab --record FILE: waits for the lab's first result, records, exits 0 when the file
+// is written (1 when it could not be, 2 for bad options).
+int recordAndExit(sdlab::gui::MainWindow& window, const QCommandLineParser& parser,
+                  const Options& options) {
+    sdlab::gui::AnimationSettings settings;
+    settings.path = parser.value(options.record);
+    bool valid = true;
+    if (parser.isSet(options.fps))
+        settings.fps = parser.value(options.fps).toDouble(&valid);
+    if (!valid || !(settings.fps >= 1.0 && settings.fps <= 120.0))
+        return fail(2, QStringLiteral("--fps: '%1' is not a frame rate in 1..120")
+                           .arg(parser.value(options.fps)));
+    if (parser.isSet(options.seconds))
+        settings.seconds = parser.value(options.seconds).toDouble(&valid);
+    if (!valid || !(settings.seconds > 0.0 && settings.seconds <= 3600.0))
+        return fail(2, QStringLiteral("--seconds: '%1' is not a number of seconds in 0..3600")
+                           .arg(parser.value(options.seconds)));
+    if (parser.isSet(options.size)) {
+        const QStringList parts = parser.value(options.size).split(QLatin1Char('x'));
+        bool w = false, h = false;
+        if (parts.size() == 2)
+            settings.size = QSize(parts[0].toInt(&w), parts[1].toInt(&h));
+        if (!w || !h)
+            return fail(2, QStringLiteral("--size: '%1' is not WxH (e.g. 1280x720)")
+                               .arg(parser.value(options.size)));
+    }
+    sdlab::gui::LabSession* session = window.currentSession();
+    int exitCode = 1;
+    bool started = false;
+    auto start = [&] {
+        if (started || !session->resultIsCurrent())
+            return;
+        started = true;
+        QTimer::singleShot(300, &window, [&] { // let the plots lay out and paint first
+            if (settings.size.isEmpty())
+                settings.size = window.currentPage()->size();
+            QString error;
+            sdlab::gui::AnimationRecorder* recorder = window.recordAnimation(settings, &error);
+            if (!recorder) {
+                fail(2, QStringLiteral("--record: %1").arg(error));
+                QApplication::exit(2);
+                return;
+            }
+            QObject::connect(recorder, &sdlab::gui::AnimationRecorder::finished, &window,
+                             [&](bool ok, const QString& message) {
+                                 if (ok)
+                                     std::printf("sdlab: %s\n", qPrintable(message));
+                                 else
+                                     fail(1, message);
+                                 QApplication::exit(ok ? 0 : 1);
+                             });
+        });
+    };
+    QObject::connect(session, &sdlab::gui::LabSession::resultReady, &window, start);
+    QObject::connect(session, &sdlab::gui::LabSession::failed, &window, [](const QString& message) {
+        fail(1, QStringLiteral("the lab failed: %1").arg(message));
+        QApplication::exit(1);
+    });
+    if (session->resultIsCurrent())
+        start();
+    exitCode = QApplication::exec();
+    return exitCode;
 }
 
 } // namespace
@@ -247,6 +325,8 @@ int main(int argc, char** argv) {
             if (session->resultIsCurrent() && !session->isRunning())
                 page->runActions().front()->trigger(); // Start
         });
+    if (parser.isSet(options.record))
+        return recordAndExit(window, parser, options);
     if (!screenshot)
         return QApplication::exec();
 

@@ -3,6 +3,7 @@
 #include "experiment/command_line.h"
 #include "experiment/experiment_list.h"
 #include "experiment/lesson.h"
+#include "gui/animation_recorder.h"
 #include "gui/display_options.h"
 #include "gui/lab_factory.h"
 #include "gui/lab_page.h"
@@ -22,18 +23,25 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -258,6 +266,10 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(tr("&Export Plots and Data…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportDialog);
+    file->addAction(tr("Record &Animation…"), QKeySequence(tr("Ctrl+Shift+A")), this,
+                    &MainWindow::recordAnimationDialog)
+        ->setToolTip(tr("Save the lab's playback (or seconds of the live Video lab) as a video "
+                        "or PNG sequence, rendered frame by frame for slides"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -698,6 +710,81 @@ void MainWindow::closeLesson() {
     findChild<QDockWidget*>(QStringLiteral("lessonDock"))->hide();
     m_nextStep->setEnabled(false);
     m_previousStep->setEnabled(false);
+}
+
+AnimationRecorder* MainWindow::recordAnimation(const AnimationSettings& settings, QString* error) {
+    LabPage* page = currentPage();
+    if (!page)
+        return nullptr;
+    auto* recorder = new AnimationRecorder(page, settings, this);
+    if (!recorder->start(error)) {
+        delete recorder;
+        return nullptr;
+    }
+    connect(recorder, &AnimationRecorder::finished, this,
+            [this, recorder](bool ok, const QString& message) {
+                showStatus(message, !ok);
+                recorder->deleteLater();
+            });
+    return recorder;
+}
+
+void MainWindow::recordAnimationDialog() {
+    LabPage* page = currentPage();
+    if (!page)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Record Animation"));
+    auto* form = new QFormLayout(&dialog);
+    auto* fps = new QSpinBox;
+    fps->setRange(1, 60);
+    fps->setValue(25);
+    fps->setSuffix(tr(" fps"));
+    auto* size = new QComboBox;
+    const QSize pageSize = page->size();
+    size->addItem(tr("as shown (%1 × %2)").arg(pageSize.width()).arg(pageSize.height()), pageSize);
+    for (const QSize s : {QSize(1280, 720), QSize(1920, 1080)})
+        size->addItem(tr("%1 × %2").arg(s.width()).arg(s.height()), s);
+    auto* seconds = new QDoubleSpinBox;
+    seconds->setRange(0.5, 600.0);
+    seconds->setValue(5.0);
+    seconds->setSuffix(tr(" s"));
+    seconds->setEnabled(!(page->hasPlayback() && page->playbackLength() > 1));
+    seconds->setToolTip(tr("Labs without playback (the live Video lab) are recorded for this "
+                           "long; the others record their whole playback"));
+    form->addRow(tr("Frame rate"), fps);
+    form->addRow(tr("Size"), size);
+    form->addRow(tr("Live labs: length"), seconds);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Record Animation"), page->labId() + QStringLiteral(".mp4"),
+        tr("MP4 video (*.mp4);;AVI video (*.avi);;PNG sequence (*.png)"));
+    if (path.isEmpty())
+        return;
+    AnimationSettings settings;
+    settings.path = path;
+    settings.fps = fps->value();
+    settings.size = size->currentData().toSize();
+    settings.seconds = seconds->value();
+    QString error;
+    AnimationRecorder* recorder = recordAnimation(settings, &error);
+    if (!recorder) {
+        QMessageBox::warning(this, tr("Animation not recorded"), error);
+        return;
+    }
+    auto* progress = new QProgressDialog(tr("Recording %1…").arg(QFileInfo(path).fileName()),
+                                         tr("Cancel"), 0, recorder->frameCount(), this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(recorder, &AnimationRecorder::progress, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, recorder, &AnimationRecorder::cancel);
+    connect(recorder, &AnimationRecorder::finished, progress, &QWidget::close);
 }
 
 void MainWindow::openLessonDialog() {

@@ -27,6 +27,8 @@ struct Lesson;
 
 namespace sdlab::gui {
 
+class AnimationRecorder;
+struct AnimationSettings;
 class DisplayOptions;
 class LessonPanel;
 class LabPage;
@@ -77,6 +79,11 @@ class MainWindow : public QMainWindow {
     // The built-in lessons' resource paths.
     static QStringList builtinLessonPaths();
 
+    // File > Record Animation: the current lab's playback (or `seconds` of a live lab) as
+    // a video or PNG sequence (AnimationRecorder); the recorder, owned by the window and
+    // deleted when it finishes, or nullptr with `error` set.
+    AnimationRecorder* recordAnimation(const AnimationSettings& settings, QString* error);
+
     QString statusText() const;
     // The sdlab-cli line for the current lab's parameters (Edit > Copy as Command), or
     // empty with `error` set when they cannot run.
@@ -103,6 +110,7 @@ class MainWindow : public QMainWindow {
     void openPresetDialog();
     void openResultDialog();
     void openLessonDialog();
+    void recordAnimationDialog();
     void savePresetDialog();
     void exportDialog();
     // Returns the labs whose parameters were restored.

@@ -1,5 +1,6 @@
 #include "video/opencv_backend.h"
 
+#include "video/opencv_video_writer.h"
 #include "video/video_source.h"
 
 #include <opencv2/core.hpp>
@@ -28,7 +29,7 @@ double mean(const float* image, int width, int height) {
 } // namespace
 
 const VideoBackend& openCvVideoBackend() {
-    static const VideoBackend backend{&openVideoSource, &resizeArea, &mean};
+    static const VideoBackend backend{&openVideoSource, &resizeArea, &mean, &openVideoFileWriter};
     return backend;
 }
 

@@ -15,9 +15,9 @@ struct VideoPlugin {
     const VideoBackend* backend;
 };
 
-inline constexpr int kVideoPluginAbi = 2;
+inline constexpr int kVideoPluginAbi = 3; // 3: VideoBackend::openWriter
 inline constexpr const char* kVideoPluginFile = "sdlab_video_plugin.so";
-inline constexpr const char* kVideoPluginEntry = "sdlab_video_plugin_v2";
+inline constexpr const char* kVideoPluginEntry = "sdlab_video_plugin_v3";
 
 // The plugin's backend, loaded on first use (thread-safe) and kept loaded, from the
 // first of: the directory the environment variable SDLAB_PLUGIN_DIR names, LIBDIR/sdlab

@@ -7,7 +7,7 @@
 #endif
 
 extern "C" __attribute__((visibility("default"))) const sdlab::VideoPlugin*
-sdlab_video_plugin_v2() {
+sdlab_video_plugin_v3() {
     static const sdlab::VideoPlugin plugin{sdlab::kVideoPluginAbi, SDLAB_VERSION,
                                            &sdlab::openCvVideoBackend()};
     return &plugin;

@@ -169,13 +169,10 @@ class BadInputTest : public QObject {
     // of vtest.avi either play what they can or fall back the same way.
     void brokenVideoFilesFallBackToTheSyntheticScene() {
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("video"));
-        LabSession* session = window.session(QStringLiteral("video"));
-        auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
+        auto* lab =
+            openVideoLab(window, {{QStringLiteral("width"), 64}, {QStringLiteral("learn"), false}});
         QVERIFY(lab);
-        session->apply({{QStringLiteral("width"), 64}, {QStringLiteral("learn"), false}},
-                       QStringLiteral("small"));
+        LabSession* session = window.session(QStringLiteral("video"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > 3, 10000);
         QTemporaryDir dir;
         const std::vector<BadFile> files{
@@ -265,15 +262,10 @@ class BadInputTest : public QObject {
         QVERIFY(server.waitForStarted());
         QTest::qWait(500);
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("video"));
-        LabSession* session = window.session(QStringLiteral("video"));
-        auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
+        auto* lab = openVideoLab(window, {{QStringLiteral("width"), 64},
+                                          {QStringLiteral("learn"), false},
+                                          {QStringLiteral("source"), url}});
         QVERIFY(lab);
-        session->apply({{QStringLiteral("width"), 64},
-                        {QStringLiteral("learn"), false},
-                        {QStringLiteral("source"), url}},
-                       QStringLiteral("stream"));
         QTRY_VERIFY2_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->source == url,
                                   qPrintable(window.statusText()), 10000);
         const long shown = lab->framesShown();

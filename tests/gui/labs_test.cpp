@@ -653,15 +653,11 @@ class LabsTest : public QObject {
     // recording reads back, and a missing file falls back to the synthetic scene.
     void videoLabRunsLiveFollowsAPixelRecordsAndFallsBack() {
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("video"));
-        LabSession* session = window.session(QStringLiteral("video"));
-        auto* lab = qobject_cast<sdlab::gui::VideoLab*>(session->page());
+        auto* lab = openVideoLab(window, {{QStringLiteral("width"), 64},
+                                          {QStringLiteral("learn"), true},
+                                          {QStringLiteral("learn-hidden"), 20}});
         QVERIFY(lab);
-        session->apply({{QStringLiteral("width"), 64},
-                        {QStringLiteral("learn"), true},
-                        {QStringLiteral("learn-hidden"), 20}},
-                       QStringLiteral("small"));
+        LabSession* session = window.session(QStringLiteral("video"));
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastPacket() && lab->lastPacket()->input.width() == 64,
                                  10000);
         QCOMPARE(lab->lastPacket()->input.height(), 48);

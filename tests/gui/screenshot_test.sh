@@ -43,6 +43,11 @@ check "learning run" 0 "$sdlab" --lab learning --preset synthetic-quick --run --
 [ -s "$out/run.png" ] || { echo "FAIL: no screenshot after a learning run"; failures=$((failures + 1)); }
 check "--run on a lab without runs" 2 "$sdlab" --lab signal --run --screenshot "$out/w.png"
 grep -q "has no run" "$out/stderr" || { echo "FAIL: --run message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+# Recorded animations, headless (issue 23 item 2): half a second of the live Video lab.
+check "--record" 0 "$sdlab" --lab video --record "$out/live.avi" --fps 10 --seconds 0.5 --size 160x120
+[ -s "$out/live.avi" ] || { echo "FAIL: --record wrote no $out/live.avi"; failures=$((failures + 1)); }
+check "--record into a missing folder" 2 "$sdlab" --lab signal --record "$out/none/x.mp4"
+grep -q "folder does not exist" "$out/stderr" || { echo "FAIL: --record message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "--zoom out of range" 2 "$sdlab" --zoom 7 --screenshot "$out/z1.png"
 grep -q "not a factor in 0.5..3" "$out/stderr" || { echo "FAIL: --zoom message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown --theme" 2 "$sdlab" --theme sepia --screenshot "$out/z2.png"
