@@ -37,8 +37,9 @@ bool AnimationRecorder::isSequence() const {
 
 QString AnimationRecorder::sequenceFramePath(const QString& path, int index) {
     const QFileInfo info(path);
-    return info.dir().filePath(
-        QStringLiteral("%1-%2.png").arg(info.completeBaseName()).arg(index + 1, 4, 10, QLatin1Char('0')));
+    return info.dir().filePath(QStringLiteral("%1-%2.png")
+                                   .arg(info.completeBaseName())
+                                   .arg(index + 1, 4, 10, QLatin1Char('0')));
 }
 
 QImage AnimationRecorder::renderFrame(QWidget* page, QSize size) {
@@ -81,8 +82,8 @@ bool AnimationRecorder::start(QString* error) {
         m_tick.setInterval(static_cast<int>(1000.0 / m_settings.fps)); // live: real time
     }
     // Temporary names beside the target, so the rename stays on one file system.
-    const QString hidden = target.dir().filePath(QStringLiteral(".") + target.fileName() +
-                                                 QStringLiteral(".partial"));
+    const QString hidden =
+        target.dir().filePath(QStringLiteral(".") + target.fileName() + QStringLiteral(".partial"));
     if (isSequence()) {
         m_temporary = hidden;
         QDir(m_temporary).removeRecursively();
@@ -92,8 +93,7 @@ bool AnimationRecorder::start(QString* error) {
         m_temporary = hidden + QLatin1Char('.') + target.suffix(); // the container is kept
         try {
             m_writer = videoBackend().openWriter(m_temporary.toStdString(), m_settings.fps,
-                                                 m_settings.size.width(),
-                                                 m_settings.size.height());
+                                                 m_settings.size.width(), m_settings.size.height());
         } catch (const InputError& e) {
             QFile::remove(m_temporary);
             return refuse(QString::fromStdString(e.what()).replace(m_temporary, m_settings.path));
@@ -142,9 +142,13 @@ void AnimationRecorder::renderNext() {
             if (m_writer) {
                 m_writer->write(frame.constBits(), static_cast<int>(frame.bytesPerLine()));
             } else if (!frame.save(
-                           QDir(m_temporary).filePath(QFileInfo(sequenceFramePath(m_settings.path, index)).fileName()),
+                           QDir(m_temporary)
+                               .filePath(
+                                   QFileInfo(sequenceFramePath(m_settings.path, index)).fileName()),
                            "PNG")) {
-                fail(tr("%1: could not write frame %2 (disk full?)").arg(m_settings.path).arg(index + 1));
+                fail(tr("%1: could not write frame %2 (disk full?)")
+                         .arg(m_settings.path)
+                         .arg(index + 1));
                 return;
             }
         } catch (const InputError& e) {

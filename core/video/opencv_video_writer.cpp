@@ -14,8 +14,8 @@ namespace {
 class OpenCvVideoWriter : public VideoFileWriter {
   public:
     OpenCvVideoWriter(cv::VideoWriter writer, int width, int height, std::string codec)
-        : m_writer(std::move(writer)), m_width(width), m_height(height),
-          m_codec(std::move(codec)) {}
+        : m_writer(std::move(writer)), m_width(width), m_height(height), m_codec(std::move(codec)) {
+    }
     ~OpenCvVideoWriter() override { close(); }
     void write(const std::uint8_t* rgb, int stride) override {
         const cv::Mat frame(m_height, m_width, CV_8UC3, const_cast<std::uint8_t*>(rgb),
@@ -48,8 +48,8 @@ std::vector<std::string> codecsFor(const std::string& extension) {
 
 } // namespace
 
-std::unique_ptr<VideoFileWriter> openVideoFileWriter(const std::string& path, double fps,
-                                                     int width, int height) {
+std::unique_ptr<VideoFileWriter> openVideoFileWriter(const std::string& path, double fps, int width,
+                                                     int height) {
     if (width < 16 || height < 16 || width > 8192 || height > 8192)
         throw InputError("video size " + std::to_string(width) + " x " + std::to_string(height) +
                          " is outside 16..8192");

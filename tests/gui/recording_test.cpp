@@ -33,7 +33,8 @@ QList<QVariant> recordAndWait(MainWindow& window, const AnimationSettings& setti
 }
 
 QStringList filesIn(const QString& directory) {
-    return QDir(directory).entryList(QDir::Files | QDir::Hidden | QDir::Dirs | QDir::NoDotAndDotDot);
+    return QDir(directory).entryList(QDir::Files | QDir::Hidden | QDir::Dirs |
+                                     QDir::NoDotAndDotDot);
 }
 
 } // namespace
@@ -58,7 +59,8 @@ class RecordingTest : public QObject {
         QVERIFY2(result.at(0).toBool(), qPrintable(result.at(1).toString()));
         QStringList expected;
         for (int k = 0; k < 12; ++k)
-            expected << QFileInfo(AnimationRecorder::sequenceFramePath(settings.path, k)).fileName();
+            expected
+                << QFileInfo(AnimationRecorder::sequenceFramePath(settings.path, k)).fileName();
         QCOMPARE(filesIn(dir.path()), expected); // no temporary left
         page->setPlaybackPosition(1);
         const QImage first = AnimationRecorder::renderFrame(page, settings.size);
@@ -101,13 +103,14 @@ class RecordingTest : public QObject {
             QCOMPARE(frames, 10);
             QCOMPARE(frame.height, 240);
         }
-        QCOMPARE(filesIn(dir.path()), (QStringList{QStringLiteral("k.avi"), QStringLiteral("k.mp4")}));
+        QCOMPARE(filesIn(dir.path()),
+                 (QStringList{QStringLiteral("k.avi"), QStringLiteral("k.mp4")}));
     }
 
     void aLiveLabRecordsForItsSeconds() {
         MainWindow window(false);
-        auto* lab = openVideoLab(window, {{QStringLiteral("width"), 64},
-                                          {QStringLiteral("learn"), false}});
+        auto* lab =
+            openVideoLab(window, {{QStringLiteral("width"), 64}, {QStringLiteral("learn"), false}});
         QVERIFY(lab);
         QTRY_VERIFY_WITH_TIMEOUT(lab->framesShown() > 3, 10000);
         QVERIFY(!lab->hasPlayback());
