@@ -32,6 +32,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -661,6 +662,8 @@ bool MainWindow::openLesson(const QString& path, QString* error) {
                               .arg(k + 1)
                               .arg(lab, preset));
     }
+    if (!m_lesson)
+        qApp->installEventFilter(this); // Page Down / Page Up, wherever the focus is
     m_lesson = std::move(lesson);
     m_lessonStep = -1;
     findChild<QDockWidget*>(QStringLiteral("lessonDock"))->show();
@@ -703,6 +706,8 @@ bool MainWindow::showLessonStep(int index) {
 }
 
 void MainWindow::closeLesson() {
+    if (m_lesson)
+        qApp->removeEventFilter(this);
     m_lesson.reset();
     m_lessonStep = -1;
     for (const Lab& lab : m_labs)
@@ -890,6 +895,21 @@ void MainWindow::fitSidePanesToFont() {
     const double sideScale = std::min(scale, 1.5);
     m_help->setMinimumWidth(static_cast<int>(260 * sideScale));
     m_panels->setMinimumWidth(static_cast<int>(290 * sideScale));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (m_lesson &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool next = key->key() == Qt::Key_PageDown, previous = key->key() == Qt::Key_PageUp;
+        if ((next || previous) && key->modifiers() == Qt::NoModifier && isActiveWindow()) {
+            if (event->type() == QEvent::KeyPress)
+                showLessonStep(m_lessonStep + (next ? 1 : -1));
+            event->accept();
+            return true; // neither the focused widget nor the menu shortcut sees it
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

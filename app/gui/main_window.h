@@ -92,6 +92,9 @@ class MainWindow : public QMainWindow {
   protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    // While a lesson is open, Page Down / Page Up step it wherever the focus is (a
+    // presenter's clicker sends them to whatever widget had focus: a spin box, the help).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     struct Lab {

@@ -156,6 +156,8 @@ class LectureHallTest : public QObject {
         MainWindow window(false);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QString error;
         QVERIFY2(
             window.openLesson(QStringLiteral(":/lessons/pd-coding-in-ten-minutes.json"), &error),
@@ -174,7 +176,14 @@ class LectureHallTest : public QObject {
         // The step was one undo step: undo gives step 1's kd back.
         signal->undoStack()->undo();
         QCOMPARE(signal->values().value(QStringLiteral("kd")).toDouble(), 2.0);
-        QTest::keyClick(&window, Qt::Key_PageDown);
+        // A clicker's Page Down reaches the focused widget: a spin box must not eat it.
+        QWidget* kpEditor =
+            window.parameterPanel(QStringLiteral("signal"))->editor(QStringLiteral("kp"));
+        QVERIFY(kpEditor);
+        kpEditor->setFocus();
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : kpEditor,
+                        Qt::Key_PageDown);
+        QCOMPARE(window.lessonStep(), 2);
         QTest::keyClick(&window, Qt::Key_PageDown);
         QCOMPARE(window.lessonStep(), 3);
         QCOMPARE(window.currentPage()->labId(), QStringLiteral("sweep"));
