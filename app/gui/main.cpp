@@ -1,12 +1,15 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
-//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--zoom F] [--theme T] [--screenshot FILE.png]
+//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+//         [--presentation] [--zoom F] [--theme T] [--lesson NAME|FILE [--lesson-step N]]
+//   sdlab --record FILE.mp4|.avi|.png [--fps F] [--size WxH] [--seconds S]
 //   sdlab --result DIR  opens an sdlab-cli result directory in its lab
 //   sdlab --list-labs   the lab ids, one a line, in the window's order
 //   sdlab --help, sdlab --version
 // The last three need no display.
 // With --screenshot it waits for the lab's first result (with --run, for the lab's run
-// to finish), saves the window and exits 0; a bad lab or preset exits 2 with a message.
+// to finish), saves the window and exits 0; --record likewise records and exits 0; a
+// bad lab, preset or option exits 2 with a message.
 #include "gui/animation_recorder.h"
 #include "gui/display_options.h"
 #include "gui/lab_page.h"
