@@ -5,11 +5,20 @@
 #include "gui/main_window.h"
 #include "gui/video_lab.h"
 
+#include <QTest>
 #include <QVariantMap>
 
 // A lab has a result for its current parameters and nothing is computing.
 inline bool settled(const sdlab::gui::LabSession* session) {
     return session->result() && !session->isBusy() && session->resultIsCurrent();
+}
+
+// Shows the window on lab `id` and waits (up to 20 s) for its first current result;
+// false when none came.
+inline bool showSettledLab(sdlab::gui::MainWindow& window, const QString& id) {
+    window.show();
+    window.showLab(id);
+    return QTest::qWaitFor([&] { return settled(window.currentSession()); }, 20000);
 }
 
 // Shows the window on the Video lab and applies `values` (small frames, learning on or

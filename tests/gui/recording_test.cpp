@@ -44,9 +44,7 @@ class RecordingTest : public QObject {
   private Q_SLOTS:
     void thePlaybackAsAPngSequenceEndsAsShown() {
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("signal"));
-        QTRY_VERIFY_WITH_TIMEOUT(settled(window.currentSession()), 20000);
+        QVERIFY(showSettledLab(window, QStringLiteral("signal")));
         sdlab::gui::LabPage* page = window.currentPage();
         QVERIFY(page->hasPlayback() && page->playbackLength() > 20);
         QTemporaryDir dir;
@@ -77,9 +75,7 @@ class RecordingTest : public QObject {
 
     void aVideoFileReadsBackWithItsFramesAndSize() {
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("kernels"));
-        QTRY_VERIFY_WITH_TIMEOUT(settled(window.currentSession()), 20000);
+        QVERIFY(showSettledLab(window, QStringLiteral("kernels")));
         QTemporaryDir dir;
         for (const QString name : {QStringLiteral("k.avi"), QStringLiteral("k.mp4")}) {
             AnimationSettings settings;
@@ -127,9 +123,7 @@ class RecordingTest : public QObject {
 
     void aCancelOrBadSettingsLeaveNothing() {
         MainWindow window(false);
-        window.show();
-        window.showLab(QStringLiteral("signal"));
-        QTRY_VERIFY_WITH_TIMEOUT(settled(window.currentSession()), 20000);
+        QVERIFY(showSettledLab(window, QStringLiteral("signal")));
         QTemporaryDir dir;
         AnimationSettings settings;
         settings.path = dir.filePath(QStringLiteral("c.avi"));
