@@ -50,10 +50,34 @@
 #include <QUndoGroup>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <optional>
 
 namespace sdlab::gui {
 
 namespace {
+// A preset or lesson file, read whole but never more than 1 MB (a device or FIFO
+// stops there); nothing, with `error` naming the file, when it cannot be read or is
+// larger.
+std::optional<QByteArray> readSmallJsonFile(const QString& path, const QString& what,
+                                            QString* error) {
+    constexpr qint64 kMaxBytes = 1'000'000;
+    QFile file(path);
+    QString problem;
+    QByteArray bytes;
+    if (!file.open(QIODevice::ReadOnly))
+        problem = QObject::tr("%1: cannot be read (%2)").arg(path, file.errorString());
+    else if ((bytes = file.read(kMaxBytes + 1)).size() > kMaxBytes)
+        problem = QObject::tr("%1: more than %2 bytes, far too large for %3")
+                      .arg(path)
+                      .arg(kMaxBytes)
+                      .arg(what);
+    if (problem.isEmpty())
+        return bytes;
+    if (error)
+        *error = problem;
+    return std::nullopt;
+}
+
 QString settingsKey(const QString& lab) {
     return QStringLiteral("labs/%1/parameters").arg(lab);
 }
@@ -467,22 +491,10 @@ LabPage* MainWindow::currentPage() const {
 }
 
 bool MainWindow::loadPresetFile(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot be read (%2)").arg(path, file.errorString());
+    const auto bytes = readSmallJsonFile(path, QObject::tr("a preset"), error);
+    if (!bytes)
         return false;
-    }
-    constexpr qint64 kMaxPresetBytes = 1'000'000;
-    const QByteArray bytes = file.read(kMaxPresetBytes + 1); // a device or FIFO stops here
-    if (bytes.size() > kMaxPresetBytes) {
-        if (error)
-            *error = tr("%1: more than %2 bytes, far too large for a preset")
-                         .arg(path)
-                         .arg(kMaxPresetBytes);
-        return false;
-    }
-    const auto preset = readLabPreset(bytes, path, error);
+    const auto preset = readLabPreset(*bytes, path, error);
     if (!preset)
         return false;
     const Lab* target = labFor(preset->lab);
@@ -634,18 +646,12 @@ bool MainWindow::openLesson(const QString& path, QString* error) {
             *error = message;
         return false;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(tr("%1: cannot be read (%2)").arg(path, file.errorString()));
-    constexpr qint64 kMaxLessonBytes = 1'000'000;
-    const QByteArray bytes = file.read(kMaxLessonBytes + 1); // a device or FIFO stops here
-    if (bytes.size() > kMaxLessonBytes)
-        return refuse(tr("%1: more than %2 bytes, far too large for a lesson")
-                          .arg(path)
-                          .arg(kMaxLessonBytes));
+    const auto bytes = readSmallJsonFile(path, QObject::tr("a lesson"), error);
+    if (!bytes)
+        return false;
     auto lesson = std::make_unique<Lesson>();
     try {
-        *lesson = readLesson(bytes.toStdString(), path.toStdString());
+        *lesson = readLesson(bytes->toStdString(), path.toStdString());
     } catch (const InputError& e) {
         return refuse(QString::fromStdString(e.what()));
     }
