@@ -590,7 +590,8 @@ QStringList MainWindow::exportCurrentLab(const QString& directory, QString* erro
 
 bool MainWindow::openResult(const QString& directory, QString* error) {
     // A result is recognised by its experiment's first output file (pd.csv, curve.csv,
-    // …), in the order of the one list.
+    // …), in the order of the one list, else by another of its files that only some
+    // runs write (video --fps-sweep's rate.csv); summary.json is everyone's.
     const QDir dir(directory);
     const Experiment* found = nullptr;
     QStringList looked;
@@ -600,6 +601,11 @@ bool MainWindow::openResult(const QString& directory, QString* error) {
         if (!found && QFileInfo(dir.filePath(first)).isFile())
             found = e;
     }
+    for (const Experiment* e : experiments())
+        for (const std::string& output : e->outputs)
+            if (!found && output != "summary.json" &&
+                QFileInfo(dir.filePath(QString::fromStdString(output))).isFile())
+                found = e;
     if (!found) {
         if (error)
             *error = tr("%1 holds no sdlab-cli result (none of %2)")

@@ -30,14 +30,12 @@ namespace sdlab::gui {
 
 namespace {
 
-// The frame rates of the sweep (ICLR'18 Fig. 8 goes from 1 to the source's rate).
-constexpr double kSweepRates[] = {1, 2, 3, 5, 7.5, 10, 15, 20, 25, 30};
 constexpr double kSweepSeconds = 4.0; // of source video per rate
 
-// Events per second against the frame rate for the current source and encoder.
+// The frame-rate sweep of the current source, encoder and (when learning) network.
 struct VideoSweep : LabResult {
-    std::vector<double> fps, eventsPerSecond, mse;
-    double valuesPerFrame = 0.0; // pixels × channels of the frames swept: the dense cost
+    FrameRateSweep sweep;
+    bool withNetwork = false;
     QString description;
     QString fallback; // why the sweep ran on the synthetic scene instead
 };
@@ -59,6 +57,7 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
       m_reconstruction(new widgets::FrameView), m_error(new widgets::FrameView),
       m_tabs(new QTabWidget), m_pixel(new widgets::ChartPlot),
       m_pixelEvents(new widgets::ChartPlot), m_rate(new widgets::ChartPlot),
+      m_networkRate(new widgets::ChartPlot), m_change(new widgets::ChartPlot),
       m_accuracy(new widgets::ChartPlot), m_loss(new widgets::ChartPlot),
       m_ops(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster) {
     m_pause->setCheckable(true);
@@ -108,13 +107,32 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
     m_pixel->addSeries(tr("reconstruction"), widgets::ChartPlot::Style::Dashed);
     m_pixelEvents->setAxisTitles(tr("frame"), tr("events"));
     m_pixelEvents->addSeries(tr("signed events"), widgets::ChartPlot::Style::Stem);
-    m_rate->setTitle(tr("Events per second vs frame rate (ICLR'18 Fig. 8)"));
+    m_rate->setTitle(tr("Events / s vs frame rate (Fig. 8)"));
+    m_rate->setToolTip(tr("ON + OFF events per second of the pixel encoder at each frame rate "
+                          "(ICLR'18 Fig. 8: 4 s of video per rate, every n-th frame kept); "
+                          "dashed: sending every pixel value every frame"));
+    m_networkRate->setToolTip(
+        tr("Energy per second of running the network on every frame, its state streamed "
+           "from frame to frame and its weights untrained (Horowitz 32-bit integers: add "
+           "0.1 pJ, multiply 3.1 pJ); dashed: the MLP of the same sizes, d_in·d_out "
+           "multiply-adds per layer on every frame"));
+    m_change->setToolTip(tr("ICLR'18 App. H Fig. 12: the mean ‖a_t − a_t−1‖₁ / 2(‖a_t‖₁ + "
+                            "‖a_t−1‖₁) between consecutive frames of the dense MLP's input, "
+                            "hidden and output activations"));
     m_rate->setAxisTitles(tr("frame rate (fps)"), tr("events / s"));
-    m_rate->addSeries(tr("sweep, 4 s of video per rate"), widgets::ChartPlot::Style::Line);
-    m_rate->addSeries(tr("measured live"), widgets::ChartPlot::Style::Points);
-    m_rate->addSeries(tr("dense: every pixel (and channel) every frame"),
-                      widgets::ChartPlot::Style::Dashed);
+    m_rate->addSeries(tr("sweep"), widgets::ChartPlot::Style::Line);
+    m_rate->addSeries(tr("live"), widgets::ChartPlot::Style::Points);
+    m_rate->addSeries(tr("dense"), widgets::ChartPlot::Style::Dashed);
     m_rate->setLogarithmic(false, true);
+    m_networkRate->setAxisTitles(tr("frame rate (fps)"), tr("µJ / s"));
+    m_networkRate->addSeries(tr("network"), widgets::ChartPlot::Style::Line);
+    m_networkRate->addSeries(tr("dense MLP"), widgets::ChartPlot::Style::Dashed);
+    m_networkRate->setTitle(tr("Network energy / s (Fig. 8)"));
+    m_networkRate->setLogarithmic(false, true);
+    m_change->setTitle(tr("Activation change (Fig. 12)"));
+    m_change->setAxisTitles(tr("frame rate (fps)"), tr("rel. change"));
+    for (const std::string& layer : relativeChangeLayerNames())
+        m_change->addSeries(QString::fromStdString(layer), widgets::ChartPlot::Style::Line);
     m_accuracy->setTitle(tr("Online learning: held-out test (solid), online (dashed)"));
     m_accuracy->setAxisTitles(tr("video time (s)"), tr("accuracy (%)"));
     m_accuracy->setYRange(0.0, 100.0);
@@ -150,7 +168,11 @@ VideoLab::VideoLab(const Experiment& experiment, VideoRun* run, QWidget* parent)
     m_tabs->addTab(learnTab, tr("Learning"));
     m_tabs->addTab(m_raster, tr("Network spikes"));
     m_tabs->addTab(pixelTab, tr("Pixel"));
-    m_tabs->addTab(m_rate, tr("Rate vs fps"));
+    auto* rateTab = new QSplitter(Qt::Vertical);
+    rateTab->addWidget(m_rate);
+    rateTab->addWidget(m_networkRate);
+    rateTab->addWidget(m_change);
+    m_tabs->addTab(rateTab, tr("Rate vs fps"));
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -209,69 +231,83 @@ ComputeFunction VideoLab::computeFunction() const {
                                      : QObject::tr("webcam (no sweep: only the live rate)");
             return sweep;
         }
-        double native = 30.0;
+        FrameRateSweepSettings settings;
+        settings.secondsPerRate = kSweepSeconds;
+        if (config.learn)
+            settings.network = config.learning;
+        sweep->withNetwork = config.learn;
+        const ProgressCallback progress = [&control](std::size_t done, std::size_t total) {
+            return control.report(static_cast<long>(done), static_cast<long>(total));
+        };
         try {
-            const auto source = videoBackend().openSource(s.source);
-            native = source->nativeFps();
-            sweep->description = QString::fromStdString(source->description());
+            sweep->sweep = runFrameRateSweep(videoBackend(), s, settings, progress);
         } catch (const InputError& error) {
             sweep->fallback = QString::fromStdString(error.what());
             s.source.source = "synthetic";
-            sweep->description = QObject::tr("synthetic scene");
+            sweep->sweep = runFrameRateSweep(videoBackend(), s, settings, progress);
         }
-        std::vector<double> rates;
-        for (double fps : kSweepRates)
-            if (fps <= native + 1e-9)
-                rates.push_back(fps);
-        if (rates.empty() || rates.back() < native - 1e-9)
-            rates.push_back(native);
-        for (std::size_t i = 0; i < rates.size(); ++i) {
-            s.fps = rates[i];
-            s.frames = std::max(4L, std::lround(kSweepSeconds * rates[i]));
-            const VideoEncodingResult result = runVideoEncoding(
-                videoBackend(), s, [&](std::size_t, std::size_t) { return !control.cancelled(); });
-            if (result.cancelled ||
-                !control.report(static_cast<long>(i + 1), static_cast<long>(rates.size())))
-                return nullptr;
-            double events = 0.0, mse = 0.0;
-            for (const VideoFrameRow& row : result.rows) {
-                events += static_cast<double>(row.eventsOn + row.eventsOff);
-                mse += row.reconstructionMse;
-            }
-            const auto n = static_cast<double>(std::max<std::size_t>(1, result.rows.size()));
-            sweep->valuesPerFrame =
-                static_cast<double>(result.width) * result.height * (s.source.colour ? 3.0 : 1.0);
-            sweep->fps.push_back(rates[i]);
-            sweep->eventsPerSecond.push_back(events / n * rates[i]);
-            sweep->mse.push_back(mse / n);
-        }
+        if (sweep->sweep.cancelled)
+            return nullptr;
+        sweep->description = sweep->fallback.isEmpty()
+                                 ? QString::fromStdString(sweep->sweep.description)
+                                 : QObject::tr("synthetic scene");
         return sweep;
     };
 }
 
-void VideoLab::showResult(const LabResultPtr& result) {
-    const auto* sweep = dynamic_cast<const VideoSweep*>(result.get());
-    if (!sweep)
-        return;
-    QList<QPointF> points, dense;
-    for (std::size_t i = 0; i < sweep->fps.size(); ++i) {
-        points << QPointF(sweep->fps[i], std::max(sweep->eventsPerSecond[i], 1e-3));
-        // The dense cost: every channel of every pixel, every frame.
-        dense << QPointF(sweep->fps[i], sweep->valuesPerFrame * sweep->fps[i]);
+void VideoLab::showSweep(const FrameRateSweep& sweep, bool withNetwork, const QString& title) {
+    QList<QPointF> events, dense, network, denseNetwork;
+    std::vector<QList<QPointF>> change(relativeChangeLayerNames().size());
+    for (const FrameRateRow& row : sweep.rows) {
+        events << QPointF(row.fps, std::max(row.eventsPerFrame * row.fps, 1e-3));
+        dense << QPointF(row.fps, row.valuesPerFrame * row.fps); // every value, every frame
+        if (!withNetwork)
+            continue;
+        constexpr double picoToMicro = 1e-6;
+        network << QPointF(row.fps,
+                           std::max(networkEnergyPjPerFrame(row) * row.fps * picoToMicro, 1e-6));
+        denseNetwork << QPointF(row.fps, denseEnergyPjPerFrame(row) * row.fps * picoToMicro);
+        for (std::size_t l = 0; l < change.size() && l < row.relativeChange.size(); ++l)
+            change[l] << QPointF(row.fps, row.relativeChange[l]);
     }
-    m_rate->setSeriesData(0, points);
+    m_rate->setSeriesData(0, events);
     m_rate->setSeriesData(2, dense);
-    m_rate->setTitle(tr("Events per second vs frame rate: %1").arg(sweep->description));
-    if (!sweep->fallback.isEmpty())
-        setSummary(tr("%1 — showing the synthetic scene instead").arg(sweep->fallback));
-    else if (!sweep->fps.empty())
-        setSummary(tr("%1: %2 events/s at %3 fps, %4 at %5 fps (frame-rate sweep)")
-                       .arg(sweep->description, formatNumber(sweep->eventsPerSecond.back(), 3))
-                       .arg(sweep->fps.back())
-                       .arg(formatNumber(sweep->eventsPerSecond.front(), 3))
-                       .arg(sweep->fps.front()));
-    else
-        setSummary(tr("Video: %1").arg(sweep->description));
+    m_rate->setTitle(tr("Events / s: %1").arg(title));
+    m_networkRate->setSeriesData(0, network);
+    m_networkRate->setSeriesData(1, denseNetwork);
+    m_networkRate->setTitle(withNetwork ? tr("Network energy / s (Fig. 8)")
+                                        : tr("Network: turn on Learn"));
+    for (std::size_t l = 0; l < change.size(); ++l)
+        m_change->setSeriesData(static_cast<int>(l), change[l]);
+}
+
+void VideoLab::showResult(const LabResultPtr& result) {
+    const auto* swept = dynamic_cast<const VideoSweep*>(result.get());
+    if (!swept)
+        return;
+    const FrameRateSweep& sweep = swept->sweep;
+    showSweep(sweep, swept->withNetwork, swept->description);
+    if (!swept->fallback.isEmpty()) {
+        setSummary(tr("%1 — showing the synthetic scene instead").arg(swept->fallback));
+    } else if (!sweep.rows.empty()) {
+        const FrameRateRow &low = sweep.rows.front(), &high = sweep.rows.back();
+        QString network;
+        if (swept->withNetwork)
+            network = tr("; network %1 ops/frame at %2 fps, %3 at %4 fps (dense %5)")
+                          .arg(formatNumber(high.netAddsPerFrame + high.netMultsPerFrame, 3))
+                          .arg(high.fps)
+                          .arg(formatNumber(low.netAddsPerFrame + low.netMultsPerFrame, 3))
+                          .arg(low.fps)
+                          .arg(formatNumber(high.denseMultsPerFrame, 3));
+        setSummary(tr("%1: %2 events/s at %3 fps, %4 at %5 fps%6 (frame-rate sweep)")
+                       .arg(swept->description, formatNumber(high.eventsPerFrame * high.fps, 3))
+                       .arg(high.fps)
+                       .arg(formatNumber(low.eventsPerFrame * low.fps, 3))
+                       .arg(low.fps)
+                       .arg(network));
+    } else {
+        setSummary(tr("Video: %1").arg(swept->description));
+    }
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
@@ -282,6 +318,8 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> VideoLab::plots() {
             {tr("Followed pixel"), m_pixel},
             {tr("Followed pixel events"), m_pixelEvents},
             {tr("Events per second vs frame rate"), m_rate},
+            {tr("Network energy per second vs frame rate"), m_networkRate},
+            {tr("Relative change of activations vs frame rate"), m_change},
             {tr("Learning accuracy"), m_accuracy},
             {tr("Learning loss"), m_loss},
             {tr("Learning operations"), m_ops},
@@ -453,6 +491,9 @@ void VideoLab::showLearningCurves(const std::vector<VideoLearnRow>& rows, double
 bool VideoLab::openResult(const QString& directory, QString* error) {
     (void)error; // every defect of the files is an InputError naming them
     const QDir dir(directory);
+    if (!QFileInfo(dir.filePath(QStringLiteral("frames.csv"))).isFile() &&
+        QFileInfo(dir.filePath(QStringLiteral("rate.csv"))).isFile())
+        return openSweepResult(directory);
     const CsvTable frames =
         CsvTable::read(dir.filePath(QStringLiteral("frames.csv")).toStdString());
     const std::vector<double>& on = frames.column("events_on");
@@ -488,15 +529,7 @@ bool VideoLab::openResult(const QString& directory, QString* error) {
         }
     }
 
-    // The files hold figures, not frames: the live video pauses so they stay shown, and
-    // Resume (Ctrl+R) returns to it.
-    m_pause->setChecked(true);
-    startShowingResultFiles();
-    for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error}) {
-        view->setImage(QImage());
-        view->setPlaceholder(tr("Frames are not in a result's files: Resume (Ctrl+R) returns "
-                                "to the live video"));
-    }
+    pauseForResultFiles();
     const double values = number("width", 0.0) * number("height", 0.0) *
                           (summaryText(summary, "channels") == QStringLiteral("rgb") ? 3.0 : 1.0);
     m_rate->setSeriesData(0, QList<QPointF>{});
@@ -517,6 +550,52 @@ bool VideoLab::openResult(const QString& directory, QString* error) {
                                      : tr(", %1 learning rows, final test accuracy %2 %")
                                            .arg(rows.size())
                                            .arg(100.0 * rows.back().testAccuracy, 0, 'f', 1)));
+    return true;
+}
+
+// The files hold figures, not frames: the live video pauses so they stay shown, and
+// Resume (Ctrl+R) returns to it.
+void VideoLab::pauseForResultFiles() {
+    m_pause->setChecked(true);
+    startShowingResultFiles();
+    for (widgets::FrameView* view : {m_input, m_events, m_reconstruction, m_error}) {
+        view->setImage(QImage());
+        view->setPlaceholder(tr("Frames are not in a result's files: Resume (Ctrl+R) returns "
+                                "to the live video"));
+    }
+}
+
+bool VideoLab::openSweepResult(const QString& directory) {
+    const CsvTable table =
+        CsvTable::read(QDir(directory).filePath(QStringLiteral("rate.csv")).toStdString());
+    const bool withNetwork = table.hasColumn("net_adds_per_frame");
+    FrameRateSweep sweep;
+    for (std::size_t i = 0; i < table.rowCount(); ++i) {
+        FrameRateRow row;
+        row.fps = table.column("fps")[i];
+        row.frames = std::lround(table.column("frames")[i]);
+        row.eventsPerFrame = table.column("events_per_frame")[i];
+        row.reconstructionMse = table.column("recon_mse")[i];
+        row.valuesPerFrame = row.fps > 0.0 ? table.column("values_per_second")[i] / row.fps : 0.0;
+        if (withNetwork) {
+            row.netAddsPerFrame = table.column("net_adds_per_frame")[i];
+            row.netMultsPerFrame = table.column("net_mults_per_frame")[i];
+            row.denseMultsPerFrame = table.column("dense_mults_per_second")[i] / row.fps;
+            for (const std::string& layer : relativeChangeLayerNames())
+                row.relativeChange.push_back(table.column("change_" + layer)[i]);
+        }
+        sweep.rows.push_back(std::move(row));
+    }
+    const JsonValue summary = readResultSummary(directory);
+    const QString source = summaryText(summary, "source", tr("its source"));
+    pauseForResultFiles();
+    m_rate->setSeriesData(1, QList<QPointF>{});
+    showSweep(sweep, withNetwork, tr("opened %1/").arg(QDir(directory).dirName()));
+    m_tabs->setCurrentIndex(3);
+    m_prediction->setText(tr("opened result"));
+    setSummary(tr("Opened %1: frame-rate sweep of %2, %3 rates")
+                   .arg(directory, source)
+                   .arg(sweep.rows.size()));
     return true;
 }
 

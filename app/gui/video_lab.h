@@ -2,6 +2,7 @@
 
 #include "gui/lab_page.h"
 #include "gui/video_run.h"
+#include "video/frame_rate_sweep.h"
 
 #include <atomic>
 #include <memory>
@@ -22,7 +23,8 @@ namespace sdlab::gui {
 // built-in synthetic scene turned into per-pixel events, live. Four panes show the
 // input, the ON/OFF events (fading), the receiver's reconstruction and its error; a
 // clicked pixel is followed over time; the parameter computation sweeps the frame rate
-// (events per second vs fps) for the current source and encoder; a small network
+// (runFrameRateSweep: events, the network's operations and its activations' change
+// per frame rate) for the current source, encoder and network; a small network
 // learns online from the stream (the scene's shapes, or labels taught with keys 1-4)
 // with live curves and its hidden layer's spikes. Frames are read, encoded, learned
 // and drawn off the GUI thread by the session's VideoRun; the page only swaps images in.
@@ -35,7 +37,8 @@ class VideoLab : public LabPage {
     QString openingPreset() const override { return QStringLiteral("synthetic-pd-learning"); }
     void showResult(const LabResultPtr& result) override;
     // frames.csv, learn.csv and summary.json of `sdlab-cli video`: the events per second at
-    // the result's rate and its learning curves; the live video pauses meanwhile.
+    // the result's rate and its learning curves; or rate.csv of `--fps-sweep`: the sweep.
+    // The live video pauses meanwhile.
     bool openResult(const QString& directory, QString* error) override;
     std::vector<std::pair<QString, widgets::ExportablePlot*>> plots() override;
     QString parameterNote(const widgets::ParameterValues& values) const override;
@@ -64,6 +67,9 @@ class VideoLab : public LabPage {
     void clearLearningCurves();
     void showLearningCurves(const std::vector<VideoLearnRow>& rows, double fps);
     void updateSummary(const VideoPacket& packet);
+    void showSweep(const FrameRateSweep& sweep, bool withNetwork, const QString& title);
+    bool openSweepResult(const QString& directory);
+    void pauseForResultFiles();
 
     VideoRun* m_run; // owned by the session
     // Set when the page is first shown; until then the computation loads nothing.
@@ -87,6 +93,8 @@ class VideoLab : public LabPage {
     widgets::ChartPlot* m_pixel;
     widgets::ChartPlot* m_pixelEvents;
     widgets::ChartPlot* m_rate;
+    widgets::ChartPlot* m_networkRate;
+    widgets::ChartPlot* m_change;
     widgets::ChartPlot* m_accuracy;
     widgets::ChartPlot* m_loss;
     widgets::ChartPlot* m_ops;

@@ -112,6 +112,28 @@ std::vector<Parameter> parameters() {
          .unit = "fps",
          .group = source,
          .decimals = 1},
+        {.key = "fps-sweep",
+         .kind = ParameterKind::Flag,
+         .label = "Frame-rate sweep",
+         .help = "Instead of one run, the same seconds of video at 1, 2, 3, 5, 7.5, 10, 15, 20, "
+                 "25 and 30 fps up to the source's own rate (lower rates keep every n-th "
+                 "frame): rate.csv, ICLR'18 Fig. 8. With --learn the network runs on every "
+                 "frame (streamed, untrained: nothing is learned, so any file will do)",
+         .group = source,
+         .excludes = {"fps", "frames"},
+         .scope = ParameterScope::CommandLine},
+        {.key = "sweep-seconds",
+         .label = "Seconds per rate",
+         .help = "How much of the source each rate of --fps-sweep encodes (at least 4 frames)",
+         .valueName = "S",
+         .minimum = 0.25,
+         .maximum = 600.0,
+         .fallback = 4.0,
+         .unit = "s",
+         .group = source,
+         .decimals = 2,
+         .needsFlag = "fps-sweep",
+         .scope = ParameterScope::CommandLine},
         seedParameter(source),
         {.key = "encoder",
          .kind = ParameterKind::Choice,
@@ -197,11 +219,15 @@ std::vector<Parameter> parameters() {
              .kind = ParameterKind::Choice,
              .label = "Network",
              .help = "mlp: the plain MLP; pdnn: the PD network (ICLR'18 eqs 11-12, "
-                     "auto-tuned); lif: leaky integrate-and-fire neurons (snnTorch "
+                     "auto-tuned); sigma-delta: the MLP sending round(8a) changes between "
+                     "frames (thesis ch. 4); lif: leaky integrate-and-fire neurons (snnTorch "
                      "tutorial 5's, Adam), trained by --learn-method",
              .valueName = "M",
              .fallbackText = "mlp",
-             .choices = choices({{"mlp", "MLP"}, {"pdnn", "PD network"}, {"lif", "LIF network"}}),
+             .choices = choices({{"mlp", "MLP"},
+                                 {"pdnn", "PD network"},
+                                 {"sigma-delta", "Σ-Δ network"},
+                                 {"lif", "LIF network"}}),
              .aliases = {"learnModel"}}),
         learnParameter({.key = "learn-steps",
                         .kind = ParameterKind::Integer,
@@ -301,9 +327,10 @@ const Experiment& videoExperiment() {
         .id = "video",
         .command = "video",
         .title = "Video",
-        .usage = "sdlab-cli video --source synthetic|FILE|camera:N [--frames N] [--fps F] "
-                 "--encoder pd|delta|rate [encoder options] [--width W] [--channels grey|rgb] "
-                 "[--seed S] --out DIR",
+        .usage = "sdlab-cli video --source synthetic|FILE|camera:N [--frames N] [--fps F | "
+                 "--fps-sweep [--sweep-seconds S]] --encoder pd|delta|rate [encoder options] "
+                 "[--width W] [--channels grey|rgb] [--seed S] [--learn [network options]] "
+                 "--out DIR",
         .description =
             "Turn every pixel of a video into a spike channel (spec §9, ICLR'18 §3.2 and Fig. "
             "8).\nFrames are converted to grey (or kept as R, G, B, each its own channel) and "
@@ -316,9 +343,16 @@ const Experiment& videoExperiment() {
             "loss,adds,mults,energy_mj,inference_adds,inference_mults; train_acc is\non frames "
             "predicted before they were learned, test_acc on 200 frames of a held-out\nscene; "
             "inference_* is what running the network cost per frame). frames.csv then\nadds "
-            "net_adds,net_mults: the network's operations on each frame (ICLR'18 Fig. 8).",
+            "net_adds,net_mults: the network's operations on each frame (ICLR'18 Fig. 8).\n"
+            "With --fps-sweep, rate.csv instead of frames.csv: per frame rate\n"
+            "fps,frames,events_per_frame,events_per_second,recon_mse,values_per_second and,\n"
+            "with --learn, net_adds_per_frame,net_mults_per_frame,net_adds_per_second,\n"
+            "net_mults_per_second,dense_mults_per_second (the MLP of the same sizes),\n"
+            "net_energy_uj_per_second,dense_energy_uj_per_second (Horowitz 32-bit int) and\n"
+            "change_input,change_hidden,change_output (ICLR'18 App. H Fig. 12: the mean\n"
+            "|a_t - a_t-1| / (2(|a_t| + |a_t-1|)) of the dense net's activations).",
         .parameters = parameters(),
-        .outputs = {"frames.csv", "learn.csv", "summary.json"},
+        .outputs = {"frames.csv", "learn.csv", "rate.csv", "summary.json"},
         .needsVideo = true,
         .upgrade = upgrade};
     return experiment;

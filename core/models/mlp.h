@@ -26,6 +26,9 @@ class Mlp : public Classifier {
     double loss(const Eigen::VectorXd& x, int label);
 
     std::vector<DenseLayer>& layers() { return m_layers; }
+    // The last forward pass's activations: the input, each hidden layer's ReLU output,
+    // the output layer's logits (ICLR'18 App. H compares them across frames).
+    const std::vector<Eigen::VectorXd>& activations() const { return m_h; }
 
   private:
     void forward(const Eigen::VectorXd& x);

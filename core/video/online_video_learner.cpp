@@ -7,8 +7,9 @@
 namespace sdlab {
 
 std::string validationError(const OnlineLearningSettings& s) {
-    if (s.model != ModelKind::Mlp && s.model != ModelKind::Pdnn && s.model != ModelKind::Lif)
-        return "online learning from video takes the mlp, pdnn or lif model";
+    if (s.model != ModelKind::Mlp && s.model != ModelKind::Pdnn &&
+        s.model != ModelKind::SigmaDelta && s.model != ModelKind::Lif)
+        return "online learning from video takes the mlp, pdnn, sigma-delta or lif model";
     if (s.timeSteps < 1 || s.timeSteps > 1000)
         return "the LIF network's time steps per frame must be 1..1000";
     if (s.method == LifMethod::Rtrl)
@@ -57,17 +58,7 @@ VideoTestSet syntheticTestSet(const VideoBackend& backend, const VideoEncodingSe
     return test;
 }
 
-OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings,
-                                       const VideoBackend& backend)
-    : m_settings(settings),
-      m_features(
-          [&] {
-              if (const std::string error = validationError(settings); !error.empty())
-                  throw InputError(error);
-              return settings.input;
-          }(),
-          backend),
-      m_engine(settings.seed) {
+std::unique_ptr<Classifier> makeOnlineVideoModel(const OnlineLearningSettings& settings) {
     TrainingSettings t;
     t.model = settings.model;
     t.hidden = {settings.hidden};
@@ -79,8 +70,23 @@ OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings,
         t.optimizer = Optimizer::Adam;
         t.lif.method = settings.method;
     }
-    m_model = makeClassifier(t, settings.input.size(), settings.classes);
-    m_model->beginEpoch(0); // PD auto-tuner: the first epoch's kα for the whole stream
+    auto model = makeClassifier(t, settings.input.size(), settings.classes);
+    model->beginEpoch(0); // PD auto-tuner: the first epoch's kα for the whole stream
+    return model;
+}
+
+OnlineVideoLearner::OnlineVideoLearner(const OnlineLearningSettings& settings,
+                                       const VideoBackend& backend)
+    : m_settings(settings),
+      m_features(
+          [&] {
+              if (const std::string error = validationError(settings); !error.empty())
+                  throw InputError(error);
+              return settings.input;
+          }(),
+          backend),
+      m_engine(settings.seed) {
+    m_model = makeOnlineVideoModel(settings);
 }
 
 void OnlineVideoLearner::replay(const Eigen::VectorXd& x, int label) {

@@ -14,7 +14,7 @@
 namespace sdlab {
 
 struct OnlineLearningSettings {
-    ModelKind model = ModelKind::Mlp; // Mlp, Pdnn or Lif
+    ModelKind model = ModelKind::Mlp; // Mlp, Pdnn, SigmaDelta or Lif
     int hidden = 100;
     double learningRate = 0.01;
     // Lif: each frame is shown for `timeSteps` steps (direct input, snnTorch tutorial 5's
@@ -40,6 +40,11 @@ std::string validationError(const OnlineLearningSettings& settings);
 // SGD's 0.01 for the MLP and the PD network; Adam's 0.001 for the LIF network (at 0.01
 // it learns the synthetic scene's shapes far worse, measured: 0.39 vs 0.55 test).
 double defaultOnlineLearningRate(ModelKind model);
+
+// The network the learner trains: settings.model with one hidden layer of
+// settings.hidden units, settings.classes outputs and its seeded initial weights, the PD
+// network auto-tuned for its first epoch, the LIF network on Adam.
+std::unique_ptr<Classifier> makeOnlineVideoModel(const OnlineLearningSettings& settings);
 
 // Held-out frames to test on: inputs as the learner's extractor makes them, and labels.
 struct VideoTestSet {
@@ -80,7 +85,8 @@ struct VideoLearnStep {
     bool newRow = false;  // a curve row was appended
 };
 
-// A small network (MLP, PD network, ICLR'18 §3.2, or LIF network, spec §10) learning
+// A small network (MLP, PD network, ICLR'18 §3.2, sigma-delta net, thesis ch. 4, or LIF
+// network, spec §10) learning
 // online from an encoded video stream: each frame becomes an input
 // (VideoFeatureExtractor), the network predicts its class and, when the frame has a
 // label (the synthetic scene's shape, or a key held in the lab), trains on it at once

@@ -5,6 +5,7 @@
 #include "io/input_error.h"
 #include "io/json_writer.h"
 #include "training/training_settings.h"
+#include "video/frame_rate_sweep.h"
 #include "video/online_video_learner.h"
 #include "video/video_encoding_run.h"
 #include "video/video_pipeline.h"
@@ -16,6 +17,7 @@ namespace sdlab {
 namespace {
 
 constexpr int kTestFrames = 200; // held-out synthetic frames for the test accuracy
+constexpr double kPicoToMicro = 1e-6;
 
 } // namespace
 
@@ -101,10 +103,81 @@ void addLearning(JsonObjectWriter& summary, OutputBundle& bundle, const OnlineVi
             .add("learn_method", lifMethodName(l.method));
 }
 
+// --fps-sweep: rate.csv, one row per frame rate (ICLR'18 Fig. 8, App. H Fig. 12).
+std::string runFrameRateSweep(const ParameterValues& v, const RunContext& context,
+                              OutputBundle& bundle, const VideoBackend& backend) {
+    const VideoEncodingSettings s = videoEncodingSettingsFrom(v);
+    FrameRateSweepSettings settings;
+    settings.secondsPerRate = v.real("sweep-seconds");
+    if (v.flag("learn"))
+        settings.network = onlineLearningSettingsFrom(v);
+    const FrameRateSweep sweep = sdlab::runFrameRateSweep(backend, s, settings, context.progress);
+    if (sweep.cancelled)
+        throw RunCancelled();
+    std::vector<std::string> header{
+        "fps", "frames", "events_per_frame", "events_per_second", "recon_mse", "values_per_second"};
+    if (settings.network) {
+        for (const char* column :
+             {"net_adds_per_frame", "net_mults_per_frame", "net_adds_per_second",
+              "net_mults_per_second", "dense_mults_per_second", "net_energy_uj_per_second",
+              "dense_energy_uj_per_second"})
+            header.emplace_back(column);
+        for (const std::string& layer : relativeChangeLayerNames())
+            header.push_back("change_" + layer);
+    }
+    CsvWriter csv(header);
+    for (const FrameRateRow& row : sweep.rows) {
+        std::vector<double> cells{row.fps,
+                                  static_cast<double>(row.frames),
+                                  row.eventsPerFrame,
+                                  row.eventsPerFrame * row.fps,
+                                  row.reconstructionMse,
+                                  row.valuesPerFrame * row.fps};
+        if (settings.network) {
+            cells.insert(cells.end(),
+                         {row.netAddsPerFrame, row.netMultsPerFrame, row.netAddsPerFrame * row.fps,
+                          row.netMultsPerFrame * row.fps, row.denseMultsPerFrame * row.fps,
+                          networkEnergyPjPerFrame(row) * row.fps * kPicoToMicro,
+                          denseEnergyPjPerFrame(row) * row.fps * kPicoToMicro});
+            cells.insert(cells.end(), row.relativeChange.begin(), row.relativeChange.end());
+        }
+        csv.addRow(cells);
+    }
+    JsonObjectWriter summary;
+    summary.add("source", sweep.description)
+        .add("encoder", v.text("encoder"))
+        .add("width", static_cast<long long>(sweep.width))
+        .add("height", static_cast<long long>(sweep.height))
+        .add("channels", v.text("channels"))
+        .add("native_fps", sweep.nativeFps)
+        .add("rates", static_cast<long long>(sweep.rows.size()))
+        .add("seconds_per_rate", settings.secondsPerRate);
+    if (!sweep.rows.empty()) {
+        const FrameRateRow &low = sweep.rows.front(), &high = sweep.rows.back();
+        summary.add("events_per_second_lowest_fps", low.eventsPerFrame * low.fps)
+            .add("events_per_second_highest_fps", high.eventsPerFrame * high.fps);
+        if (settings.network)
+            summary.add("learn_model", modelName(settings.network->model))
+                .add("net_adds_per_frame_lowest_fps", low.netAddsPerFrame)
+                .add("net_adds_per_frame_highest_fps", high.netAddsPerFrame)
+                .add("dense_mults_per_frame", high.denseMultsPerFrame);
+    }
+    bundle.stage("rate.csv", csv.text());
+    bundle.stage("summary.json", summary.text());
+    char line[200];
+    std::snprintf(line, sizeof line, "%s, %zu frame rates from %.3g to %.3g fps",
+                  sweep.description.c_str(), sweep.rows.size(),
+                  sweep.rows.empty() ? 0.0 : sweep.rows.front().fps,
+                  sweep.rows.empty() ? 0.0 : sweep.rows.back().fps);
+    return line;
+}
+
 } // namespace
 
 std::string runVideoExperiment(const ParameterValues& v, const RunContext& context,
                                OutputBundle& bundle, const VideoBackend& backend) {
+    if (v.flag("fps-sweep"))
+        return runFrameRateSweep(v, context, bundle, backend);
     const VideoEncodingSettings s = videoEncodingSettingsFrom(v);
     std::unique_ptr<OnlineVideoLearner> learner;
     if (v.flag("learn")) {

@@ -296,6 +296,23 @@ video)
   check "summary names lif, e-prop and T 10" [ "$(json_value v8/summary.json learn_model),$(json_value v8/summary.json learn_method),$(json_value v8/summary.json learn_steps)" = '"lif","eprop",10' ]
   check "the LIF network beats chance (0.25) on held-out frames, >= 0.4" awk -v a="$(json_value v8/summary.json learn_final_test_acc)" 'BEGIN{exit !(a >= 0.4)}'
   check "mlp summary has no LIF keys" sh -c '! grep -q learn_method v6/summary.json'
+  check "--fps-sweep" "$CLI" video --fps-sweep --sweep-seconds 2 --width 64 --out vs1
+  check "rate.csv header" header_is vs1/rate.csv "fps,frames,events_per_frame,events_per_second,recon_mse,values_per_second"
+  check "ten rates, 1 to 30 fps" [ "$(column vs1/rate.csv fps | tr '\n' ' ')" = "1 2 3 5 7.5 10 15 20 25 30 " ]
+  check "no frames.csv beside it" [ ! -e vs1/frames.csv ]
+  check "events per frame fall as the frame rate rises" awk -v a="$(column vs1/rate.csv events_per_frame | head -n 1)" -v b="$(column vs1/rate.csv events_per_frame | tail -n 1)" 'BEGIN{exit !(b < a / 2)}'
+  check "--fps-sweep --learn, sigma-delta network" "$CLI" video --fps-sweep --learn --learn-model sigma-delta --out vs2
+  check "  rate.csv adds the network's cost and Fig. 12" header_is vs2/rate.csv "fps,frames,events_per_frame,events_per_second,recon_mse,values_per_second,net_adds_per_frame,net_mults_per_frame,net_adds_per_second,net_mults_per_second,dense_mults_per_second,net_energy_uj_per_second,dense_energy_uj_per_second,change_input,change_hidden,change_output"
+  check "  its additions per frame fall with the frame rate" awk -v a="$(column vs2/rate.csv net_adds_per_frame | head -n 1)" -v b="$(column vs2/rate.csv net_adds_per_frame | tail -n 1)" 'BEGIN{exit !(b < 0.6 * a)}'
+  check "  the dense MLP's are 768*100 + 100*4 per frame" [ "$(column vs2/rate.csv dense_mults_per_second | head -n 1)" = 77200 ]
+  if [ -f /usr/share/doc/opencv-doc/examples/data/vtest.avi ]; then
+    check "--fps-sweep --learn on vtest.avi (no labels needed)" "$CLI" video --fps-sweep --sweep-seconds 2 --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --width 96 --learn --learn-model pdnn --out vs3
+    check "  rates up to vtest.avi's 10 fps" [ "$(column vs3/rate.csv fps | tail -n 1)" = 10 ]
+  fi
+  expect_bad "--fps-sweep with --fps" video --fps-sweep --fps 10 --out bad_out
+  expect_bad "--sweep-seconds without --fps-sweep" video --sweep-seconds 2 --out bad_out
+  expect_bad "--fps-sweep of a camera" video --fps-sweep --source camera:7 --out bad_out
+  expect_bad "--fps-sweep of a missing file" video --fps-sweep --source /nonexistent.avi --out bad_out
   ;;
 video-stream)
   # A phone or network camera (issue 23 item 6), played by Debian's ffmpeg on the loopback

@@ -57,6 +57,20 @@ ParameterValues variedValues(const Experiment& e) {
     for (const Parameter& p : e.parameters) {
         if (p.scope == ParameterScope::Lab)
             continue;
+        // The command line refuses two options one of which excludes the other
+        // (video: --fps-sweep and --fps): the first given stays.
+        const auto excludedBy = [&](const Parameter& a, const Parameter& b) {
+            return std::find(a.excludes.begin(), a.excludes.end(), b.key) != a.excludes.end();
+        };
+        bool conflicts = false;
+        for (const Parameter& other : e.parameters)
+            if (given.count(other.key) && (excludedBy(p, other) || excludedBy(other, p)))
+                conflicts = true;
+        // An option that needs a flag not given is left out of the line (and refused).
+        const auto flag = given.find(p.needsFlag);
+        if (conflicts ||
+            (!p.needsFlag.empty() && (flag == given.end() || flag->second != ParameterValue(true))))
+            continue;
         auto candidate = given;
         candidate[p.key] =
             changedValue(p, defaultValue(p).index() == 0 && p.optional ? ParameterValue(p.fallback)
@@ -183,7 +197,8 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"video/learn-model",
          [](const std::string& n) {
              const auto kind = parseModelKind(n);
-             return kind == ModelKind::Mlp || kind == ModelKind::Pdnn || kind == ModelKind::Lif;
+             return kind == ModelKind::Mlp || kind == ModelKind::Pdnn ||
+                    kind == ModelKind::SigmaDelta || kind == ModelKind::Lif;
          }},
         {"video/learn-method",
          [](const std::string& n) {
