@@ -83,10 +83,18 @@ void FrameView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     const QColor text = palette().color(QPalette::WindowText);
     const int lineHeight = fontMetrics().height();
-    painter.setPen(text);
-    painter.drawText(QRect(kMargin, kMargin, width() - 2 * kMargin, lineHeight),
-                     Qt::AlignLeft | Qt::AlignVCenter, m_title);
     const QRectF target = imageRect();
+    // The title sits right above the picture and the read-out right below it, so a pane
+    // whose shape differs from the frame's keeps its spare space outside the caption, not
+    // between caption and picture. Both start at the picture's left edge and are elided.
+    const int textLeft = target.isEmpty() ? kMargin : static_cast<int>(std::floor(target.left()));
+    const int textWidth = std::max(0, width() - kMargin - textLeft);
+    const int titleTop =
+        target.isEmpty() ? kMargin : static_cast<int>(std::floor(target.top())) - lineHeight - 2;
+    painter.setPen(text);
+    painter.drawText(QRect(textLeft, titleTop, textWidth, lineHeight),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     fontMetrics().elidedText(m_title, Qt::ElideRight, textWidth));
     if (target.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
@@ -126,8 +134,9 @@ void FrameView::paintEvent(QPaintEvent*) {
     }
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(
-        QRect(kMargin, height() - kMargin - lineHeight, width() - 2 * kMargin, lineHeight),
-        Qt::AlignLeft | Qt::AlignVCenter, readOut);
+        QRect(textLeft, static_cast<int>(std::ceil(target.bottom())) + 2, textWidth, lineHeight),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        fontMetrics().elidedText(readOut, Qt::ElideRight, textWidth));
 }
 
 void FrameView::mouseMoveEvent(QMouseEvent* event) {
