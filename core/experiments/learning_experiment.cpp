@@ -9,6 +9,7 @@
 #include "experiment/experiment.h"
 #include "io/input_error.h"
 #include "models/classifier.h"
+#include "training/model_file.h"
 #include "training/training_report.h"
 #include "training/training_run.h"
 
@@ -76,6 +77,11 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const ImageDataset data = loadDatasetByName(datasetNameFrom(v));
     std::unique_ptr<Classifier> model =
         makeClassifier(settings, data.inputSize(), data.classCount(), data.train.size());
+    const std::vector<int> sizes = layerSizes(settings, data.inputSize(), data.classCount());
+    if (const std::string& from = v.text("load-model"); !from.empty())
+        loadModel(*model, settings, sizes, from);
+    if (!v.text("save-model").empty())
+        requireSavable(*model, settings); // before an epoch is spent on it
     const auto log = [&](const std::string& line) {
         if (context.log)
             context.log(line);
@@ -111,6 +117,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const TrainingResult result = runTraining(*model, data, settings, callbacks);
     if (result.cancelled)
         throw RunCancelled();
+    if (const std::string& to = v.text("save-model"); !to.empty())
+        saveModel(*model, settings, sizes, to);
     out.stage("curve.csv", trainingCurveCsv(result.curve, settles));
     out.stage("summary.json", trainingSummaryJson(settings, data, result));
     if (std::string layers = trainingLayersCsv(result.curve); !layers.empty())
@@ -388,7 +396,8 @@ void showOnlyForTheirModels(std::vector<Parameter>& list) {
     }
 }
 
-std::vector<Parameter> parametersOfTrain() {
+// `withModelFiles`: train's --save-model and --load-model (not early's).
+std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
     const std::string data = "Data", model = "Model", pd = "PD network", spiking = "Spiking MLP",
                       sd = "Σ-Δ net", eq = "Equilibrium Propagation", display = "Display";
     std::vector<Parameter> list{
@@ -556,6 +565,21 @@ std::vector<Parameter> parametersOfTrain() {
                          0, 9, 1, "", display, {"rasterLayer"});
     raster.scope = ParameterScope::Lab;
     list.push_back(std::move(raster));
+    if (withModelFiles)
+        for (const auto& [key, help] :
+             {std::pair{"save-model", "Write the trained network to DIR (model.json and a CSV per "
+                                      "weight matrix, format sdlab-model v1, read back bit for "
+                                      "bit; mlp, pdnn, spiking-mlp, sigma-delta, lif)"},
+              std::pair{"load-model", "Start from the network in DIR (written by --save-model) "
+                                      "instead of the seeded initial weights; the same --model "
+                                      "and --hidden, and the data set's sizes, are needed"}})
+            list.push_back({.key = key,
+                            .kind = ParameterKind::Text,
+                            .label = key,
+                            .help = help,
+                            .valueName = "DIR",
+                            .group = "Model file",
+                            .scope = ParameterScope::CommandLine});
     showOnlyForTheirModels(list);
     return list;
 }
@@ -641,7 +665,7 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
 }
 
 std::vector<Parameter> learningParameters() {
-    return parametersOfTrain();
+    return parametersOfTrain(false);
 }
 
 std::string checkLearningValues(const ParameterValues& values) {
@@ -653,10 +677,12 @@ const Experiment& learningExperiment() {
         .id = "learning",
         .command = "train",
         .title = "Learning",
-        .usage = "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta|eqprop|init-eqprop|"
-                 "spiking-eqprop|lif --dataset fashion-mnist|digits|synthetic|idx:DIR --hidden "
-                 "200[,200...] --epochs E [--order shuffled|temporal] [--update "
-                 "recon|past|future|stdp] [--optimizer sgd|fsgd] [--lr F] [--seed S] --out DIR",
+        .usage =
+            "sdlab-cli train --model mlp|pdnn|spiking-mlp|sigma-delta|eqprop|init-eqprop|"
+            "spiking-eqprop|lif --dataset fashion-mnist|digits|synthetic|idx:DIR --hidden "
+            "200[,200...] --epochs E [--order shuffled|temporal] [--update "
+            "recon|past|future|stdp] [--optimizer sgd|fsgd] [--lr F] [--seed S] [--load-model DIR] "
+            "[--save-model DIR] --out DIR",
         .description =
             "Train a classifier one sample at a time and record its learning curve with the\n"
             "operations it cost (ICLR'18 Fig. 5 and Table C.6; DSN Tables 2-3). Writes "
@@ -668,8 +694,11 @@ const Experiment& learningExperiment() {
             "test set's order, matrix\nproducts only as thesis App. B.2 counts them); the LIF "
             "network, the PD network and\nthe spiking MLP also write layers.csv\n"
             "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm per curve row and "
-            "spiking\nlayer; gradient_norm only for lif). Progress goes to stderr.",
-        .parameters = parametersOfTrain(),
+            "spiking\nlayer; gradient_norm only for lif). --save-model DIR writes the trained "
+            "network\n"
+            "(model.json and a CSV per weight matrix, read back bit for bit) and --load-model DIR\n"
+            "starts from one. Progress goes to stderr.",
+        .parameters = parametersOfTrain(true),
         .outputs = {"curve.csv", "summary.json", "layers.csv"},
         .check = checkSettings,
         .upgrade = upgrade,

@@ -14,6 +14,7 @@
 #include "io/json_writer.h"
 #include "models/mlp.h"
 #include "scales/scale_optimizer.h"
+#include "training/model_file.h"
 #include "training/training_report.h"
 #include "training/training_run.h"
 
@@ -91,10 +92,16 @@ ScaledRoundingNet pretrainedNet(const ParameterValues& v, const ImageDataset& da
     settings.seed = v.seed();
     std::unique_ptr<Classifier> model =
         makeClassifier(settings, data.inputSize(), data.classCount(), data.train.size());
-    TrainingCallbacks callbacks;
-    callbacks.progress = progress;
-    if (runTraining(*model, data, settings, callbacks).cancelled)
-        throw RunCancelled();
+    if (const std::string& from = v.text("pretrained"); !from.empty()) {
+        // A network `train --model mlp --save-model DIR` wrote: no pretraining.
+        loadModel(*model, settings, layerSizes(settings, data.inputSize(), data.classCount()),
+                  from);
+    } else {
+        TrainingCallbacks callbacks;
+        callbacks.progress = progress;
+        if (runTraining(*model, data, settings, callbacks).cancelled)
+            throw RunCancelled();
+    }
     return ScaledRoundingNet(dynamic_cast<Mlp&>(*model).layers(), true);
 }
 
@@ -103,10 +110,14 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     const ImageDataset data = loadDatasetByName(datasetNameFrom(v));
     const std::string layers = layerSizesText(sizeListEntries("--hidden", v.text("hidden")),
                                               data.inputSize(), data.classCount());
-    if (context.log)
-        context.log("mlp " + layers + " on " + data.name + ": pretraining, then " +
-                    std::to_string(lambdas.size()) + " scale optimisations\n");
+    const std::string& pretrained = v.text("pretrained");
+    const std::string optimisations = std::to_string(lambdas.size()) + " scale optimisations\n";
+    if (context.log && pretrained.empty())
+        context.log("mlp " + layers + " on " + data.name + ": pretraining, then " + optimisations);
     ScaledRoundingNet net = pretrainedNet(v, data, context.progress);
+    if (context.log && !pretrained.empty()) // said once the network has loaded
+        context.log("mlp " + layers + " from " + pretrained + " on " + data.name + ": " +
+                    optimisations);
 
     const auto samples = static_cast<std::size_t>(v.integer("scale-samples"));
     const Stream fit = streamOf(
@@ -229,6 +240,16 @@ std::vector<Parameter> scalesParameters() {
         }
     }
     const std::string group = "Scales";
+    list.push_back({.key = "pretrained",
+                    .kind = ParameterKind::Text,
+                    .label = "Pretrained network",
+                    .help = "Take the ReLU net from DIR (written by train --model mlp "
+                            "--save-model DIR with the same --hidden and data set) instead of "
+                            "pretraining one",
+                    .valueName = "DIR",
+                    .group = group,
+                    .excludes = {"pretrain-epochs"},
+                    .scope = ParameterScope::CommandLine});
     list.push_back({.key = "lambda",
                     .kind = ParameterKind::Text,
                     .label = "λ values",
@@ -269,11 +290,13 @@ const Experiment& scalesExperiment() {
         .command = "scales",
         .title = "Scale optimisation",
         .usage = "sdlab-cli scales --model sigma-delta --dataset D [--hidden 200,200] "
-                 "[--pretrain-epochs E] [--lambda L1,L2,...|MIN:MAX:N] [--scale-steps N] "
+                 "[--pretrain-epochs E | --pretrained DIR] [--lambda L1,L2,...|MIN:MAX:N] "
+                 "[--scale-steps N] "
                  "[--scale-samples N] [--seed S] --out DIR",
         .description =
             "Thesis ch. 4's error-computation trade-off (Fig. 4.4, Table B.1): trains a ReLU\n"
-            "net as `train --model mlp` does, freezes it, and for each λ optimises the scales\n"
+            "net as `train --model mlp` does (or takes one --save-model wrote, --pretrained\n"
+            "DIR), freezes it, and for each λ optimises the scales\n"
             "of its rounding network (one per layer input, eq. 4.10), then runs the rounding\n"
             "and the sigma-delta network over the test set in its stored order and in the\n"
             "temporal order (App. B.4). Writes tradeoff.csv (lambda,test_error,adds,mults,\n"

@@ -4,6 +4,7 @@
 #include "cost/inference_cost.h"
 #include "cost/op_counter.h"
 #include "models/early_guesses.h"
+#include "util/eigen_types.h"
 
 #include <Eigen/Core>
 #include <optional>
@@ -46,6 +47,18 @@ struct MembraneTrace {
 // learnable β and θ); empty when they are not learned.
 struct LearnedNeuronParameters {
     std::vector<double> betas, thresholds;
+};
+
+// Walks what a model has learned, by name ("layer1.weights"), as views of the model's own
+// storage: saving reads them, loading assigns them (training/model_file.h). Empty
+// matrices (a layer without recurrent weights) are skipped by both.
+class LearnedParameterVisitor {
+  public:
+    virtual ~LearnedParameterVisitor() = default;
+    virtual void visit(const std::string& name, RowMatrix& matrix) = 0;
+    virtual void visit(const std::string& name, Eigen::MatrixXd& matrix) = 0;
+    virtual void visit(const std::string& name, Eigen::VectorXd& vector) = 0;
+    virtual void visit(const std::string& name, double& value) = 0;
 };
 
 // The interface all learning-lab models share. Training is one sample at a time
@@ -106,6 +119,9 @@ class Classifier {
     virtual LearnedNeuronParameters learnedNeuronParameters() const { return {}; }
     // Settling steps training has taken so far (Equilibrium Propagation; 0 otherwise).
     virtual std::uint64_t settlingSteps() const { return 0; }
+    // Every learned parameter through `visitor`, always in the same order; false for a
+    // model that cannot be saved yet. Optimiser state (Adam's moments) is not included.
+    virtual bool visitLearnedParameters(LearnedParameterVisitor& /*visitor*/) { return false; }
 
     const OpCounter& trainingOps() const { return m_ops; }
     const InferenceCost& inferenceCost() const { return m_inference; }

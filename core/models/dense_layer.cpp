@@ -1,8 +1,21 @@
 #include "models/dense_layer.h"
 
+#include "models/classifier.h"
+
 #include <cmath>
 
 namespace sdlab {
+
+void visitDenseLayer(std::size_t index, DenseLayer& layer, LearnedParameterVisitor& visitor) {
+    const std::string prefix = "layer" + std::to_string(index + 1) + ".";
+    visitor.visit(prefix + "weights", layer.weights);
+    visitor.visit(prefix + "bias", layer.bias);
+}
+
+void visitDenseLayers(std::vector<DenseLayer>& layers, LearnedParameterVisitor& visitor) {
+    for (std::size_t l = 0; l < layers.size(); ++l)
+        visitDenseLayer(l, layers[l], visitor);
+}
 
 DenseLayer DenseLayer::xavier(Eigen::Index dIn, Eigen::Index dOut, std::mt19937_64& rng) {
     const double limit = std::sqrt(6.0 / static_cast<double>(dIn + dOut));

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 #include <random>
+#include <vector>
 
 namespace sdlab {
 
@@ -23,6 +24,11 @@ struct DenseLayer {
     static DenseLayer normal(Eigen::Index dIn, Eigen::Index dOut, double sigma,
                              std::mt19937_64& rng);
 };
+
+class LearnedParameterVisitor;
+// A layer's weights and bias as "layerN.weights" and "layerN.bias" (N = index + 1).
+void visitDenseLayer(std::size_t index, DenseLayer& layer, LearnedParameterVisitor& visitor);
+void visitDenseLayers(std::vector<DenseLayer>& layers, LearnedParameterVisitor& visitor);
 
 // Softmax of z into p (numerically stable) and the negative log-likelihood of `label`.
 double softmaxNll(const Eigen::VectorXd& z, int label, Eigen::VectorXd& p);

@@ -26,6 +26,10 @@ class Mlp : public Classifier {
     double loss(const Eigen::VectorXd& x, int label);
 
     std::vector<DenseLayer>& layers() { return m_layers; }
+    bool visitLearnedParameters(LearnedParameterVisitor& visitor) override {
+        visitDenseLayers(m_layers, visitor);
+        return true;
+    }
     // The last forward pass's activations: the input, each hidden layer's ReLU output,
     // the output layer's logits (ICLR'18 App. H compares them across frames).
     const std::vector<Eigen::VectorXd>& activations() const { return m_h; }

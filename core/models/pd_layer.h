@@ -53,6 +53,9 @@ class PdLayer {
     PdParams forwardGains() const { return m_encoder.params(); }
     PdParams backwardGains() const { return m_errorEncoder.params(); }
     const DenseLayer& parameters() const { return m_layer; }
+    // Only before the first sample (loading a saved network): the layer's running sum
+    // Wᵀs is kept for the weights it has, and is zero then.
+    DenseLayer& parametersBeforeTraining() { return m_layer; }
 
     // Everything forward() changes that outlives a sample: saved before an evaluation
     // and restored after it, so evaluating never changes what training does next.

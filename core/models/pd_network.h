@@ -40,6 +40,12 @@ class PdNetwork : public Classifier {
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
     std::vector<PdParams> forwardGains() const override;
     std::vector<PdParams> backwardGains() const override;
+    // Weights and biases; the gains come from the settings (or the auto-tuner) again.
+    bool visitLearnedParameters(LearnedParameterVisitor& visitor) override {
+        for (std::size_t l = 0; l < m_layers.size(); ++l)
+            visitDenseLayer(l, m_layers[l].parametersBeforeTraining(), visitor);
+        return true;
+    }
     // The hidden layers' forward spikes (one signed spike vector per sample).
     std::optional<SpikeActivity> activity() const override { return m_activity.activity(); }
 

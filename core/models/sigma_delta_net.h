@@ -33,6 +33,10 @@ class SigmaDeltaNet : public Classifier {
     void endEvaluation() override;
 
     int spikingLayerCount() const override { return static_cast<int>(m_layers.size()); }
+    bool visitLearnedParameters(LearnedParameterVisitor& visitor) override {
+        visitDenseLayers(m_layers, visitor);
+        return true;
+    }
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
 
     // The integers q each layer received for the last sample, and the output scores.

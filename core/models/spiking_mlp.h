@@ -70,6 +70,10 @@ class SpikingMlp : public Classifier {
 
     const std::vector<DenseLayer>& layers() const { return m_weights; }
     std::vector<DenseLayer>& layers() { return m_weights; } // hand-made networks in tests
+    bool visitLearnedParameters(LearnedParameterVisitor& visitor) override {
+        visitDenseLayers(m_weights, visitor);
+        return true;
+    }
     // Spike counts per output unit of the last sample's forward pass, divided by T.
     Eigen::VectorXd lastOutput() const { return m_u / m_settings.timeSteps; }
 

@@ -474,6 +474,20 @@ std::optional<SpikeActivity> LifNetwork::activity() const {
     return activity;
 }
 
+bool LifNetwork::visitLearnedParameters(LearnedParameterVisitor& visitor) {
+    // Weights out × in as snnTorch's nn.Linear holds them; β and θ per layer.
+    for (std::size_t l = 0; l < m_weights.size(); ++l) {
+        const std::string prefix = "layer" + std::to_string(l + 1) + ".";
+        visitor.visit(prefix + "weights", m_weights[l]);
+        visitor.visit(prefix + "bias", m_biases[l]);
+        if (l < m_recurrent.size())
+            visitor.visit(prefix + "recurrent", m_recurrent[l]);
+        visitor.visit(prefix + "beta", m_betas[l]);
+        visitor.visit(prefix + "threshold", m_thresholds[l]);
+    }
+    return true;
+}
+
 std::vector<double> LifNetwork::gradientNorms() const {
     std::vector<double> mean(m_weights.size(), 0.0);
     if (m_activity.empty())

@@ -53,6 +53,7 @@ class LifNetwork : public Classifier {
     // Each layer's β and θ: the settings' unless learned (settings.learnBeta/Threshold).
     std::vector<double>& betas() { return m_betas; }
     std::vector<double>& thresholds() { return m_thresholds; }
+    bool visitLearnedParameters(LearnedParameterVisitor& visitor) override;
     // Gradient checks: forward passes reuse the resets of the last pass (LifLayer).
     void setReplayResets(bool replay);
 

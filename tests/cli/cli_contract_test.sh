@@ -180,6 +180,11 @@ scales)
   check "more lambda buys fewer additions" awk -F, '$6 == "rounding" && $1 == 1e-7 {a=$3} $6 == "rounding" && $1 == 1e-4 {b=$3} END {exit !(b < a)}' s1/tradeoff.csv
   check "the sigma-delta net errs as the rounding net" awk -F, '$6 == "rounding" {e[$1]=$2} $6 == "sigma-delta" && e[$1] != $2 {bad=1} END {exit bad}' s1/tradeoff.csv
   check "the temporal order costs the sigma-delta net less" awk -F, '$7 == "stored" {s[$1]=$3} $7 == "temporal" && !($3 < s[$1]) {bad=1} END {exit bad}' s1/tradeoff.csv
+  check "a ReLU net saved by train" "$CLI" train --model mlp --dataset synthetic --hidden 30 --epochs 1 --save-model sm1 --out st1
+  check "scales --pretrained" "$CLI" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrained sm1 --lambda 1e-7,1e-5,1e-4 --scale-steps 60 --scale-samples 300 --out s3
+  check "  the same trade-off as pretraining it in the run" cmp s1/tradeoff.csv s3/tradeoff.csv
+  expect_bad "--pretrained with --pretrain-epochs" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrained sm1 --pretrain-epochs 2 --out bad_out
+  expect_bad "--pretrained with other --hidden" scales --model sigma-delta --dataset synthetic --hidden 20 --pretrained sm1 --out bad_out
   check "additions only, 0.1 pJ each" awk -F, 'NR>1 && $6 != "original" && $6 != "original-sparse" {d=$5 - $3*1e-10; if ($4 != 0 || d > 1e-15 || d < -1e-15) bad=1} END {exit bad}' s1/tradeoff.csv
   check "scales.csv: a scale per layer input and lambda" rows_are s1/scales.csv 8
   check "scales.csv header" header_is s1/scales.csv "lambda,layer,scale"
@@ -200,6 +205,18 @@ train)
   check "mlp inference: dense 196·50 + 50·10 multiply-adds a prediction (thesis eq. B.12)" [ "$(json_value t1/summary.json inference_mults),$(json_value t1/summary.json inference_adds)" = 10300,10300 ]
   check "mlp inference: the sparse count skips zero inputs (eq. B.13)" awk -v a="$(json_value t1/summary.json inference_sparse_mults)" 'BEGIN{exit !(a > 0 && a < 10300)}'
   check "mlp learns the synthetic set" awk -v a="$(json_value t1/summary.json final_test_acc)" 'BEGIN{exit !(a > 0.8)}'
+  check "--save-model" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --save-model tm1 --out t1m
+  check "  writes model.json and a CSV per weight matrix and bias" [ "$(ls tm1 | tr '\n' ' ')" = "layer1.bias.csv layer1.weights.csv layer2.bias.csv layer2.weights.csv model.json " ]
+  check "  the same run as without it" cmp t1/curve.csv t1m/curve.csv
+  check "  model.json names format, model and sizes" grep -q '"format": "sdlab-model"' tm1/model.json
+  check "--load-model, then one more epoch and saved again" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --load-model tm1 --save-model tm2 --out t1l
+  check "  starts where the saved net ended (first row's accuracy beats a fresh net's)" awk -v a="$(column t1l/curve.csv test_acc | head -n 1)" -v b="$(column t1/curve.csv test_acc | head -n 1)" 'BEGIN{exit !(a > b)}'
+  check "  and the second epoch's weights differ from the first's" sh -c '! cmp -s tm1/layer1.weights.csv tm2/layer1.weights.csv'
+  expect_bad "--load-model with other --hidden" train --model mlp --dataset synthetic --hidden 40 --epochs 1 --load-model tm1 --out bad_out
+  expect_bad "--load-model of another model" train --model pdnn --dataset synthetic --hidden 50 --epochs 1 --load-model tm1 --out bad_out
+  expect_bad "--load-model of a missing directory" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --load-model no_such_dir --out bad_out
+  expect_bad "--save-model of eqprop" train --model eqprop --dataset synthetic --hidden 20 --epochs 1 --save-model bad_model --out bad_out
+  check "  and writes no model" [ ! -e bad_model ]
   check "pdnn with past updates, temporal order" "$CLI" train --model pdnn --update past --order temporal --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 4 --out t2
   check "four rows" rows_are t2/curve.csv 4
   check "pdnn summary names the update" [ "$(json_value t2/summary.json update)" = '"past"' ]

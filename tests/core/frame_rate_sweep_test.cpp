@@ -31,7 +31,7 @@ TEST(FrameRateSweep, DefaultRatesSpanOneToThirtyUpToTheSourcesRate) {
     EXPECT_EQ(defaultSweepRates(0.5), (std::vector<double>{0.5}));
 }
 
-VideoEncodingSettings smallSynthetic() {
+VideoEncodingSettings sweptScene() {
     VideoEncodingSettings s;
     s.source.width = 64;
     return s;
@@ -50,7 +50,7 @@ FrameRateSweep sweepWith(ModelKind model) {
     settings.rates = {1, 5, 30};
     settings.secondsPerRate = 3.0;
     settings.network = smallNetwork(model);
-    return runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings);
+    return runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings);
 }
 
 TEST(FrameRateSweep, ASigmaDeltaNetworkCostsLessPerFrameAsTheFrameRateRises) {
@@ -99,8 +99,7 @@ TEST(FrameRateSweep, AnMlpCostsTheDenseCountOnEveryFrame) {
     settings.rates = {2, 10};
     settings.secondsPerRate = 1.0;
     settings.network = smallNetwork(ModelKind::Mlp);
-    const FrameRateSweep sweep =
-        runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings);
+    const FrameRateSweep sweep = runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings);
     ASSERT_EQ(sweep.rows.size(), 2U);
     for (const FrameRateRow& row : sweep.rows) {
         EXPECT_EQ(row.netMultsPerFrame, row.denseMultsPerFrame);
@@ -112,8 +111,7 @@ TEST(FrameRateSweep, WithoutANetworkOnlyTheEncoderIsMeasured) {
     FrameRateSweepSettings settings;
     settings.rates = {10};
     settings.secondsPerRate = 1.0;
-    const FrameRateSweep sweep =
-        runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings);
+    const FrameRateSweep sweep = runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings);
     ASSERT_EQ(sweep.rows.size(), 1U);
     EXPECT_EQ(sweep.rows[0].frames, 10);
     EXPECT_GT(sweep.rows[0].eventsPerFrame, 0.0);
@@ -123,20 +121,20 @@ TEST(FrameRateSweep, WithoutANetworkOnlyTheEncoderIsMeasured) {
 
 TEST(FrameRateSweep, RefusesLiveSourcesAndRatesAboveTheSourcesAndStopsWhenCancelled) {
     FrameRateSweepSettings settings;
-    VideoEncodingSettings camera = smallSynthetic();
+    VideoEncodingSettings camera = sweptScene();
     camera.source.source = "camera:0";
     EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), camera, settings), InputError);
     settings.rates = {60};
-    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings), InputError);
+    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings), InputError);
     settings.rates = {0};
-    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings), InputError);
+    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings), InputError);
     settings.rates = {10, 30};
     settings.secondsPerRate = 0.0;
-    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), smallSynthetic(), settings), InputError);
+    EXPECT_THROW(runFrameRateSweep(openCvVideoBackend(), sweptScene(), settings), InputError);
     settings.secondsPerRate = 2.0;
     std::size_t calls = 0, lastTotal = 0;
     const FrameRateSweep stopped = runFrameRateSweep(
-        openCvVideoBackend(), smallSynthetic(), settings, [&](std::size_t, std::size_t total) {
+        openCvVideoBackend(), sweptScene(), settings, [&](std::size_t, std::size_t total) {
             lastTotal = total;
             return ++calls < 25; // during the second rate
         });
