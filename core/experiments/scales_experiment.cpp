@@ -102,7 +102,7 @@ ScaledRoundingNet pretrainedNet(const ParameterValues& v, const ImageDataset& da
         if (runTraining(*model, data, settings, callbacks).cancelled)
             throw RunCancelled();
     }
-    return ScaledRoundingNet(dynamic_cast<Mlp&>(*model).layers(), true);
+    return ScaledRoundingNet(dynamic_cast<Mlp&>(*model).layers(), true, v.flag("per-unit"));
 }
 
 std::string run(const ParameterValues& v, const RunContext& context, OutputBundle& out) {
@@ -150,14 +150,17 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         tradeoff.addCells({number(lambda), number(error), number(adds), "0",
                            number(adds * kInt32.addPj * 1e-9), network, order, number(trainError)});
     };
-    CsvWriter scales({"lambda", "layer", "scale"});
+    const bool perUnit = net.perUnit();
+    CsvWriter scales(perUnit ? std::vector<std::string>{"lambda", "layer", "unit", "scale"}
+                             : std::vector<std::string>{"lambda", "layer", "scale"});
     ScaleOptimizerSettings settings;
     settings.steps = static_cast<int>(v.integer("scale-steps"));
     settings.seed = v.seed();
     std::size_t done = 0;
     const std::size_t total = lambdas.size() * static_cast<std::size_t>(settings.steps);
     for (std::size_t i = 0; i <= lambdas.size(); ++i) {
-        std::fill(net.logScales().begin(), net.logScales().end(), 0.0);
+        for (Eigen::VectorXd& kappa : net.logScales())
+            kappa.setZero();
         std::optional<double> lambda;
         if (i > 0) {
             lambda = settings.lambda = lambdas[i - 1];
@@ -178,8 +181,13 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         addsRow(lambda, inOrder.errorRate, inOrder.sigmaDeltaAdds, "sigma-delta", "temporal",
                 trainError);
         for (std::size_t l = 0; l < net.logScales().size(); ++l)
-            scales.addRow(std::vector<std::optional<double>>{lambda, static_cast<double>(l),
-                                                             std::exp(net.logScales()[l])});
+            for (Eigen::Index u = 0; u < net.logScales()[l].size(); ++u) {
+                std::vector<std::optional<double>> row{lambda, static_cast<double>(l)};
+                if (perUnit)
+                    row.emplace_back(static_cast<double>(u));
+                row.emplace_back(std::exp(net.logScales()[l](u)));
+                scales.addRow(row);
+            }
     }
 
     JsonObjectWriter summary;
@@ -250,6 +258,12 @@ std::vector<Parameter> scalesParameters() {
                     .group = group,
                     .excludes = {"pretrain-epochs"},
                     .scope = ParameterScope::CommandLine});
+    list.push_back({.key = "per-unit",
+                    .kind = ParameterKind::Flag,
+                    .label = "Scale per unit",
+                    .help = "One scale per unit of each layer input instead of one per layer "
+                            "(thesis §4.5); scales.csv gains a unit column",
+                    .group = group});
     list.push_back({.key = "lambda",
                     .kind = ParameterKind::Text,
                     .label = "λ values",
@@ -289,10 +303,11 @@ const Experiment& scalesExperiment() {
         .id = "scales",
         .command = "scales",
         .title = "Scale optimisation",
-        .usage = "sdlab-cli scales --model sigma-delta --dataset D [--hidden 200,200] "
-                 "[--pretrain-epochs E | --pretrained DIR] [--lambda L1,L2,...|MIN:MAX:N] "
-                 "[--scale-steps N] "
-                 "[--scale-samples N] [--seed S] --out DIR",
+        .usage =
+            "sdlab-cli scales --model sigma-delta --dataset D [--hidden 200,200] "
+            "[--pretrain-epochs E | --pretrained DIR] [--per-unit] [--lambda L1,L2,...|MIN:MAX:N] "
+            "[--scale-steps N] "
+            "[--scale-samples N] [--seed S] --out DIR",
         .description =
             "Thesis ch. 4's error-computation trade-off (Fig. 4.4, Table B.1): trains a ReLU\n"
             "net as `train --model mlp` does (or takes one --save-model wrote, --pretrained\n"
@@ -302,7 +317,8 @@ const Experiment& scalesExperiment() {
             "temporal order (App. B.4). Writes tradeoff.csv (lambda,test_error,adds,mults,\n"
             "energy_mj,network,order,train_error per test sample: the original net dense and\n"
             "sparse, then per λ the rounding net and the sigma-delta net in both orders; λ\n"
-            "empty is the unoptimised net, every scale 1), scales.csv (lambda,layer,scale)\n"
+            "empty is the unoptimised net, every scale 1), scales.csv (lambda,layer,scale;\n"
+            "with --per-unit lambda,layer,unit,scale)\n"
             "and summary.json.",
         .parameters = scalesParameters(),
         .outputs = {"tradeoff.csv", "scales.csv", "summary.json"},

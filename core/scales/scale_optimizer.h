@@ -19,7 +19,7 @@ struct ScaleOptimizerSettings {
 
 // One point of the optimisation: the scales and the cost on the evaluation inputs.
 struct ScalePoint {
-    std::vector<double> scales; // k_l
+    std::vector<double> scales; // k_l, layer by layer (unit by unit with per-unit scales)
     ScaledRoundingNet::Cost cost;
 };
 

@@ -15,9 +15,14 @@ void softmaxInto(const Eigen::VectorXd& z, Eigen::VectorXd& p) {
 
 } // namespace
 
-ScaledRoundingNet::ScaledRoundingNet(std::vector<DenseLayer> layers, bool softmaxOutput)
-    : m_layers(std::move(layers)), m_softmax(softmaxOutput), m_kappa(m_layers.size(), 0.0),
-      m_a(m_layers.size()), m_q(m_layers.size()), m_z(m_layers.size()) {}
+ScaledRoundingNet::ScaledRoundingNet(std::vector<DenseLayer> layers, bool softmaxOutput,
+                                     bool perUnit)
+    : m_layers(std::move(layers)), m_softmax(softmaxOutput), m_perUnit(perUnit),
+      m_kappa(m_layers.size()), m_k(m_layers.size()), m_a(m_layers.size()), m_q(m_layers.size()),
+      m_z(m_layers.size()) {
+    for (std::size_t l = 0; l < m_layers.size(); ++l)
+        m_kappa[l] = Eigen::VectorXd::Zero(perUnit ? m_layers[l].inputs() : 1);
+}
 
 const Eigen::VectorXd& ScaledRoundingNet::trueOutput(const Eigen::VectorXd& x) {
     m_true = x;
@@ -38,10 +43,18 @@ double ScaledRoundingNet::roundedForward(const Eigen::VectorXd& x) {
     double comp = 0.0;
     for (std::size_t l = 0; l < m_layers.size(); ++l) {
         m_a[l] = l == 0 ? x : Eigen::VectorXd(m_z[l - 1].cwiseMax(0.0));
-        const double k = std::exp(m_kappa[l]);
-        m_q[l] = (k * m_a[l].array()).unaryExpr([](double v) { return roundHalfAwayFromZero(v); });
-        m_z[l].noalias() = m_layers[l].weights.transpose() * m_q[l];
-        m_z[l] = m_z[l] / k + m_layers[l].bias;
+        const auto round = [](double v) { return roundHalfAwayFromZero(v); };
+        if (m_perUnit) {
+            m_k[l] = m_kappa[l].array().exp();
+            m_q[l] = (m_k[l] * m_a[l].array()).unaryExpr(round).matrix();
+            m_z[l].noalias() = m_layers[l].weights.transpose() * (m_q[l].array() / m_k[l]).matrix();
+            m_z[l] += m_layers[l].bias;
+        } else {
+            const double k = std::exp(m_kappa[l](0));
+            m_q[l] = (k * m_a[l].array()).unaryExpr(round);
+            m_z[l].noalias() = m_layers[l].weights.transpose() * m_q[l];
+            m_z[l] = m_z[l] / k + m_layers[l].bias;
+        }
         comp += m_q[l].lpNorm<1>() * static_cast<double>(m_layers[l].outputs()); // eq. 4.8
     }
     return comp;
@@ -119,24 +132,33 @@ ScaledRoundingNet::originalCost(const std::vector<Eigen::VectorXd>& inputs,
 }
 
 ScaledRoundingNet::Cost ScaledRoundingNet::gradient(const std::vector<Eigen::VectorXd>& inputs,
-                                                    double lambda, std::vector<double>& dKappa) {
-    dKappa.assign(m_layers.size(), 0.0);
+                                                    double lambda,
+                                                    std::vector<Eigen::VectorXd>& dKappa) {
+    dKappa.resize(m_layers.size());
+    for (std::size_t l = 0; l < m_layers.size(); ++l)
+        dKappa[l] = Eigen::VectorXd::Zero(m_kappa[l].size());
     Cost cost;
     for (const Eigen::VectorXd& x : inputs) {
         cost.comp += roundedForward(x);
         cost.error += errorAndOutputDelta(x, m_delta);
         for (std::size_t l = m_layers.size(); l-- > 0;) {
-            const double k = std::exp(m_kappa[l]);
+            const auto dOut = static_cast<double>(m_layers[l].outputs());
             m_g.noalias() = m_layers[l].weights * m_delta; // ∂L/∂(q_l/k_l)
-            dKappa[l] += m_g.dot(m_a[l] - m_q[l] / k);     // eq. 4.10, error term
-            dKappa[l] += lambda * k * m_a[l].lpNorm<1>() *
-                         static_cast<double>(m_layers[l].outputs()); // layer l's own L_comp
+            if (m_perUnit) { // eq. 4.10 unit by unit: error term, then own L_comp
+                const Eigen::ArrayXd& k = m_k[l];
+                dKappa[l].array() += m_g.array() * (m_a[l].array() - m_q[l].array() / k);
+                dKappa[l].array() += lambda * dOut * k * m_a[l].array().abs();
+            } else {
+                const double k = std::exp(m_kappa[l](0));
+                dKappa[l](0) += m_g.dot(m_a[l] - m_q[l] / k);           // eq. 4.10, error term
+                dKappa[l](0) += lambda * k * m_a[l].lpNorm<1>() * dOut; // layer l's own L_comp
+            }
             if (l > 0) // through the rounding (round' ≈ 1) and ReLU'
                 m_delta = (m_z[l - 1].array() > 0.0).select(m_g, 0.0);
         }
     }
     const double n = static_cast<double>(std::max<std::size_t>(inputs.size(), 1));
-    for (double& d : dKappa)
+    for (Eigen::VectorXd& d : dKappa)
         d /= n;
     cost.comp /= n;
     cost.error /= n;

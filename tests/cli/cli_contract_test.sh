@@ -184,6 +184,10 @@ scales)
   check "scales --pretrained" "$CLI" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrained sm1 --lambda 1e-7,1e-5,1e-4 --scale-steps 60 --scale-samples 300 --out s3
   check "  the same trade-off as pretraining it in the run" cmp s1/tradeoff.csv s3/tradeoff.csv
   expect_bad "--pretrained with --pretrain-epochs" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrained sm1 --pretrain-epochs 2 --out bad_out
+  check "scales --per-unit" "$CLI" scales --model sigma-delta --dataset synthetic --hidden 30 --pretrained sm1 --per-unit --lambda 1e-7,1e-5,1e-4 --scale-steps 60 --scale-samples 300 --out s4
+  check "  scales.csv has a unit column" header_is s4/scales.csv "lambda,layer,unit,scale"
+  check "  a scale for each of the 196 + 30 layer-input units, for the unoptimised net and 3 lambdas" rows_are s4/scales.csv 904
+  check "  the unoptimised net's rows are those of the per-layer run" cmp <(head -n 6 s1/tradeoff.csv) <(head -n 6 s4/tradeoff.csv)
   expect_bad "--pretrained with other --hidden" scales --model sigma-delta --dataset synthetic --hidden 20 --pretrained sm1 --out bad_out
   check "additions only, 0.1 pJ each" awk -F, 'NR>1 && $6 != "original" && $6 != "original-sparse" {d=$5 - $3*1e-10; if ($4 != 0 || d > 1e-15 || d < -1e-15) bad=1} END {exit bad}' s1/tradeoff.csv
   check "scales.csv: a scale per layer input and lambda" rows_are s1/scales.csv 8

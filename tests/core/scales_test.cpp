@@ -18,20 +18,100 @@ TEST(ScaledRoundingNet, ErrorCompAndGradientByHand) {
     ScaledRoundingNet net({layer}, false);
     // k = 1: q = round(0.3, 0.6) = (0, 1), f_round = 1, f_true = 0.9.
     const std::vector<Eigen::VectorXd> x{Eigen::Vector2d(0.3, 0.6)};
-    std::vector<double> d;
+    std::vector<Eigen::VectorXd> d;
     const ScaledRoundingNet::Cost cost = net.gradient(x, 0.5, d);
     EXPECT_NEAR(cost.error, 0.5 * 0.1 * 0.1, 1e-15);
     EXPECT_DOUBLE_EQ(cost.comp, 1.0); // |q|₁·d_out
     // Error term: g = W·δ = (0.1, 0.1) against a − q/k = (0.3, −0.4): −0.01. Own computation:
     // λ·k·|a|₁·d_out = 0.5·0.9.
     ASSERT_EQ(d.size(), 1U);
-    EXPECT_NEAR(d[0], -0.01 + 0.45, 1e-12);
+    EXPECT_NEAR(d[0](0), -0.01 + 0.45, 1e-12);
     // k = 10: q = (3, 6), exact, so no error and no error gradient.
-    net.logScales()[0] = std::log(10.0);
+    net.logScales()[0](0) = std::log(10.0);
     const ScaledRoundingNet::Cost fine = net.gradient(x, 0.0, d);
     EXPECT_NEAR(fine.error, 0.0, 1e-24);
-    EXPECT_NEAR(d[0], 0.0, 1e-12);
+    EXPECT_NEAR(d[0](0), 0.0, 1e-12);
     EXPECT_DOUBLE_EQ(fine.comp, 9.0);
+}
+
+TEST(ScaledRoundingNet, PerUnitScalesByHand) {
+    DenseLayer layer;
+    layer.weights.resize(2, 1);
+    layer.weights << 1.0, 1.0;
+    layer.bias = Eigen::VectorXd::Zero(1);
+    ScaledRoundingNet net({layer}, false, true);
+    ASSERT_EQ(net.logScales()[0].size(), 2);
+    const std::vector<Eigen::VectorXd> x{Eigen::Vector2d(0.3, 0.6)};
+    std::vector<Eigen::VectorXd> d;
+    // k = (1, 1): as the per-layer case, unit by unit: g = (0.1, 0.1), a − q = (0.3, −0.4),
+    // λ·k_i·|a_i|·d_out = 0.5·(0.3, 0.6): (0.03 + 0.15, −0.04 + 0.3).
+    net.gradient(x, 0.5, d);
+    ASSERT_EQ(d[0].size(), 2);
+    EXPECT_NEAR(d[0](0), 0.18, 1e-12);
+    EXPECT_NEAR(d[0](1), 0.26, 1e-12);
+    // k = (10, 1): q = (3, 1), f_round = 0.3 + 1 = 1.3, δ = 0.4, g = (0.4, 0.4);
+    // a − q/k = (0, −0.4); λ·k·|a| = 0.5·(3, 0.6).
+    net.logScales()[0](0) = std::log(10.0);
+    const ScaledRoundingNet::Cost cost = net.gradient(x, 0.5, d);
+    EXPECT_NEAR(cost.error, 0.5 * 0.4 * 0.4, 1e-15);
+    EXPECT_DOUBLE_EQ(cost.comp, 4.0); // |q|₁·d_out
+    EXPECT_NEAR(d[0](0), 1.5, 1e-12);
+    EXPECT_NEAR(d[0](1), -0.16 + 0.3, 1e-12);
+}
+
+TEST(ScaledRoundingNet, EqualPerUnitScalesGiveThePerLayerNetAndGradient) {
+    // A random 6-5-3 net with every unit of a layer at the layer's scale: the same costs,
+    // and per layer the per-unit gradients add up to the per-layer one (eq. 4.10 is a sum
+    // over the layer's units).
+    std::mt19937_64 rng(7);
+    std::vector<DenseLayer> layers{DenseLayer::xavier(6, 5, rng), DenseLayer::xavier(5, 3, rng)};
+    ScaledRoundingNet perLayer(layers, true), perUnit(layers, true, true);
+    const double kappas[] = {std::log(3.0), std::log(7.0)};
+    for (std::size_t l = 0; l < 2; ++l) {
+        perLayer.logScales()[l](0) = kappas[l];
+        perUnit.logScales()[l].setConstant(kappas[l]);
+    }
+    std::normal_distribution<double> normal;
+    std::vector<Eigen::VectorXd> inputs(20);
+    for (Eigen::VectorXd& x : inputs)
+        x = Eigen::VectorXd::NullaryExpr(6, [&] { return normal(rng); });
+    std::vector<Eigen::VectorXd> dLayer, dUnit;
+    const ScaledRoundingNet::Cost a = perLayer.gradient(inputs, 1e-3, dLayer);
+    const ScaledRoundingNet::Cost b = perUnit.gradient(inputs, 1e-3, dUnit);
+    EXPECT_DOUBLE_EQ(a.comp, b.comp); // the same integers q
+    EXPECT_NEAR(a.error, b.error, 1e-12 * std::max(1.0, a.error));
+    for (std::size_t l = 0; l < 2; ++l)
+        EXPECT_NEAR(dUnit[l].sum(), dLayer[l](0), 1e-10 * std::max(1.0, std::abs(dLayer[l](0))))
+            << "layer " << l;
+    EXPECT_GT(std::abs(dLayer[0](0)), 1e-6); // not a vacuous comparison
+}
+
+TEST(ScaleOptimizer, PerUnitScalesReachAtLeastThePerLayerObjective) {
+    // More freedom: optimised per unit, the objective ends no worse than per layer (a
+    // 20-20-10 Glorot net rescaled as in Fig. 4.2, λ = 1e-4).
+    std::mt19937_64 rng(11);
+    std::vector<DenseLayer> layers{DenseLayer::xavier(20, 20, rng),
+                                   DenseLayer::xavier(20, 10, rng)};
+    layers[0].weights *= 0.5;
+    layers[1].weights *= 2.0;
+    std::normal_distribution<double> normal;
+    std::vector<Eigen::VectorXd> train(200), test(100);
+    for (auto* set : {&train, &test})
+        for (Eigen::VectorXd& x : *set)
+            x = Eigen::VectorXd::NullaryExpr(20, [&] { return normal(rng); });
+    ScaleOptimizerSettings s;
+    s.lambda = 1e-4;
+    s.steps = 300;
+    s.batch = 50;
+    double objective[2];
+    for (bool perUnit : {false, true}) {
+        ScaledRoundingNet net(layers, false, perUnit);
+        const std::vector<ScalePoint> path = optimizeScales(net, train, test, s);
+        EXPECT_EQ(path.back().scales.size(), perUnit ? 40U : 2U);
+        objective[perUnit] = path.back().cost.error + s.lambda * path.back().cost.comp;
+        EXPECT_LT(objective[perUnit], path.front().cost.error + s.lambda * path.front().cost.comp);
+    }
+    EXPECT_LE(objective[1], objective[0] * 1.02);
 }
 
 TEST(ScaledRoundingNet, TwoLayersBackpropagateThroughTheRoundingAndTheRelu) {
@@ -47,18 +127,18 @@ TEST(ScaledRoundingNet, TwoLayersBackpropagateThroughTheRoundingAndTheRelu) {
     // x = 0.4, k = 1: q_0 = 0, z_0 = (0, 0): ReLU' = 0, a_1 = 0, q_1 = 0: f_round = 0,
     // f_true = 2·0.4 = 0.8; δ = −0.8; layer 1: g = W_1·δ = (−1.6, −4), a_1 − q_1 = 0: 0;
     // layer 0: ReLU'(z_0) = [z_0 > 0] = 0 everywhere: the error gradient is 0.
-    std::vector<double> d;
+    std::vector<Eigen::VectorXd> d;
     const ScaledRoundingNet::Cost cost = net.gradient({Eigen::VectorXd::Constant(1, 0.4)}, 0.0, d);
     EXPECT_DOUBLE_EQ(cost.error, 0.5 * 0.8 * 0.8);
-    EXPECT_DOUBLE_EQ(d[0], 0.0);
-    EXPECT_DOUBLE_EQ(d[1], 0.0);
+    EXPECT_DOUBLE_EQ(d[0](0), 0.0);
+    EXPECT_DOUBLE_EQ(d[1](0), 0.0);
     // k_0 = 4: q_0 = round(1.6) = 2, z_0 = (0.5, −0.5), a_1 = (0.5, 0), q_1 = (1, 0),
     // f_round = 2, δ = 1.2; layer 1: g = (2.4, 6)·(a − q) = 2.4·(0.5 − 1) = −1.2;
     // layer 0: δ_0 = (2.4, 0) (ReLU'), g_0 = W_0·δ_0 = 2.4, a_0 − q_0/k_0 = 0.4 − 0.5: −0.24.
-    net.logScales()[0] = std::log(4.0);
+    net.logScales()[0](0) = std::log(4.0);
     net.gradient({Eigen::VectorXd::Constant(1, 0.4)}, 0.0, d);
-    EXPECT_NEAR(d[1], -1.2, 1e-12);
-    EXPECT_NEAR(d[0], -0.24, 1e-12);
+    EXPECT_NEAR(d[1](0), -1.2, 1e-12);
+    EXPECT_NEAR(d[0](0), -0.24, 1e-12);
 }
 
 TEST(ScaledRoundingNet, StreamCostCountsRoundingAndSigmaDeltaAdditionsByHand) {
@@ -135,8 +215,8 @@ TEST(ScaleOptimizer, OptimisedScalesLieOnTheFrontOfRandomRescalings) {
     std::uniform_real_distribution<double> logScale(std::log(0.1), std::log(100.0));
     for (int trial = 0; trial < 200; ++trial) {
         ScaledRoundingNet random(layers, false);
-        for (double& k : random.logScales())
-            k = logScale(rng);
+        for (Eigen::VectorXd& k : random.logScales())
+            k(0) = logScale(rng);
         const ScaledRoundingNet::Cost c = random.evaluate(test);
         for (const ScaledRoundingNet::Cost& o : optimised)
             EXPECT_FALSE(c.error < o.error && c.comp < o.comp)
