@@ -5,11 +5,14 @@
 #include "gui/lab_support.h"
 #include "io/csv_table.h"
 #include "kernels/stdp_kernels.h"
+#include "kernels/stdp_windows.h"
 #include "widgets/chart_plot.h"
 #include "widgets/spike_raster.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -19,6 +22,7 @@ namespace {
 
 struct KernelsResult : LabResult {
     std::vector<DiscreteSeries> kernels;
+    StdpWindows windows; // ICLR'18 Fig. 4
     std::vector<double> pre, post;
     KernelTrajectoriesRun run;
 };
@@ -33,6 +37,7 @@ LabResultPtr computeKernels(const ParameterValues& v, ComputeControl&) {
     const auto span = static_cast<long>(v.integer("span"));
     for (double (*kernel)(long, double) : {&kappaPred, &kappaSymStdp, &deltaKernel, &kappaDynStdp})
         result->kernels.push_back(sampleKernel(kernel, alpha, span));
+    result->windows = stdpWindowsFor(alpha, span);
     KernelTrains trains = kernelTrainsFrom(v); // as `sdlab-cli kernels` draws them
     result->pre = std::move(trains.pre);
     result->post = std::move(trains.post);
@@ -61,6 +66,33 @@ KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
         gridLayout->addWidget(plot, 0, i);
         m_kernels.push_back(plot);
     }
+    // ICLR'18 Fig. 4: what one pre and one post spike Δt apart do to the weight.
+    auto* windowRow = new QHBoxLayout;
+    windowRow->setContentsMargins(0, 0, 0, 0);
+    const QStringList windowTitles{tr("PD-STDP, same signs"), tr("PD-STDP, opposite signs"),
+                                   tr("Classic STDP (eq. 6.3)")};
+    const QStringList windowTips{
+        tr("ICLR'18 Fig. 4 left: −kβ²·kα^|Δt| / (1 − kα²) per unit learning rate, kp = 1 and kα = "
+           "α: a forward "
+           "and an error spike of the same sign lower the weight whichever comes first"),
+        tr("ICLR'18 Fig. 4 middle: +kβ²·kα^|Δt| / (1 − kα²): spikes of opposite signs raise "
+           "it"),
+        tr("ICLR'18 Fig. 4 right, thesis Fig. 6.1: a₊·e^(−Δt/τ) after the pre spike, −a₋·e^(Δt/τ) "
+           "before it (Bi & Poo), with "
+           "τ = −1/ln α and the PD window's peak as a₊ = a₋")};
+    for (int i = 0; i < 3; ++i) {
+        auto* plot = new widgets::ChartPlot;
+        plot->setTitle(windowTitles[i]);
+        plot->setToolTip(windowTips[i]);
+        plot->setAxisTitles(tr("Δt = t_post − t_pre"), tr("Δw"));
+        plot->setMinimumWidth(120);
+        plot->addSeries(tr("window"), widgets::ChartPlot::Style::Stem,
+                        i == 2 ? QColor(0x00, 0x9E, 0x73) : QColor(0xCC, 0x79, 0xA7));
+        plot->chart()->legend()->hide();
+        windowRow->addWidget(plot);
+        m_windows.push_back(plot);
+    }
+    gridLayout->addLayout(windowRow, 1, 0, 1, 4);
     m_trains->setChannelGroups({{0, tr("pre h_i")}, {1, tr("post h_j")}});
     m_trains->setMinimumHeight(90);
     m_trajectories->setTitle(
@@ -73,7 +105,7 @@ KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
     splitter->addWidget(grid);
     splitter->addWidget(m_trains);
     splitter->addWidget(m_trajectories);
-    splitter->setSizes({260, 110, 360});
+    splitter->setSizes({420, 100, 300});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -91,6 +123,15 @@ bool KernelsLab::openResult(const QString& directory, QString*) {
         CsvTable::read(dir.filePath(QStringLiteral("trajectories.csv")).toStdString());
     requireWholeNumbers(kernels.column("t"), kernels.sourceName() + ", column 't'");
     auto result = std::make_shared<KernelsResult>();
+    // windows.csv came with ICLR'18 Fig. 4; results written before have none.
+    if (const QString path = dir.filePath(QStringLiteral("windows.csv"));
+        QFileInfo(path).isFile()) {
+        const CsvTable windows = CsvTable::read(path.toStdString());
+        const auto first = static_cast<long>(windows.column("t").front());
+        result->windows = {{first, windows.column("pd_same_sign")},
+                           {first, windows.column("pd_opposite_sign")},
+                           {first, windows.column("classic")}};
+    }
     for (const char* name : {"pred", "sym_stdp", "delta", "dyn_stdp"})
         result->kernels.push_back(
             {static_cast<long>(kernels.column("t").front()), kernels.column(name)});
@@ -120,6 +161,10 @@ void KernelsLab::showResult(const LabResultPtr& base) {
     for (std::size_t k = 0; k < 4; ++k)
         m_kernels[k]->setSeriesData(0, r.kernels[k].values,
                                     static_cast<double>(r.kernels[k].first));
+    const DiscreteSeries* windows[] = {&r.windows.sameSign, &r.windows.oppositeSign,
+                                       &r.windows.classic};
+    for (std::size_t k = 0; k < 3; ++k)
+        m_windows[k]->setSeriesData(0, windows[k]->values, static_cast<double>(windows[k]->first));
     m_length = static_cast<int>(r.run.dynamics.size());
     std::vector<widgets::RasterEvent> events;
     for (std::size_t t = 0; t < r.pre.size(); ++t) {
@@ -151,6 +196,9 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> KernelsLab::plots() {
             {QStringLiteral("kappa-sym-stdp"), m_kernels[1]},
             {QStringLiteral("kappa-delta"), m_kernels[2]},
             {QStringLiteral("kappa-dyn-stdp"), m_kernels[3]},
+            {QStringLiteral("stdp-window-same-signs"), m_windows[0]},
+            {QStringLiteral("stdp-window-opposite-signs"), m_windows[1]},
+            {QStringLiteral("stdp-window-classic"), m_windows[2]},
             {QStringLiteral("trains"), m_trains},
             {QStringLiteral("trajectories"), m_trajectories}};
 }

@@ -32,6 +32,7 @@ class KernelsLab : public LabPage {
 
   private:
     std::vector<widgets::ChartPlot*> m_kernels; // pred, sym STDP, delta, dyn STDP
+    std::vector<widgets::ChartPlot*> m_windows; // ICLR'18 Fig. 4: same, opposite, classic
     widgets::SpikeRaster* m_trains;
     widgets::ChartPlot* m_trajectories;
     int m_length = 0;

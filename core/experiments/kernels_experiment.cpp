@@ -9,6 +9,7 @@
 #include "io/csv_table.h"
 #include "io/json_writer.h"
 #include "kernels/stdp_kernels.h"
+#include "kernels/stdp_windows.h"
 
 #include <cstdio>
 #include <random>
@@ -26,6 +27,11 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
     for (long long t = -span; t <= span; ++t)
         kernels.addRow({static_cast<double>(t), kappaPred(t, alpha), kappaSymStdp(t, alpha),
                         kappaDelta(t), kappaDynStdp(t, alpha)});
+    const StdpWindows windows = stdpWindowsFor(alpha, static_cast<long>(span));
+    CsvWriter windowsCsv({"t", "pd_same_sign", "pd_opposite_sign", "classic"});
+    for (long t = -static_cast<long>(span); t <= span; ++t)
+        windowsCsv.addRow({static_cast<double>(t), windows.sameSign.at(t),
+                           windows.oppositeSign.at(t), windows.classic.at(t)});
     const auto [pre, post] = kernelTrainsFrom(v);
     const KernelTrajectoriesRun run = runKernelTrajectories(pre, post, alpha);
     CsvWriter trajectories(
@@ -45,6 +51,7 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
         .add("stdp_total", run.stdp.back());
     out.stage("kernels.csv", kernels.text());
     out.stage("trajectories.csv", trajectories.text());
+    out.stage("windows.csv", windowsCsv.text());
     out.stage("summary.json", summary.text());
     char line[120];
     std::snprintf(line, sizeof line, "alpha %g, t = -%lld..%lld", alpha, span, span);
@@ -74,7 +81,11 @@ const Experiment& kernelsExperiment() {
             "Writes kernels.csv (t,pred,sym_stdp,delta,dyn_stdp) for t = -N..N, and\n"
             "trajectories.csv (t,pre,post,pre_trace,post_trace,dynamics,approximate,stdp): two\n"
             "random binary trains, their traces and the cumulative weight change of Fig. 6.5,\n"
-            "run on until the tails decay, and summary.json (the settings and the three totals).",
+            "run on until the tails decay, windows.csv (t,pd_same_sign,pd_opposite_sign,classic:\n"
+            "ICLR'18 Fig. 4's weight change for a pre and a post spike t apart, PD-STDP with\n"
+            "kp = 1 and kd = alpha/(1 - alpha) for spikes of the same and of opposite signs,\n"
+            "and classic STDP with the same time constant), and summary.json (the settings\n"
+            "and the three totals).",
         .parameters = {{.key = "alpha",
                         .label = "Decay α",
                         .help = "Decoder decay: x^R = x^Q * κ_pred with κ_pred(t) = α^t (thesis "
@@ -110,7 +121,7 @@ const Experiment& kernelsExperiment() {
                         .fallback = 0.08,
                         .group = trains},
                        seedParameter(trains)},
-        .outputs = {"kernels.csv", "trajectories.csv", "summary.json"},
+        .outputs = {"kernels.csv", "trajectories.csv", "windows.csv", "summary.json"},
         .run = run};
     return experiment;
 }

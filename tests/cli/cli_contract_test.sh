@@ -78,6 +78,10 @@ kernels)
   check "kernels.csv header" header_is k/kernels.csv "t,pred,sym_stdp,delta,dyn_stdp"
   check "t = -N..N" [ "$(column k/kernels.csv t | paste -sd' ')" = "-4 -3 -2 -1 0 1 2 3 4" ]
   check "hand values at t = 1" [ "$(grep '^1,' k/kernels.csv)" = "1,0.5,0.6666666666666666,-0.5,0.5" ]
+  check "windows.csv header (ICLR'18 Fig. 4)" header_is k/windows.csv "t,pd_same_sign,pd_opposite_sign,classic"
+  check "  t = -N..N" [ "$(column k/windows.csv t | paste -sd' ')" = "-4 -3 -2 -1 0 1 2 3 4" ]
+  check "  PD-STDP at t = 0: -/+ kb^2/(1 - ka^2) = -/+ 1/3" [ "$(grep '^0,' k/windows.csv | cut -d, -f2,3)" = "-0.3333333333333333,0.3333333333333333" ]
+  check "  classic STDP is antisymmetric" awk -F, 'NR > 1 {v[$1] = $4} END {for (t = 1; t <= 4; ++t) if (v[t] <= 0 || v[-t] != -v[t]) exit 1}' k/windows.csv
   ;;
 quantize)
   printf 'v\n0.3\n-0.7\n' > v.csv

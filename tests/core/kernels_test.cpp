@@ -1,6 +1,10 @@
 #include "kernels/stdp_kernels.h"
+#include "kernels/stdp_windows.h"
+#include "learning/stdp_update.h"
 #include "test_helpers.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 namespace sdlab {
@@ -23,6 +27,33 @@ TEST(StdpKernels, HandValues) { // thesis §6.4 with α = ½
     EXPECT_DOUBLE_EQ(kappaDynStdp(1, 0.5), 0.5);
     EXPECT_DOUBLE_EQ(kappaDynStdp(-2, 0.5), -0.25);
     EXPECT_EQ(kappaDynStdp(0, 0.5), 0.0);
+}
+
+TEST(StdpWindows, Fig4ByHand) { // ICLR'18 Fig. 4 with α = ½: kβ = ½, g(τ) = ¼·½^|τ| / ¾
+    const StdpWindows w = stdpWindowsFor(0.5, 3);
+    ASSERT_EQ(w.sameSign.first, -3);
+    ASSERT_EQ(w.sameSign.values.size(), 7U);
+    for (long t = -3; t <= 3; ++t) {
+        const double g = std::pow(0.5, static_cast<double>(std::labs(t))) / 3.0;
+        EXPECT_NEAR(w.sameSign.at(t), -g, 1e-15) << t;    // same signs: the weight falls
+        EXPECT_NEAR(w.oppositeSign.at(t), g, 1e-15) << t; // opposite: it rises, either order
+        // Classic STDP with τ = 1/ln 2 and amplitude g(0): antisymmetric, |Δw| = g(Δt).
+        EXPECT_NEAR(w.classic.at(t), t > 0 ? g : t < 0 ? -g : 0.0, 1e-15) << t;
+    }
+}
+
+TEST(StdpWindows, ThePdWindowIsTheUpdateRulesStdpKernelWithTheSpikesSigns) {
+    const UpdateRuleParams params{PdParams{0.2, 1.5}, PdParams{0.4, 0.9}}; // unequal sides
+    for (long t : {-4L, -1L, 0L, 2L, 5L}) {
+        EXPECT_DOUBLE_EQ(pdStdpWeightChange(t, params, 1, 1), -stdpWindow(t, params));
+        EXPECT_DOUBLE_EQ(pdStdpWeightChange(t, params, -1, -1), -stdpWindow(t, params));
+        EXPECT_DOUBLE_EQ(pdStdpWeightChange(t, params, -1, 1), stdpWindow(t, params));
+    }
+    // With different kα before and after, the window is no longer symmetric.
+    EXPECT_NE(pdStdpWeightChange(2, params, 1, 1), pdStdpWeightChange(-2, params, 1, 1));
+    EXPECT_DOUBLE_EQ(classicStdpWeightChange(2.0, 1.5, 4.0, 0.5, 8.0), 1.5 * std::exp(-0.5));
+    EXPECT_DOUBLE_EQ(classicStdpWeightChange(-4.0, 1.5, 4.0, 0.5, 8.0), -0.5 * std::exp(-0.5));
+    EXPECT_DOUBLE_EQ(classicStdpWeightChange(0.0, 1.5, 4.0, 0.5, 8.0), 0.0);
 }
 
 TEST(StdpKernels, ConvolutionHandWorked) {
