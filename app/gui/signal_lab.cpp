@@ -4,6 +4,7 @@
 #include "experiment/common_parameters.h"
 #include "experiments/pd_coding_run.h"
 #include "experiments/signal_experiment.h"
+#include "experiments/weight_drift_run.h"
 #include "gui/lab_support.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
@@ -12,10 +13,12 @@
 #include "widgets/spike_raster.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <optional>
 
 namespace sdlab::gui {
 
@@ -25,6 +28,7 @@ struct SignalResult : LabResult {
     std::vector<double> x;
     PdCodingRun run;
     std::vector<widgets::SmallMultiplesView::Cell> grid;
+    std::optional<WeightDriftRun> drift; // none when kd = 0
 };
 
 LabResultPtr computeSignal(const ParameterValues& v, ComputeControl&) {
@@ -34,6 +38,9 @@ LabResultPtr computeSignal(const ParameterValues& v, ComputeControl&) {
     const auto quantizer = parsePdQuantizerKind(v.text("quantizer")).value();
     const std::uint64_t seed = v.seed();
     result->run = runPdCoding(result->x, params, quantizer, seed);
+    if (params.kd > 0.0) // as `sdlab-cli pd` draws it
+        result->drift =
+            runWeightDrift(result->x, params, v.real("weight-drift"), quantizer, seed + 1);
     for (const double kp : SignalLab::gridKp())
         for (const double kd : SignalLab::gridKd()) {
             widgets::SmallMultiplesView::Cell cell;
@@ -68,7 +75,8 @@ const std::vector<double>& SignalLab::gridKd() {
 SignalLab::SignalLab(const Experiment& experiment, QWidget* parent)
     : LabPage(experiment, parent), m_signal(new widgets::ChartPlot),
       m_spikes(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
-      m_grid(new widgets::SmallMultiplesView) {
+      m_grid(new widgets::SmallMultiplesView), m_weight(new widgets::ChartPlot),
+      m_drift(new widgets::ChartPlot) {
     m_signal->setTitle(tr("Input x and reconstruction xᴿ = dec(Q(enc(x)))"));
     m_signal->setAxisTitles(tr("time step t"), tr("value"));
     m_signal->addSeries(tr("input x"));
@@ -88,9 +96,26 @@ SignalLab::SignalLab(const Experiment& experiment, QWidget* parent)
     coding->addWidget(m_spikes);
     coding->addWidget(m_raster);
     coding->setSizes({420, 300, 90});
+    m_weight->setTitle(tr("Weight w_t: a random walk from 1"));
+    m_weight->setAxisTitles(tr("time step t"), tr("w"));
+    m_weight->addSeries(tr("w_t"), widgets::ChartPlot::Style::Line, QColor(0x99, 0x99, 0x99));
+    m_weight->chart()->legend()->hide();
+    m_drift->setTitle(tr("z = x·w and ẑ = dec(Q(enc(x))·w): kp = 0 drifts, kp > 0 holds"));
+    m_drift->setAxisTitles(tr("time step t"), tr("z"));
+    m_drift->addSeries(tr("true z = x·w"));
+    m_drift->addSeries(tr("ẑ, kp = 0"), widgets::ChartPlot::Style::Line, QColor(0xCC, 0x79, 0xA7));
+    m_drift->addSeries(tr("ẑ, this kp"), widgets::ChartPlot::Style::Line, QColor(0xD5, 0x5E, 0x00));
+    m_drift->setToolTip(tr("ICLR'18 Fig. 2: each spike is weighted by the weight of its own "
+                           "step, so with kp = 0 every past change keeps the weight it was sent "
+                           "with; kp > 0 lets the decoder forget them"));
+    auto* drift = new QSplitter(Qt::Vertical);
+    drift->addWidget(m_weight);
+    drift->addWidget(m_drift);
+    drift->setSizes({200, 520});
     auto* tabs = new QTabWidget;
     tabs->addTab(coding, tr("Coding"));
     tabs->addTab(m_grid, tr("kp × kd grid (Fig. 1)"));
+    tabs->addTab(drift, tr("Drifting weight (Fig. 2)"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tabs);
@@ -135,6 +160,16 @@ void SignalLab::showResult(const LabResultPtr& base) {
         columns.append(QStringLiteral("kd = %1").arg(kd));
     m_grid->setGrid(static_cast<int>(gridKp().size()), static_cast<int>(gridKd().size()), r.grid,
                     rows, columns);
+    const std::vector<double> none;
+    m_weight->setSeriesData(0, r.drift ? r.drift->w : none);
+    m_drift->setSeriesData(0, r.drift ? r.drift->product : none);
+    m_drift->setSeriesData(1, r.drift ? r.drift->withoutKp : none);
+    m_drift->setSeriesData(2, r.drift ? r.drift->withKp : none);
+    m_drift->setTitle(r.drift ? tr("z = x·w and ẑ = dec(Q(enc(x))·w): RMSE %1 with kp = 0, %2 "
+                                   "with this kp")
+                                    .arg(formatNumber(r.drift->rmseWithoutKp, 3),
+                                         formatNumber(r.drift->rmseWithKp, 3))
+                              : tr("Drifting weight: needs kd > 0 (kp = 0 sends nothing then)"));
     setSummary(tr("%1 spikes (%2 per step) · RMSE %3 · computed in %4")
                    .arg(r.run.spikes)
                    .arg(formatNumber(r.run.spikes / std::max<double>(1.0, m_length), 3))
@@ -158,6 +193,16 @@ bool SignalLab::openResult(const QString& directory, QString*) {
     result->run.rmse = std::sqrt(squared / static_cast<double>(result->x.size()));
     for (std::size_t k = 0; k < gridKp().size() * gridKd().size(); ++k)
         result->grid.push_back({{}, tr("not in the result"), false});
+    // drift.csv came with ICLR'18 Fig. 2 (and only with kd > 0).
+    if (const QString path = QDir(directory).filePath(QStringLiteral("drift.csv"));
+        QFileInfo(path).isFile()) {
+        const CsvTable drift = CsvTable::read(path.toStdString());
+        result->drift = WeightDriftRun{drift.column("w"), drift.column("xw"), drift.column("z_kp0"),
+                                       drift.column("z")};
+        const JsonValue summary = readResultSummary(directory);
+        result->drift->rmseWithoutKp = summaryNumber(summary, "drift_rmse_kp0", 0.0);
+        result->drift->rmseWithKp = summaryNumber(summary, "drift_rmse", 0.0);
+    }
     showResult(result);
     startShowingResultFiles();
     setSummary(tr("Opened %1 (sdlab-cli pd, %2): %3")
@@ -169,13 +214,17 @@ void SignalLab::setPlaybackPosition(int position) {
     m_signal->setVisibleLimit(position);
     m_spikes->setVisibleLimit(position);
     m_raster->setVisibleLimit(std::max(position, 1));
+    m_weight->setVisibleLimit(position);
+    m_drift->setVisibleLimit(position);
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> SignalLab::plots() {
     return {{QStringLiteral("signal"), m_signal},
             {QStringLiteral("spikes"), m_spikes},
             {QStringLiteral("raster"), m_raster},
-            {QStringLiteral("grid"), m_grid}};
+            {QStringLiteral("grid"), m_grid},
+            {QStringLiteral("drifting-weight"), m_weight},
+            {QStringLiteral("drifting-weight-product"), m_drift}};
 }
 
 } // namespace sdlab::gui

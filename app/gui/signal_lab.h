@@ -37,6 +37,8 @@ class SignalLab : public LabPage {
     widgets::ChartPlot* m_spikes;
     widgets::SpikeRaster* m_raster;
     widgets::SmallMultiplesView* m_grid;
+    widgets::ChartPlot* m_weight; // ICLR'18 Fig. 2: the drifting weight
+    widgets::ChartPlot* m_drift;  // and x·w with its two reconstructions
     int m_length = 0;
 };
 

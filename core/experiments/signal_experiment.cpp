@@ -4,12 +4,14 @@
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
 #include "experiments/pd_coding_run.h"
+#include "experiments/weight_drift_run.h"
 #include "io/csv_table.h"
 #include "io/input_error.h"
 #include "io/json_writer.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace sdlab {
 
@@ -46,6 +48,16 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
     CsvWriter csv({"t", "x", "a", "s", "xhat"});
     for (std::size_t t = 0; t < x.size(); ++t)
         csv.addRow({static_cast<double>(t + 1), x[t], run.a[t], run.s[t], run.xHat[t]});
+    // ICLR'18 Fig. 2 (needs kd > 0: kp = 0 with kd = 0 decodes nothing).
+    std::optional<WeightDriftRun> drift;
+    if (params.kd > 0.0) {
+        drift = runWeightDrift(x, params, v.real("weight-drift"), quantizer, v.seed() + 1);
+        CsvWriter driftCsv({"t", "w", "xw", "z_kp0", "z"});
+        for (std::size_t t = 0; t < x.size(); ++t)
+            driftCsv.addRow({static_cast<double>(t + 1), drift->w[t], drift->product[t],
+                             drift->withoutKp[t], drift->withKp[t]});
+        out.stage("drift.csv", driftCsv.text());
+    }
     JsonObjectWriter summary;
     summary.add("source", sourceName(v))
         .add("steps", static_cast<long long>(x.size()))
@@ -56,6 +68,10 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
         .add("k_alpha", params.kAlpha())
         .add("k_beta", params.kBeta())
         .add("quantizer", v.text("quantizer"));
+    if (drift)
+        summary.add("weight_drift", v.real("weight-drift"))
+            .add("drift_rmse_kp0", drift->rmseWithoutKp)
+            .add("drift_rmse", drift->rmseWithKp);
     out.stage("pd.csv", csv.text());
     out.stage("summary.json", summary.text());
     char line[160];
@@ -78,11 +94,14 @@ const Experiment& signalExperiment() {
         .command = "pd",
         .title = "Signal",
         .usage = "sdlab-cli pd [--input FILE.csv | --signal KIND --steps N --seed S] --kp KP "
-                 "--kd KD [--quantizer Q] --out DIR",
+                 "--kd KD [--quantizer Q] [--weight-drift S] --out DIR",
         .description =
             "PD-encode, sigma-delta quantize and decode one signal (ICLR'18 eqs. 3-5, Fig. 1).\n"
             "Reads column x; writes pd.csv (t,x,a,s,xhat) and summary.json (spikes, rmse, kp, "
-            "kd,\nk_alpha, k_beta).",
+            "kd,\nk_alpha, k_beta). With kd > 0 also drift.csv (t,w,xw,z_kp0,z, ICLR'18 Fig. "
+            "2): x times\na weight drifting by --weight-drift per step, decoded from the "
+            "weighted spikes with\nkp = 0 and with --kp (summary: drift_rmse_kp0, "
+            "drift_rmse).",
         .parameters =
             {signalParameter(input),
              csvInputParameter("Signal from CSV (column x)",
@@ -124,8 +143,20 @@ const Experiment& signalExperiment() {
               .choices = choices({{"sigma-delta", "Sigma-delta Q"},
                                   {"rounding", "Rounding R"},
                                   {"stochastic", "Stochastic rounding"}}),
-              .group = coding}},
-        .outputs = {"pd.csv", "summary.json"},
+              .group = coding},
+             {.key = "weight-drift",
+              .label = "Weight drift per step",
+              .help = "ICLR'18 Fig. 2: x is also multiplied by a weight w that drifts as a "
+                      "random walk from 1 (this standard deviation per step) and decoded as "
+                      "dec(Q(enc(x))·w), with kp = 0 and with the chosen kp (drift.csv)",
+              .valueName = "S",
+              .minimum = 0.0,
+              .maximum = 1.0,
+              .fallback = 0.03,
+              .group = "Drifting weight (Fig. 2)",
+              .decimals = 4,
+              .logarithmic = true}},
+        .outputs = {"pd.csv", "summary.json", "drift.csv"},
         .reconcile = reconcileGains,
         .check = checkGains,
         .run = run};

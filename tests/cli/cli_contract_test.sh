@@ -49,6 +49,14 @@ pd)
   check "hand-worked reconstruction" [ "$(column o2/pd.csv xhat | paste -sd' ')" = "0.5 0.25 0.625 0.3125" ]
   check "summary spikes = 2" [ "$(json_value o2/summary.json spikes)" = 2 ]
   check "summary k_alpha = 0.5" [ "$(json_value o2/summary.json k_alpha)" = 0.5 ]
+  check "drift.csv header (ICLR'18 Fig. 2)" header_is o1/drift.csv "t,w,xw,z_kp0,z"
+  check "  one row per step" rows_are o1/drift.csv 200
+  check "  --weight-drift 0: w stays 1, xw = x" "$CLI" pd --input x.csv --kp 1 --kd 1 --weight-drift 0 --out o3
+  check "  ... and z is xhat" [ "$(column o3/drift.csv z | paste -sd' ')" = "0.5 0.25 0.625 0.3125" ]
+  check "  kp > 0 tracks x*w better than kp = 0" "$CLI" pd --steps 2000 --kp 0.1 --kd 2 --out o4
+  check "  ... drift_rmse < drift_rmse_kp0" awk -v a="$(json_value o4/summary.json drift_rmse)" -v b="$(json_value o4/summary.json drift_rmse_kp0)" 'BEGIN{exit !(a < b / 2)}'
+  check "  kd = 0: no drift.csv (kp = 0 would send nothing)" "$CLI" pd --steps 50 --kp 1 --kd 0 --out o5
+  check "  ... none written" [ ! -e o5/drift.csv ]
   ;;
 sweep)
   printf 'x,w\n' > xw.csv
@@ -589,7 +597,7 @@ bad-input)
   "$CLI" pd --input nan.csv --out kept 2> /dev/null
   check "the failed run exits 2" [ $? -eq 2 ]
   check "the earlier result is intact" [ "$(cat kept/* | md5sum)" = "$before" ]
-  check "and nothing was added" [ "$(ls kept | paste -sd' ')" = "pd.csv summary.json" ]
+  check "and nothing was added" [ "$(ls kept | paste -sd' ')" = "drift.csv pd.csv summary.json" ]
   ;;
 presets|presets-heavy)
   # presets: every lab but the slow ones (and the bad-preset table); presets-heavy: the

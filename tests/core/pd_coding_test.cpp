@@ -4,8 +4,10 @@
 #include "coding/sigma_delta_quantizer.h"
 #include "coding/temporal_operators.h"
 #include "experiments/pd_coding_run.h"
+#include "experiments/weight_drift_run.h"
 #include "test_helpers.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace sdlab {
@@ -43,6 +45,48 @@ TEST(PdCoding, HandWorkedEncodeQuantizeDecode) {
         EXPECT_NEAR(run.xHat[t], xHat[t], 1e-15);
     }
     EXPECT_EQ(run.spikes, 2.0);
+}
+
+TEST(WeightDrift, WithAFixedWeightTheProductIsTheCodedSignal) {
+    const std::vector<double> x = test::randomSignal(300, 4);
+    const PdParams params{0.1, 2.0};
+    const WeightDriftRun run = runWeightDrift(x, params, 0.0, PdQuantizerKind::SigmaDelta, 9);
+    const PdCodingRun coded = runPdCoding(x, params, PdQuantizerKind::SigmaDelta, 9);
+    for (std::size_t t = 0; t < x.size(); ++t) {
+        EXPECT_EQ(run.w[t], 1.0);
+        EXPECT_EQ(run.product[t], x[t]);
+        EXPECT_DOUBLE_EQ(run.withKp[t], coded.xHat[t]) << t; // dec(s·1) = dec(s)
+    }
+}
+
+TEST(WeightDrift, WithoutKpEachChangeKeepsTheWeightItWasSentWith) { // ICLR'18 Fig. 2 row 2
+    const std::vector<double> x = test::randomSignal(200, 5);
+    const PdParams params{0.3, 1.5};
+    const WeightDriftRun run = runWeightDrift(x, params, 0.05, PdQuantizerKind::SigmaDelta, 2);
+    // kp = 0: ẑ_t = Σ_{τ≤t} s_τ·w_τ / kd with s = Q(kd·(x_τ − x_{τ−1})).
+    const PdCodingRun changes = runPdCoding(x, PdParams{0.0, 1.5}, PdQuantizerKind::SigmaDelta, 2);
+    double sum = 0.0;
+    for (std::size_t t = 0; t < x.size(); ++t) {
+        sum += changes.s[t] * run.w[t];
+        EXPECT_NEAR(run.withoutKp[t], sum / 1.5, 1e-12) << t;
+    }
+}
+
+TEST(WeightDrift, KpBringsTheReconstructionBackToTheProduct) { // ICLR'18 Fig. 2 rows 3-4
+    std::vector<double> x(2000);
+    for (std::size_t t = 0; t < x.size(); ++t)
+        x[t] = std::sin(0.01 * static_cast<double>(t)) +
+               0.5 * std::sin(0.037 * static_cast<double>(t));
+    // Over eight walks of the weight (one walk may happen to stay near 1).
+    double without = 0.0, with = 0.0;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        const WeightDriftRun run =
+            runWeightDrift(x, PdParams{0.5, 10.0}, 0.01, PdQuantizerKind::SigmaDelta, seed);
+        without += run.rmseWithoutKp / 8.0;
+        with += run.rmseWithKp / 8.0;
+    }
+    EXPECT_GT(without, 3.0 * with) << without << " vs " << with;
+    EXPECT_LT(with, 0.05);
 }
 
 TEST(PdCoding, DecodeOfEncodeIsIdentity) { // ICLR'18 eqs. 4-5
