@@ -30,8 +30,6 @@ namespace sdlab::gui {
 
 namespace {
 
-constexpr double kSweepSeconds = 4.0; // of source video per rate
-
 // The frame-rate sweep of the current source, encoder and (when learning) network.
 struct VideoSweep : LabResult {
     FrameRateSweep sweep;
@@ -232,7 +230,6 @@ ComputeFunction VideoLab::computeFunction() const {
             return sweep;
         }
         FrameRateSweepSettings settings;
-        settings.secondsPerRate = kSweepSeconds;
         if (config.learn)
             settings.network = config.learning;
         sweep->withNetwork = config.learn;

@@ -6,6 +6,7 @@
 #include "io/json_reader.h"
 #include "io/json_writer.h"
 #include "io/output_bundle.h"
+#include "training/training_report.h"
 
 #include <cmath>
 #include <map>
@@ -18,26 +19,9 @@ namespace {
 constexpr const char* kFormat = "sdlab-model";
 constexpr double kVersion = 1.0;
 
-// Strings are built by appending: GCC 12 warns falsely on "x" + std::string (bug 105651).
-std::string joined(const std::vector<int>& sizes, const char* separator) {
-    std::string text;
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-        if (i)
-            text += separator;
-        text += std::to_string(sizes[i]);
-    }
-    return text;
-}
-
+// "784-200-10", as train's summary names layers; `sizes` holds at least two entries.
 std::string sizesText(const std::vector<int>& sizes) {
-    return joined(sizes, "-");
-}
-
-std::string sizesJson(const std::vector<int>& sizes) {
-    std::string text = "[";
-    text += joined(sizes, ", ");
-    text += ']';
-    return text;
+    return layerSizesText({sizes.begin() + 1, sizes.end() - 1}, sizes.front(), sizes.back());
 }
 
 // The CSV of a rows × cols matrix read through `at(r, c)`.
@@ -217,7 +201,7 @@ void saveModel(Classifier& model, const TrainingSettings& settings, const std::v
     json.add("format", kFormat)
         .add("version", kVersion)
         .add("model", modelName(settings.model))
-        .addRaw("sizes", sizesJson(sizes))
+        .add("sizes", std::vector<double>(sizes.begin(), sizes.end()))
         .add("quantization_scale", settings.quantizationScale)
         .add("seed", static_cast<long long>(settings.seed))
         .addRaw("parameters", "[\n    " + writer.listJson() + "\n  ]");
@@ -253,6 +237,9 @@ void loadModel(Classifier& model, const TrainingSettings& settings, const std::v
     std::vector<int> saved;
     for (const JsonValue& size : *sizeArray)
         saved.push_back(static_cast<int>(requireWhole(size, "each size", file)));
+    if (saved.size() < 2)
+        throw InputError(file + ": \"sizes\" must list the inputs, any hidden layers and the "
+                                "classes");
     if (*kind != modelName(settings.model) || saved != sizes)
         throw InputError(file + ": holds a " + *kind + " " + sizesText(saved) +
                          " network, and this run builds a " + modelName(settings.model) + " " +
