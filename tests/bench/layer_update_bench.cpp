@@ -11,6 +11,8 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -55,16 +57,52 @@ void BM_ForwardEventDriven(benchmark::State& state) {
 }
 
 // Weight updates: recon does a dense outer product every step; past touches only the
-// rows and columns that spiked (spec §3, vector form). Both sides spike at `density`.
+// rows and columns that spiked (spec §3, vector form). Both sides spike at `density`,
+// independently and with a new pattern every step (cycling through kPatterns), so almost
+// every neuron spikes now and then and its trace is alive, as in a network.
+constexpr std::size_t kPatterns = 1024;
+
+class SpikePatterns {
+  public:
+    SpikePatterns(double density, std::uint64_t seed) : m_spikes(Eigen::ArrayXd::Zero(kSize)) {
+        std::mt19937_64 engine(seed);
+        std::uniform_real_distribution<double> uniform;
+        for (std::size_t t = 0; t < kPatterns; ++t) {
+            m_starts.push_back(m_events.size());
+            for (int i = 0; i < kSize; ++i)
+                if (uniform(engine) < density)
+                    m_events.push_back({i, uniform(engine) < 0.5 ? -1.0 : 1.0});
+        }
+        m_starts.push_back(m_events.size());
+    }
+    // The spikes of step t (mod kPatterns); the same time for recon and past.
+    const Eigen::ArrayXd& at(std::size_t t) {
+        t %= kPatterns;
+        for (std::size_t k = m_starts[t > 0 ? t - 1 : kPatterns - 1];
+             k < m_starts[t > 0 ? t : kPatterns]; ++k)
+            m_spikes(m_events[k].first) = 0.0;
+        for (std::size_t k = m_starts[t]; k < m_starts[t + 1]; ++k)
+            m_spikes(m_events[k].first) = m_events[k].second;
+        return m_spikes;
+    }
+
+  private:
+    std::vector<std::pair<int, double>> m_events;
+    std::vector<std::size_t> m_starts;
+    Eigen::ArrayXd m_spikes;
+};
+
 template <class Rule> void updateBench(benchmark::State& state) {
-    Fixture f(densityOf(state));
     const sdlab::UpdateRuleParams p{{0.1, 1.0}, {0.1, 1.0}};
     Rule rule(kSize, kSize, p);
     sdlab::RowMatrix dW = sdlab::RowMatrix::Zero(kSize, kSize);
-    const Eigen::ArrayXd pre = f.spikes.array();
-    const Eigen::ArrayXd post = f.spikes.reverse().array();
+    SpikePatterns pre(densityOf(state), 7), post(densityOf(state), 8);
+    std::size_t t = 0;
+    for (; t < kPatterns; ++t) // warm up: one cycle, so the traces are as they stay
+        rule.step(pre.at(t), post.at(t), dW);
     for (auto _ : state) {
-        rule.step(pre, post, dW);
+        rule.step(pre.at(t), post.at(t), dW);
+        ++t;
         benchmark::DoNotOptimize(dW.data());
     }
 }

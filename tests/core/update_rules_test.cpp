@@ -1,4 +1,5 @@
 #include "experiments/update_rules_run.h"
+#include "learning/decay_powers.h"
 #include "learning/future_update.h"
 #include "learning/past_update.h"
 #include "learning/recon_update.h"
@@ -103,6 +104,98 @@ TEST(UpdateRules, LayerFormsEqualReconAndPerSynapseRuns) {
                                {ej.data(), static_cast<size_t>(steps)}, p);
             ASSERT_NEAR(single.pastTotal, wPast(i, j), 1e-9 * scale);
         }
+}
+
+TEST(UpdateRules, PastEqualsReconWhenGainsChangeMidRun) {
+    // The auto-tuner moves kβ every step and the PD network's schedule moves kα once
+    // (0.5, then 0.9): the past form, which needs each synapse's decay since its last
+    // event, must still sum to what recon adds step by step.
+    const int dIn = 7, dOut = 5, steps = 400;
+    const UpdateRuleParams start{{1.0, 1.0}, {0.5, 0.5}}; // kα = ½ on both sides
+    ReconUpdate recon(dIn, dOut, start);
+    PastUpdate past(dIn, dOut, start);
+    RowMatrix wRecon = RowMatrix::Zero(dIn, dOut), wPast = wRecon;
+    for (int t = 0; t < steps; ++t) {
+        if (t > 0 && t % 37 == 0) { // a new kβ, kα kept: kp, kd scale together
+            const double s = 1.0 + 0.1 * (t % 5);
+            const UpdateRuleParams p{{s * 0.2, s * 1.8}, {s * 0.1, s * 0.9}};
+            const UpdateRuleParams gains = t < 150 ? UpdateRuleParams{{s, s}, {s, s}} : p;
+            recon.setParams(gains); // kα jumps from ½ to 0.9 at t = 185
+            past.setParams(gains);
+        }
+        const Eigen::ArrayXd x =
+            Eigen::ArrayXd::Map(test::randomSpikes(dIn, 0.15, 3 + t).data(), dIn);
+        const Eigen::ArrayXd e =
+            Eigen::ArrayXd::Map(test::randomSpikes(dOut, 0.1, 700 + t, true).data(), dOut);
+        recon.step(x, e, wRecon, -0.5);
+        past.step(x, e, wPast, -0.5);
+    }
+    recon.addTail(wRecon, -0.5);
+    past.flush(wPast, -0.5);
+    const double scale = wRecon.cwiseAbs().maxCoeff();
+    ASSERT_GT(scale, 1e-3);
+    EXPECT_LE((wPast - wRecon).cwiseAbs().maxCoeff(), 1e-9 * scale);
+}
+
+TEST(UpdateRules, PastEqualsReconAfterLongSilences) {
+    // kα = ½: after ~660 silent steps kα^age is below 1e-200 and the past form switches
+    // from its per-neuron shortcut to the exact per-synapse decay; both must agree with
+    // recon, including synapses whose two neurons were silent for 2000 steps.
+    const int dIn = 4, dOut = 3, steps = 3000;
+    const UpdateRuleParams p = shared(1.0, 1.0);
+    ReconUpdate recon(dIn, dOut, p);
+    PastUpdate past(dIn, dOut, p);
+    RowMatrix wRecon = RowMatrix::Zero(dIn, dOut), wPast = wRecon;
+    const auto xTrain = test::randomSpikes(steps * dIn, 0.0005, 41);
+    const auto eTrain = test::randomSpikes(steps * dOut, 0.0005, 42);
+    for (int t = 0; t < steps; ++t) {
+        Eigen::ArrayXd x = Eigen::ArrayXd::Map(xTrain.data() + t * dIn, dIn);
+        Eigen::ArrayXd e = Eigen::ArrayXd::Map(eTrain.data() + t * dOut, dOut);
+        if (t == 10 || t == 2500) { // everyone spikes, then a long silence for some
+            x.setOnes();
+            e.setOnes();
+        }
+        recon.step(x, e, wRecon);
+        past.step(x, e, wPast);
+    }
+    recon.addTail(wRecon);
+    past.flush(wPast);
+    const double scale = wRecon.cwiseAbs().maxCoeff();
+    ASSERT_GT(scale, 0.1);
+    EXPECT_LE((wPast - wRecon).cwiseAbs().maxCoeff(), 1e-12 * scale);
+}
+
+TEST(UpdateRules, PastFlushWithAKAlphaChangePending) {
+    // A change of kα just before flush(): the steps so far sum at the old decay.
+    const UpdateRuleParams first{{1.0, 1.0}, {1.0, 1.0}}, second{{0.1, 0.9}, {0.1, 0.9}};
+    ReconUpdate recon(1, 1, first);
+    PastUpdate past(1, 1, first);
+    RowMatrix wRecon = RowMatrix::Zero(1, 1), wPast = wRecon;
+    const Eigen::ArrayXd one = Eigen::ArrayXd::Ones(1), none = Eigen::ArrayXd::Zero(1);
+    recon.step(one, one, wRecon);
+    past.step(one, one, wPast);
+    recon.step(none, none, wRecon);
+    past.step(none, none, wPast);
+    recon.setParams(second);
+    past.setParams(second);
+    recon.addTail(wRecon);
+    past.flush(wPast);
+    // x̂ê = ¼ at step 0, ¼·¼ at step 1; the tail from there decays by 0.81 a step.
+    EXPECT_NEAR(wRecon(0, 0), 0.25 + 0.0625 + 0.0625 * 0.81 / (1 - 0.81), 1e-15);
+    EXPECT_NEAR(wPast(0, 0), wRecon(0, 0), 1e-15);
+}
+
+TEST(DecayPowers, TableEqualsRepeatedMultiplication) {
+    const DecayPowers powers(0.9);
+    double expected = 1.0;
+    for (int n = 0; n < 20; ++n, expected *= 0.9)
+        EXPECT_EQ(powers(n), expected) << n;
+    EXPECT_EQ(powers(100000), 0.0); // 0.9^n underflowed long before
+    EXPECT_EQ(DecayPowers(0.0)(0), 1.0);
+    EXPECT_EQ(DecayPowers(0.0)(3), 0.0);
+    EXPECT_EQ(DecayPowers(1.0)(1000000), 1.0); // kp = 0 never decays
+    // Beyond the table of a slow decay: std::pow.
+    EXPECT_NEAR(DecayPowers(0.99999)(200000), std::pow(0.99999, 200000.0), 1e-12);
 }
 
 TEST(UpdateRules, GainScalesEveryFormLinearly) {
