@@ -90,6 +90,21 @@ kernels)
   check "  t = -N..N" [ "$(column k/windows.csv t | paste -sd' ')" = "-4 -3 -2 -1 0 1 2 3 4" ]
   check "  PD-STDP at t = 0: -/+ kb^2/(1 - ka^2) = -/+ 1/3" [ "$(grep '^0,' k/windows.csv | cut -d, -f2,3)" = "-0.3333333333333333,0.3333333333333333" ]
   check "  classic STDP is antisymmetric" awk -F, 'NR > 1 {v[$1] = $4} END {for (t = 1; t <= 4; ++t) if (v[t] <= 0 || v[-t] != -v[t]) exit 1}' k/windows.csv
+  check "random trains write no signals.csv" [ ! -e k/signals.csv ]
+  # Thesis Fig. 6.5 from two signals (eq. 6.5): hand-worked threshold coding, α = ½, s = 1.
+  printf 'pre,post\n0.8,0.3\n0.8,0.3\n0.8,0.3\n' > two.csv
+  check "signals from a CSV exit 0" "$CLI" kernels --alpha 0.5 --span 4 --trains signals --quantizer threshold --scale 1 --input two.csv --out ks
+  check "signals.csv header" header_is ks/signals.csv "t,pre_signal,post_signal,pre_encoded,post_encoded,post_rate,post_recon_rate,unquantized"
+  check "  the pre bits of eq. 6.5: 1 0 1" [ "$(column ks/trajectories.csv pre | head -3 | paste -sd' ')" = "1 0 1" ]
+  check "  its reconstruction 1 0.5 1.25" [ "$(column ks/trajectories.csv pre_trace | head -3 | paste -sd' ')" = "1 0.5 1.25" ]
+  check "  x^E = 0.8 0.3 0.55" [ "$(column ks/signals.csv pre_encoded | head -3 | paste -sd' ')" = "0.8 0.30000000000000004 0.55" ]
+  check "  approximate and STDP totals agree" awk -v a="$(json_value ks/summary.json approximate_total)" -v s="$(json_value ks/summary.json stdp_total)" 'BEGIN { d = a - s; exit !(d < 1e-12 && d > -1e-12) }'
+  check "  summary names the quantizer" [ "$(json_value ks/summary.json quantizer)" = '"threshold"' ]
+  printf 'pre,x\n0.1,0.2\n' > nopost.csv
+  "$CLI" kernels --alpha 0.5 --span 4 --trains signals --input nopost.csv --out kbad 2> kbad.err
+  check "a signals file without post exits 2" [ $? -eq 2 ]
+  check "  and names the column" grep -q "post" kbad.err
+  check "  and writes nothing" [ ! -e kbad ]
   ;;
 quantize)
   printf 'v\n0.3\n-0.7\n' > v.csv

@@ -15,6 +15,7 @@
 #include "experiments/pd_coding_run.h"
 #include "io/input_error.h"
 #include "io/json_reader.h"
+#include "kernels/predictive_coding.h"
 #include "neurons/single_neuron_run.h"
 #include "neurons/surrogate_gradient.h"
 #include "training/training_report.h"
@@ -206,6 +207,8 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
          }},
         {"video/learn-input",
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
+        {"kernels/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
+        {"kernels/quantizer", parses(parseBitQuantizer)},
     };
     // `early` trains with train's parameters; `scales` takes its --model from train's.
     for (const auto& [key, check] : std::map<std::string, Check>(parsers))
