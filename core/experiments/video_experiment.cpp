@@ -211,8 +211,9 @@ std::vector<Parameter> parameters() {
         {.key = "learn",
          .kind = ParameterKind::Flag,
          .label = "Learn",
-         .help = "A small network learns online from the encoded stream: the synthetic scene's "
-                 "shapes (labelled), or in the lab what you teach with keys 1-4",
+         .help = "A small network runs on the encoded stream and learns online: the synthetic "
+                 "scene's shapes (labelled), or in the lab what you teach with keys 1-4; on an "
+                 "unlabelled source it only runs, for its cost per frame",
          .group = learning},
         learnParameter(
             {.key = "learn-model",
@@ -337,9 +338,10 @@ const Experiment& videoExperiment() {
             "resized\nto --width. Writes frames.csv\n(frame,events_on,events_off,recon_mse,"
             "encode_ms) and summary.json (events per\nframe and per second, mean "
             "reconstruction error and encode time). A missing or\ncorrupt file or an absent "
-            "camera exits 2 with a message. With --learn (synthetic\nscene only: its frames are "
-            "labelled with the shape shown) a small network learns\nonline from the encoded "
-            "stream and learn.csv gets its curve\n(frame,seconds,samples,train_acc,test_acc,"
+            "camera exits 2 with a message. With --learn a small network runs on the encoded\n"
+            "stream; on the synthetic scene, whose frames are labelled with the shape shown, "
+            "it\nlearns online (on any other source it only runs, for its cost) and learn.csv "
+            "gets its curve\n(frame,seconds,samples,train_acc,test_acc,"
             "loss,adds,mults,energy_mj,inference_adds,inference_mults; train_acc is\non frames "
             "predicted before they were learned, test_acc on 200 frames of a held-out\nscene; "
             "inference_* is what running the network cost per frame). frames.csv then\nadds "

@@ -140,17 +140,22 @@ VideoLearnStep OnlineVideoLearner::observe(long frameIndex, const EncodedFrame& 
                                            const FrameShape& shape, int label) {
     const Eigen::VectorXd& x = m_features.extract(encoded, shape);
     VideoLearnStep step;
+    const bool labelled = label >= 0 && label < m_settings.classes;
     const InferenceCost before = m_model->inferenceCost();
-    m_model->beginEvaluation(); // prediction must not change the training state
-    step.predicted = m_model->predict(x);
-    m_model->endEvaluation();
+    if (labelled) { // training runs the forward pass again: predicting must leave no trace
+        m_model->beginEvaluation();
+        step.predicted = m_model->predict(x);
+        m_model->endEvaluation();
+    } else { // the stream moves on, so a PD or sigma-delta net sends only what changed
+        step.predicted = m_model->predict(x);
+    }
     const InferenceCost& after = m_model->inferenceCost();
     step.inferenceAdds = after.ops.adds - before.ops.adds;
     step.inferenceMults = after.ops.multiplies - before.ops.multiplies;
     ++m_rowFrames;
     m_rowInferenceAdds += step.inferenceAdds;
     m_rowInferenceMults += step.inferenceMults;
-    if (label < 0 || label >= m_settings.classes)
+    if (!labelled)
         return step;
     const TrainStep trained = m_model->train(x, label);
     keepHiddenSpikes();

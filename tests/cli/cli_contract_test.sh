@@ -354,6 +354,10 @@ video)
   check "  its additions per frame fall with the frame rate" awk -v a="$(column vs2/rate.csv net_adds_per_frame | head -n 1)" -v b="$(column vs2/rate.csv net_adds_per_frame | tail -n 1)" 'BEGIN{exit !(b < 0.6 * a)}'
   check "  the dense MLP's are 768*100 + 100*4 per frame" [ "$(column vs2/rate.csv dense_mults_per_second | head -n 1)" = 77200 ]
   if [ -f /usr/share/doc/opencv-doc/examples/data/vtest.avi ]; then
+    check "--learn on vtest.avi: no labels, the network only runs" "$CLI" video --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --frames 60 --width 96 --learn --learn-model pdnn --out vl
+    check "  frames.csv has the network's cost" header_is vl/frames.csv "frame,events_on,events_off,recon_mse,encode_ms,net_adds,net_mults"
+    check "  nothing was learned" [ "$(json_value vl/summary.json learn_samples)" = 0 ]
+    check "  the PD network's additions change as the frames do" [ "$(column vl/frames.csv net_adds | sort -u | wc -l)" -gt 10 ]
     check "--fps-sweep --learn on vtest.avi (no labels needed)" "$CLI" video --fps-sweep --sweep-seconds 2 --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --width 96 --learn --learn-model pdnn --out vs3
     check "  rates up to vtest.avi's 10 fps" [ "$(column vs3/rate.csv fps | tail -n 1)" = 10 ]
   fi
@@ -531,7 +535,6 @@ bad-input)
   expect_bad "video: width too small" video --width 2 --out bad_out
   expect_bad "video: unknown channels" video --channels blue --out bad_out
   expect_bad "video: kp + kd = 0" video --kp 0 --kd 0 --out bad_out
-  expect_bad "video: --learn on an unlabelled file" video --source bad.avi --learn --out bad_out
   expect_bad "video: --learn-model without --learn" video --learn-model pdnn --out bad_out
   expect_bad "video: --learn with a spiking model" video --learn --learn-model spiking-mlp --out bad_out
   expect_bad "video: --learn-method rtrl (one layer only)" video --learn --learn-model lif --learn-method rtrl --out bad_out
