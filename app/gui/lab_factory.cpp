@@ -6,6 +6,7 @@
 #include "gui/kernels_lab.h"
 #include "gui/lab_session.h"
 #include "gui/learning_lab.h"
+#include "gui/networks_lab.h"
 #include "gui/neuron_lab.h"
 #include "gui/quantization_lab.h"
 #include "gui/signal_lab.h"
@@ -35,6 +36,8 @@ LabSession* createLab(const Experiment& experiment, QObject* parent) {
         return withoutRun(new KernelsLab(experiment), parent);
     if (id == "quantization")
         return withoutRun(new QuantizationLab(experiment), parent);
+    if (id == "networks")
+        return withoutRun(new NetworksLab(experiment), parent);
     if (id == "encoders")
         return withoutRun(new EncodersLab(experiment), parent);
     if (id == "neuron")

@@ -209,7 +209,9 @@ void MainWindow::addLab(LabSession* session) {
     m_pages->addWidget(page);
     m_undoGroup->addStack(lab.session->undoStack());
     auto* item = new QListWidgetItem(page->title(), m_labList);
-    item->setToolTip(tr("%1 lab (Ctrl+%2)").arg(page->title()).arg(m_labs.size() + 1));
+    item->setToolTip(m_labs.size() < 9
+                         ? tr("%1 lab (Ctrl+%2)").arg(page->title()).arg(m_labs.size() + 1)
+                         : tr("%1 lab").arg(page->title()));
 
     widgets::ParameterPanel* panel = lab.panel;
     panel->setNote(page->parameterNote(session->values()));
@@ -348,7 +350,8 @@ void MainWindow::createMenus() {
         QAction* action = view->addAction(m_labs[i].page->title(), this, [this, i] {
             m_labList->setCurrentRow(static_cast<int>(i));
         });
-        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+        if (i < 9) // Ctrl+1 … Ctrl+9; Ctrl+0 resets the zoom
+            action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
     }
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())

@@ -8,6 +8,7 @@ const Experiment& sweepExperiment();
 const Experiment& updatesExperiment();
 const Experiment& kernelsExperiment();
 const Experiment& quantizationExperiment();
+const Experiment& networksExperiment();
 const Experiment& encodersExperiment();
 const Experiment& learningExperiment();
 const Experiment& earlyExperiment();
@@ -20,11 +21,11 @@ const Experiment& neuronExperiment();
 
 const std::vector<const Experiment*>& experiments() {
     static const std::vector<const Experiment*> list{
-        &signalExperiment(),  &sweepExperiment(),        &updatesExperiment(),
-        &kernelsExperiment(), &quantizationExperiment(), &encodersExperiment(),
-        &neuronExperiment(),  &learningExperiment(),     &equilibriumExperiment(),
-        &videoExperiment(),   &costExperiment(),         &surrogateExperiment(),
-        &earlyExperiment(),   &scalesExperiment()};
+        &signalExperiment(),    &sweepExperiment(),        &updatesExperiment(),
+        &kernelsExperiment(),   &quantizationExperiment(), &encodersExperiment(),
+        &neuronExperiment(),    &learningExperiment(),     &equilibriumExperiment(),
+        &videoExperiment(),     &networksExperiment(),     &costExperiment(),
+        &surrogateExperiment(), &earlyExperiment(),        &scalesExperiment()};
     return list;
 }
 

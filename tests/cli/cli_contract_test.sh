@@ -106,6 +106,18 @@ kernels)
   check "  and names the column" grep -q "post" kbad.err
   check "  and writes nothing" [ ! -e kbad ]
   ;;
+networks)
+  check "networks exits 0" "$CLI" networks --sizes 6,5,3 --scale 4 --steps 50 --out nw
+  check "networks.csv header" header_is nw/networks.csv "t,original,temporal_difference,rounding,sigma_delta,original_mults,temporal_difference_mults,rounding_adds,sigma_delta_adds"
+  check "  one row per step" rows_are nw/networks.csv 50
+  check "  A's multiply-adds are 6*5 + 5*3 every step" [ "$(column nw/networks.csv original_mults | sort -u | paste -sd' ')" = "45" ]
+  check "  temporal difference = original (eq. 4.1)" awk -v d="$(json_value nw/summary.json max_difference_temporal_difference)" 'BEGIN { exit !(d < 1e-12) }'
+  check "  sigma-delta = rounding (eq. 4.2)" awk -v d="$(json_value nw/summary.json max_difference_sigma_delta)" 'BEGIN { exit !(d < 1e-12) }'
+  check "  smooth inputs: sigma-delta adds below rounding's" awk -v s="$(json_value nw/summary.json sigma_delta_adds_per_step)" -v r="$(json_value nw/summary.json rounding_adds_per_step)" 'BEGIN { exit !(s < r) }'
+  "$CLI" networks --sizes 6 --out nwbad 2> nwbad.err
+  check "one layer size is refused with exit 2" [ $? -eq 2 ]
+  check "  and writes nothing" [ ! -e nwbad ]
+  ;;
 quantize)
   printf 'v\n0.3\n-0.7\n' > v.csv
   check "quantize exits 0" "$CLI" quantize --input v.csv --steps 3 --method herding --out q
@@ -403,7 +415,7 @@ video-stream)
   wait "$server" 2> /dev/null
   ;;
 help)
-  for command in pd sweep updates kernels quantize encode cost train video settle; do
+  for command in pd sweep updates kernels networks quantize encode cost train video settle; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
   done
   check "--version" bash -c "'$CLI' --version | grep -q '^sdlab-cli [0-9]'"

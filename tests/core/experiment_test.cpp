@@ -209,6 +209,7 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
         {"kernels/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
         {"kernels/quantizer", parses(parseBitQuantizer)},
+        {"networks/signal", parses(parseSignalKind)},
     };
     // `early` trains with train's parameters; `scales` takes its --model from train's.
     for (const auto& [key, check] : std::map<std::string, Check>(parsers))
