@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <numeric>
 
 namespace sdlab::gui {
 
@@ -22,11 +21,6 @@ LabResultPtr computeNetworks(const ParameterValues& v, ComputeControl&) {
     auto result = std::make_shared<NetworksResult>();
     result->run = runFourNetworksFrom(v); // as `sdlab-cli networks` runs it
     return result;
-}
-
-double mean(const std::vector<double>& x) {
-    return x.empty() ? 0.0
-                     : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
 }
 
 const QColor kOriginal(0x00, 0x72, 0xB2), kRounding(0xD5, 0x5E, 0x00);
@@ -111,14 +105,14 @@ void NetworksLab::showResult(const LabResultPtr& base) {
     m_costs->setSeriesData(1, r.temporalDifferenceOps);
     m_costs->setSeriesData(2, r.roundingOps);
     m_costs->setSeriesData(3, r.sigmaDeltaOps);
-    const double dense = std::max(1.0, mean(r.originalOps));
+    const double dense = std::max(1.0, meanPerStep(r.originalOps));
     setSummary(tr("Per step: A %1 multiply-adds, B %2, C %3 additions, D %4 (A / D = %5) · |B − A| "
                   "≤ %6, |D − C| ≤ %7, rounding error (rms C − A) %8")
-                   .arg(formatNumber(mean(r.originalOps), 4),
-                        formatNumber(mean(r.temporalDifferenceOps), 4),
-                        formatNumber(mean(r.roundingOps), 4),
-                        formatNumber(mean(r.sigmaDeltaOps), 4),
-                        formatNumber(dense / std::max(1.0, mean(r.sigmaDeltaOps)), 3),
+                   .arg(formatNumber(meanPerStep(r.originalOps), 4),
+                        formatNumber(meanPerStep(r.temporalDifferenceOps), 4),
+                        formatNumber(meanPerStep(r.roundingOps), 4),
+                        formatNumber(meanPerStep(r.sigmaDeltaOps), 4),
+                        formatNumber(dense / std::max(1.0, meanPerStep(r.sigmaDeltaOps)), 3),
                         formatNumber(r.maxTemporalDifferenceGap, 2),
                         formatNumber(r.maxSigmaDeltaGap, 2), formatNumber(r.rmsRoundingError, 3)));
 }

@@ -20,11 +20,6 @@ namespace {
 
 using namespace common;
 
-double mean(const std::vector<double>& x) {
-    return x.empty() ? 0.0
-                     : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
-}
-
 std::string check(const ParameterValues& v) {
     if (sizeListEntries("--sizes", v.text("sizes")).size() < 2)
         return "--sizes needs an input and at least one layer, e.g. 100,10";
@@ -49,22 +44,29 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
         .add("max_difference_temporal_difference", r.maxTemporalDifferenceGap)
         .add("max_difference_sigma_delta", r.maxSigmaDeltaGap)
         .add("rms_rounding_error", r.rmsRoundingError)
-        .add("original_mults_per_step", mean(r.originalOps))
-        .add("temporal_difference_mults_per_step", mean(r.temporalDifferenceOps))
-        .add("rounding_adds_per_step", mean(r.roundingOps))
-        .add("sigma_delta_adds_per_step", mean(r.sigmaDeltaOps));
+        .add("original_mults_per_step", meanPerStep(r.originalOps))
+        .add("temporal_difference_mults_per_step", meanPerStep(r.temporalDifferenceOps))
+        .add("rounding_adds_per_step", meanPerStep(r.roundingOps))
+        .add("sigma_delta_adds_per_step", meanPerStep(r.sigmaDeltaOps));
     out.stage("networks.csv", csv.text());
     out.stage("summary.json", summary.text());
     char line[200];
     std::snprintf(line, sizeof line,
                   "%zu steps: per step %.4g mults (original), %.4g (temporal difference), %.4g "
                   "adds (rounding), %.4g (sigma-delta)",
-                  r.original.size(), mean(r.originalOps), mean(r.temporalDifferenceOps),
-                  mean(r.roundingOps), mean(r.sigmaDeltaOps));
+                  r.original.size(), meanPerStep(r.originalOps),
+                  meanPerStep(r.temporalDifferenceOps), meanPerStep(r.roundingOps),
+                  meanPerStep(r.sigmaDeltaOps));
     return line;
 }
 
 } // namespace
+
+double meanPerStep(const std::vector<double>& perStep) {
+    return perStep.empty() ? 0.0
+                           : std::accumulate(perStep.begin(), perStep.end(), 0.0) /
+                                 static_cast<double>(perStep.size());
+}
 
 FourNetworksRun runFourNetworksFrom(const ParameterValues& v) {
     const std::vector<int> sizes = sizeListEntries("--sizes", v.text("sizes"));

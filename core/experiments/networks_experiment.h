@@ -19,5 +19,7 @@ struct FourNetworksRun {
     double rmsRoundingError = 0.0;         // √mean (z_C − z_A)², what rounding costs
 };
 FourNetworksRun runFourNetworksFrom(const ParameterValues& values);
+// The mean of a per-step series (0 when empty): a network's operations per step.
+double meanPerStep(const std::vector<double>& perStep);
 
 } // namespace sdlab
