@@ -87,7 +87,8 @@ TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
     TrainStep result{argmax(output), 0.5 * (output - m_target).squaredNorm()};
     applyContrastiveUpdate(x, m_free, m_clamped, beta);
     if (m_initializer)
-        m_initializer->learn(x, m_free, m_settings.learningRates, &m_ops);
+        m_initializer->learn(x, m_free, m_settings.learningRates, &m_ops,
+                             m_settings.initializerLoss);
     return result;
 }
 
@@ -118,10 +119,15 @@ void EqPropClassifier::applyContrastiveUpdate(const Eigen::VectorXd& x, const Eq
 
 int EqPropClassifier::predict(const Eigen::VectorXd& x) {
     OpCounter cost; // the products alone (InferenceCost): the drives at each settling step
+    EqState s = m_network.zeroState();
     if (m_initializer) {
-        const int predicted = argmax(m_initializer->forward(x, &cost).back());
-        m_inference.count(1, cost);
-        return predicted;
+        const EqState& forward = m_initializer->forward(x, &cost);
+        if (m_settings.inference == InitializedInference::Forward) { // Alg. 7
+            const int predicted = argmax(forward.back());
+            m_inference.count(1, cost);
+            return predicted;
+        }
+        s = m_initializer->clippedPrediction(); // Alg. 8: settle E_θ from s^f
     }
     if (m_evaluationSpiking) {
         // Spiking: a spike adds its row of W to the units it reaches (the settler's adds).
@@ -133,7 +139,6 @@ int EqPropClassifier::predict(const Eigen::VectorXd& x) {
         return argmax(m_evaluationSpiking->state().back());
     }
     m_evaluationContinuous.setInput(x);
-    EqState s = m_network.zeroState();
     const SettleOutcome settled = m_evaluationContinuous.settle(
         s, m_settings.freeSteps, m_settings.epsilon, m_settings.tolerance);
     cost.countMultiplyAdds(static_cast<std::uint64_t>(m_network.weights(0).size()) + // W_0ᵀx once

@@ -29,7 +29,9 @@ struct EqPropSettings {
     double tolerance = 0.0;            // end a continuous phase once max |Δs| ≤ this (0: never)
     double anchor = 0.1;               // λ of eq. 7.5 (Initialized)
     double leak = 0.01;                // of the initializer's ρ (Initialized)
-    SpikingEqPropSettings spiking;     // (Spiking)
+    InitializerLoss initializerLoss = InitializerLoss::Local;       // (Initialized)
+    InitializedInference inference = InitializedInference::Forward; // (Initialized)
+    SpikingEqPropSettings spiking;                                  // (Spiking)
     std::uint64_t seed = 1;
 };
 
@@ -38,8 +40,8 @@ struct EqPropSettings {
 // β) to s⁺, then the contrastive update (eqs. 2.12-2.13)
 //   ΔW_l = (η_l/β)(ρ(s⁺_l)ρ(s⁺_{l+1})ᵀ − ρ(s⁻_l)ρ(s⁻_{l+1})ᵀ),  Δb = (η/β)(ρ(s⁺) − ρ(s⁻)),
 // with x in place of ρ(s_0). The loss reported is C = ½‖s⁻_O − y‖².
-// Prediction: the free phase from zero (Continuous, Spiking) or the initializer's
-// forward pass alone (Initialized, Alg. 7).
+// Prediction: the free phase from zero (Continuous, Spiking) or, Initialized, the
+// initializer's forward pass alone (Alg. 7) or the free phase from it (Alg. 8).
 class EqPropClassifier : public Classifier {
   public:
     explicit EqPropClassifier(const EqPropSettings& settings);

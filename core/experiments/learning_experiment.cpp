@@ -375,12 +375,26 @@ void showOnlyForTheirModels(std::vector<Parameter>& list) {
         spikingEq{"spiking-eqprop"}, betaUsers{"eqprop", "init-eqprop", "spiking-eqprop", "lif"},
         timeUsers{"spiking-mlp", "lif"};
     const std::map<std::string, std::vector<std::string>> byKey{
-        {"update", {"pdnn"}},       {"gains", {"pdnn"}},          {"kp", {"pdnn"}},
-        {"kd", {"pdnn"}},           {"kp-back", {"pdnn"}},        {"kd-back", {"pdnn"}},
-        {"optimizer", timeUsers},   {"steps", timeUsers},         {"routing", spikingMlp},
-        {"back-reset", spikingMlp}, {"output-error", spikingMlp}, {"scale", {"sigma-delta"}},
-        {"free-steps", eqFamily},   {"clamped-steps", eqFamily},  {"beta", betaUsers},
-        {"epsilon", settles},       {"settle-tol", settles},      {"anchor", {"init-eqprop"}}};
+        {"update", {"pdnn"}},
+        {"gains", {"pdnn"}},
+        {"kp", {"pdnn"}},
+        {"kd", {"pdnn"}},
+        {"kp-back", {"pdnn"}},
+        {"kd-back", {"pdnn"}},
+        {"optimizer", timeUsers},
+        {"steps", timeUsers},
+        {"routing", spikingMlp},
+        {"back-reset", spikingMlp},
+        {"output-error", spikingMlp},
+        {"scale", {"sigma-delta"}},
+        {"free-steps", eqFamily},
+        {"clamped-steps", eqFamily},
+        {"beta", betaUsers},
+        {"epsilon", settles},
+        {"settle-tol", settles},
+        {"anchor", {"init-eqprop"}},
+        {"initializer-loss", {"init-eqprop"}},
+        {"inference", {"init-eqprop"}}};
     for (Parameter& p : list) {
         std::vector<std::string> models;
         if (const auto it = byKey.find(p.key); it != byKey.end())
@@ -545,6 +559,19 @@ std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
         realParameter("anchor", "Anchor λ",
                       "init-eqprop: pull toward the forward pass, λ of thesis eq. 7.5", 0.0, 10.0,
                       0.1, false, eq),
+        choiceParameter(
+            "initializer-loss", "Initializer loss",
+            "init-eqprop: local, each layer of the feed-forward net learns from its "
+            "own ‖s^f_l − s⁻_l‖² (thesis eq. 7.4's local term, no backprop); global, "
+            "from the sum over all layers by backprop (Fig. 7.4 left)",
+            choices({{"local", "Local (no backprop)"}, {"global", "Global (backprop)"}}), "local",
+            eq, {"initializerLoss"}),
+        choiceParameter("inference", "Prediction",
+                        "init-eqprop: forward, the feed-forward pass alone (thesis Alg. 7); "
+                        "iterative, then T⁻ free steps of E_θ from it (Alg. 8)",
+                        choices({{"forward", "Forward pass (Alg. 7)"},
+                                 {"iterative", "Settled from it (Alg. 8)"}}),
+                        "forward", eq),
     };
     for (Parameter& p : spikingEqPropParameters(eq)) {
         p.help = "spiking-eqprop: " + p.help;
@@ -654,6 +681,8 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
     s.settleEpsilon = v.real("epsilon");
     s.settleTolerance = v.real("settle-tol");
     s.anchor = v.real("anchor");
+    s.initializerLoss = parseInitializerLoss(v.text("initializer-loss")).value();
+    s.inference = parseInitializedInference(v.text("inference")).value();
     s.spiking = spikingEqPropSettings(v);
     s.rowsPerEpoch = static_cast<int>(v.integer("rows-per-epoch"));
     s.interimTestSamples = static_cast<std::size_t>(v.integer("interim-test"));

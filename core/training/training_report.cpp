@@ -223,7 +223,11 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         else
             json.add("epsilon", s.settleEpsilon);
         if (s.model == ModelKind::InitEqProp)
-            json.add("anchor_lambda", s.anchor);
+            json.add("anchor_lambda", s.anchor)
+                .add("initializer_loss",
+                     s.initializerLoss == InitializerLoss::Local ? "local" : "global")
+                .add("inference",
+                     s.inference == InitializedInference::Forward ? "forward" : "iterative");
         double steps = 0.0, samples = 0.0;
         for (const CurveRow& row : result.curve) {
             const double rowSamples = static_cast<double>(row.samples) - samples;

@@ -69,6 +69,8 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         eq.epsilon = settings.settleEpsilon;
         eq.tolerance = settings.settleTolerance;
         eq.anchor = settings.anchor;
+        eq.initializerLoss = settings.initializerLoss;
+        eq.inference = settings.inference;
         eq.spiking = settings.spiking;
         eq.seed = settings.seed;
         return std::make_unique<EqPropClassifier>(eq);

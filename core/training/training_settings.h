@@ -2,6 +2,7 @@
 
 #include "coding/pd_params.h"
 #include "data/sample_order.h"
+#include "equilibrium/feedforward_initializer.h"
 #include "equilibrium/spiking_settler.h"
 #include "learning/update_rule_params.h"
 #include "snn/lif_settings.h"
@@ -56,7 +57,9 @@ struct TrainingSettings {
     double settleEpsilon = 0.5;      // Euler step of the continuous settling
     double settleTolerance = 0.0;    // end a phase early once max |Δs| ≤ this
     double anchor = 0.1;             // init-eqprop: λ of eq. 7.5
-    SpikingEqPropSettings spiking;   // spiking-eqprop: coding and step sizes
+    InitializerLoss initializerLoss = InitializerLoss::Local;       // init-eqprop (Fig. 7.4)
+    InitializedInference inference = InitializedInference::Forward; // init-eqprop (Algs 7, 8)
+    SpikingEqPropSettings spiking; // spiking-eqprop: coding and step sizes
     // LIF network trained through time: neurons, coding, loss, minibatch. Its sizes,
     // steps, learning rate, optimizer and seed are taken from the fields above.
     LifNetworkSettings lif;

@@ -383,6 +383,139 @@ TEST(FeedforwardInitializer, LocalStepsReduceEachLayersLoss) {
     EXPECT_LT(init.localLoss(targets), 0.01 * before);
 }
 
+// L_j of eq. 7.3 for the initializer's current parameters.
+double layerLoss(FeedforwardInitializer& init, const Eigen::VectorXd& x, const EqState& targets,
+                 std::size_t j) {
+    return (init.forward(x)[j] - targets[j]).squaredNorm();
+}
+
+TEST(FeedforwardInitializer, LocalAndGlobalGradientsMatchFiniteDifferences) {
+    // Thesis eq. 7.4: ∂L/∂φ_l = ∂L_l/∂φ_l (local) + Σ_{j>l} ∂L_j/∂φ_l (distant). Each
+    // side by central differences on a 5-4-3-2 net, away from ρ's kinks.
+    FeedforwardInitializer init({5, 4, 3, 2}, 0.01, 7);
+    for (int l = 0; l < init.layerCount(); ++l)
+        init.bias(l).setConstant(0.4);
+    const Eigen::VectorXd x = randomInput(5, 8);
+    const EqState targets{randomInput(4, 9), randomInput(3, 10), randomInput(2, 11)};
+    init.forward(x);
+    InitializerGradient local, global;
+    init.gradient(x, targets, InitializerLoss::Local, local);
+    init.gradient(x, targets, InitializerLoss::Global, global);
+    const double h = 1e-6;
+    for (int l = 0; l < init.layerCount(); ++l) {
+        const auto layer = static_cast<std::size_t>(l);
+        for (Eigen::Index i = 0; i < init.weights(l).rows(); ++i)
+            for (Eigen::Index j = 0; j < init.weights(l).cols(); ++j) {
+                double& w = init.weights(l)(i, j);
+                const double saved = w;
+                double localDiff = 0.0, globalDiff = 0.0;
+                for (const double sign : {1.0, -1.0}) {
+                    w = saved + sign * h;
+                    localDiff += sign * layerLoss(init, x, targets, layer);
+                    for (std::size_t k = 0; k < targets.size(); ++k)
+                        globalDiff += sign * layerLoss(init, x, targets, k);
+                }
+                w = saved;
+                EXPECT_NEAR(local.weights[layer](i, j), localDiff / (2 * h), 1e-7) << l;
+                EXPECT_NEAR(global.weights[layer](i, j), globalDiff / (2 * h), 1e-7) << l;
+            }
+        double& c = init.bias(l)(0);
+        const double saved = c;
+        c = saved + h;
+        double up = 0.0;
+        for (std::size_t k = 0; k < targets.size(); ++k)
+            up += layerLoss(init, x, targets, k);
+        c = saved - h;
+        double down = 0.0;
+        for (std::size_t k = 0; k < targets.size(); ++k)
+            down += layerLoss(init, x, targets, k);
+        c = saved;
+        EXPECT_NEAR(global.biases[layer](0), (up - down) / (2 * h), 1e-7) << l;
+    }
+    // The top layer has no distant part; the layers below do.
+    const auto top = static_cast<std::size_t>(init.layerCount() - 1);
+    EXPECT_EQ((global.weights[top] - local.weights[top]).cwiseAbs().maxCoeff(), 0.0);
+    EXPECT_GT((global.weights[0] - local.weights[0]).cwiseAbs().maxCoeff(), 1e-4);
+}
+
+TEST(FeedforwardInitializer, LayerCosineOnAHandCase) {
+    InitializerGradient a, b;
+    a.weights = {Eigen::MatrixXd::Constant(1, 2, 1.0)}; // (1, 1 | 0)
+    a.biases = {Eigen::VectorXd::Zero(1)};
+    b.weights = {Eigen::MatrixXd::Zero(1, 2)}; // (1, 0 | 1)
+    b.weights[0](0, 0) = 1.0;
+    b.biases = {Eigen::VectorXd::Constant(1, 1.0)};
+    EXPECT_NEAR(layerCosine(a, b, 0), 0.5, 1e-15); // 1 / (√2·√2)
+    EXPECT_NEAR(layerCosine(a, a, 0), 1.0, 1e-15);
+    b.weights[0].setZero();
+    b.biases[0].setZero();
+    EXPECT_EQ(layerCosine(a, b, 0), 0.0);
+}
+
+TEST(FeedforwardInitializer, GlobalStepsReduceTheSummedLoss) {
+    FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
+    const Eigen::VectorXd x = randomInput(8, 3);
+    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(),
+                          0.2 + 0.6 * randomInput(3, 5).array()};
+    init.forward(x);
+    const double before = init.localLoss(targets);
+    for (int i = 0; i < 1000; ++i) {
+        init.forward(x);
+        init.learn(x, targets, {0.05, 0.05}, nullptr, InitializerLoss::Global);
+    }
+    init.forward(x);
+    EXPECT_LT(init.localLoss(targets), 0.01 * before);
+}
+
+TEST(EqPropClassifier, IterativeInferenceSettlesToEqPropsFixedPoint) {
+    // Thesis Alg. 8 starts the free phase of E_θ at the initializer's s^f instead of 0.
+    // With a unique fixed point both reach it: the same state (checked on the settler)
+    // and the same prediction as plain EqProp's free phase on the same network.
+    EqPropSettings settings;
+    settings.sizes = {12, 8, 4};
+    settings.freeSteps = 400;
+    settings.seed = 5;
+    EqPropClassifier plain(settings);
+    settings.variant = EqPropVariant::Initialized;
+    settings.inference = InitializedInference::Iterative;
+    EqPropClassifier iterative(settings);
+    settings.inference = InitializedInference::Forward;
+    EqPropClassifier forward(settings);
+    const EnergyNetwork& net = iterative.network();
+    ASSERT_EQ(maxAbs(net.zeroState(), plain.network().zeroState()), 0.0);
+    ASSERT_TRUE(net.weights(0).isApprox(plain.network().weights(0)));
+
+    FeedforwardInitializer init(settings.sizes, settings.leak, settings.seed + 1);
+    ContinuousSettler settler(net);
+    int agree = 0, differFromForward = 0;
+    for (std::uint64_t k = 0; k < 20; ++k) {
+        const Eigen::VectorXd x = randomInput(12, 100 + k);
+        settler.setInput(x);
+        init.forward(x);
+        const EqState fromForward = settler.fixedPoint(init.clippedPrediction());
+        const EqState fromZero = settler.fixedPoint(net.zeroState());
+        EXPECT_LT(maxAbs(fromForward, fromZero), 1e-9) << k;
+        const int predicted = iterative.predict(x);
+        agree += predicted == plain.predict(x);
+        differFromForward += predicted != forward.predict(x);
+    }
+    EXPECT_EQ(agree, 20);
+    EXPECT_GT(differFromForward, 0); // an untrained s^f is not the fixed point
+    // Alg. 8 costs the forward pass, W_0ᵀx once and T⁻ drives (3 steps: none is still);
+    // Alg. 7 the forward pass alone.
+    settings.freeSteps = 3;
+    EqPropClassifier shortForward(settings);
+    settings.inference = InitializedInference::Iterative;
+    EqPropClassifier shortIterative(settings);
+    const Eigen::VectorXd x = randomInput(12, 99);
+    shortForward.predict(x);
+    shortIterative.predict(x);
+    const std::uint64_t forwardCost = 12 * 8 + 8 * 4;
+    EXPECT_EQ(shortForward.inferenceCost().ops.multiplies, forwardCost);
+    EXPECT_EQ(shortIterative.inferenceCost().ops.multiplies,
+              forwardCost + 12 * 8 + 3 * net.drivesMultiplyAdds());
+}
+
 TEST(SettleRun, ContinuousReachesItsFixedPointAndAClampMovesIt) {
     SettleRunSettings s;
     s.model = SettleModel::Continuous;

@@ -174,6 +174,8 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"learning/latency-rounding", parses(parseLatencyRounding)},
         {"learning/delta-reference", parses(parseDeltaReference)},
         {"learning/method", parses(parseLifMethod)},
+        {"learning/initializer-loss", parses(parseInitializerLoss)},
+        {"learning/inference", parses(parseInitializedInference)},
         {"encoders/latency-rounding", parses(parseLatencyRounding)},
         {"encoders/delta-reference", parses(parseDeltaReference)},
         {"neuron/current", parses(parseCurrentShape)},
