@@ -1,6 +1,7 @@
 #include "gui/lab_factory.h"
 
 #include "experiment/experiment.h"
+#include "gui/alignment_lab.h"
 #include "gui/encoders_lab.h"
 #include "gui/equilibrium_lab.h"
 #include "gui/kernels_lab.h"
@@ -38,6 +39,8 @@ LabSession* createLab(const Experiment& experiment, QObject* parent) {
         return withoutRun(new QuantizationLab(experiment), parent);
     if (id == "networks")
         return withoutRun(new NetworksLab(experiment), parent);
+    if (id == "alignment")
+        return withoutRun(new AlignmentLab(experiment), parent);
     if (id == "encoders")
         return withoutRun(new EncodersLab(experiment), parent);
     if (id == "neuron")

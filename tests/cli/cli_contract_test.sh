@@ -118,6 +118,18 @@ networks)
   check "one layer size is refused with exit 2" [ $? -eq 2 ]
   check "  and writes nothing" [ ! -e nwbad ]
   ;;
+alignment)
+  check "alignment exits 0" "$CLI" alignment --sizes 5,4,3,2 --steps 100 --out al
+  check "alignment.csv header" header_is al/alignment.csv "step,global_loss_local,global_loss_global,alignment_1,alignment_2"
+  check "  step 0 and every step after (under 200 steps): 101 rows" rows_are al/alignment.csv 101
+  check "  both students start from one loss" [ "$(awk -F, 'NR == 2 { print ($2 == $3) }' al/alignment.csv)" = 1 ]
+  check "  cosines in [-1, 1]" awk -F, 'NR > 1 && ($4 < -1 || $4 > 1 || $5 < -1 || $5 > 1) { bad = 1 } END { exit bad }' al/alignment.csv
+  check "  summary has the final losses" grep -q '"final_global_loss_global"' al/summary.json
+  "$CLI" alignment --sizes 5,4 --out albad 2> albad.err
+  check "one layer is refused with exit 2" [ $? -eq 2 ]
+  check "  and names --sizes" grep -q -- "--sizes" albad.err
+  check "  and writes nothing" [ ! -e albad ]
+  ;;
 quantize)
   printf 'v\n0.3\n-0.7\n' > v.csv
   check "quantize exits 0" "$CLI" quantize --input v.csv --steps 3 --method herding --out q
@@ -415,7 +427,7 @@ video-stream)
   wait "$server" 2> /dev/null
   ;;
 help)
-  for command in pd sweep updates kernels networks quantize encode cost train video settle; do
+  for command in pd sweep updates kernels networks alignment quantize encode cost train video settle; do
     check "$command --help" bash -c "'$CLI' $command --help | grep -q '^Usage: sdlab-cli $command'"
   done
   check "--version" bash -c "'$CLI' --version | grep -q '^sdlab-cli [0-9]'"
