@@ -179,7 +179,8 @@ bool KernelsLab::openResult(const QString& directory, QString*) {
     result->run.approximate = trajectories.column("approximate");
     result->run.stdp = trajectories.column("stdp");
     // The trains are the first "steps" rows; the rest is the tails' decay.
-    const JsonValue* steps = readResultSummary(directory).member("steps");
+    const JsonValue summaryJson = readResultSummary(directory); // member() points into it
+    const JsonValue* steps = summaryJson.member("steps");
     const std::size_t length =
         steps && steps->number() && *steps->number() >= 0
             ? std::min(trajectories.rowCount(), static_cast<std::size_t>(*steps->number()))

@@ -91,26 +91,63 @@ void evaluateBlock(std::span<const double> x, std::span<const double> w,
 
 } // namespace
 
+namespace {
+
+// One step of the three pipelines of evaluateSweepPoint (spec §2), the scalar reference.
+class SweepPointStepper {
+  public:
+    explicit SweepPointStepper(PdParams params)
+        : m_encoder(params), m_decodeProduct(params), m_decodeQuantized(params),
+          m_decodeFull(params) {}
+
+    struct Step {
+        double target, nonstationary, quantization, full, spike;
+    };
+    Step step(double x, double w) {
+        const double a = m_encoder.step(x);
+        const double s = m_quantizer.step(a);
+        return {x * w, m_decodeProduct.step(a * w), m_decodeQuantized.step(s) * w,
+                m_decodeFull.step(s * w), s};
+    }
+
+  private:
+    PdEncoder m_encoder;
+    SigmaDeltaQuantizer m_quantizer;
+    PdDecoder m_decodeProduct;   // dec(enc(x)⊙w)
+    PdDecoder m_decodeQuantized; // dec(Q(enc(x)))
+    PdDecoder m_decodeFull;      // dec(Q(enc(x))⊙w)
+};
+
+} // namespace
+
 SweepPoint evaluateSweepPoint(std::span<const double> x, std::span<const double> w,
                               PdParams params) {
-    PdEncoder encoder(params);
-    SigmaDeltaQuantizer quantizer;
-    PdDecoder decodeProduct(params);   // dec(enc(x)⊙w)
-    PdDecoder decodeQuantized(params); // dec(Q(enc(x)))
-    PdDecoder decodeFull(params);      // dec(Q(enc(x))⊙w)
+    SweepPointStepper stepper(params);
     CosineAccumulator nonstationary, quantization, full;
     double spikes = 0.0;
     for (std::size_t t = 0; t < x.size(); ++t) {
-        const double a = encoder.step(x[t]);
-        const double s = quantizer.step(a);
-        const double target = x[t] * w[t];
-        nonstationary.add(target, decodeProduct.step(a * w[t]));
-        quantization.add(target, decodeQuantized.step(s) * w[t]);
-        full.add(target, decodeFull.step(s * w[t]));
-        spikes += std::abs(s);
+        const SweepPointStepper::Step s = stepper.step(x[t], w[t]);
+        nonstationary.add(s.target, s.nonstationary);
+        quantization.add(s.target, s.quantization);
+        full.add(s.target, s.full);
+        spikes += std::abs(s.spike);
     }
     return {params.kp,    params.kd, nonstationary.value(), quantization.value(),
             full.value(), spikes};
+}
+
+SweepTraces sweepPointTraces(std::span<const double> x, std::span<const double> w,
+                             PdParams params) {
+    SweepPointStepper stepper(params);
+    SweepTraces traces;
+    for (std::size_t t = 0; t < x.size(); ++t) {
+        const SweepPointStepper::Step s = stepper.step(x[t], w[t]);
+        traces.product.push_back(s.target);
+        traces.nonstationary.push_back(s.nonstationary);
+        traces.quantization.push_back(s.quantization + 0.0); // 0·(w < 0) is −0: written as 0
+        traces.full.push_back(s.full);
+    }
+    return traces;
 }
 
 SweepResult runPdSweep(std::span<const double> x, std::span<const double> w,

@@ -35,6 +35,16 @@ SweepResult runPdSweep(std::span<const double> x, std::span<const double> w,
 SweepPoint evaluateSweepPoint(std::span<const double> x, std::span<const double> w,
                               PdParams params);
 
+// The time traces behind one cell of the maps (ICLR'18 Fig. 10's rows, Fig. 2): the
+// true product x_t·w_t and the three reconstructions the cosines compare with it.
+struct SweepTraces {
+    std::vector<double> product;       // x⊙w
+    std::vector<double> nonstationary; // dec(enc(x)⊙w)
+    std::vector<double> quantization;  // dec(Q(enc(x)))⊙w
+    std::vector<double> full;          // dec(Q(enc(x))⊙w)
+};
+SweepTraces sweepPointTraces(std::span<const double> x, std::span<const double> w, PdParams params);
+
 // N values from min to max inclusive: evenly spaced, or geometric when `logarithmic`
 // (then min must be > 0). N = 1 gives {min}. Throws InputError naming `what` when the
 // range is malformed (N < 1, min > max, non-finite, log with min ≤ 0).

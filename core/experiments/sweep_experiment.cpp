@@ -9,7 +9,10 @@
 #include "io/input_error.h"
 #include "io/json_writer.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace sdlab {
 
@@ -33,7 +36,34 @@ Parameter gridParameter(const std::string& key, const std::string& label,
             .group = group};
 }
 
+// --cell KP,KD: the (kp, kd) whose traces cell.csv holds; nothing when not given.
+std::optional<PdParams> cellParams(const ParameterValues& v) {
+    const std::string text = v.text("cell");
+    if (text.empty())
+        return std::nullopt;
+    const std::size_t comma = text.find(',');
+    const auto number = [&](std::string_view part) -> std::optional<double> {
+        double value = 0.0;
+        const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (error != std::errc() || end != part.data() + part.size() || !std::isfinite(value))
+            return std::nullopt;
+        return value;
+    };
+    const std::optional<double> kp =
+        comma == std::string::npos ? std::nullopt : number(std::string_view(text).substr(0, comma));
+    const std::optional<double> kd = comma == std::string::npos
+                                         ? std::nullopt
+                                         : number(std::string_view(text).substr(comma + 1));
+    if (!kp || !kd)
+        throw InputError("--cell: expected KP,KD (two numbers), got '" + text + "'");
+    const PdParams params{*kp, *kd};
+    if (const std::string error = params.validationError(); !error.empty())
+        throw InputError("--cell: " + error);
+    return params;
+}
+
 std::string checkGrid(const ParameterValues& v) {
+    cellParams(v); // throws InputError naming --cell
     const bool log = v.flag("log");
     const std::vector<double> kp = rangeValues("--kp", v.text("kp"), log);
     const std::vector<double> kd = rangeValues("--kd", v.text("kd"), log);
@@ -99,6 +129,16 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         .add("best_kd", best->kd)
         .add("best_cos_full", best->cosFull)
         .add("best_spikes", best->spikes);
+    if (const std::optional<PdParams> cell = cellParams(v)) {
+        // ICLR'18 Fig. 10's three traces for one cell (x⊙w and each reconstruction).
+        const SweepTraces traces = sweepPointTraces(x, w, *cell);
+        CsvWriter cellCsv({"t", "product", "nonstationary", "quantization", "full"});
+        for (std::size_t t = 0; t < traces.product.size(); ++t)
+            cellCsv.addRow({static_cast<double>(t), traces.product[t], traces.nonstationary[t],
+                            traces.quantization[t], traces.full[t]});
+        out.stage("cell.csv", cellCsv.text());
+        summary.add("cell_kp", cell->kp).add("cell_kd", cell->kd);
+    }
     out.stage("sweep.csv", csv.text());
     out.stage("summary.json", summary.text());
     char line[120];
@@ -129,12 +169,13 @@ const Experiment& sweepExperiment() {
         .command = "sweep",
         .title = "Sweep",
         .usage = "sdlab-cli sweep [--input FILE.csv | --signal KIND --steps N --seed S] --kp "
-                 "MIN:MAX:N --kd MIN:MAX:N [--log] --out DIR",
+                 "MIN:MAX:N --kd MIN:MAX:N [--log] [--cell KP,KD] --out DIR",
         .description =
             "Sweep (kp, kd) over a grid (ICLR'18 Fig. 10, thesis Fig. C.2), using all cores.\n"
             "Reads columns x and w; writes sweep.csv (kp,kd,cos_nonstationary,cos_quantization,\n"
             "cos_full,spikes), kp in the outer loop, and summary.json. Without --input, x is the\n"
-            "built-in signal and w a smooth signal with seed S+1.",
+            "built-in signal and w a smooth signal with seed S+1. --cell KP,KD also writes\n"
+            "cell.csv, that cell's traces.",
         .parameters = {gridParameter("kp", "kp grid", "0.01:10:32", grid),
                        gridParameter("kd", "kd grid", "0.01:100:32", grid),
                        {.key = "log",
@@ -152,8 +193,18 @@ const Experiment& sweepExperiment() {
                                       "Length of x and of the weight signal w (smooth random, "
                                       "seed + 1)",
                                       input),
-                       seedParameter(input)},
-        .outputs = {"sweep.csv", "summary.json"},
+                       seedParameter(input),
+                       {.key = "cell",
+                        .kind = ParameterKind::Text,
+                        .label = "Traces of one cell",
+                        .help = "Also write cell.csv (t,product,nonstationary,quantization,full): "
+                                "x⊙w and the three reconstructions the maps compare with it, "
+                                "at this (kp, kd) (ICLR'18 Figs 2, 10); the lab shows them for "
+                                "the clicked cell",
+                        .valueName = "KP,KD",
+                        .group = grid,
+                        .scope = ParameterScope::CommandLine}},
+        .outputs = {"sweep.csv", "summary.json", "cell.csv"},
         .check = checkGrid,
         .upgrade = upgrade,
         .run = run};

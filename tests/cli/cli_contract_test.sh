@@ -69,6 +69,15 @@ sweep)
   check "log grid is geometric" [ "$(column l/sweep.csv kp | uniq | paste -sd' ')" = "0.01 0.1 1 10 100" ]
   check "cosines within [-1, 1]" awk -F, 'NR > 1 && ($3 < -1 || $3 > 1 || $4 < -1 || $4 > 1 || $5 < -1 || $5 > 1) { exit 1 }' l/sweep.csv
   check "sweep with a built-in signal" "$CLI" sweep --signal smooth --steps 1000 --kp 0.1:1:2 --kd 1:2:2 --out b
+  check "without --cell no cell.csv" [ ! -e b/cell.csv ]
+  check "sweep --cell writes cell.csv" "$CLI" sweep --input xw.csv --kp 0.1:1:3 --kd 0:2:2 --cell 0.55,2 --out c
+  check "  cell.csv header" header_is c/cell.csv "t,product,nonstationary,quantization,full"
+  check "  one row per input row" rows_are c/cell.csv 300
+  check "  product is x*w" awk -F, -v x="$(sed -n 2p xw.csv | cut -d, -f1)" -v w="$(sed -n 2p xw.csv | cut -d, -f2)" 'NR == 2 { d = $2 - x * w; exit !(d < 1e-12 && d > -1e-12) }' c/cell.csv
+  "$CLI" sweep --input xw.csv --kp 0.1:1:3 --kd 0:2:2 --cell 0,0 --out cbad 2> cbad.err
+  check "--cell 0,0 is refused with exit 2" [ $? -eq 2 ]
+  check "  and names --cell" grep -q -- "--cell" cbad.err
+  check "  and writes nothing" [ ! -e cbad ]
   ;;
 updates)
   printf 'xbar,ebar\n1,0\n0,1\n' > hand.csv

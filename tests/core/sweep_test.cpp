@@ -3,6 +3,7 @@
 #include "experiments/pd_sweep.h"
 
 #include <atomic>
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace sdlab {
@@ -28,6 +29,39 @@ TEST(PdSweep, RegimesOfFigure10) { // ICLR'18 App. E.1
     EXPECT_LT(coarse.cosFull, 0.5);                  // small kd: quantization error
     EXPECT_LT(derivativeOnly.cosNonstationary, 0.9); // kd ≫ kp: nonstationary error
     EXPECT_GT(fine.spikes, 10 * coarse.spikes);
+}
+
+double cosine(const std::vector<double>& a, const std::vector<double>& b) {
+    double dot = 0.0, na = 0.0, nb = 0.0;
+    for (std::size_t t = 0; t < a.size(); ++t) {
+        dot += a[t] * b[t];
+        na += a[t] * a[t];
+        nb += b[t] * b[t];
+    }
+    return dot / std::sqrt(na * nb);
+}
+
+TEST(PdSweep, TracesAreWhatTheCellsCosinesCompare) {
+    // A cell of the maps is the cosine of one of its traces with x⊙w; the traces
+    // themselves show why (ICLR'18 Fig. 2): with a changing w, kd alone (kp = 0)
+    // drifts in dec(enc(x)⊙w), and kp > 0 brings it back.
+    const auto x = makeSignal(SignalKind::Smooth, 3000, 2);
+    const auto w = makeSignal(SignalKind::Smooth, 3000, 3);
+    for (const PdParams params : {PdParams{0.3, 2.0}, PdParams{0.0, 5.0}}) {
+        const SweepTraces traces = sweepPointTraces(x, w, params);
+        const SweepPoint point = evaluateSweepPoint(x, w, params);
+        ASSERT_EQ(traces.product.size(), x.size());
+        EXPECT_EQ(traces.product[100], x[100] * w[100]);
+        EXPECT_NEAR(cosine(traces.product, traces.nonstationary), point.cosNonstationary, 1e-12);
+        EXPECT_NEAR(cosine(traces.product, traces.quantization), point.cosQuantization, 1e-12);
+        EXPECT_NEAR(cosine(traces.product, traces.full), point.cosFull, 1e-12);
+    }
+    const SweepTraces withKp = sweepPointTraces(x, w, {0.3, 5.0});
+    const SweepTraces withoutKp = sweepPointTraces(x, w, {0.0, 5.0});
+    const auto lastError = [](const SweepTraces& t) {
+        return std::abs(t.nonstationary.back() - t.product.back());
+    };
+    EXPECT_GT(lastError(withoutKp), 10 * lastError(withKp));
 }
 
 TEST(PdSweep, ParallelGridEqualsPointByPointInOrder) {

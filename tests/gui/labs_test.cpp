@@ -33,6 +33,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <cmath>
 
 using sdlab::gui::LabSession;
 using sdlab::gui::MainWindow;
@@ -224,6 +226,18 @@ class LabsTest : public QObject {
         QCOMPARE(sweepLab->heatmap(2)->columns(), 4);
         const std::vector<double> full = column(sweep + QStringLiteral("/sweep.csv"), "cos_full");
         QCOMPARE(sweepLab->heatmap(2)->value(2, 3), full[11]); // kp outer, kd inner
+        // --cell's traces come back in the trace plot.
+        const QString cell = write("sweep", QStringLiteral("sweep-cell"),
+                                   {{"kp", std::string("0.1:1:3")},
+                                    {"kd", std::string("0.5:2:4")},
+                                    {"steps", 300LL},
+                                    {"cell", std::string("1,1")}});
+        QVERIFY2(window.openResult(cell, &error), qPrintable(error));
+        const std::vector<double> drift =
+            column(cell + QStringLiteral("/cell.csv"), "nonstationary");
+        const QList<QPointF>& traced = sweepLab->tracePlot()->seriesData(1);
+        QCOMPARE(traced.size(), static_cast<qsizetype>(drift.size()));
+        QCOMPARE(traced.back().y(), drift.back());
 
         const QString train = write("train", QStringLiteral("train"),
                                     {{"model", std::string("mlp")},
@@ -448,6 +462,37 @@ class LabsTest : public QObject {
         }
         auto* sweep = qobject_cast<sdlab::gui::SweepLab*>(session->page());
         QCOMPARE(sweep->heatmap(2)->rows(), 60);
+    }
+
+    void aSweepCellShowsTheTracesItsCosinesCompare() {
+        // ICLR'18 Fig. 10's rows: the clicked cell's traces, whose cosines with x⊙w are
+        // the maps' values at that cell.
+        MainWindow window(false);
+        window.showLab(QStringLiteral("sweep"));
+        LabSession* session = window.session(QStringLiteral("sweep"));
+        QTRY_VERIFY_WITH_TIMEOUT(session->result() && settled(session), 20000);
+        auto* sweep = qobject_cast<sdlab::gui::SweepLab*>(session->page());
+        const auto cosine = [&](int series) {
+            const QList<QPointF>& truth = sweep->tracePlot()->seriesData(0);
+            const QList<QPointF>& other = sweep->tracePlot()->seriesData(series);
+            double dot = 0.0, a = 0.0, b = 0.0;
+            for (qsizetype t = 0; t < truth.size(); ++t) {
+                dot += truth[t].y() * other[t].y();
+                a += truth[t].y() * truth[t].y();
+                b += other[t].y() * other[t].y();
+            }
+            return dot / std::sqrt(a * b);
+        };
+        // Opens on the smallest kp and the largest kd (the drifting corner).
+        const int columns = sweep->heatmap(0)->columns();
+        QVERIFY(!sweep->tracePlot()->seriesData(1).isEmpty());
+        QVERIFY(std::abs(cosine(1) - sweep->heatmap(0)->value(0, columns - 1)) < 1e-9);
+        sweep->selectCell(20, 7);
+        QCOMPARE(sweep->tracePlot()->seriesData(0).size(),
+                 static_cast<qsizetype>(session->values()[QStringLiteral("steps")].toInt()));
+        for (int map = 0; map < 3; ++map)
+            QVERIFY2(std::abs(cosine(map + 1) - sweep->heatmap(map)->value(20, 7)) < 1e-9,
+                     qPrintable(QString::number(map)));
     }
 
     void cancelKeepsTheLastResultAndTheLabUsable() {
@@ -742,14 +787,19 @@ class LabsTest : public QObject {
         QVERIFY(lab->lastPacket()->source.startsWith(QStringLiteral("synthetic")));
     }
 
-    void clickingASweepCellOpensItInTheSignalLab() {
+    void aClickedSweepCellOpensInTheSignalLab() {
         MainWindow window(false);
         window.showLab(QStringLiteral("sweep"));
         LabSession* sweep = window.session(QStringLiteral("sweep"));
         QTRY_VERIFY_WITH_TIMEOUT(settled(sweep), 10000);
-        auto* map = qobject_cast<sdlab::gui::SweepLab*>(sweep->page())->heatmap(2);
+        auto* lab = qobject_cast<sdlab::gui::SweepLab*>(sweep->page());
+        auto* map = lab->heatmap(2);
         map->resize(400, 300);
         QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(5, 9).center().toPoint());
+        // A click shows the cell's traces in the Sweep lab; the button opens it.
+        QCOMPARE(window.currentPage()->labId(), QStringLiteral("sweep"));
+        QVERIFY(lab->tracePlot()->chart()->title().startsWith(QStringLiteral("kp = ")));
+        QTest::mouseClick(lab->openInSignalButton(), Qt::LeftButton);
         QCOMPARE(window.currentPage()->labId(), QStringLiteral("signal"));
         const auto& values = window.session(QStringLiteral("signal"))->values();
         const auto& result = *sweep->result();
