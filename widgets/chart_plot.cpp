@@ -3,6 +3,7 @@
 #include "widgets/axis_ticks.h"
 #include "widgets/display_scale.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QEvent>
 #include <QFontMetrics>
@@ -95,11 +96,18 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
     } else {
         s.series = new QLineSeries;
     }
+    if (style == Style::Area) { // the area keeps its upper line (deleted with it)
+        auto* upper = static_cast<QLineSeries*>(s.series);
+        auto* lower = new QLineSeries;
+        s.area = new QAreaSeries(upper, lower);
+        upper->setParent(s.area);
+        lower->setParent(s.area);
+    }
     applyStyle(s);
-    s.series->setName(name);
-    chart()->addSeries(s.series);
-    s.series->attachAxis(m_xAxis);
-    s.series->attachAxis(m_yAxis);
+    chartSeries(s)->setName(name);
+    chart()->addSeries(chartSeries(s));
+    chartSeries(s)->attachAxis(m_xAxis);
+    chartSeries(s)->attachAxis(m_yAxis);
     m_series.push_back(s);
     return static_cast<int>(m_series.size()) - 1;
 }
@@ -110,10 +118,19 @@ void ChartPlot::setSeriesColor(int index, const QColor& color) {
     applyStyle(s);
 }
 
+QAbstractSeries* ChartPlot::chartSeries(const Series& s) {
+    return s.area ? static_cast<QAbstractSeries*>(s.area) : s.series;
+}
+
 // Colour, line width and marker size, the last two times the display scale.
 void ChartPlot::applyStyle(Series& s) {
     const double scale = displayScale();
-    if (auto* scatter = qobject_cast<QScatterSeries*>(s.series)) {
+    if (s.area) {
+        QColor fill = s.color;
+        fill.setAlpha(110);
+        s.area->setBrush(fill);
+        s.area->setPen(QPen(s.color, 0.8 * scale));
+    } else if (auto* scatter = qobject_cast<QScatterSeries*>(s.series)) {
         scatter->setMarkerSize(6.0 * scale);
         scatter->setColor(s.color);
     } else if (auto* line = qobject_cast<QLineSeries*>(s.series)) {
@@ -151,7 +168,7 @@ void ChartPlot::applyFonts() {
 
 void ChartPlot::setSeriesInLegend(int index, bool shown) {
     for (QLegendMarker* marker :
-         chart()->legend()->markers(m_series.at(static_cast<std::size_t>(index)).series))
+         chart()->legend()->markers(chartSeries(m_series.at(static_cast<std::size_t>(index)))))
         marker->setVisible(shown);
 }
 
@@ -195,6 +212,12 @@ void ChartPlot::refresh(Series& s) {
         }
     }
     s.series->replace(m_buffer);
+    if (s.area) { // filled down to y = 0 (without a lower line Qt fills to the axis' bottom)
+        QList<QPointF> zero;
+        if (!m_buffer.isEmpty())
+            zero = {QPointF(m_buffer.front().x(), 0.0), QPointF(m_buffer.back().x(), 0.0)};
+        s.area->lowerSeries()->replace(zero);
+    }
 }
 
 void ChartPlot::rebuildAxes() {
@@ -222,8 +245,8 @@ void ChartPlot::rebuildAxes() {
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
     for (Series& s : m_series) {
-        s.series->attachAxis(m_xAxis);
-        s.series->attachAxis(m_yAxis);
+        chartSeries(s)->attachAxis(m_xAxis);
+        chartSeries(s)->attachAxis(m_yAxis);
     }
     applyPalette();
     applyFonts();
@@ -410,7 +433,7 @@ void ChartPlot::applyPalette() {
 QString ChartPlot::dataCsv() const {
     QString csv = QStringLiteral("series,x,y\n");
     for (const Series& s : m_series) {
-        QString name = s.series->name();
+        QString name = chartSeries(s)->name();
         if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
             name = QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
                    QLatin1Char('"');

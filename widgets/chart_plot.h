@@ -9,6 +9,8 @@
 #include <vector>
 
 class QAbstractAxis;
+class QAbstractSeries;
+class QAreaSeries;
 class QXYSeries;
 
 namespace sdlab::widgets {
@@ -24,7 +26,8 @@ namespace sdlab::widgets {
 class ChartPlot : public QChartView, public ExportablePlot {
     Q_OBJECT
   public:
-    enum class Style { Line, Dashed, Dotted, Stem, Points };
+    // Area: filled between the line and y = 0 (translucent), for areas under a curve.
+    enum class Style { Line, Dashed, Dotted, Stem, Points, Area };
 
     explicit ChartPlot(QWidget* parent = nullptr);
 
@@ -66,11 +69,13 @@ class ChartPlot : public QChartView, public ExportablePlot {
 
   private:
     struct Series {
-        QXYSeries* series = nullptr;
+        QXYSeries* series = nullptr; // the data (an Area's upper line)
+        QAreaSeries* area = nullptr; // Area only: what the chart shows
         Style style = Style::Line;
         QColor color;
         QList<QPointF> data; // as given, for rescaling and CSV
     };
+    static QAbstractSeries* chartSeries(const Series& series); // the chart's item for it
     void rebuildAxes();
     void refresh(Series& series); // data -> displayed buffer, one replace()
     void fitAxes();

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace sdlab::gui {
 
@@ -18,6 +19,7 @@ namespace {
 
 struct UpdateRulesResult : LabResult {
     std::vector<double> xBar, eBar;
+    std::vector<double> x, e; // the coded signals (--trains signals), else empty
     UpdateRulesRun run;
 };
 
@@ -26,8 +28,36 @@ LabResultPtr computeUpdateRules(const ParameterValues& v, ComputeControl&) {
     UpdatesInput in = updatesInputFrom(v); // as `sdlab-cli updates` reads and draws them
     result->xBar = std::move(in.xBar);
     result->eBar = std::move(in.eBar);
+    result->x = std::move(in.x);
+    result->e = std::move(in.e);
     result->run = runUpdateRules(result->xBar, result->eBar, in.gains);
     return result;
+}
+
+// Step i's value held over [i + 1, i + 2) (the x the other plots give step i), where
+// `keep(i)` holds, and 0 elsewhere: the outline of per-step areas.
+template <class Keep> QList<QPointF> stepOutline(const std::vector<double>& y, const Keep& keep) {
+    QList<QPointF> points;
+    points.reserve(static_cast<qsizetype>(2 * y.size()));
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const double value = keep(i) ? y[i] : 0.0, x = static_cast<double>(i + 1);
+        points.append({x, value});
+        points.append({x + 1.0, value});
+    }
+    return points;
+}
+
+// For each step, which inter-event interval it lies in: the past update adds the area of
+// steps [e_{k−1}, e_k) at event e_k (ICLR'18 eq. 19); −1 before the first event.
+std::vector<int> intervals(const std::vector<double>& xBar, const std::vector<double>& eBar) {
+    std::vector<int> interval(xBar.size(), -1);
+    int current = -1;
+    for (std::size_t t = 0; t < xBar.size(); ++t) {
+        if (xBar[t] != 0.0 || eBar[t] != 0.0)
+            ++current;
+        interval[t] = current;
+    }
+    return interval;
 }
 
 QList<QPointF> stems(const std::vector<double>& train) {
@@ -42,7 +72,8 @@ QList<QPointF> stems(const std::vector<double>& train) {
 
 UpdateRulesLab::UpdateRulesLab(const Experiment& experiment, QWidget* parent)
     : LabPage(experiment, parent), m_trains(new widgets::ChartPlot),
-      m_traces(new widgets::ChartPlot), m_updates(new widgets::ChartPlot) {
+      m_traces(new widgets::ChartPlot), m_updates(new widgets::ChartPlot),
+      m_product(new widgets::ChartPlot) {
     m_trains->setTitle(tr("Spike trains: presynaptic x̄ and postsynaptic error ē"));
     m_trains->setAxisTitles(QString(), tr("spike")); // the x axis is the one below
     m_trains->addSeries(tr("x̄ (pre)"), widgets::ChartPlot::Style::Stem);
@@ -51,6 +82,28 @@ UpdateRulesLab::UpdateRulesLab(const Experiment& experiment, QWidget* parent)
     m_traces->setAxisTitles(QString(), tr("value"));
     m_traces->addSeries(tr("xᴿ (pre)"));
     m_traces->addSeries(tr("eᴿ (post)"));
+    m_traces->addSeries(tr("x (signal)"), widgets::ChartPlot::Style::Dotted,
+                        widgets::ChartPlot::seriesColor(0));
+    m_traces->addSeries(tr("e (signal)"), widgets::ChartPlot::Style::Dotted,
+                        widgets::ChartPlot::seriesColor(1));
+    m_product->setTitle(tr("Gradient per step: x̂·ê and the areas the past update adds "
+                           "(ICLR'18 Fig. 3)"));
+    m_product->setToolTip(
+        tr("Each shaded patch is the area under x̂·ê from one event (a spike in x̄ or ē) to "
+           "the next: what the past update adds to w at the second event (eq. 19). The "
+           "future update adds, at each event, the whole decaying area that event will cause "
+           "(eq. 20); its running sum is in the plot below. With coded signals the true "
+           "gradient x·e is drawn too"));
+    m_product->setAxisTitles(QString(), tr("x·e"));
+    m_product->addSeries(tr("past areas (event to event)"), widgets::ChartPlot::Style::Area,
+                         QColor(0xCC, 0x79, 0xA7));
+    m_product->addSeries(tr("past areas, next"), widgets::ChartPlot::Style::Area,
+                         QColor(0x88, 0x99, 0xAA));
+    m_product->setSeriesInLegend(1, false);
+    m_product->addSeries(tr("x̂·ê (reconstruction)"), widgets::ChartPlot::Style::Line,
+                         QColor(0x33, 0x33, 0x33));
+    m_product->addSeries(tr("x·e (true, signals)"), widgets::ChartPlot::Style::Dashed,
+                         QColor(0x00, 0x9E, 0x73));
     m_updates->setTitle(tr("Cumulative weight change Σ Δw: four forms, one total"));
     m_updates->setAxisTitles(tr("time step t"), tr("Σ Δw"));
     m_updates->addSeries(tr("recon xᴿ·eᴿ"));
@@ -62,8 +115,9 @@ UpdateRulesLab::UpdateRulesLab(const Experiment& experiment, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_trains);
     splitter->addWidget(m_traces);
+    splitter->addWidget(m_product);
     splitter->addWidget(m_updates);
-    splitter->setSizes({220, 220, 340});
+    splitter->setSizes({170, 190, 200, 260});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -118,6 +172,24 @@ void UpdateRulesLab::showResult(const LabResultPtr& base) {
     m_trains->setSeriesData(1, stems(r.eBar));
     m_traces->setSeriesData(0, r.run.xHat);
     m_traces->setSeriesData(1, r.run.eHat);
+    m_traces->setSeriesData(2, r.x);
+    m_traces->setSeriesData(3, r.e);
+    std::vector<double> product(r.run.xHat.size()), truth;
+    for (std::size_t t = 0; t < product.size(); ++t)
+        product[t] = r.run.xHat[t] * r.run.eHat[t];
+    for (std::size_t t = 0; t < r.x.size(); ++t)
+        truth.push_back(r.x[t] * r.e[t]);
+    const std::vector<int> interval = intervals(r.xBar, r.eBar);
+    m_product->setSeriesData(0, stepOutline(product, [&](std::size_t t) {
+                                 return interval[t] >= 0 && interval[t] % 2 == 0;
+                             }));
+    m_product->setSeriesData(
+        1, stepOutline(product, [&](std::size_t t) { return interval[t] % 2 == 1; }));
+    m_product->setSeriesData(2, stepOutline(product, [](std::size_t) { return true; }));
+    m_product->setSeriesData(3, truth);
+    for (auto [plot, index] : {std::pair{m_traces, 2}, std::pair{m_traces, 3},
+                               std::pair{m_product, 3}}) // the signals' series, when there are
+        plot->setSeriesInLegend(index, !r.x.empty());
     m_updates->setSeriesData(0, r.run.recon);
     m_updates->setSeriesData(1, r.run.past);
     m_updates->setSeriesData(2, r.run.future);
@@ -131,17 +203,22 @@ void UpdateRulesLab::showResult(const LabResultPtr& base) {
     setSummary(tr("Totals: recon %1, past %2, future %3, STDP %4 · largest relative difference %5")
                    .arg(formatNumber(r.run.reconTotal, 8), formatNumber(r.run.pastTotal, 8),
                         formatNumber(r.run.futureTotal, 8), formatNumber(r.run.stdpTotal, 8))
-                   .arg(formatNumber(scale > 0.0 ? (*high - *low) / scale : 0.0, 2)));
+                   .arg(formatNumber(scale > 0.0 ? (*high - *low) / scale : 0.0, 2)) +
+               (truth.empty()
+                    ? QString()
+                    : tr(" · true Σ x·e over the steps %1")
+                          .arg(formatNumber(std::accumulate(truth.begin(), truth.end(), 0.0), 8))));
 }
 
 void UpdateRulesLab::setPlaybackPosition(int position) {
-    for (widgets::ChartPlot* plot : {m_trains, m_traces, m_updates})
+    for (widgets::ChartPlot* plot : {m_trains, m_traces, m_product, m_updates})
         plot->setVisibleLimit(position);
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> UpdateRulesLab::plots() {
     return {{QStringLiteral("trains"), m_trains},
             {QStringLiteral("reconstructions"), m_traces},
+            {QStringLiteral("gradient"), m_product},
             {QStringLiteral("updates"), m_updates}};
 }
 

@@ -8,10 +8,11 @@ class ChartPlot;
 
 namespace sdlab::gui {
 
-// The Update-rules lab (ICLR'18 Fig. 9): a presynaptic train x̄ and a postsynaptic
-// error train ē (random with a seed, or from CSV), their reconstructions x̂, ê, and the
-// cumulative weight change of the recon, past, future and STDP forms (spec §3), which
-// end at one total.
+// The Update-rules lab (ICLR'18 Figs 3 and 9): a presynaptic train x̄ and a postsynaptic
+// error train ē (random with a seed, from CSV, or two coded signals x and e), their
+// reconstructions x̂, ê, the product x̂·ê per step with the areas the past update adds at
+// each event shaded (beside the true x·e for signals), and the cumulative weight change
+// of the recon, past, future and STDP forms (spec §3), which end at one total.
 class UpdateRulesLab : public LabPage {
     Q_OBJECT
   public:
@@ -28,11 +29,13 @@ class UpdateRulesLab : public LabPage {
     void setPlaybackPosition(int position) override;
 
     widgets::ChartPlot* updatesPlot() const { return m_updates; }
+    widgets::ChartPlot* productPlot() const { return m_product; }
 
   private:
     widgets::ChartPlot* m_trains;
     widgets::ChartPlot* m_traces;
     widgets::ChartPlot* m_updates;
+    widgets::ChartPlot* m_product;
     int m_length = 0;
 };
 

@@ -80,6 +80,17 @@ sweep)
   check "  and writes nothing" [ ! -e cbad ]
   ;;
 updates)
+  check "updates --trains signals exits 0" "$CLI" updates --trains signals --signal smooth --steps 200 --kp 0.1 --kd 1 --out us
+  check "  signals.csv header" header_is us/signals.csv "t,x,e,xbar,ebar,true_product,recon_product"
+  check "  one row per step" rows_are us/signals.csv 200
+  check "  the four totals agree" awk -v r="$(json_value us/summary.json recon_total)" -v p="$(json_value us/summary.json past_total)" 'BEGIN { d = r - p; exit !(d < 1e-9 && d > -1e-9) }'
+  check "  summary has the true total" json_has us/summary.json true_total
+  check "  random trains write no signals.csv" "$CLI" updates --steps 50 --out ur
+  check "  (none)" [ ! -e ur/signals.csv ]
+  printf 'xbar,ebar\n1,0\n' > one.csv
+  "$CLI" updates --trains signals --input one.csv --out usbad 2> usbad.err
+  check "--trains signals with --input is refused with exit 2" [ $? -eq 2 ]
+  check "  and writes nothing" [ ! -e usbad ]
   printf 'xbar,ebar\n1,0\n0,1\n' > hand.csv
   check "updates exits 0" "$CLI" updates --input hand.csv --kp 1 --kd 1 --out h
   check "updates.csv header" header_is h/updates.csv "t,xhat,ehat,recon,past,future,stdp"

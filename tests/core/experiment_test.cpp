@@ -212,6 +212,8 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"kernels/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
         {"kernels/quantizer", parses(parseBitQuantizer)},
         {"networks/signal", parses(parseSignalKind)},
+        {"updates/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
+        {"updates/signal", parses(parseSignalKind)},
     };
     // `early` trains with train's parameters; `scales` takes its --model from train's.
     for (const auto& [key, check] : std::map<std::string, Check>(parsers))

@@ -17,6 +17,7 @@
 #include "gui/main_window.h"
 #include "gui/preset.h"
 #include "gui/sweep_lab.h"
+#include "gui/update_rules_lab.h"
 #include "gui/video_lab.h"
 #include "io/csv_table.h"
 #include "io/event_stream.h"
@@ -493,6 +494,46 @@ class LabsTest : public QObject {
         for (int map = 0; map < 3; ++map)
             QVERIFY2(std::abs(cosine(map + 1) - sweep->heatmap(map)->value(20, 7)) < 1e-9,
                      qPrintable(QString::number(map)));
+    }
+
+    void eachShadedAreaIsWhatThePastUpdateAddsAtItsEnd() {
+        // ICLR'18 Fig. 3 / eq. 19: the patch of x̂·ê from one event to the next is the past
+        // update's increment at the second event.
+        MainWindow window(false);
+        window.showLab(QStringLiteral("updates"));
+        LabSession* session = window.session(QStringLiteral("updates"));
+        QString error;
+        QVERIFY2(window.loadBuiltinPreset(QStringLiteral("updates"), QStringLiteral("iclr-fig3"),
+                                          &error),
+                 qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session->result() &&
+                session->result()->parameters[QStringLiteral("trains")].toString() ==
+                    QStringLiteral("signals") &&
+                settled(session),
+            20000);
+        auto* lab = qobject_cast<sdlab::gui::UpdateRulesLab*>(session->page());
+        const QList<QPointF>&even = lab->productPlot()->seriesData(0),
+              &odd = lab->productPlot()->seriesData(1);
+        const QList<QPointF>& past = lab->updatesPlot()->seriesData(1);
+        QVERIFY(!lab->productPlot()->seriesData(3).isEmpty()); // the true x·e, for signals
+        const qsizetype steps = past.size();
+        QCOMPARE(even.size(), 2 * steps);
+        // Step i's shaded value is point 2i of whichever series holds it.
+        double patch = 0.0;
+        int jumps = 0;
+        for (qsizetype i = 1; i < steps; ++i) {
+            patch += even[2 * (i - 1)].y() + odd[2 * (i - 1)].y();
+            const double jump = past[i].y() - past[i - 1].y();
+            if (jump != 0.0) {
+                QVERIFY2(
+                    std::abs(jump - patch) < 1e-9 * std::max(1.0, std::abs(patch)),
+                    qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i).arg(jump).arg(patch)));
+                patch = 0.0;
+                ++jumps;
+            }
+        }
+        QVERIFY(jumps > 10);
     }
 
     void cancelKeepsTheLastResultAndTheLabUsable() {
