@@ -84,7 +84,8 @@ struct Options {
         QStringLiteral("S")};
     QCommandLineOption result{
         QStringLiteral("result"),
-        QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab."),
+        QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab; given "
+                       "again, each in turn (Learning lab runs are overlaid)."),
         QStringLiteral("DIR")};
     QCommandLineOption zoom{
         QStringLiteral("zoom"),
@@ -310,9 +311,9 @@ int main(int argc, char** argv) {
                                    .arg(window.lessonStepCount()));
         }
     }
-    if (parser.isSet(resultOption)) {
+    for (const QString& directory : parser.values(resultOption)) {
         QString error;
-        if (!window.openResult(parser.value(resultOption), &error))
+        if (!window.openResult(directory, &error))
             return fail(2, QStringLiteral("--result: %1").arg(error));
     }
     window.show();

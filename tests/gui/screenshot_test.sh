@@ -52,6 +52,10 @@ check "--zoom out of range" 2 "$sdlab" --zoom 7 --screenshot "$out/z1.png"
 grep -q "not a factor in 0.5..3" "$out/stderr" || { echo "FAIL: --zoom message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown --theme" 2 "$sdlab" --theme sepia --screenshot "$out/z2.png"
 grep -q "not one of system, light, dark, high-contrast" "$out/stderr" || { echo "FAIL: --theme message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+# --result may be given several times (scripts/paper_figures.sh overlays runs); each is
+# checked, and a folder without a result is refused by name.
+check "a second --result without a result" 2 "$sdlab" --result "$out" --result "$out/none" --screenshot "$out/r.png"
+grep -q -- "--result: $out holds no sdlab-cli result" "$out/stderr" || { echo "FAIL: --result message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown lab" 2 "$sdlab" --lab nonsense --screenshot "$out/x.png"
 grep -q "not one of" "$out/stderr" || { echo "FAIL: unknown lab message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
 check "unknown preset" 2 "$sdlab" --lab sweep --preset nonsense --screenshot "$out/y.png"
