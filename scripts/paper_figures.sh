@@ -2,7 +2,7 @@
 # Regenerates the seeds' figures headless (issue 22 item 8): for each figure, what its
 # sdlab-cli command writes (CSV and summary.json) in OUT/NAME/, and the lab showing that
 # result as OUT/NAME.png (sdlab --result OUT/NAME --screenshot, under xvfb-run when there
-# is no display); figures of several runs overlay them in one PNG. About 3 minutes on 2
+# is no display); figures of several runs overlay them in one PNG. About 4 minutes on 2
 # cores; prints one line per figure with its time, and writes OUT/figures.md: each
 # figure's command and what it shows.
 # Usage: scripts/paper_figures.sh [OUT_DIR]   (default /tmp/sdlab-paper-figures)
@@ -88,7 +88,23 @@ start=$SECONDS
 # shellcheck disable=SC2086
 compute thesis-fig7-4-global $E --model init-eqprop --initializer-loss global &&
   picture thesis-fig7-4 "the initializer trained on local losses (no backprop) vs the global loss, forward pass" "$start" thesis-fig7-3-forward thesis-fig7-4-global
-figure thesis-fig8-2 "spiking EqProp settling to the continuous fixed point (predictive coding, OSA)" run --preset equilibrium/fig-8-2-predictive-osa
+# Fig. D.1 (top row, [500], 4 free steps): the anchor λ of eq. 7.5 scanned; scan.csv holds
+# lambda,final_test_error_percent, and the PNG overlays the runs.
+start=$SECONDS
+scan=()
+echo "lambda,final_test_error_percent" > thesis-figD1-scan.csv
+for lambda in 0 0.1 0.5 2 5; do
+  # shellcheck disable=SC2086
+  if compute "thesis-figD1-lambda$lambda" $E --model init-eqprop --anchor "$lambda"; then
+    printf ' anchor λ = %s |\n' "$lambda" >> "$INDEX"
+    error=$(sed -n 's/^ *"final_test_error_percent": \([^,]*\),*$/\1/p' "thesis-figD1-lambda$lambda/summary.json")
+    echo "$lambda,$error" >> thesis-figD1-scan.csv
+    scan+=("thesis-figD1-lambda$lambda")
+  fi
+done
+[ ${#scan[@]} -gt 0 ] && printf '| thesis-figD1 | (the runs above; thesis-figD1-scan.csv) |' >> "$INDEX" &&
+  picture thesis-figD1 "Initialized EqProp's final error against the anchor λ (eq. 7.5): $(tail -n +2 thesis-figD1-scan.csv | tr '\n' ' ')" "$start" "${scan[@]}"
+figure thesis-fig8-2 "spiking EqProp settling to the continuous fixed point: six schemes over 20 networks, mean and s.d." run --preset equilibrium/fig-8-2-schemes
 # DSN (Deep spiking networks)
 figure dsn-fig1 "herding vs stochastic quantization error vs T" run --preset quantization/dsn-fig1
 figure dsn-fig3 "early guessing: error vs cumulative inference operations of the spiking MLP" early --model spiking-mlp --dataset digits --steps 20

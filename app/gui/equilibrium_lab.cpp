@@ -11,9 +11,12 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFileInfo>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <map>
 
 namespace sdlab::gui {
 
@@ -33,6 +36,8 @@ struct EquilibriumResult : LabResult {
     bool spiking = false;
     std::uint64_t spikes = 0;
     double finalDistance = 0.0, distanceBefore = 0.0;
+    SettleEnsembleResult ensemble; // empty unless "ensemble" > 0
+    int ensembleNetworks = 0;
 };
 
 // The first hidden layer (when there is one) and the output layer are drawn; the run is
@@ -80,6 +85,15 @@ LabResultPtr computeEquilibrium(const ParameterValues& v, ComputeControl& contro
         });
     if (run.cancelled)
         return nullptr;
+    result->ensembleNetworks = static_cast<int>(v.integer("ensemble"));
+    if (result->ensembleNetworks > 0) {
+        result->ensemble = runSettleEnsemble(
+            s, result->ensembleNetworks, [&control](std::size_t done, std::size_t total) {
+                return control.report(static_cast<long>(done), static_cast<long>(total));
+            });
+        if (result->ensemble.cancelled)
+            return nullptr;
+    }
     result->spikes = run.spikes;
     result->finalDistance = run.rows.back().distanceToFixedPoint;
     result->distanceBefore =
@@ -88,11 +102,25 @@ LabResultPtr computeEquilibrium(const ParameterValues& v, ComputeControl& contro
     return result;
 }
 
+// A legend's name for a scheme of figure82Schemes() (ensemble.csv keeps the ids).
+QString schemeLabel(const std::string& id) {
+    static const std::map<std::string, QString> labels{
+        {"continuous", QStringLiteral("cont.")},
+        {"stochastic/schedule", QStringLiteral("stoch.")},
+        {"sigma-delta/schedule", QStringLiteral("Σ-Δ sched.")},
+        {"sigma-delta/osa", QStringLiteral("Σ-Δ OSA")},
+        {"predictive/schedule", QStringLiteral("pred. sched.")},
+        {"predictive/osa", QStringLiteral("pred. OSA")}};
+    const auto it = labels.find(id);
+    return it != labels.end() ? it->second : QString::fromStdString(id);
+}
+
 } // namespace
 
 EquilibriumLab::EquilibriumLab(const Experiment& experiment, QWidget* parent)
     : LabPage(experiment, parent), m_distance(new widgets::ChartPlot),
-      m_energy(new widgets::ChartPlot), m_outputs(new widgets::ChartPlot),
+      m_energy(new widgets::ChartPlot), m_schemes(new widgets::ChartPlot),
+      m_distanceTabs(new QTabWidget), m_outputs(new widgets::ChartPlot),
       m_raster(new widgets::SpikeRaster), m_states(new widgets::HeatmapView),
       m_perturb(new QAction(tr("Perturb Here"), this)) {
     m_distance->setTitle(tr("Distance to the fixed point, mean |s − s_fixed| (thesis Fig. 8.2)"));
@@ -105,6 +133,16 @@ EquilibriumLab::EquilibriumLab(const Experiment& experiment, QWidget* parent)
     m_energy->setTitle(tr("Energy E(s) (thesis eq. 2.9; + β·C once clamped)"));
     m_energy->setAxisTitles(tr("step t"), tr("E"));
     m_energy->addSeries(tr("energy"));
+    m_schemes->setTitle(tr("Fig. 8.2 over the networks: mean, ± 1 s.d. dotted"));
+    m_schemes->setToolTip(
+        tr("10^(mean ± s.d.) of log10 mean |s − s_fixed| over the random networks (seeds S, "
+           "S + 1, ...), each scheme on the same networks and perturbation: cont. the continuous "
+           "network; stoch. Bernoulli bits, ε = 1/√t; Σ-Δ binary sigma-delta bits; pred. "
+           "predictive coding (λ); sched. ε = 1/t^0.75, OSA adaptive steps. Set \"Compare "
+           "schemes over\" to a number of networks"));
+    m_schemes->setAxisTitles(tr("step t"), tr("mean |s − s_fixed|"));
+    m_schemes->setLogarithmic(false, true);
+    m_schemes->setYRange(kDistanceFloor, 1.0);
     m_outputs->setTitle(tr("Output units s_O (free phase, then after the perturbation)"));
     m_outputs->setAxisTitles(tr("step t"), tr("state s"));
     m_raster->setAxisTitles(tr("step t"), QString());
@@ -118,10 +156,12 @@ EquilibriumLab::EquilibriumLab(const Experiment& experiment, QWidget* parent)
                              "watch the network settle again (P)"));
     connect(m_perturb, &QAction::triggered, this, &EquilibriumLab::perturbHere);
 
+    m_distanceTabs->addTab(m_distance, tr("This run"));
+    m_distanceTabs->addTab(m_schemes, tr("Schemes (Fig. 8.2)"));
     auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_distance);
+    top->addWidget(m_distanceTabs);
     top->addWidget(m_energy);
-    top->setSizes({600, 400});
+    top->setSizes({660, 340});
     auto* bottom = new QSplitter(Qt::Horizontal);
     bottom->addWidget(m_raster);
     bottom->addWidget(m_states);
@@ -171,6 +211,21 @@ bool EquilibriumLab::openResult(const QString& directory, QString*) {
     const auto before = static_cast<std::size_t>(
         result->perturbAt > 0 ? std::min(result->perturbAt - 1, result->steps) : result->steps);
     result->distanceBefore = distance[before];
+    // --ensemble N: the schemes' curves, rows grouped by scheme in t order.
+    if (const QString file = QDir(directory).filePath(QStringLiteral("ensemble.csv"));
+        QFileInfo::exists(file)) {
+        const CsvTable ensemble = CsvTable::read(file.toStdString(), {}, {"scheme"});
+        const auto& names = ensemble.textColumn("scheme");
+        const auto& mean = ensemble.column("log10_distance_mean");
+        const auto& sd = ensemble.column("log10_distance_sd");
+        for (std::size_t k = 0; k < ensemble.rowCount(); ++k) {
+            auto& curves = result->ensemble.curves;
+            if (curves.empty() || curves.back().scheme != names[k])
+                curves.push_back({names[k], {}, {}});
+            curves.back().log10Mean.push_back(mean[k]);
+            curves.back().log10Sd.push_back(sd[k]);
+        }
+    }
     showResult(result);
     startShowingResultFiles();
     setSummary(tr("Opened %1 (sdlab-cli settle): %2").arg(directory, summary()));
@@ -183,6 +238,8 @@ void EquilibriumLab::showResult(const LabResultPtr& base) {
     m_distance->setSeriesData(0, r.distance);
     m_distance->setSeriesData(1, r.referenceDistance);
     m_energy->setSeriesData(0, r.energy);
+    showSchemes(r.ensemble);
+    m_distanceTabs->setCurrentWidget(r.ensemble.curves.empty() ? m_distance : m_schemes);
     m_outputs->removeAllSeries();
     for (int k = 0; k < r.outputCount; ++k) {
         m_outputs->addSeries(tr("output %1").arg(k));
@@ -206,11 +263,51 @@ void EquilibriumLab::showResult(const LabResultPtr& base) {
     const QString perturbed =
         r.perturbAt > 0 ? tr("before the perturbation %1, ").arg(formatNumber(r.distanceBefore, 3))
                         : QString();
+    QString schemes;
+    if (!r.ensemble.curves.empty()) { // the best spiking scheme at the end
+        const SettleEnsembleCurve* best = nullptr;
+        for (const SettleEnsembleCurve& c : r.ensemble.curves)
+            if (c.scheme != "continuous" && (!best || c.log10Mean.back() < best->log10Mean.back()))
+                best = &c;
+        if (best)
+            schemes = tr(" · over %1 networks the closest spiking scheme at the end is %2 (mean "
+                         "log10 distance %3)")
+                          .arg(r.ensembleNetworks)
+                          .arg(schemeLabel(best->scheme), formatNumber(best->log10Mean.back(), 3));
+    }
     setSummary(tr("%1: distance to the fixed point %2at the end %3 · %4 spikes · %5")
                    .arg(r.spiking ? tr("Spiking") : tr("Continuous"), perturbed,
                         formatNumber(r.finalDistance, 3))
                    .arg(r.spikes)
-                   .arg(formatDuration(r.computeMilliseconds)));
+                   .arg(formatDuration(r.computeMilliseconds)) +
+               schemes);
+}
+
+void EquilibriumLab::showSchemes(const SettleEnsembleResult& ensemble) {
+    m_schemes->removeAllSeries();
+    int colour = 0;
+    for (const SettleEnsembleCurve& curve : ensemble.curves) {
+        const QColor color = widgets::ChartPlot::seriesColor(colour++);
+        QList<QPointF> mean, low, high;
+        for (std::size_t t = 0; t < curve.log10Mean.size(); ++t) {
+            const auto at = [&](double log10Distance) {
+                return QPointF(static_cast<double>(t),
+                               std::max(kDistanceFloor, std::pow(10.0, log10Distance)));
+            };
+            mean.append(at(curve.log10Mean[t]));
+            low.append(at(curve.log10Mean[t] - curve.log10Sd[t]));
+            high.append(at(curve.log10Mean[t] + curve.log10Sd[t]));
+        }
+        const QString label = schemeLabel(curve.scheme);
+        const int index = m_schemes->addSeries(label, widgets::ChartPlot::Style::Line, color);
+        m_schemes->setSeriesData(index, mean);
+        for (QList<QPointF>* band : {&low, &high}) {
+            const int edge = m_schemes->addSeries(label + tr(" ± s.d."),
+                                                  widgets::ChartPlot::Style::Dotted, color);
+            m_schemes->setSeriesData(edge, std::move(*band));
+            m_schemes->setSeriesInLegend(edge, false);
+        }
+    }
 }
 
 void EquilibriumLab::setPlaybackPosition(int position) {
@@ -218,6 +315,7 @@ void EquilibriumLab::setPlaybackPosition(int position) {
     const double limit = position >= m_length ? std::numeric_limits<double>::infinity() : position;
     m_distance->setVisibleLimit(limit);
     m_energy->setVisibleLimit(limit);
+    m_schemes->setVisibleLimit(limit);
     m_outputs->setVisibleLimit(limit);
     m_raster->setVisibleLimit(position >= m_length ? 0 : position);
 }
@@ -237,11 +335,15 @@ void EquilibriumLab::perturbHere() {
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> EquilibriumLab::plots() {
-    return {{QStringLiteral("distance"), m_distance},
-            {QStringLiteral("energy"), m_energy},
-            {QStringLiteral("outputs"), m_outputs},
-            {QStringLiteral("raster"), m_raster},
-            {QStringLiteral("states"), m_states}};
+    std::vector<std::pair<QString, widgets::ExportablePlot*>> list{
+        {QStringLiteral("distance"), m_distance},
+        {QStringLiteral("energy"), m_energy},
+        {QStringLiteral("outputs"), m_outputs},
+        {QStringLiteral("raster"), m_raster},
+        {QStringLiteral("states"), m_states}};
+    if (m_schemes->seriesCount() > 0) // only with "Compare schemes over" N > 0
+        list.emplace_back(QStringLiteral("schemes"), m_schemes);
+    return list;
 }
 
 } // namespace sdlab::gui

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "equilibrium/settle_ensemble.h"
 #include "gui/lab_page.h"
 
 class QAction;
+class QTabWidget;
 
 namespace sdlab::widgets {
 class ChartPlot;
@@ -18,6 +20,8 @@ namespace sdlab::gui {
 // the energy, the output units through the free and perturbed phases, the spiking
 // hidden units' raster beside the continuous network's states as a heatmap. "Perturb
 // Here" (P) kicks the state at the playback position, so the recovery can be watched.
+// With "Compare schemes over" N networks, a tab beside the energy overlays Fig. 8.2's
+// schemes: the mean of log10 distance over the N networks with its ± s.d. band.
 class EquilibriumLab : public LabPage {
     Q_OBJECT
   public:
@@ -35,12 +39,16 @@ class EquilibriumLab : public LabPage {
     QList<QAction*> runActions() const override;
 
     widgets::ChartPlot* distancePlot() const { return m_distance; }
+    widgets::ChartPlot* schemesPlot() const { return m_schemes; }
 
   private:
     void perturbHere();
+    void showSchemes(const SettleEnsembleResult& ensemble);
 
     widgets::ChartPlot* m_distance;
     widgets::ChartPlot* m_energy;
+    widgets::ChartPlot* m_schemes;
+    QTabWidget* m_distanceTabs; // this run, or every scheme
     widgets::ChartPlot* m_outputs;
     widgets::SpikeRaster* m_raster;
     widgets::HeatmapView* m_states;

@@ -2,6 +2,7 @@
 // or spiking, with an optional perturbation (thesis §8.5.1, Fig. 8.2).
 #include "experiments/equilibrium_experiment.h"
 
+#include "equilibrium/settle_ensemble.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
 #include "io/csv_table.h"
@@ -84,6 +85,20 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         .add("spikes", static_cast<long long>(result.spikes))
         .add("spikes_per_unit_per_step", spikesPerUnitStep)
         .add("seconds", result.seconds);
+    if (const auto networks = static_cast<int>(v.integer("ensemble")); networks > 0) {
+        const SettleEnsembleResult ensemble = runSettleEnsemble(s, networks, context.progress);
+        if (ensemble.cancelled)
+            throw RunCancelled();
+        CsvWriter table({"scheme", "t", "log10_distance_mean", "log10_distance_sd"});
+        for (const SettleEnsembleCurve& curve : ensemble.curves) {
+            for (std::size_t t = 0; t < curve.log10Mean.size(); ++t)
+                table.addCells({curve.scheme, std::to_string(t), formatNumber(curve.log10Mean[t]),
+                                formatNumber(curve.log10Sd[t])});
+            summary.add("final_log10_distance_" + curve.scheme, curve.log10Mean.back());
+        }
+        summary.add("ensemble_networks", static_cast<long long>(networks));
+        out.stage("ensemble.csv", table.text());
+    }
     out.stage("settle.csv", csv.text());
     out.stage("summary.json", summary.text());
     char line[160];
@@ -176,7 +191,20 @@ std::vector<Parameter> parameters() {
         realParameter("sigma", "Kick σ", "Kick size", 0.5, 10.0, settling),
         realParameter("epsilon", "Continuous ε",
                       "eqprop: Euler step of the continuous network (reference code: 0.5)", 0.5,
-                      1.0, settling)};
+                      1.0, settling),
+        {.key = "ensemble",
+         .kind = ParameterKind::Integer,
+         .label = "Compare schemes over",
+         .help = "Also settle this many random networks (seeds S, S + 1, ...) with each of Fig. "
+                 "8.2's schemes (continuous; stochastic; sigma-delta and predictive bits, "
+                 "scheduled or OSA step sizes): ensemble.csv, the mean ± s.d. of log10 "
+                 "distance; 0: off",
+         .valueName = "N",
+         .minimum = 0,
+         .maximum = 100,
+         .fallback = 0,
+         .unit = "networks",
+         .group = settling}};
     list.insert(list.end(), settle.begin(), settle.end());
     return list;
 }
@@ -205,15 +233,17 @@ const Experiment& equilibriumExperiment() {
         .command = "settle",
         .title = "Equilibrium",
         .usage = "sdlab-cli settle --model eqprop|spiking-eqprop [--encoder sigma-delta|stochastic|"
-                 "predictive] [--steps N] [--perturb-at T] [--seed S] --out DIR",
+                 "predictive] [--steps N] [--perturb-at T] [--seed S] [--ensemble N] --out DIR",
         .description =
             "One settling of a random network on a random input (thesis §8.5.1, Fig. 8.2): the\n"
             "continuous network's fixed point is found first, then the model settles from zero.\n"
             "Writes settle.csv (t,distance_to_fixed_point,energy,spikes; distance = mean |s -\n"
             "s_fixed| over the non-input units, energy = E(s) of thesis eq. 2.9 plus the clamp\n"
-            "term after a clamp perturbation, spikes sent at step t) and summary.json.",
+            "term after a clamp perturbation, spikes sent at step t) and summary.json. With\n"
+            "--ensemble N, also ensemble.csv (scheme,t,log10_distance_mean,log10_distance_sd)\n"
+            "over N networks for each of Fig. 8.2's schemes.",
         .parameters = parameters(),
-        .outputs = {"settle.csv", "summary.json"},
+        .outputs = {"settle.csv", "summary.json", "ensemble.csv"},
         .check = checkSettings,
         .upgrade = upgrade,
         .run = run};

@@ -342,6 +342,12 @@ settle)
   check "rows t = 0..200" rows_are s1/settle.csv 201
   for key in model encoder anneal steps perturb_at distance_before_perturbation distance_after_perturbation final_distance spikes; do check "summary has $key" json_has s1/summary.json $key; done
   check "the spiking state approaches the fixed point" awk -v a="$(column s1/settle.csv distance_to_fixed_point | sed -n 2p)" -v b="$(column s1/settle.csv distance_to_fixed_point | sed -n 100p)" 'BEGIN{exit !(b < a / 5)}'
+  check "settle --ensemble 2" "$CLI" settle --sizes 30,20,5 --steps 20 --perturb-at 10 --ensemble 2 --out se
+  check "  ensemble.csv header" header_is se/ensemble.csv "scheme,t,log10_distance_mean,log10_distance_sd"
+  check "  six schemes x 21 steps" rows_are se/ensemble.csv 126
+  check "  the schemes" [ "$(cut -d, -f1 se/ensemble.csv | tail -n +2 | uniq | paste -sd' ')" = "continuous stochastic/schedule sigma-delta/schedule sigma-delta/osa predictive/schedule predictive/osa" ]
+  check "  summary names each scheme's final distance" json_has se/summary.json "final_log10_distance_predictive/osa"
+  check "  without --ensemble no ensemble.csv" [ ! -e s1/ensemble.csv ]
   check "continuous eqprop" "$CLI" settle --model eqprop --sizes 50,50,10 --steps 300 --out s2
   check "continuous reaches its fixed point" awk -v a="$(json_value s2/summary.json final_distance)" 'BEGIN{exit !(a < 1e-6)}'
   check "continuous sends no spikes" [ "$(column s2/settle.csv spikes | sort -u)" = 0 ]

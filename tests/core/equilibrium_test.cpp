@@ -4,6 +4,7 @@
 #include "equilibrium/eqprop_classifier.h"
 #include "equilibrium/feedforward_initializer.h"
 #include "equilibrium/hard_sigmoid.h"
+#include "equilibrium/settle_ensemble.h"
 #include "equilibrium/settle_run.h"
 #include "equilibrium/spiking_settler.h"
 #include "equilibrium/step_sizes.h"
@@ -571,4 +572,48 @@ TEST(SettleRun, ValidationNamesTheBadField) {
     s.sizes = {10, 10};
     s.spiking.predictiveLambda = 0.0;
     EXPECT_NE(s.validationError().find("lambda"), std::string::npos);
+}
+
+TEST(SettleEnsemble, MeansTheLogDistanceOfEachNetworkAndCancels) {
+    // Each scheme's curve is the mean and population s.d. of log10 distance over the
+    // networks seeded S, S + 1, ...: recomputed here from runSettle for one scheme.
+    SettleRunSettings base;
+    base.sizes = {30, 20, 5};
+    base.steps = 120;
+    base.perturbAt = 80;
+    base.seed = 4;
+    const SettleEnsembleResult r = runSettleEnsemble(base, 3);
+    ASSERT_EQ(r.curves.size(), figure82Schemes().size());
+    const SettleScheme& scheme = figure82Schemes()[2]; // sigma-delta, scheduled
+    const SettleEnsembleCurve& curve = r.curves[2];
+    EXPECT_EQ(curve.scheme, scheme.name);
+    ASSERT_EQ(curve.log10Mean.size(), 121u);
+    std::vector<double> logs;
+    for (std::uint64_t n = 0; n < 3; ++n) {
+        SettleRunSettings s = base;
+        s.spiking.coding = scheme.coding;
+        s.spiking.stepSize = scheme.stepSize;
+        s.spiking.schedule.eta = scheme.eta;
+        s.seed = s.spiking.seed = base.seed + n;
+        logs.push_back(std::log10(runSettle(s).rows[30].distanceToFixedPoint));
+    }
+    const double mean = (logs[0] + logs[1] + logs[2]) / 3.0;
+    double variance = 0.0;
+    for (double l : logs)
+        variance += (l - mean) * (l - mean) / 3.0;
+    EXPECT_NEAR(curve.log10Mean[30], mean, 1e-12);
+    EXPECT_NEAR(curve.log10Sd[30], std::sqrt(variance), 1e-9);
+    EXPECT_GT(curve.log10Sd[30], 0.0); // the networks differ
+    // The continuous network converges geometrically: by the end of the first phase far
+    // below every spiking scheme, whose bits leave a floor.
+    for (std::size_t k = 1; k < r.curves.size(); ++k)
+        EXPECT_LT(r.curves[0].log10Mean[79], r.curves[k].log10Mean[79] - 1.0) << k;
+    int calls = 0;
+    const SettleEnsembleResult cancelled =
+        runSettleEnsemble(base, 3, [&](std::size_t, std::size_t total) {
+            EXPECT_EQ(total, 3 * figure82Schemes().size());
+            return ++calls < 4;
+        });
+    EXPECT_TRUE(cancelled.cancelled);
+    EXPECT_TRUE(cancelled.curves.empty());
 }

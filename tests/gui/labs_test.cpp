@@ -536,6 +536,33 @@ class LabsTest : public QObject {
         QVERIFY(jumps > 10);
     }
 
+    void theSchemesTabOverlaysFigure82sSchemes() {
+        MainWindow window(false);
+        window.showLab(QStringLiteral("equilibrium"));
+        LabSession* session = window.session(QStringLiteral("equilibrium"));
+        QTRY_VERIFY_WITH_TIMEOUT(session->result() && settled(session), 20000);
+        auto* lab = qobject_cast<sdlab::gui::EquilibriumLab*>(session->page());
+        const auto names = [&] {
+            QStringList list;
+            for (const auto& [name, plot] : lab->plots())
+                list << name;
+            return list;
+        };
+        QVERIFY(!names().contains(QStringLiteral("schemes"))); // off by default
+        session->edit(QStringLiteral("ensemble"), 2);
+        session->edit(QStringLiteral("steps"), 30);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session->result()->parameters[QStringLiteral("ensemble")].toInt() == 2 &&
+                session->result()->parameters[QStringLiteral("steps")].toInt() == 30 &&
+                settled(session),
+            20000);
+        QVERIFY(names().contains(QStringLiteral("schemes")));
+        // A mean and two band edges per scheme, each over t = 0..30.
+        QCOMPARE(lab->schemesPlot()->seriesCount(),
+                 3 * static_cast<int>(sdlab::figure82Schemes().size()));
+        QCOMPARE(lab->schemesPlot()->seriesData(0).size(), 31);
+    }
+
     void cancelKeepsTheLastResultAndTheLabUsable() {
         MainWindow window(false);
         window.showLab(QStringLiteral("sweep"));
