@@ -37,6 +37,7 @@ struct EquilibriumResult : LabResult {
     std::uint64_t spikes = 0;
     double finalDistance = 0.0, distanceBefore = 0.0;
     SettleEnsembleResult ensemble; // empty unless "ensemble" > 0
+    NeuronTrace neuron;            // Fig. 8.1 (the spiking model with a hidden layer)
     int ensembleNetworks = 0;
 };
 
@@ -85,6 +86,7 @@ LabResultPtr computeEquilibrium(const ParameterValues& v, ComputeControl& contro
         });
     if (run.cancelled)
         return nullptr;
+    result->neuron = traceOneNeuron(s); // a second settling, ~ as long as the first
     result->ensembleNetworks = static_cast<int>(v.integer("ensemble"));
     if (result->ensembleNetworks > 0) {
         result->ensemble = runSettleEnsemble(
@@ -170,9 +172,69 @@ EquilibriumLab::EquilibriumLab(const Experiment& experiment, QWidget* parent)
     splitter->addWidget(m_outputs);
     splitter->addWidget(bottom);
     splitter->setSizes({320, 220, 300});
+    const QStringList titles{
+        tr("One output unit's three strongest inputs; dots: their spikes (thesis Fig. 8.1)"),
+        tr("Its weighted input v = dec(Σ w q) (eqs 8.9, 8.13)"),
+        tr("Its step size ε and the predictive coder's λ"),
+        tr("Its state: binary dynamics (eq. 8.14) vs continuous (eq. 8.3)")};
+    const QStringList yTitles{tr("s"), tr("v"), tr("ε, λ"), tr("state s")};
+    auto* neuron = new QSplitter(Qt::Vertical);
+    for (int row = 0; row < 4; ++row) {
+        auto* plot = new widgets::ChartPlot;
+        plot->setTitle(titles[row]);
+        plot->setAxisTitles(row == 3 ? tr("step t") : QString(), yTitles[row]);
+        neuron->addWidget(plot);
+        m_neuron.push_back(plot);
+    }
+    neuron->setSizes({170, 140, 140, 210}); // the bottom one carries the x axis' title
+    m_neuron[0]->setYRange(-0.3, 1.0);
+    m_neuron[3]->setYRange(0.0, 1.0);
+    m_neuron[2]->addSeries(tr("step size ε"));
+    m_neuron[2]->addSeries(tr("λ"), widgets::ChartPlot::Style::Dashed);
+    m_neuron[2]->setLogarithmic(false, true);
+    m_neuron[1]->addSeries(tr("v"));
+    m_neuron[3]->addSeries(tr("binary (this model)"), widgets::ChartPlot::Style::Line,
+                           QColor(0x22, 0x22, 0x22));
+    m_neuron[3]->addSeries(tr("continuous"), widgets::ChartPlot::Style::Line,
+                           QColor(0xD5, 0x5E, 0x00));
+    auto* settling = new QWidget;
+    auto* settlingLayout = new QVBoxLayout(settling);
+    settlingLayout->setContentsMargins(0, 0, 0, 0);
+    settlingLayout->addWidget(splitter);
+    m_pages = new QTabWidget;
+    m_pages->addTab(settling, tr("Settling (Fig. 8.2)"));
+    m_pages->addTab(neuron, tr("One neuron (Fig. 8.1)"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_pages);
+}
+
+void EquilibriumLab::showNeuron(const NeuronTrace& trace) {
+    m_neuron[0]->removeAllSeries();
+    for (std::size_t k = 0; k < trace.presynaptic.size(); ++k) {
+        const QColor color = widgets::ChartPlot::seriesColor(static_cast<int>(k));
+        const int line = m_neuron[0]->addSeries(tr("hidden unit %1").arg(trace.presynaptic[k]),
+                                                widgets::ChartPlot::Style::Line, color);
+        m_neuron[0]->setSeriesData(line, trace.presynapticState[k], 0.0);
+        // Ticks where its encoder sent a 1, each input on its own height below the curves.
+        QList<QPointF> ticks;
+        for (int t : trace.presynapticSpikes[k])
+            ticks.append({static_cast<double>(t), -0.08 * static_cast<double>(k + 1)});
+        const int tick =
+            m_neuron[0]->addSeries(tr("spikes"), widgets::ChartPlot::Style::Points, color);
+        m_neuron[0]->setSeriesData(tick, ticks);
+        m_neuron[0]->setSeriesInLegend(tick, false);
+    }
+    m_neuron[1]->setSeriesData(0, trace.weightedInput, 0.0);
+    m_neuron[3]->setTitle(tr("Output unit %1's state: binary dynamics (eq. 8.14) vs continuous "
+                             "(eq. 8.3)")
+                              .arg(trace.unit));
+    std::vector<double> steps(trace.stepSize.begin() + (trace.stepSize.empty() ? 0 : 1),
+                              trace.stepSize.end()); // ε starts at t = 1
+    m_neuron[2]->setSeriesData(0, steps, 1.0);
+    m_neuron[2]->setSeriesData(1, trace.lambda, 0.0);
+    m_neuron[3]->setSeriesData(0, trace.binary, 0.0);
+    m_neuron[3]->setSeriesData(1, trace.continuous, 0.0);
 }
 
 ComputeFunction EquilibriumLab::computeFunction() const {
@@ -239,6 +301,8 @@ void EquilibriumLab::showResult(const LabResultPtr& base) {
     m_distance->setSeriesData(1, r.referenceDistance);
     m_energy->setSeriesData(0, r.energy);
     showSchemes(r.ensemble);
+    showNeuron(r.neuron);
+    m_pages->setTabEnabled(1, !r.neuron.binary.empty());
     m_distanceTabs->setCurrentWidget(r.ensemble.curves.empty() ? m_distance : m_schemes);
     m_outputs->removeAllSeries();
     for (int k = 0; k < r.outputCount; ++k) {
@@ -316,6 +380,8 @@ void EquilibriumLab::setPlaybackPosition(int position) {
     m_distance->setVisibleLimit(limit);
     m_energy->setVisibleLimit(limit);
     m_schemes->setVisibleLimit(limit);
+    for (widgets::ChartPlot* plot : m_neuron)
+        plot->setVisibleLimit(limit);
     m_outputs->setVisibleLimit(limit);
     m_raster->setVisibleLimit(position >= m_length ? 0 : position);
 }
@@ -343,6 +409,12 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> EquilibriumLab::plots(
         {QStringLiteral("states"), m_states}};
     if (m_schemes->seriesCount() > 0) // only with "Compare schemes over" N > 0
         list.emplace_back(QStringLiteral("schemes"), m_schemes);
+    if (!m_neuron[3]->seriesData(0).isEmpty()) { // the spiking model with a hidden layer
+        const char* names[] = {"neuron_inputs", "neuron_weighted_input", "neuron_step_size",
+                               "neuron_state"};
+        for (std::size_t row = 0; row < 4; ++row)
+            list.emplace_back(QLatin1String(names[row]), m_neuron[row]);
+    }
     return list;
 }
 

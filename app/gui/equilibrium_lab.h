@@ -1,7 +1,10 @@
 #pragma once
 
+#include "equilibrium/neuron_trace.h"
 #include "equilibrium/settle_ensemble.h"
 #include "gui/lab_page.h"
+
+#include <vector>
 
 class QAction;
 class QTabWidget;
@@ -40,15 +43,22 @@ class EquilibriumLab : public LabPage {
 
     widgets::ChartPlot* distancePlot() const { return m_distance; }
     widgets::ChartPlot* schemesPlot() const { return m_schemes; }
+    // Fig. 8.1's rows: inputs, weighted input, step size and λ, binary vs continuous.
+    widgets::ChartPlot* neuronPlot(int row) const {
+        return m_neuron[static_cast<std::size_t>(row)];
+    }
 
   private:
     void perturbHere();
     void showSchemes(const SettleEnsembleResult& ensemble);
+    void showNeuron(const NeuronTrace& trace);
 
     widgets::ChartPlot* m_distance;
     widgets::ChartPlot* m_energy;
     widgets::ChartPlot* m_schemes;
-    QTabWidget* m_distanceTabs; // this run, or every scheme
+    QTabWidget* m_distanceTabs;                // this run, or every scheme
+    std::vector<widgets::ChartPlot*> m_neuron; // Fig. 8.1, top to bottom
+    QTabWidget* m_pages = nullptr;             // settling (Fig. 8.2) | one neuron
     widgets::ChartPlot* m_outputs;
     widgets::SpikeRaster* m_raster;
     widgets::HeatmapView* m_states;

@@ -95,7 +95,7 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
         {0, meanAbsoluteDistance(zero, result.fixedPoint), energyOf(zero, false), 0});
     if (observer)
         observer({result.rows.back(), zero, zero, spiking ? &spiker.lastSpikes() : nullptr,
-                  result.fixedPoint});
+                  result.fixedPoint, spiking ? &spiker : nullptr});
 
     for (int t = 1; t <= settings.steps; ++t) {
         const bool after = settings.perturbAt && t >= *settings.perturbAt;
@@ -130,7 +130,8 @@ SettleRunResult runSettle(const SettleRunSettings& settings, const SettleFrameOb
         result.spikes += static_cast<std::uint64_t>(spikes);
         if (observer)
             observer({result.rows.back(), state, reference,
-                      spiking ? &spiker.lastSpikes() : nullptr, fixed});
+                      spiking ? &spiker.lastSpikes() : nullptr, fixed,
+                      spiking ? &spiker : nullptr});
         if (progress &&
             !progress(static_cast<std::size_t>(t), static_cast<std::size_t>(settings.steps))) {
             result.cancelled = true;

@@ -55,6 +55,7 @@ struct SettleFrame {
     const EqState& continuousState;
     const std::vector<std::vector<int>>* spikes;
     const EqState& fixedPoint;
+    const SpikingSettler* settler = nullptr; // the spiking model (its step sizes, inputs)
 };
 using SettleFrameObserver = std::function<void(const SettleFrame&)>;
 

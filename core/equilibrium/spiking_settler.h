@@ -5,6 +5,7 @@
 #include "equilibrium/energy_network.h"
 #include "equilibrium/step_sizes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -71,6 +72,18 @@ class SpikingSettler {
     // The column additions the spikes have cost (Σ spikes·fan-out), part of ops().adds.
     std::uint64_t spikeAdds() const { return m_spikeAdds; }
     int phaseStep() const { return m_t; }
+    // What unit `unit` of state layer `layer` (0 = first above the input) saw at the last
+    // step: its decoded input v (eq. 8.9 or 8.13, before the bias) and its step size ε
+    // (the schedule's, or its own OSA step).
+    double decodedInput(int layer, int unit) const {
+        return m_decoded[static_cast<std::size_t>(layer)][unit];
+    }
+    double stepSize(int layer, int unit) const {
+        if (m_settings.stepSize == StepSizeRule::Schedule)
+            return m_settings.schedule.at(std::max(m_t, 1));
+        const Eigen::ArrayXd& alpha = m_osa[static_cast<std::size_t>(layer)].alpha();
+        return unit < alpha.size() ? alpha[unit] : 0.0; // 0 before the first step
+    }
     const OpCounter& ops() const { return m_ops; }
 
   private:

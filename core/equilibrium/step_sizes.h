@@ -41,6 +41,8 @@ class OsaStepSize {
     const Eigen::ArrayXd& update(const Eigen::ArrayXd& observation, const Eigen::ArrayXd& estimate);
 
     int count() const { return m_n; }
+    // The step sizes of the last update().
+    const Eigen::ArrayXd& alpha() const { return m_alpha; }
 
   private:
     double m_targetNu = 0.1, m_initialNu = 1.0, m_firstAlpha = 1.0;

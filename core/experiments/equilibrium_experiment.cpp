@@ -2,6 +2,7 @@
 // or spiking, with an optional perturbation (thesis §8.5.1, Fig. 8.2).
 #include "experiments/equilibrium_experiment.h"
 
+#include "equilibrium/neuron_trace.h"
 #include "equilibrium/settle_ensemble.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -9,6 +10,7 @@
 #include "io/input_error.h"
 #include "io/json_writer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sdlab {
@@ -98,6 +100,35 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         }
         summary.add("ensemble_networks", static_cast<long long>(networks));
         out.stage("ensemble.csv", table.text());
+    }
+    if (const NeuronTrace trace = traceOneNeuron(s); !trace.binary.empty()) {
+        // Thesis Fig. 8.1: one output unit and its three strongest inputs, step by step.
+        std::vector<std::string> header{"t"};
+        for (std::size_t k = 1; k <= trace.presynaptic.size(); ++k)
+            header.push_back("pre_" + std::to_string(k));
+        for (std::size_t k = 1; k <= trace.presynaptic.size(); ++k)
+            header.push_back("pre_" + std::to_string(k) + "_spike");
+        for (const char* name : {"weighted_input", "step_size", "lambda", "binary", "continuous"})
+            header.emplace_back(name);
+        CsvWriter neuron(header);
+        for (std::size_t t = 0; t < trace.binary.size(); ++t) {
+            std::vector<double> row{static_cast<double>(t)};
+            for (const auto& state : trace.presynapticState)
+                row.push_back(state[t]);
+            for (const auto& fired : trace.presynapticSpikes)
+                row.push_back(std::find(fired.begin(), fired.end(), static_cast<int>(t)) !=
+                                      fired.end()
+                                  ? 1.0
+                                  : 0.0);
+            row.insert(row.end(), {trace.weightedInput[t], trace.stepSize[t], trace.lambda[t],
+                                   trace.binary[t], trace.continuous[t]});
+            neuron.addRow(row);
+        }
+        summary.add("neuron_unit", static_cast<long long>(trace.unit));
+        for (std::size_t k = 0; k < trace.presynaptic.size(); ++k)
+            summary.add("neuron_pre_" + std::to_string(k + 1) + "_unit",
+                        static_cast<long long>(trace.presynaptic[k]));
+        out.stage("one_neuron.csv", neuron.text());
     }
     out.stage("settle.csv", csv.text());
     out.stage("summary.json", summary.text());
@@ -241,9 +272,12 @@ const Experiment& equilibriumExperiment() {
             "s_fixed| over the non-input units, energy = E(s) of thesis eq. 2.9 plus the clamp\n"
             "term after a clamp perturbation, spikes sent at step t) and summary.json. With\n"
             "--ensemble N, also ensemble.csv (scheme,t,log10_distance_mean,log10_distance_sd)\n"
-            "over N networks for each of Fig. 8.2's schemes.",
+            "over N networks for each of Fig. 8.2's schemes. The spiking model with a hidden\n"
+            "layer also writes one_neuron.csv (Fig. 8.1: one output unit's three strongest inputs\n"
+            "pre_k and their spikes, its weighted_input, step_size, lambda, and its binary and\n"
+            "continuous state; the unit, its fixed point nearest ½, in summary.json).",
         .parameters = parameters(),
-        .outputs = {"settle.csv", "summary.json", "ensemble.csv"},
+        .outputs = {"settle.csv", "summary.json", "ensemble.csv", "one_neuron.csv"},
         .check = checkSettings,
         .upgrade = upgrade,
         .run = run};

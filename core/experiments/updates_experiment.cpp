@@ -88,7 +88,7 @@ std::string run(const ParameterValues& v, const RunContext&, OutputBundle& out) 
                             in.x[t] * in.e[t], run.xHat[t] * run.eHat[t]});
             trueTotal += in.x[t] * in.e[t];
         }
-        out.stage("signals.csv", signals.text());
+        out.stage("gradient.csv", signals.text());
         summary.add("true_total", trueTotal);
     }
     out.stage("updates.csv", csv.text());
@@ -142,7 +142,7 @@ const Experiment& updatesExperiment() {
             "Reads integer columns xbar and ebar; writes updates.csv (t,xhat,ehat,recon,past,\n"
             "future,stdp; cumulative) and summary.json with the totals summed to infinity\n"
             "(recon_total, past_total, future_total, stdp_total), which agree. --trains signals\n"
-            "codes two built-in signals instead and adds signals.csv (t,x,e,xbar,ebar,\n"
+            "codes two built-in signals instead and adds gradient.csv (t,x,e,xbar,ebar,\n"
             "true_product,recon_product) and true_total (ICLR'18 Fig. 3).",
         .parameters = {{.key = "trains",
                         .kind = ParameterKind::Choice,
@@ -150,7 +150,7 @@ const Experiment& updatesExperiment() {
                         .help = "random: two random ±1 trains; signals: two built-in signals x "
                                 "and e (seed, seed + 1) coded by each side's PD encoder and Σ-Δ "
                                 "quantizer, so the true gradient x·e can be set beside the "
-                                "reconstructed x̂·ê (ICLR'18 Fig. 3); signals.csv",
+                                "reconstructed x̂·ê (ICLR'18 Fig. 3); gradient.csv",
                         .valueName = "KIND",
                         .fallbackText = "random",
                         .choices = choices(
@@ -183,7 +183,7 @@ const Experiment& updatesExperiment() {
                        kdParameter("kd", 1.0, pre),
                        postGain(kpParameter("kp-post", 0.1, post), "kp", "kpPost"),
                        postGain(kdParameter("kd-post", 1.0, post), "kd", "kdPost")},
-        .outputs = {"updates.csv", "summary.json", "signals.csv"},
+        .outputs = {"updates.csv", "summary.json", "gradient.csv"},
         .check = checkGains,
         .upgrade = upgrade,
         .run = run};

@@ -81,12 +81,12 @@ sweep)
   ;;
 updates)
   check "updates --trains signals exits 0" "$CLI" updates --trains signals --signal smooth --steps 200 --kp 0.1 --kd 1 --out us
-  check "  signals.csv header" header_is us/signals.csv "t,x,e,xbar,ebar,true_product,recon_product"
-  check "  one row per step" rows_are us/signals.csv 200
+  check "  gradient.csv header" header_is us/gradient.csv "t,x,e,xbar,ebar,true_product,recon_product"
+  check "  one row per step" rows_are us/gradient.csv 200
   check "  the four totals agree" awk -v r="$(json_value us/summary.json recon_total)" -v p="$(json_value us/summary.json past_total)" 'BEGIN { d = r - p; exit !(d < 1e-9 && d > -1e-9) }'
   check "  summary has the true total" json_has us/summary.json true_total
-  check "  random trains write no signals.csv" "$CLI" updates --steps 50 --out ur
-  check "  (none)" [ ! -e ur/signals.csv ]
+  check "  random trains write no gradient.csv" "$CLI" updates --steps 50 --out ur
+  check "  (none)" [ ! -e ur/gradient.csv ]
   printf 'xbar,ebar\n1,0\n' > one.csv
   "$CLI" updates --trains signals --input one.csv --out usbad 2> usbad.err
   check "--trains signals with --input is refused with exit 2" [ $? -eq 2 ]
@@ -342,6 +342,9 @@ settle)
   check "rows t = 0..200" rows_are s1/settle.csv 201
   for key in model encoder anneal steps perturb_at distance_before_perturbation distance_after_perturbation final_distance spikes; do check "summary has $key" json_has s1/summary.json $key; done
   check "the spiking state approaches the fixed point" awk -v a="$(column s1/settle.csv distance_to_fixed_point | sed -n 2p)" -v b="$(column s1/settle.csv distance_to_fixed_point | sed -n 100p)" 'BEGIN{exit !(b < a / 5)}'
+  check "  one_neuron.csv (Fig. 8.1) header" header_is s1/one_neuron.csv "t,pre_1,pre_2,pre_3,pre_1_spike,pre_2_spike,pre_3_spike,weighted_input,step_size,lambda,binary,continuous"
+  check "  one row per step" rows_are s1/one_neuron.csv 201
+  check "  the unit followed is named" json_has s1/summary.json neuron_unit
   check "settle --ensemble 2" "$CLI" settle --sizes 30,20,5 --steps 20 --perturb-at 10 --ensemble 2 --out se
   check "  ensemble.csv header" header_is se/ensemble.csv "scheme,t,log10_distance_mean,log10_distance_sd"
   check "  six schemes x 21 steps" rows_are se/ensemble.csv 126
@@ -349,6 +352,7 @@ settle)
   check "  summary names each scheme's final distance" json_has se/summary.json "final_log10_distance_predictive/osa"
   check "  without --ensemble no ensemble.csv" [ ! -e s1/ensemble.csv ]
   check "continuous eqprop" "$CLI" settle --model eqprop --sizes 50,50,10 --steps 300 --out s2
+  check "  the continuous model writes no one_neuron.csv" [ ! -e s2/one_neuron.csv ]
   check "continuous reaches its fixed point" awk -v a="$(json_value s2/summary.json final_distance)" 'BEGIN{exit !(a < 1e-6)}'
   check "continuous sends no spikes" [ "$(column s2/settle.csv spikes | sort -u)" = 0 ]
   for encoder in sigma-delta stochastic; do

@@ -4,6 +4,7 @@
 #include "equilibrium/eqprop_classifier.h"
 #include "equilibrium/feedforward_initializer.h"
 #include "equilibrium/hard_sigmoid.h"
+#include "equilibrium/neuron_trace.h"
 #include "equilibrium/settle_ensemble.h"
 #include "equilibrium/settle_run.h"
 #include "equilibrium/spiking_settler.h"
@@ -616,4 +617,58 @@ TEST(SettleEnsemble, MeansTheLogDistanceOfEachNetworkAndCancels) {
         });
     EXPECT_TRUE(cancelled.cancelled);
     EXPECT_TRUE(cancelled.curves.empty());
+}
+
+TEST(NeuronTrace, FollowsOneOutputUnitAsFigure81Does) {
+    // Sigma-delta bits decoded with v = Σ_i w_i q_i,t−1 (eq. 8.9) and the schedule
+    // ε_t = ε0/t^η: both checked step by step against the bits runSettle sends.
+    SettleRunSettings s;
+    s.sizes = {40, 30, 4};
+    s.steps = 200;
+    s.spiking.coding = SpikeCoding::SigmaDelta;
+    s.spiking.stepSize = StepSizeRule::Schedule;
+    s.spiking.schedule = {1.0, 0.75};
+    const NeuronTrace trace = traceOneNeuron(s, 2);
+    EXPECT_EQ(trace.unit, 2);
+    ASSERT_EQ(trace.binary.size(), 201u);
+    ASSERT_EQ(trace.presynaptic.size(), 3u);
+    const EnergyNetwork net(s.sizes, s.seed);
+    const Eigen::VectorXd into = net.weights(1).col(2);
+    for (Eigen::Index i = 0; i < into.size(); ++i) { // the three strongest inputs
+        const bool chosen = std::find(trace.presynaptic.begin(), trace.presynaptic.end(), i) !=
+                            trace.presynaptic.end();
+        if (!chosen) {
+            EXPECT_LE(std::abs(into[i]), std::abs(into[trace.presynaptic[2]]) + 1e-15);
+        }
+    }
+    std::vector<std::vector<int>> hiddenSpikes;
+    runSettle(s, [&](const SettleFrame& f) { hiddenSpikes.push_back((*f.spikes)[2 - 1]); });
+    for (std::size_t t = 1; t <= 200; ++t) {
+        double v = 0.0;
+        for (int i : hiddenSpikes[t - 1])
+            v += into[i];
+        EXPECT_NEAR(trace.weightedInput[t], v, 1e-12) << t;
+        EXPECT_DOUBLE_EQ(trace.stepSize[t], 1.0 / std::pow(static_cast<double>(t), 0.75)) << t;
+    }
+    for (std::size_t k = 0; k < 3; ++k) // spike ticks are steps a unit fired
+        for (int t : trace.presynapticSpikes[k]) {
+            const auto& fired = hiddenSpikes[static_cast<std::size_t>(t)];
+            EXPECT_NE(std::find(fired.begin(), fired.end(), trace.presynaptic[k]), fired.end());
+        }
+    // The binary unit ends near the continuous network's value (Fig. 8.1, bottom).
+    EXPECT_LT(std::abs(trace.binary.back() - trace.continuous.back()), 0.1);
+    // Unset, the unit is the output whose fixed point is nearest ½.
+    const NeuronTrace chosen = traceOneNeuron(s);
+    ContinuousSettler settler(net);
+    Eigen::VectorXd x(40);
+    std::mt19937_64 rng(s.seed ^ 0x9e3779b97f4a7c15ULL); // runSettle's input draw
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        x[i] = uniform(rng);
+    settler.setInput(x);
+    const Eigen::VectorXd fixedOutputs = settler.fixedPoint(net.zeroState()).back();
+    for (Eigen::Index j = 0; j < fixedOutputs.size(); ++j)
+        EXPECT_LE(std::abs(fixedOutputs[chosen.unit] - 0.5), std::abs(fixedOutputs[j] - 0.5));
+    s.model = SettleModel::Continuous;
+    EXPECT_TRUE(traceOneNeuron(s).binary.empty()); // only the spiking model is traced
 }

@@ -709,5 +709,20 @@ TEST(Lesson, TheBuiltInLessonsRead) {
     EXPECT_EQ(read, 3);
 }
 
+TEST(Experiments, EachResultFileNameBelongsToOneExperiment) {
+    // sdlab --result finds a directory's lab by the files in it: a settle result that
+    // wrote neuron.csv opened in the Neuron lab. summary.json is everyone's; spikes.csv
+    // is the Encoders lab's and the Quantization lab's, whose convergence.csv is looked
+    // for first.
+    std::map<std::string, std::string> owner;
+    for (const Experiment* e : experiments())
+        for (const std::string& file : e->outputs) {
+            if (file == "summary.json" || (file == "spikes.csv" && e->id == "encoders"))
+                continue;
+            const auto [it, fresh] = owner.emplace(file, e->id);
+            EXPECT_TRUE(fresh) << file << " is written by " << it->second << " and " << e->id;
+        }
+}
+
 } // namespace
 } // namespace sdlab
