@@ -18,6 +18,8 @@ NeuronTrace traceOneNeuron(const SettleRunSettings& settings, int unit) {
     // Everything of the outputs and the layer below, step by step; the unit and its
     // inputs are picked once the fixed point is known.
     std::vector<Eigen::VectorXd> belowStates, outputs, continuous, inputs, steps;
+    std::vector<double> lambdas;
+    const bool predictive = settings.spiking.coding == SpikeCoding::Predictive;
     std::vector<std::vector<int>> belowSpikes;
     EqState fixedPoint;
     runSettle(settings, [&](const SettleFrame& f) {
@@ -37,6 +39,11 @@ NeuronTrace traceOneNeuron(const SettleRunSettings& settings, int unit) {
         }
         inputs.push_back(v);
         steps.push_back(epsilon);
+        // The encoders' λ at this step (annealed, §8.4.6, or fixed); the other coders
+        // decode with λ = 1 (v = Σwq).
+        lambdas.push_back(!predictive ? 1.0
+                          : f.settler ? settings.spiking.lambdaAt(f.settler->phaseStep())
+                                      : settings.spiking.predictiveLambda);
     });
     if (unit < 0) { // the output whose fixed point lies deepest inside (0, 1)
         const Eigen::VectorXd& s = fixedPoint.back();
@@ -56,9 +63,6 @@ NeuronTrace traceOneNeuron(const SettleRunSettings& settings, int unit) {
     trace.presynaptic.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown));
     trace.presynapticState.resize(shown);
     trace.presynapticSpikes.resize(shown);
-    const double lambda = settings.spiking.coding == SpikeCoding::Predictive
-                              ? settings.spiking.predictiveLambda
-                              : 1.0; // the other coders decode with λ = 1 (v = Σwq)
     for (std::size_t t = 0; t < outputs.size(); ++t) {
         for (std::size_t k = 0; k < shown; ++k) {
             const int i = trace.presynaptic[k];
@@ -68,7 +72,7 @@ NeuronTrace traceOneNeuron(const SettleRunSettings& settings, int unit) {
         }
         trace.weightedInput.push_back(inputs[t][unit]);
         trace.stepSize.push_back(steps[t][unit]);
-        trace.lambda.push_back(lambda);
+        trace.lambda.push_back(lambdas[t]);
         trace.binary.push_back(outputs[t][unit]);
         trace.continuous.push_back(continuous[t][unit]);
     }

@@ -39,6 +39,8 @@ std::string SpikingEqPropSettings::validationError() const {
         return "the OSA target step size must be in (0, 1)";
     if (!(predictiveLambda > 0.0 && predictiveLambda <= 1.0))
         return "the predictive-coding lambda must be in (0, 1]";
+    if (!(lambdaAnneal >= 0.0 && lambdaAnneal <= 10.0))
+        return "the lambda-annealing exponent must be in [0, 10]";
     return {};
 }
 
@@ -75,6 +77,7 @@ void SpikingSettler::start(const Eigen::VectorXd& x, const EqState* initial) {
     }
     for (auto& v : m_decoded)
         v.setZero();
+    m_lambdaSent = m_settings.lambdaAt(1);
     beginPhase();
 }
 
@@ -93,7 +96,7 @@ void SpikingSettler::encode(std::size_t layer, const Eigen::ArrayXd& rho) {
     spikes.clear();
     Eigen::ArrayXd& phi = m_residual[layer];
     Eigen::ArrayXd& previous = m_previousRho[layer];
-    const double lambda = m_settings.predictiveLambda;
+    const double lambda = m_settings.lambdaAt(m_t);
     for (Eigen::Index i = 0; i < rho.size(); ++i) {
         bool fire = false;
         switch (m_settings.coding) {
@@ -123,7 +126,7 @@ int SpikingSettler::step(const SettleTerms& terms) {
     ++m_t;
     const std::vector<int>& sizes = m_network.sizes();
     const std::size_t layers = m_state.size();
-    const double lambda = m_settings.predictiveLambda;
+    const double lambda = m_lambdaSent; // decode with the λ the bits were sent with
     std::uint64_t adds = 0;
     for (std::size_t l = 0; l < layers; ++l) {
         // u = Σ_i w_ij q_i,t−1 over both neighbours, one column add per spike.
@@ -165,6 +168,7 @@ int SpikingSettler::step(const SettleTerms& terms) {
     m_ops.countMultiplyAdds(3 * units); // decode, average, encode per unit
 
     encode(0, m_input);
+    m_lambdaSent = m_settings.lambdaAt(m_t);
     int count = static_cast<int>(m_spikes[0].size());
     for (std::size_t l = 0; l < layers; ++l) {
         m_rho[l + 1] = hardSigmoid(m_state[l].array());

@@ -6,6 +6,7 @@
 #include "equilibrium/step_sizes.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -34,7 +35,17 @@ struct SpikingEqPropSettings {
     AnnealingSchedule schedule{1.0, 0.5};
     double osaTarget = 0.1;          // ν̄ of OSA
     double predictiveLambda = 0.275; // λ of the predictive coder (thesis §8.5.2)
-    std::uint64_t seed = 1;          // the stochastic encoder's draws
+    // λ-annealing (thesis §8.4.6): a short memory first, a long one near the fixed
+    // point, λ_t = max(λ, t^−κ) from 1 down to λ, restarting with each phase; the
+    // thesis gives no formula, this is ours. κ = 0: λ fixed.
+    double lambdaAnneal = 0.0;
+    double lambdaAt(int t) const {
+        return lambdaAnneal > 0.0
+                   ? std::max(predictiveLambda,
+                              std::pow(static_cast<double>(std::max(t, 1)), -lambdaAnneal))
+                   : predictiveLambda;
+    }
+    std::uint64_t seed = 1; // the stochastic encoder's draws
 
     std::string validationError() const; // empty when usable
 };
@@ -106,6 +117,7 @@ class SpikingSettler {
     std::vector<Eigen::ArrayXd> m_pressure;
     std::vector<Eigen::ArrayXd> m_rho;
     int m_t = 0;
+    double m_lambdaSent = 1.0; // the λ the last bits were encoded with (their decoder's)
     int m_lastSpikeCount = 0;
     std::uint64_t m_totalSpikes = 0;
     std::uint64_t m_spikeAdds = 0;

@@ -198,6 +198,16 @@ std::vector<Parameter> spikingEqPropParameters(const std::string& group) {
          .minimumExclusive = true,
          .fallback = 0.275,
          .group = group},
+        {.key = "lambda-anneal",
+         .label = "λ annealing κ",
+         .help = "Predictive coding: anneal λ from 1 (short memory) down to λ as λ_t = max(λ, "
+                 "t^−κ), restarting each phase (thesis §8.4.6; the formula is ours); 0: λ fixed",
+         .valueName = "K",
+         .minimum = 0.0,
+         .maximum = 10.0,
+         .fallback = 0.0,
+         .group = group,
+         .decimals = 2},
     };
 }
 
@@ -212,6 +222,7 @@ SpikingEqPropSettings spikingEqPropSettings(const ParameterValues& values) {
     s.schedule.eta = values.real("eta");
     s.osaTarget = values.real("osa-target");
     s.predictiveLambda = values.real("lambda");
+    s.lambdaAnneal = values.real("lambda-anneal");
     s.seed = values.seed();
     if (const std::string error = s.validationError(); !error.empty())
         throw InputError(error);

@@ -67,7 +67,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
             .add("epsilon0", s.spiking.schedule.epsilon0)
             .add("eta", s.spiking.schedule.eta)
             .add("osa_target", s.spiking.osaTarget)
-            .add("lambda", s.spiking.predictiveLambda);
+            .add("lambda", s.spiking.predictiveLambda)
+            .add("lambda_anneal", s.spiking.lambdaAnneal);
     else
         summary.add("epsilon", s.epsilon);
     summary.add("steps", static_cast<long long>(s.steps))

@@ -217,6 +217,7 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             json.add("encoder", spikeCodingName(s.spiking.coding))
                 .add("anneal", stepSizeRuleName(s.spiking.stepSize))
                 .add("lambda", s.spiking.predictiveLambda)
+                .add("lambda_anneal", s.spiking.lambdaAnneal)
                 .add("osa_target", s.spiking.osaTarget)
                 .add("epsilon0", s.spiking.schedule.epsilon0)
                 .add("eta", s.spiking.schedule.eta);

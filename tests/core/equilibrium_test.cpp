@@ -672,3 +672,36 @@ TEST(NeuronTrace, FollowsOneOutputUnitAsFigure81Does) {
     s.model = SettleModel::Continuous;
     EXPECT_TRUE(traceOneNeuron(s).binary.empty()); // only the spiking model is traced
 }
+
+TEST(SpikingSettler, AnnealedLambdaIsDecodedWithTheLambdaItWasSentWith) {
+    // §8.4.6: λ_t = max(λ, t^−κ), by hand for κ = 1, λ = 0.275 ...
+    SpikingEqPropSettings settings;
+    settings.lambdaAnneal = 1.0;
+    EXPECT_EQ(settings.lambdaAt(1), 1.0);
+    EXPECT_EQ(settings.lambdaAt(2), 0.5);
+    EXPECT_EQ(settings.lambdaAt(4), 0.275); // 1/4 is below the floor
+    settings.lambdaAnneal = 0.0;
+    EXPECT_EQ(settings.lambdaAt(2), 0.275);
+    // ... and eq. 8.13's decoder v_t = (1 − λ)v_{t−1} + λΣwq_{t−1} with the λ the bits of
+    // step t − 1 were encoded with, for one output unit, against the bits sent.
+    SettleRunSettings s;
+    s.sizes = {40, 30, 4};
+    s.steps = 60;
+    s.spiking.lambdaAnneal = 0.5;
+    const NeuronTrace trace = traceOneNeuron(s, 1);
+    const EnergyNetwork net(s.sizes, s.seed);
+    const Eigen::VectorXd into = net.weights(1).col(1);
+    std::vector<std::vector<int>> hiddenSpikes;
+    runSettle(s, [&](const SettleFrame& f) { hiddenSpikes.push_back((*f.spikes)[1]); });
+    EXPECT_EQ(trace.lambda[1], 1.0);
+    EXPECT_LT(trace.lambda[60], 0.3);
+    for (std::size_t t = 2; t <= 60; ++t) {
+        double sum = 0.0;
+        for (int i : hiddenSpikes[t - 1])
+            sum += into[i];
+        const double lambda = trace.lambda[t - 1];
+        EXPECT_NEAR(trace.weightedInput[t],
+                    (1.0 - lambda) * trace.weightedInput[t - 1] + lambda * sum, 1e-12)
+            << t;
+    }
+}
