@@ -151,25 +151,14 @@ void AlignmentLab::showResult(const LabResultPtr& base) {
     }
     m_alignment->setSeriesData(static_cast<int>(layers),
                                points(m_steps, trailingMean(layerMean, kSmoothingRows)));
-    const std::size_t tenth = std::max<std::size_t>(1, r.rows.size() / 10);
-    const auto meanAlignment = [&](std::size_t from) {
-        double sum = 0.0;
-        std::size_t count = 0;
-        for (std::size_t i = from; i < from + tenth; ++i)
-            for (double c : r.rows[i].alignment) {
-                sum += c;
-                ++count;
-            }
-        return count ? sum / static_cast<double>(count) : 0.0;
-    };
     setSummary(tr("After %1 samples: global loss %2 → %3 with local losses, %4 with the global "
                   "loss · mean alignment %5 (first tenth) → %6 (last tenth)")
                    .arg(r.rows.back().step)
                    .arg(formatNumber(r.rows.front().localTrainedLoss, 3),
                         formatNumber(r.rows.back().localTrainedLoss, 3),
                         formatNumber(r.rows.back().globalTrainedLoss, 3),
-                        formatNumber(meanAlignment(0), 2),
-                        formatNumber(meanAlignment(r.rows.size() - tenth), 2)));
+                        formatNumber(meanAlignmentOfTenth(r, false), 2),
+                        formatNumber(meanAlignmentOfTenth(r, true), 2)));
 }
 
 void AlignmentLab::setPlaybackPosition(int position) {

@@ -89,6 +89,19 @@ class Evaluation {
 
 } // namespace
 
+double meanAlignmentOfTenth(const GradientAlignmentResult& result, bool last) {
+    const std::size_t rows = result.rows.size(), tenth = std::max<std::size_t>(1, rows / 10);
+    const std::size_t from = last && rows >= tenth ? rows - tenth : 0;
+    double sum = 0.0;
+    std::size_t count = 0;
+    for (std::size_t r = from; r < std::min(rows, from + tenth); ++r)
+        for (double cosine : result.rows[r].alignment) {
+            sum += cosine;
+            ++count;
+        }
+    return count ? sum / static_cast<double>(count) : 0.0;
+}
+
 GradientAlignmentResult runGradientAlignment(const GradientAlignmentSettings& s,
                                              const ProgressCallback& progress) {
     GradientAlignmentResult result;

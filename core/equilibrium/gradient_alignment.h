@@ -40,6 +40,10 @@ struct GradientAlignmentResult {
     bool cancelled = false; // the rows so far are kept
 };
 
+// The mean alignment over every layer of the first (or the last) tenth of the rows, at
+// least one row: single rows are noisy, each step being one sample. 0 without rows.
+double meanAlignmentOfTenth(const GradientAlignmentResult& result, bool last);
+
 // Rows every max(1, steps / 200) steps and at the last. Progress is per step; false
 // cancels.
 GradientAlignmentResult runGradientAlignment(const GradientAlignmentSettings& settings,

@@ -9,7 +9,7 @@ namespace sdlab {
 
 namespace {
 
-const std::string kFormat = "sdlab-lesson";
+const std::string kLessonFormat = "sdlab-lesson";
 constexpr std::size_t kMaxSteps = 200;
 
 std::string optionalText(const JsonValue& object, const char* key) {
@@ -70,8 +70,8 @@ Lesson readLesson(std::string_view json, const std::string& source) {
     const JsonValue document = parseJson(json, source);
     const auto fail = [&](const std::string& why) { throw InputError(source + ": " + why); };
     const JsonValue* format = document.object() ? document.member("format") : nullptr;
-    if (!format || !format->string() || *format->string() != kFormat)
-        fail("not a Sigma-Delta Lab lesson (\"format\" is not \"" + kFormat + "\")");
+    if (!format || !format->string() || *format->string() != kLessonFormat)
+        fail("not a Sigma-Delta Lab lesson (\"format\" is not \"" + kLessonFormat + "\")");
     const JsonValue* version = document.member("version");
     if (!version || !version->number() || *version->number() != Lesson::kVersion)
         fail("lesson version " +

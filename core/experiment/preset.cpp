@@ -9,7 +9,7 @@ namespace sdlab {
 
 namespace {
 
-const std::string kFormat = "sdlab-preset";
+const std::string kPresetFormat = "sdlab-preset";
 
 ParameterValue fromJson(const JsonValue& json) {
     if (json.isNull())
@@ -74,8 +74,8 @@ Preset readPreset(std::string_view json, const std::string& source, std::string_
     if (!document.object())
         return fail("not a Sigma-Delta Lab preset (expected a JSON object)");
     const JsonValue* format = document.member("format");
-    if (!format || !format->string() || *format->string() != kFormat)
-        return fail("not a Sigma-Delta Lab preset (\"format\" is not \"" + kFormat + "\")");
+    if (!format || !format->string() || *format->string() != kPresetFormat)
+        return fail("not a Sigma-Delta Lab preset (\"format\" is not \"" + kPresetFormat + "\")");
     const JsonValue* version = document.member("version");
     const double* number = version ? version->number() : nullptr;
     if (!number || (*number != 1 && *number != Preset::kVersion))
@@ -128,7 +128,7 @@ std::string presetJson(const Preset& preset) {
     }
     parameters += "\n  }";
     JsonObjectWriter json;
-    json.add("format", kFormat)
+    json.add("format", kPresetFormat)
         .add("version", static_cast<long long>(Preset::kVersion))
         .add("lab", preset.experiment->id)
         .add("name", preset.name)

@@ -36,19 +36,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         values.insert(values.end(), row.alignment.begin(), row.alignment.end());
         csv.addRow(values);
     }
-    // Single rows are noisy (each step is one sample), so the summary averages a tenth.
-    const std::size_t tenth = std::max<std::size_t>(1, result.rows.size() / 10);
-    const auto meanAlignment = [&](std::size_t from) {
-        double sum = 0.0;
-        int count = 0;
-        for (std::size_t r = from; r < from + tenth; ++r)
-            for (double cosine : result.rows[r].alignment) {
-                sum += cosine;
-                ++count;
-            }
-        return sum / count;
-    };
-    const double firstMean = meanAlignment(0), lastMean = meanAlignment(result.rows.size() - tenth);
+    const double firstMean = meanAlignmentOfTenth(result, false),
+                 lastMean = meanAlignmentOfTenth(result, true);
     const GradientAlignmentRow &first = result.rows.front(), &last = result.rows.back();
     JsonObjectWriter summary;
     summary.add("sizes", v.text("sizes"))

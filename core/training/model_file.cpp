@@ -16,7 +16,7 @@ namespace sdlab {
 
 namespace {
 
-constexpr const char* kFormat = "sdlab-model";
+constexpr const char* kModelFormat = "sdlab-model";
 constexpr double kVersion = 1.0;
 
 // "784-200-10", as train's summary names layers; `sizes` holds at least two entries.
@@ -198,7 +198,7 @@ void saveModel(Classifier& model, const TrainingSettings& settings, const std::v
     ModelWriter writer(bundle);
     model.visitLearnedParameters(writer);
     JsonObjectWriter json;
-    json.add("format", kFormat)
+    json.add("format", kModelFormat)
         .add("version", kVersion)
         .add("model", modelName(settings.model))
         .add("sizes", std::vector<double>(sizes.begin(), sizes.end()))
@@ -222,7 +222,7 @@ void loadModel(Classifier& model, const TrainingSettings& settings, const std::v
     if (!json.object())
         throw InputError(file + ": not an sdlab-model file (no JSON object)");
     const std::string* format = requireMember(json, "format", file).string();
-    if (!format || *format != kFormat)
+    if (!format || *format != kModelFormat)
         throw InputError(file + ": not an sdlab-model file (format is not \"sdlab-model\")");
     const double* version = requireMember(json, "version", file).number();
     if (!version || *version != kVersion)

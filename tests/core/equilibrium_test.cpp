@@ -369,20 +369,22 @@ TEST(SpikingSettler, EventDrivenInputEqualsTheDenseSum) {
     EXPECT_EQ(settler.ops().adds - addsBefore, expectedAdds);
 }
 
-TEST(FeedforwardInitializer, LocalStepsReduceEachLayersLoss) {
-    FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
-    const Eigen::VectorXd x = randomInput(8, 3);
-    // Targets inside (0.2, 0.8), where a feed-forward unit can reach them.
-    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(),
-                          0.2 + 0.6 * randomInput(3, 5).array()};
-    init.forward(x);
-    const double before = init.localLoss(targets);
-    for (int i = 0; i < 1000; ++i) {
+TEST(FeedforwardInitializer, LocalOrGlobalStepsReduceTheLoss) {
+    for (const InitializerLoss loss : {InitializerLoss::Local, InitializerLoss::Global}) {
+        FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
+        const Eigen::VectorXd x = randomInput(8, 3);
+        // Targets inside (0.2, 0.8), where a feed-forward unit can reach them.
+        const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(),
+                              0.2 + 0.6 * randomInput(3, 5).array()};
         init.forward(x);
-        init.learn(x, targets, {0.05, 0.05});
+        const double before = init.localLoss(targets);
+        for (int i = 0; i < 1000; ++i) {
+            init.forward(x);
+            init.learn(x, targets, {0.05, 0.05}, nullptr, loss);
+        }
+        init.forward(x);
+        EXPECT_LT(init.localLoss(targets), 0.01 * before);
     }
-    init.forward(x);
-    EXPECT_LT(init.localLoss(targets), 0.01 * before);
 }
 
 // L_j of eq. 7.3 for the initializer's current parameters.
@@ -452,21 +454,6 @@ TEST(FeedforwardInitializer, LayerCosineOnAHandCase) {
     b.weights[0].setZero();
     b.biases[0].setZero();
     EXPECT_EQ(layerCosine(a, b, 0), 0.0);
-}
-
-TEST(FeedforwardInitializer, GlobalStepsReduceTheSummedLoss) {
-    FeedforwardInitializer init({8, 6, 3}, 0.01, 2);
-    const Eigen::VectorXd x = randomInput(8, 3);
-    const EqState targets{0.2 + 0.6 * randomInput(6, 4).array(),
-                          0.2 + 0.6 * randomInput(3, 5).array()};
-    init.forward(x);
-    const double before = init.localLoss(targets);
-    for (int i = 0; i < 1000; ++i) {
-        init.forward(x);
-        init.learn(x, targets, {0.05, 0.05}, nullptr, InitializerLoss::Global);
-    }
-    init.forward(x);
-    EXPECT_LT(init.localLoss(targets), 0.01 * before);
 }
 
 TEST(EqPropClassifier, IterativeInferenceSettlesToEqPropsFixedPoint) {

@@ -100,3 +100,16 @@ TEST(GradientAlignment, RowsEveryTwoHundredthAndCancel) {
     s.sizes = {4, 3};
     EXPECT_NE(s.validationError().find("--sizes"), std::string::npos);
 }
+
+TEST(GradientAlignment, TenthMeansOnAHandCase) {
+    GradientAlignmentResult r;
+    for (int k = 0; k < 20; ++k) // 20 rows: a tenth is 2 rows of 2 layers
+        r.rows.push_back({k, 0.0, 0.0, {0.1 * k, -0.1 * k}});
+    r.rows[0].alignment = {1.0, 0.0};
+    r.rows[1].alignment = {0.5, 0.5};
+    EXPECT_DOUBLE_EQ(meanAlignmentOfTenth(r, false), 0.5);
+    r.rows[18].alignment = {0.2, 0.4};
+    r.rows[19].alignment = {0.6, 0.8};
+    EXPECT_DOUBLE_EQ(meanAlignmentOfTenth(r, true), 0.5);
+    EXPECT_EQ(meanAlignmentOfTenth(GradientAlignmentResult{}, true), 0.0);
+}
