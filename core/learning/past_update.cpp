@@ -142,6 +142,19 @@ void addRow(double* __restrict dwRow, double age, double xBefore, double rowGap,
         dwRow[j] += age >= postAge[j] ? xBefore * postGap[j] : rowGap * eBefore[j];
 }
 
+// c ? a : b without a branch: which side a synapse takes depends on the data and is
+// mispredicted half the time. Picks bits, so the result is a or b exactly.
+inline double pick(bool c, double a, double b) {
+    std::uint64_t ua, ub;
+    std::memcpy(&ua, &a, sizeof ua);
+    std::memcpy(&ub, &b, sizeof ub);
+    const std::uint64_t mask = -static_cast<std::uint64_t>(c);
+    const std::uint64_t bits = (ua & mask) | (ub & ~mask);
+    double r;
+    std::memcpy(&r, &bits, sizeof r);
+    return r;
+}
+
 } // namespace
 
 void PastUpdate::updateSpikingRows(RowMatrix& dW, double scale) {
@@ -192,7 +205,7 @@ void PastUpdate::updateSpikingColumns(RowMatrix& dW, double scale) {
         const double a = static_cast<double>(age);
         const double xBefore = scale * m_xBefore(i), gap = scale * rowGap(i, age);
         for (const Column& c : m_columns)
-            dwRow[c.index] += a >= c.age ? xBefore * c.gap : gap * c.eBefore;
+            dwRow[c.index] += pick(a >= c.age, xBefore * c.gap, gap * c.eBefore);
     }
 }
 

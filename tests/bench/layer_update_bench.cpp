@@ -106,6 +106,39 @@ template <class Rule> void updateBench(benchmark::State& state) {
         benchmark::DoNotOptimize(dW.data());
     }
 }
+// The floor of any per-step update into a row-major dW: each synapse the past update
+// touches gets one add and nothing is computed (rows contiguous, columns in row order
+// with the same prefetch). recon / floor is the most the past update can gain here.
+void BM_TouchFloor(benchmark::State& state) {
+    sdlab::RowMatrix dW = sdlab::RowMatrix::Zero(kSize, kSize);
+    SpikePatterns pre(densityOf(state), 7), post(densityOf(state), 8);
+    std::vector<Eigen::Index> rows, columns;
+    std::size_t t = 0;
+    for (auto _ : state) {
+        const Eigen::ArrayXd& x = pre.at(t);
+        const Eigen::ArrayXd& e = post.at(t);
+        ++t;
+        rows.clear();
+        columns.clear();
+        for (Eigen::Index i = 0; i < kSize; ++i) {
+            if (x(i) != 0.0)
+                rows.push_back(i);
+            if (e(i) != 0.0)
+                columns.push_back(i);
+        }
+        for (Eigen::Index i : rows)
+            dW.row(i).array() += 1.0;
+        for (Eigen::Index i = 0; i < kSize; ++i) {
+            if (i + 8 < kSize)
+                for (Eigen::Index j : columns)
+                    __builtin_prefetch(dW.row(i + 8).data() + j, 1, 1);
+            double* row = dW.row(i).data();
+            for (Eigen::Index j : columns)
+                row[j] += 1.0;
+        }
+        benchmark::DoNotOptimize(dW.data());
+    }
+}
 void BM_UpdateRecon(benchmark::State& state) {
     updateBench<sdlab::ReconUpdate>(state);
 }
@@ -117,6 +150,7 @@ BENCHMARK(BM_ForwardDense)->DenseRange(0, 6);
 BENCHMARK(BM_ForwardEventDriven)->DenseRange(0, 6);
 BENCHMARK(BM_UpdateRecon)->DenseRange(0, 6);
 BENCHMARK(BM_UpdatePast)->DenseRange(0, 6);
+BENCHMARK(BM_TouchFloor)->DenseRange(0, 6);
 
 } // namespace
 
@@ -124,7 +158,8 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
-    std::printf("\n%-9s %24s %24s\n", "density", "forward dense/event", "update recon/past");
+    std::printf("\n%-9s %22s %20s %20s\n", "density", "forward dense/event", "update recon/past",
+                "recon/touch floor");
     for (int k = 0; k < 7; ++k) {
         std::string arg = "/";
         arg += std::to_string(k);
@@ -134,9 +169,10 @@ int main(int argc, char** argv) {
                        ? 0.0
                        : ia->second / ib->second;
         };
-        std::printf("%7.1f %% %23.1fx %23.1fx\n", 100 * kDensities[k],
+        std::printf("%7.1f %% %21.1fx %19.1fx %19.1fx\n", 100 * kDensities[k],
                     ratio("BM_ForwardDense", "BM_ForwardEventDriven"),
-                    ratio("BM_UpdateRecon", "BM_UpdatePast"));
+                    ratio("BM_UpdateRecon", "BM_UpdatePast"),
+                    ratio("BM_UpdateRecon", "BM_TouchFloor"));
     }
     benchmark::Shutdown();
     return 0;

@@ -13,11 +13,18 @@ class RatioReporter : public benchmark::ConsoleReporter {
         for (const Run& run : runs) {
             if (run.run_type != Run::RT_Iteration)
                 continue;
-            times[run.benchmark_name()] = run.GetAdjustedRealTime();
-            for (const auto& [name, counter] : run.counters)
-                counters[run.benchmark_name()][name] = counter;
+            const std::string name = baseName(run.benchmark_name());
+            times[name] = run.GetAdjustedRealTime();
+            for (const auto& [counterName, counter] : run.counters)
+                counters[name][counterName] = counter;
         }
         ConsoleReporter::ReportRuns(runs);
+    }
+    // A fixed iteration count appends "/iterations:N" to the name; ratios use the name
+    // the benchmark was given.
+    static std::string baseName(const std::string& name) {
+        const auto at = name.find("/iterations:");
+        return at == std::string::npos ? name : name.substr(0, at);
     }
     std::map<std::string, double> times;
     std::map<std::string, std::map<std::string, double>> counters;

@@ -146,6 +146,10 @@ void BM_MlpForwardUncounted(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(k));
 }
 
+// A fixed number of samples for every PDNN run: the cost of a sample changes as the
+// network learns (its spike densities do), so two runs compare only on the same samples.
+constexpr benchmark::IterationCount kPdnnSamples = 3000;
+
 template <sdlab::UpdateRule Rule, bool Temporal> void BM_PdnnTrain(benchmark::State& state) {
     const Samples& s = samples();
     sdlab::PdNetworkSettings settings;
@@ -169,10 +173,18 @@ BENCHMARK(BM_MlpTrain);
 BENCHMARK(BM_PlainEigenLoop);
 BENCHMARK(BM_MlpPredict);
 BENCHMARK(BM_MlpForwardUncounted);
-BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, false>)->Name("BM_PdnnRecon/shuffled");
-BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Past, false>)->Name("BM_PdnnPast/shuffled");
-BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, true>)->Name("BM_PdnnRecon/temporal");
-BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Past, true>)->Name("BM_PdnnPast/temporal");
+BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, false>)
+    ->Name("BM_PdnnRecon/shuffled")
+    ->Iterations(kPdnnSamples);
+BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Past, false>)
+    ->Name("BM_PdnnPast/shuffled")
+    ->Iterations(kPdnnSamples);
+BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Recon, true>)
+    ->Name("BM_PdnnRecon/temporal")
+    ->Iterations(kPdnnSamples);
+BENCHMARK(BM_PdnnTrain<sdlab::UpdateRule::Past, true>)
+    ->Name("BM_PdnnPast/temporal")
+    ->Iterations(kPdnnSamples);
 
 int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
