@@ -125,7 +125,18 @@ void LabSession::stopRun() {
         m_run->stop();
 }
 
+void LabSession::setIdle(bool idle) {
+    m_idle = idle;
+    if (!idle && m_recomputeDue)
+        recompute();
+}
+
 void LabSession::recompute() {
+    if (m_idle) {
+        m_recomputeDue = true;
+        return;
+    }
+    m_recomputeDue = false;
     ++m_generation;
     setBusy(true);
     m_thread.request(m_values, m_generation);

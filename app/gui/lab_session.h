@@ -47,6 +47,10 @@ class LabSession : public QObject {
     // The description's defaults, one undo step.
     void resetToDefaults(const QString& description);
 
+    // While idle (a lab not shown yet), recompute() only remembers that it is due, so the
+    // window's labs do not all compute at once at start; setIdle(false) computes it then.
+    void setIdle(bool idle);
+    bool isIdle() const { return m_idle; }
     void recompute();
     void cancel();
     bool isBusy() const { return m_busy; }
@@ -80,6 +84,8 @@ class LabSession : public QObject {
     quint64 m_generation = 0;
     LabResultPtr m_result;
     bool m_busy = false;
+    bool m_idle = false;
+    bool m_recomputeDue = false; // requested while idle
 };
 
 } // namespace sdlab::gui

@@ -190,12 +190,14 @@ MainWindow::MainWindow(bool useSettings, QWidget* parent)
         m_labList->setCurrentRow(0);
     for (const Lab& lab : m_labs)
         if (!lab.session->result() && !lab.session->isBusy())
-            lab.session->recompute();
+            lab.session->recompute(); // the shown lab's now, the others' when woken
+    wakeNextIdleLab();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::addLab(LabSession* session) {
+    session->setIdle(true); // until shown or woken (wakeNextIdleLab)
     Lab lab;
     lab.page = session->page();
     lab.session = session;
@@ -386,6 +388,7 @@ void MainWindow::onCurrentLabChanged(int index) {
     if (index < 0 || index >= static_cast<int>(m_labs.size()))
         return;
     const Lab& lab = m_labs[static_cast<std::size_t>(index)];
+    lab.session->setIdle(false);
     m_pages->setCurrentIndex(index);
     m_panels->setCurrentIndex(index);
     m_undoGroup->setActiveStack(lab.session->undoStack());
@@ -406,7 +409,21 @@ void MainWindow::onCurrentLabChanged(int index) {
     m_runMenu->insertActions(m_labRunSeparator, m_labRunActions);
 }
 
+void MainWindow::wakeNextIdleLab() {
+    for (const Lab& lab : m_labs)
+        if (lab.session->isBusy())
+            return;
+    for (const Lab& lab : m_labs)
+        if (lab.session->isIdle()) {
+            lab.session->setIdle(false);
+            if (lab.session->isBusy())
+                return; // the next one wakes when this one is done
+        }
+}
+
 void MainWindow::onBusyChanged(LabSession* session, bool busy) {
+    if (!busy) // after this lab's page has its result, not within its signal
+        QMetaObject::invokeMethod(this, &MainWindow::wakeNextIdleLab, Qt::QueuedConnection);
     if (session != currentSession())
         return;
     if (busy) {

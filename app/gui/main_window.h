@@ -107,6 +107,10 @@ class MainWindow : public QMainWindow {
     void fitSidePanesToFont(); // their widths follow the (zoomed) application font
     void onCurrentLabChanged(int index);
     void onBusyChanged(LabSession* session, bool busy);
+    // Wakes the next idle lab when no lab computes: labs compute their first result one
+    // at a time after the shown one's, so the first window comes up at once (issue 19)
+    // and switching labs later is still instant.
+    void wakeNextIdleLab();
     void updateProgress();
     void rebuildPresetMenu();
     void showStatus(const QString& text, bool error = false);

@@ -121,6 +121,37 @@ class LabsTest : public QObject {
         QCOMPARE(MainWindow::labIds(), ids);
     }
 
+    // At start only the shown lab computes; the others wait, then compute one at a time
+    // after it (issue 19: the first window is not held up by labs nobody has opened yet),
+    // and every lab has its result in the end.
+    void labsComputeOneAtATimeAfterTheShownOne() {
+        MainWindow window(false);
+        window.show();
+        auto busyLabs = [&] {
+            int busy = 0;
+            for (const QString& id : MainWindow::labIds())
+                busy += window.session(id)->isBusy() ? 1 : 0;
+            return busy;
+        };
+        QCOMPARE(busyLabs(), 1);
+        QVERIFY(window.currentSession()->isBusy());
+        int idle = 0;
+        for (const QString& id : MainWindow::labIds())
+            idle += window.session(id)->isIdle() ? 1 : 0;
+        QCOMPARE(idle, static_cast<int>(MainWindow::labIds().size()) - 1);
+        bool atMostOne = true;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                atMostOne = atMostOne && busyLabs() <= 1;
+                for (const QString& id : MainWindow::labIds())
+                    if (!window.session(id)->result())
+                        return false;
+                return true;
+            },
+            60000));
+        QVERIFY(atMostOne);
+    }
+
     // Edit > Copy as Command: the copied line, parsed as sdlab-cli parses it, gives the
     // lab's values (those the command line has), for every lab and edited values.
     void copyAsCommandRoundTripsForEveryLab() {
