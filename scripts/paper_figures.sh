@@ -67,6 +67,13 @@ figure iclr-fig3 "two coded signals: the gradient x̂·ê beside x·e, the past 
 figure iclr-fig9 "recon, past, future and STDP updates reach one total" run --preset updates/iclr-fig9
 figure iclr-fig10 "similarity maps over kp x kd and the traces of the drifting corner (Fig. 2's kp = 0)" sweep --kp 0.01:10:32 --kd 0.01:100:32 --log --cell 0.01,100
 figure iclr-fig8 "a sigma-delta network learning the synthetic scene online, its operations per frame" run --preset video/synthetic-sigma-delta-fig8
+VTEST=/usr/share/doc/opencv-doc/examples/data/vtest.avi
+figure iclr-fig8-rate "operations per frame vs frame rate, sigma-delta net on the whole frame vs the dense MLP (synthetic scene, 1-30 fps); App. H Fig. 12's activation changes" video --source synthetic --fps-sweep --learn --learn-model sigma-delta --learn-view frame
+if [ -f "$VTEST" ]; then
+  figure thesis-fig4-5 "the same on vtest.avi (1-10 fps, its own rate): the sigma-delta net's saving grows with the frame rate" video --source "$VTEST" --fps-sweep --learn --learn-model sigma-delta --learn-view frame
+else
+  echo "thesis-fig4-5            skipped: $VTEST missing (apt install opencv-doc)"
+fi
 # Thesis ch. 4, 6, 7, 8
 figure thesis-fig4-1 "original, temporal-difference, rounding, sigma-delta nets: equal outputs, their costs" run --preset networks/thesis-fig4-1
 figure thesis-fig4-4 "error vs operations: original, rounding and sigma-delta nets over a lambda sweep (digits)" scales --model sigma-delta --dataset digits --pretrain-epochs 5

@@ -282,16 +282,26 @@ std::vector<Parameter> parameters() {
              .kind = ParameterKind::Choice,
              .label = "Network input",
              .help = "reconstruction: the decoded image; events: a decaying trace of "
-                     "|events|; in a window that follows the busiest place of the "
-                     "event trace",
+                     "|events|; seen as --learn-view says",
              .valueName = "I",
              .fallbackText = "reconstruction",
              .choices = choices({{"reconstruction", "Reconstruction"}, {"events", "Event trace"}}),
              .aliases = {"learnInput"}}),
+        learnParameter(
+            {.key = "learn-view",
+             .kind = ParameterKind::Choice,
+             .label = "Network view",
+             .help = "tracking: a window half the frame's height that follows the busiest "
+                     "place of the event trace, so a shape looks the same wherever it is "
+                     "(for learning); frame: the whole frame, still as the camera (ICLR'18 "
+                     "Fig. 8: what the network costs per frame as the frame rate grows)",
+             .valueName = "V",
+             .fallbackText = "tracking",
+             .choices = choices({{"tracking", "Tracking window"}, {"frame", "Whole frame"}})}),
         learnParameter({.key = "learn-grid",
                         .kind = ParameterKind::Integer,
                         .label = "Input grid",
-                        .help = "The window is pooled to N × 3N/4 cells",
+                        .help = "The window or frame is pooled to N × 3N/4 cells",
                         .valueName = "N",
                         .minimum = 4,
                         .maximum = 256,

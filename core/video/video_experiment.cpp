@@ -52,6 +52,7 @@ OnlineLearningSettings onlineLearningSettingsFrom(const ParameterValues& v) {
     l.learningRate = v.realOr("learn-lr", defaultOnlineLearningRate(l.model));
     l.input.features = parseVideoFeatures(v.text("learn-input")).value();
     l.input.gridWidth = static_cast<int>(v.integer("learn-grid"));
+    l.input.centred = v.text("learn-view") == "tracking";
     l.replaySamples = static_cast<int>(v.integer("learn-replay"));
     l.timeSteps = static_cast<int>(v.integer("learn-steps"));
     l.method = parseLifMethod(v.text("learn-method")).value();

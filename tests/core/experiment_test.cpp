@@ -209,6 +209,7 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
          }},
         {"video/learn-input",
          [](const std::string& n) { return n == "reconstruction" || n == "events"; }},
+        {"video/learn-view", [](const std::string& n) { return n == "tracking" || n == "frame"; }},
         {"kernels/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
         {"kernels/quantizer", parses(parseBitQuantizer)},
         {"networks/signal", parses(parseSignalKind)},
