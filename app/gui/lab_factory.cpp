@@ -9,6 +9,7 @@
 #include "gui/learning_lab.h"
 #include "gui/networks_lab.h"
 #include "gui/neuron_lab.h"
+#include "gui/pareto_lab.h"
 #include "gui/quantization_lab.h"
 #include "gui/signal_lab.h"
 #include "gui/sweep_lab.h"
@@ -41,6 +42,8 @@ LabSession* createLab(const Experiment& experiment, QObject* parent) {
         return withoutRun(new NetworksLab(experiment), parent);
     if (id == "alignment")
         return withoutRun(new AlignmentLab(experiment), parent);
+    if (id == "pareto")
+        return withoutRun(new ParetoLab(experiment), parent);
     if (id == "encoders")
         return withoutRun(new EncodersLab(experiment), parent);
     if (id == "neuron")

@@ -10,6 +10,7 @@ const Experiment& kernelsExperiment();
 const Experiment& quantizationExperiment();
 const Experiment& networksExperiment();
 const Experiment& alignmentExperiment();
+const Experiment& paretoExperiment();
 const Experiment& encodersExperiment();
 const Experiment& learningExperiment();
 const Experiment& earlyExperiment();
@@ -22,12 +23,12 @@ const Experiment& neuronExperiment();
 
 const std::vector<const Experiment*>& experiments() {
     static const std::vector<const Experiment*> list{
-        &signalExperiment(),  &sweepExperiment(),        &updatesExperiment(),
-        &kernelsExperiment(), &quantizationExperiment(), &encodersExperiment(),
-        &neuronExperiment(),  &learningExperiment(),     &equilibriumExperiment(),
-        &videoExperiment(),   &networksExperiment(),     &alignmentExperiment(),
-        &costExperiment(),    &surrogateExperiment(),    &earlyExperiment(),
-        &scalesExperiment()};
+        &signalExperiment(),    &sweepExperiment(),        &updatesExperiment(),
+        &kernelsExperiment(),   &quantizationExperiment(), &encodersExperiment(),
+        &neuronExperiment(),    &learningExperiment(),     &equilibriumExperiment(),
+        &videoExperiment(),     &networksExperiment(),     &paretoExperiment(),
+        &alignmentExperiment(), &costExperiment(),         &surrogateExperiment(),
+        &earlyExperiment(),     &scalesExperiment()};
     return list;
 }
 

@@ -93,6 +93,27 @@ std::vector<double> rangeValues(const std::string& key, const std::string& text,
     return makeRange(*min, *max, static_cast<long>(*count), log, what);
 }
 
+std::vector<double> positiveValueList(const std::string& key, const std::string& text) {
+    if (text.find(':') != std::string::npos)
+        return rangeValues(key, text, true);
+    std::vector<double> values;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string item = text.substr(start, end - start);
+        item.erase(0, item.find_first_not_of(' ')); // "1e-5, 1e-4" as typed
+        const auto value = parseReal(item);
+        if (item.empty() || !value || *value <= 0.0)
+            throw InputError(key + " " + sdlab::quoted(text) + ": " + sdlab::quoted(item) +
+                             " is not a positive number (give L1,L2,... or MIN:MAX:N)");
+        values.push_back(*value);
+        start = end + 1;
+    }
+    if (values.size() > 1000)
+        throw InputError(key + ": at most 1000 values");
+    return values;
+}
+
 std::string parameterError(const Parameter& p, const ParameterValue& value) {
     const ParameterValue v = normalizedValue(p, value);
     if (std::holds_alternative<std::monostate>(v))

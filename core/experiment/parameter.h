@@ -102,5 +102,8 @@ std::string defaultDescription(const Parameter& parameter);
 std::vector<int> sizeListEntries(const std::string& key, const std::string& text);
 // A Range's values (MIN:MAX:N), linear or geometric; throws InputError naming the key.
 std::vector<double> rangeValues(const std::string& key, const std::string& text, bool log);
+// "L1,L2,..." (positive numbers, at most 1000) or MIN:MAX:N (geometric): a sweep of a
+// weight such as λ; throws InputError naming the key and the item.
+std::vector<double> positiveValueList(const std::string& key, const std::string& text);
 
 } // namespace sdlab

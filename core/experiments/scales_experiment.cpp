@@ -29,27 +29,8 @@ namespace {
 // Table B.1's energies: every value a 32-bit integer (Horowitz 2014).
 constexpr EnergyModel kInt32 = EnergyModel::int32();
 
-// --lambda L1,L2,... (the form) or MIN:MAX:N, geometric (Table B.1's sweep).
 std::vector<double> lambdasFrom(const ParameterValues& v) {
-    const std::string text = v.text("lambda");
-    if (text.find(':') != std::string::npos)
-        return rangeValues("--lambda", text, true);
-    std::vector<double> lambdas;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        const std::string item = text.substr(start, end - start);
-        char* stop = nullptr;
-        const double value = std::strtod(item.c_str(), &stop);
-        if (item.empty() || *stop != '\0' || !std::isfinite(value) || value <= 0.0)
-            throw InputError("--lambda " + quoted(text) + ": " + quoted(item) +
-                             " is not a positive number (give L1,L2,... or MIN:MAX:N)");
-        lambdas.push_back(value);
-        start = end + 1;
-    }
-    if (lambdas.size() > 1000)
-        throw InputError("--lambda: at most 1000 values");
-    return lambdas;
+    return positiveValueList("--lambda", v.text("lambda"));
 }
 
 std::string checkScales(const ParameterValues& v) {
