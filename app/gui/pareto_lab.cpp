@@ -101,19 +101,14 @@ bool ParetoLab::openResult(const QString& directory, QString* error) {
             r.lambdas.push_back(lambda[i]);
             r.trajectories.emplace_back();
         }
-        r.trajectories.back().push_back({scalesOfRow(paths, i), {pathError[i], pathComp[i]}});
+        r.trajectories.back().push_back(
+            {scalesOfRow(paths, i), {pathError[i], pathComp[i]}, static_cast<int>(step[i])});
     }
     const std::vector<double> randomError = random.column("error"),
                               randomComp = random.column("comp");
     for (std::size_t i = 0; i < randomError.size(); ++i)
         r.random.push_back({scalesOfRow(random, i), {randomError[i], randomComp[i]}});
-    for (const ScalePoint& p : r.random) {
-        bool any = false;
-        for (const auto& path : r.trajectories)
-            any = any ||
-                  (p.cost.error < path.back().cost.error && p.cost.comp < path.back().cost.comp);
-        r.dominating += any ? 1 : 0;
-    }
+    r.dominating = countDominating(r.random, r.trajectories);
     if (r.trajectories.empty()) {
         if (error)
             *error = tr("%1: paths.csv has no rows").arg(directory);

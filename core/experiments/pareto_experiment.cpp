@@ -42,14 +42,10 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         throw RunCancelled();
     const std::size_t layers = s.sizes.size() - 1;
     CsvWriter paths(withScaleColumns({"lambda", "step", "error", "comp"}, layers));
-    const int every = std::max(1, s.steps / 40);
     for (std::size_t i = 0; i < result.trajectories.size(); ++i)
-        for (std::size_t p = 0; p < result.trajectories[i].size(); ++p) {
-            const ScalePoint& point = result.trajectories[i][p];
-            std::vector<double> row{
-                result.lambdas[i],
-                static_cast<double>(std::min<int>(static_cast<int>(p) * every, s.steps)),
-                point.cost.error, point.cost.comp};
+        for (const ScalePoint& point : result.trajectories[i]) {
+            std::vector<double> row{result.lambdas[i], static_cast<double>(point.step),
+                                    point.cost.error, point.cost.comp};
             row.insert(row.end(), point.scales.begin(), point.scales.end());
             paths.addRow(row);
         }

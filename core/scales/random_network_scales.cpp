@@ -2,6 +2,7 @@
 
 #include "models/dense_layer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -36,11 +37,18 @@ std::vector<DenseLayer> rescaledGlorotNetwork(const std::vector<int>& sizes, std
     return layers;
 }
 
-bool dominates(const ScaledRoundingNet::Cost& a, const ScaledRoundingNet::Cost& b) {
-    return a.error < b.error && a.comp < b.comp;
-}
-
 } // namespace
+
+int countDominating(const std::vector<ScalePoint>& random,
+                    const std::vector<std::vector<ScalePoint>>& paths) {
+    const auto beatsAnEnd = [&](const ScalePoint& point) {
+        return std::any_of(paths.begin(), paths.end(), [&](const std::vector<ScalePoint>& path) {
+            return !path.empty() && point.cost.error < path.back().cost.error &&
+                   point.cost.comp < path.back().cost.comp;
+        });
+    };
+    return static_cast<int>(std::count_if(random.begin(), random.end(), beatsAnEnd));
+}
 
 RandomNetworkScalesResult runRandomNetworkScales(const RandomNetworkScalesSettings& settings,
                                                  const ProgressCallback& progress) {
@@ -86,16 +94,13 @@ RandomNetworkScalesResult runRandomNetworkScales(const RandomNetworkScalesSettin
             point.scales.push_back(std::exp(k(0)));
         }
         point.cost = net.evaluate(evaluation);
-        bool dominating = false;
-        for (const std::vector<ScalePoint>& path : result.trajectories)
-            dominating = dominating || dominates(point.cost, path.back().cost);
-        result.dominating += dominating ? 1 : 0;
         result.random.push_back(std::move(point));
         if (progress && !progress(++done, total)) {
             result.cancelled = true;
             return result;
         }
     }
+    result.dominating = countDominating(result.random, result.trajectories);
     return result;
 }
 

@@ -38,6 +38,11 @@ struct RandomNetworkScalesResult {
     bool cancelled = false;
 };
 
+// How many of `random` have both less error and less computation than the end of some
+// path in `paths` (Fig. 4.2's claim: none).
+int countDominating(const std::vector<ScalePoint>& random,
+                    const std::vector<std::vector<ScalePoint>>& paths);
+
 // Progress counts optimisation steps over every λ, then the random rescalings; false
 // cancels (cancelled is set; the paths and rescalings finished so far are kept).
 RandomNetworkScalesResult runRandomNetworkScales(const RandomNetworkScalesSettings& settings,

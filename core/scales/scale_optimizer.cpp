@@ -11,8 +11,9 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
                                        const ScaleOptimizerSettings& settings, int every,
                                        const ProgressCallback& progress) {
     std::vector<Eigen::VectorXd>& kappa = net.logScales();
-    const auto point = [&] {
+    const auto point = [&](int step) {
         ScalePoint p;
+        p.step = step;
         for (const Eigen::VectorXd& k : kappa)
             for (double entry : k)
                 p.scales.push_back(std::exp(entry));
@@ -20,7 +21,7 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
         return p;
     };
     std::vector<ScalePoint> trajectory;
-    trajectory.push_back(point());
+    trajectory.push_back(point(0));
     if (training.empty())
         return trajectory;
     std::mt19937_64 rng(settings.seed);
@@ -47,7 +48,7 @@ std::vector<ScalePoint> optimizeScales(ScaledRoundingNet& net,
             kappa[l].array() -= rate * (m[l] / correct1) / ((v[l] / correct2).sqrt() + epsilon);
         }
         if (step % std::max(1, every) == 0 || step == settings.steps)
-            trajectory.push_back(point());
+            trajectory.push_back(point(step));
         if (progress &&
             !progress(static_cast<std::size_t>(step), static_cast<std::size_t>(settings.steps)))
             return {};

@@ -21,6 +21,7 @@ struct ScaleOptimizerSettings {
 struct ScalePoint {
     std::vector<double> scales; // k_l, layer by layer (unit by unit with per-unit scales)
     ScaledRoundingNet::Cost cost;
+    int step = 0; // optimisation steps taken
 };
 
 // Thesis eq. 4.10 on `net`'s log-scales, weights frozen; returns the trajectory (start,

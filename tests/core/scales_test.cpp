@@ -197,6 +197,9 @@ TEST(RandomNetworkScales, OptimisedScalesLieOnTheFrontOfRandomRescalings) {
         const std::vector<ScalePoint>& path = r.trajectories[i];
         ASSERT_EQ(path.size(), 41U); // k = 1, then every 10 of the 400 steps
         EXPECT_EQ(path.front().scales, (std::vector<double>{1.0, 1.0}));
+        EXPECT_EQ(path.front().step, 0);
+        EXPECT_EQ(path[1].step, 10);
+        EXPECT_EQ(path.back().step, 400);
         const double lambda = r.lambdas[i];
         EXPECT_LT(path.back().cost.error + lambda * path.back().cost.comp,
                   path.front().cost.error + lambda * path.front().cost.comp);
