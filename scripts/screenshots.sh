@@ -11,8 +11,10 @@ for lab in $("$sdlab" --list-labs); do # the one list (core/experiment/experimen
   [ "$lab" = learning ] && run=(--preset dsn-sgd --run)
   [ "$lab" = equilibrium ] && run=(--preset fig-8-2-predictive-osa)
   [ "$lab" = video ] && run=(--seconds 30) # live: the learning curves have risen
+  [ "$lab" = pareto ] && run=(--preset thesis-fig4-2) # five λ, as Fig. 4.2
   xvfb-run -a -s "-screen 0 1400x900x24" "$sdlab" --lab "$lab" "${run[@]}" --screenshot "docs/screenshots/$lab.png"
-  if command -v convert >/dev/null; then # 256 colours: a quarter of the size, same look
+  # 256 colours: a quarter of the size, same look (only with ImageMagick's own convert)
+  if convert -version 2>/dev/null | grep -q ImageMagick; then
     convert "docs/screenshots/$lab.png" -strip -colors 256 "PNG8:docs/screenshots/$lab.png"
   fi
   echo "docs/screenshots/$lab.png"

@@ -58,7 +58,7 @@ build() {
 # two accuracy runs Training.SmallSeededRunsReachStatedAccuracy (101 s, against 11 s in
 # Release) and ScaleOptimizer.OptimisedScalesLieOnTheFrontOfRandomRescalings (36 s).
 sanitizer_tests() {
-  local dir=${SDLAB_SANITIZE_BUILD_DIR:-"$ROOT/build-sanitize"}
+  local dir=${SDLAB_SANITIZE_BUILD_DIR:-"$ROOT/build-sanitize"} start
   # -g1 (line tables) is all a sanitizer report needs for file:line, and compiles faster
   # than RelWithDebInfo's full -g. A unity build (CMake batches of sources compiled as
   # one) parses the shared headers once per batch: 4.8 instead of about 7.5 minutes here.
@@ -67,13 +67,15 @@ sanitizer_tests() {
   cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDLAB_SANITIZE=ON \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON \
     -DSDLAB_BUILD_GUI=OFF -DSDLAB_BUILD_BENCHMARKS=OFF
-  cmake --build "$dir" -j "$(nproc)"
+  timed "the sanitizer build" cmake --build "$dir" -j "$(nproc)"
   local slow='^gui\.|^cli\.presets(-heavy)?$|^Training\.SmallSeededRunsReachStatedAccuracy$'
   slow+='|^ScaleOptimizer\.OptimisedScalesLieOnTheFrontOfRandomRescalings$'
+  start=$SECONDS
   (cd "$dir" &&
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --output-on-failure -j "$(nproc)" -E "$slow")
+  echo "sdlab: the sanitizer tests took $((SECONDS - start)) s"
 }
 
 # Every tracked C++ file must match .clang-format (STYLE habit 9); the list of the files
@@ -91,6 +93,15 @@ format_check() {
   echo "sdlab: every C++ file matches .clang-format"
 }
 
+# Runs one stage and says how long it took: the whole test run has to stay under 15
+# minutes on 2 cores, and this is where to see which stage grew.
+timed() { # timed NAME COMMAND...
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  echo "sdlab: $name took $((SECONDS - start)) s"
+}
+
 case "${1:-}" in
   run)
     install_missing_packages
@@ -98,10 +109,11 @@ case "${1:-}" in
     exec "$BUILD_DIR/app/gui/sdlab" "${@:2}"
     ;;
   test)
-    install_missing_packages
-    format_check
-    build
-    (cd "$BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)")
+    timed "installing packages" install_missing_packages
+    timed "the format check" format_check
+    timed "the Release build" build
+    timed "the Release tests" \
+      bash -c "cd '$BUILD_DIR' && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(nproc)"
     sanitizer_tests
     ;;
   build)

@@ -82,7 +82,34 @@ QColor ChartPlot::seriesColor(int index) {
 void ChartPlot::removeAllSeries() {
     chart()->removeAllSeries(); // deletes them
     m_series.clear();
+    placeLegend();
     fitAxes();
+}
+
+void ChartPlot::setIntegerXTicks(bool integer) {
+    m_integerXTicks = integer;
+    fitAxes();
+}
+
+// Qt's bottom legend is one row and elides every name to "..." when the row is too
+// narrow (eight names under a half-width chart said nothing); a column on the right
+// keeps short names whole at the cost of some plot width. Long names stay below: a
+// column of them would squeeze the plot and be elided all the same.
+void ChartPlot::placeLegend() {
+    QLegend* legend = chart()->legend();
+    const QFontMetrics metrics(legend->font());
+    int row = 0, widest = 0; // the markers' own visibility is false until first shown
+    for (const Series& s : m_series)
+        if (s.inLegend) {
+            const int entry =
+                metrics.horizontalAdvance(chartSeries(s)->name()) + 2 * metrics.height() + 8;
+            row += entry;
+            widest = std::max(widest, entry);
+        }
+    const bool column = row > width() - 16 && widest <= 0.3 * width();
+    const Qt::Alignment wanted = column ? Qt::AlignRight : Qt::AlignBottom;
+    if (legend->alignment() != wanted)
+        legend->setAlignment(wanted);
 }
 
 int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) {
@@ -109,6 +136,7 @@ int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) 
     chartSeries(s)->attachAxis(m_xAxis);
     chartSeries(s)->attachAxis(m_yAxis);
     m_series.push_back(s);
+    placeLegend();
     return static_cast<int>(m_series.size()) - 1;
 }
 
@@ -164,12 +192,15 @@ void ChartPlot::applyFonts() {
     }
     for (Series& s : m_series)
         applyStyle(s);
+    placeLegend();
 }
 
 void ChartPlot::setSeriesInLegend(int index, bool shown) {
-    for (QLegendMarker* marker :
-         chart()->legend()->markers(chartSeries(m_series.at(static_cast<std::size_t>(index)))))
+    Series& s = m_series.at(static_cast<std::size_t>(index));
+    s.inLegend = shown;
+    for (QLegendMarker* marker : chart()->legend()->markers(chartSeries(s)))
         marker->setVisible(shown);
+    placeLegend();
 }
 
 void ChartPlot::setSeriesData(int index, QList<QPointF> points) {
@@ -327,11 +358,13 @@ double ChartPlot::xTickStep(double min, double max) const {
         chart()->plotArea().width() > 0.0 ? chart()->plotArea().width() : 0.8 * width();
     const double span = max - min;
     const double spacing = (1.33 * label + 8.0) / std::max(plotWidth, 1.0) * span;
-    return std::max(niceTickStep(span, 6), niceTickStep(spacing, 1));
+    const double step = std::max(niceTickStep(span, 6), niceTickStep(spacing, 1));
+    return m_integerXTicks ? std::max(1.0, std::round(step)) : step;
 }
 
 void ChartPlot::resizeEvent(QResizeEvent* event) {
     QChartView::resizeEvent(event);
+    placeLegend();
     fitAxes(); // the tick count follows the width
 }
 

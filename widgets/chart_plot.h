@@ -36,6 +36,8 @@ class ChartPlot : public QChartView, public ExportablePlot {
     void setLogarithmic(bool x, bool y); // log axes plot only the positive values
     // A fixed y range (both finite), or automatic when min ≥ max.
     void setYRange(double min, double max);
+    // x ticks only at whole numbers (layers, epochs), never 0.2 apart.
+    void setIntegerXTicks(bool integer);
 
     // Adds an empty series and returns its index. An invalid colour picks the next one
     // of a colour-blind-safe palette.
@@ -74,12 +76,14 @@ class ChartPlot : public QChartView, public ExportablePlot {
         Style style = Style::Line;
         QColor color;
         QList<QPointF> data; // as given, for rescaling and CSV
+        bool inLegend = true;
     };
     static QAbstractSeries* chartSeries(const Series& series); // the chart's item for it
     void rebuildAxes();
     void refresh(Series& series); // data -> displayed buffer, one replace()
     void fitAxes();
     double xTickStep(double min, double max) const; // round, and wide enough for labels
+    void placeLegend(); // a bottom row, or a column on the right when the row would elide
     void applyPalette();
     void applyFonts();
     void applyStyle(Series& series);
@@ -90,6 +94,7 @@ class ChartPlot : public QChartView, public ExportablePlot {
     QAbstractAxis* m_yAxis = nullptr;
     QString m_xTitle, m_yTitle;
     bool m_logX = false, m_logY = false;
+    bool m_integerXTicks = false;
     double m_fixedYMin = 0.0, m_fixedYMax = 0.0;
     double m_visibleLimit;
     bool m_userZoomed = false;

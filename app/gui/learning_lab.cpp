@@ -394,10 +394,13 @@ void LearningLab::onTradeoffReady(const ExperimentOutcomePtr& outcome) {
             summaryFile ? parseJson(*summaryFile, "summary.json") : JsonValue{};
         const QString source =
             tr("%1 %2").arg(summaryText(summary, "dataset"), summaryText(summary, "layers"));
-        if (const std::string* table = outcome->file("tradeoff.csv"))
-            m_tradeoff->addCurves(
-                source, tradeoffCurvesOfScales(readScalesTradeoff(*table, "tradeoff.csv")));
-        else if (const std::string* early = outcome->file("early.csv"))
+        if (const std::string* table = outcome->file("tradeoff.csv")) {
+            std::vector<TradeoffCurve> curves =
+                tradeoffCurvesOfScales(readScalesTradeoff(*table, "tradeoff.csv"));
+            if (const std::string* scales = outcome->file("scales.csv")) // click a point
+                attachScales(curves, readScales(*scales, "scales.csv"));
+            m_tradeoff->addCurves(source, std::move(curves));
+        } else if (const std::string* early = outcome->file("early.csv"))
             m_tradeoff->addCurves(
                 source, tradeoffCurvesOfEarly(CsvTable::parse(*early, "early.csv"), &summary,
                                               modelTitleOf(summary).toStdString()));
@@ -758,10 +761,14 @@ bool LearningLab::openTradeoffResult(const QString& directory) {
         return false;
     const JsonValue summary = readResultSummary(directory);
     const QString source = tr("%1/").arg(dir.dirName());
-    if (QFileInfo::exists(scales))
-        m_tradeoff->addCurves(source,
-                              tradeoffCurvesOfScales(readScalesTradeoffFile(scales.toStdString())));
-    else
+    if (QFileInfo::exists(scales)) {
+        std::vector<TradeoffCurve> curves =
+            tradeoffCurvesOfScales(readScalesTradeoffFile(scales.toStdString()));
+        const QString scaleFile = dir.filePath(QStringLiteral("scales.csv"));
+        if (QFileInfo::exists(scaleFile)) // without it the curves open, and a click shows none
+            attachScales(curves, readScalesFile(scaleFile.toStdString()));
+        m_tradeoff->addCurves(source, std::move(curves));
+    } else
         m_tradeoff->addCurves(source,
                               tradeoffCurvesOfEarly(CsvTable::read(early.toStdString()), &summary,
                                                     modelTitleOf(summary).toStdString()));

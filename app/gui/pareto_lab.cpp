@@ -5,7 +5,9 @@
 #include "io/csv_table.h"
 #include "widgets/chart_plot.h"
 
+#include <QChart>
 #include <QDir>
+#include <QLegend>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <map>
@@ -56,10 +58,12 @@ ParetoLab::ParetoLab(const Experiment& experiment, QWidget* parent)
     m_scales->setTitle(tr("Layer scales k_l (thesis Fig. 4.2 left)"));
     m_scales->setToolTip(tr("q_l = round(k_l·a_l) (eq. 4.5): grey, the random rescalings "
                             "(k_l log-uniform in [0.1, 100]); in colour, each λ's optimised "
-                            "scales. The rescaled network needs a fine input scale (k_0) and "
-                            "a coarse hidden one"));
+                            "scales, coloured as on the right. The rescaled network needs a "
+                            "fine input scale (k_0) and a coarse hidden one"));
     m_scales->setAxisTitles(tr("layer input l (0: the network's input)"), tr("scale k_l"));
     m_scales->setLogarithmic(false, true);
+    m_scales->setIntegerXTicks(true);
+    m_scales->chart()->legend()->setVisible(false); // the right chart's legend names both
     m_front->setTitle(tr("Error vs computation (thesis Fig. 4.2 right)"));
     m_front->setToolTip(
         tr("Per input, on Gaussian inputs: error ½‖f_round − f_true‖² (eq. "

@@ -4,7 +4,9 @@
 
 #include <QChart>
 #include <QEvent>
+#include <QLegend>
 #include <QMouseEvent>
+#include <QSplitter>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -27,20 +29,38 @@ QString operationsText(double ops) {
 
 } // namespace
 
-TradeoffView::TradeoffView(QWidget* parent) : QWidget(parent), m_plot(new widgets::ChartPlot) {
+TradeoffView::TradeoffView(QWidget* parent)
+    : QWidget(parent), m_plot(new widgets::ChartPlot), m_scalesPlot(new widgets::ChartPlot) {
     m_plot->setLogarithmic(true, false);
-    m_plot->setAxisTitles(tr("operations per test prediction (adds + mults)"),
-                          tr("test error (%)"));
+    m_plot->setAxisTitles(tr("operations per prediction"), tr("test error (%)"));
     m_plot->setTitle(tr("Error against inference compute"));
     m_plot->setToolTip(
-        tr("What one prediction costs and how often it is wrong (thesis Fig. 4.4, DSN Fig. 3): "
+        tr("What one prediction costs (additions plus multiplications per test sample) and "
+           "how often it is wrong (thesis Fig. 4.4, DSN Fig. 3): "
            "each finished run is a point; Optimise Scales and Guess Early add curves (or open "
-           "a scales or early result). Hover over a point to name it; drag to zoom."));
+           "a scales or early result). Hover over a point to name it, click a rounding or "
+           "Σ-Δ point to see its scales; drag to zoom."));
     m_plot->viewport()->setMouseTracking(true);
     m_plot->viewport()->installEventFilter(this);
+    m_scalesPlot->setLogarithmic(false, true);
+    m_scalesPlot->setIntegerXTicks(true);
+    // Short titles and no legend: the chart is a strip under the trade-off.
+    m_scalesPlot->setAxisTitles(tr("layer input l"), tr("k_l"));
+    m_scalesPlot->chart()->legend()->setVisible(false);
+    m_scalesPlot->setMinimumHeight(200);
+    m_scalesPlot->setToolTip(tr("q_l = round(k_l·a_l) (thesis eq. 4.5): the scales the clicked "
+                                "point's network was run with, one per layer input or one per "
+                                "unit (--per-unit), spread across its layer"));
+    m_scalesPlot->hide();
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_plot);
+    split->addWidget(m_scalesPlot);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->addWidget(split);
 }
 
 void TradeoffView::setRuns(const std::vector<TrainingCurves>& runs) {
@@ -79,6 +99,7 @@ void TradeoffView::addCurves(const QString& source, std::vector<TradeoffCurve> c
 void TradeoffView::clearCurves() {
     m_curves.clear();
     m_colorsUsed = 0;
+    m_scalesPlot->hide();
     redraw();
 }
 
@@ -120,35 +141,99 @@ void TradeoffView::redraw() {
         }
 }
 
-QString TradeoffView::readoutAt(const QPoint& position) const {
+QPoint TradeoffView::pixelOf(const TradeoffPoint& point) const {
     QChart* chart = m_plot->chart();
     if (chart->series().isEmpty())
         return {};
-    QAbstractSeries* axes = chart->series().front();
+    return m_plot->mapFromScene(chart->mapToScene(chart->mapToPosition(
+        QPointF(point.operations, 100.0 * point.testError), chart->series().front())));
+}
+
+TradeoffView::Hit TradeoffView::nearestAt(const QPoint& position) const {
     double best = 12.0 * 12.0;
-    QString text;
+    Hit hit;
     for (const std::vector<Shown>* list : {&m_curves, &m_runs})
         for (const Shown& shown : *list)
             for (const TradeoffPoint& p : shown.curve.points) {
                 if (p.operations <= 0.0)
                     continue;
-                const QPointF at = m_plot->mapFromScene(chart->mapToScene(
-                    chart->mapToPosition(QPointF(p.operations, 100.0 * p.testError), axes)));
+                const QPoint at = pixelOf(p);
                 const double dx = at.x() - position.x(), dy = at.y() - position.y();
-                if (dx * dx + dy * dy >= best)
-                    continue;
-                best = dx * dx + dy * dy;
-                const QString label = QString::fromStdString(p.label);
-                text =
-                    tr("%1%2\n%3 % test error at %4 operations per prediction")
-                        .arg(shown.name, label.isEmpty() ? QString() : QStringLiteral(", ") + label)
-                        .arg(100.0 * p.testError, 0, 'f', 2)
-                        .arg(operationsText(p.operations));
+                if (dx * dx + dy * dy < best) {
+                    best = dx * dx + dy * dy;
+                    hit = {&shown, &p};
+                }
             }
-    return text;
+    return hit;
+}
+
+QString TradeoffView::readoutAt(const QPoint& position) const {
+    const Hit hit = nearestAt(position);
+    if (!hit.point)
+        return {};
+    const QString label = QString::fromStdString(hit.point->label);
+    return tr("%1%2\n%3 % test error at %4 operations per prediction%5")
+        .arg(hit.shown->name, label.isEmpty() ? QString() : QStringLiteral(", ") + label)
+        .arg(100.0 * hit.point->testError, 0, 'f', 2)
+        .arg(operationsText(hit.point->operations),
+             hit.point->scales.empty() ? QString() : tr("\nclick to see its scales"));
+}
+
+bool TradeoffView::showScalesAt(const QPoint& position) {
+    const Hit hit = nearestAt(position);
+    if (!hit.point || hit.point->scales.empty())
+        return false;
+    showScales(*hit.shown, *hit.point);
+    return true;
+}
+
+void TradeoffView::showScales(const Shown& shown, const TradeoffPoint& point) {
+    m_scalesPlot->removeAllSeries();
+    const bool perUnit = std::any_of(point.scales.begin(), point.scales.end(),
+                                     [](const std::vector<double>& k) { return k.size() > 1; });
+    m_scalesPlot->setTitle(
+        (perUnit ? tr("Scales of %1, %2 (dots: units, line: median)") : tr("Scales of %1, %2"))
+            .arg(shown.name, QString::fromStdString(point.label)));
+    QList<QPointF> units, layers;
+    for (std::size_t l = 0; l < point.scales.size(); ++l) {
+        std::vector<double> k = point.scales[l];
+        const double n = static_cast<double>(k.size());
+        for (std::size_t u = 0; u < k.size(); ++u) // a layer's units spread over ±0.3
+            units.append({static_cast<double>(l) +
+                              (n > 1 ? 0.6 * (static_cast<double>(u) / (n - 1) - 0.5) : 0.0),
+                          k[u]});
+        std::nth_element(k.begin(), k.begin() + static_cast<std::ptrdiff_t>(k.size() / 2), k.end());
+        layers.append({static_cast<double>(l), k[k.size() / 2]});
+    }
+    if (perUnit) {
+        std::sort(units.begin(), units.end(),
+                  [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+        m_scalesPlot->setSeriesData(m_scalesPlot->addSeries(tr("a unit's k"),
+                                                            widgets::ChartPlot::Style::Points,
+                                                            shown.color.lighter(150)),
+                                    units);
+    }
+    m_scalesPlot->setSeriesData(
+        m_scalesPlot->addSeries(perUnit ? tr("median over units") : tr("k_l"),
+                                widgets::ChartPlot::Style::Line, shown.color),
+        layers);
+    m_scalesPlot->setSeriesData(
+        m_scalesPlot->addSeries(QString(), widgets::ChartPlot::Style::Points, shown.color), layers);
+    m_scalesPlot->resetZoom();
+    m_scalesPlot->show();
 }
 
 bool TradeoffView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plot->viewport() && (event->type() == QEvent::MouseButtonPress ||
+                                          event->type() == QEvent::MouseButtonRelease)) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const QPoint position = mouse->position().toPoint();
+        if (mouse->button() == Qt::LeftButton && event->type() == QEvent::MouseButtonPress)
+            m_pressedAt = position;
+        else if (mouse->button() == Qt::LeftButton &&
+                 (position - m_pressedAt).manhattanLength() < 4)
+            showScalesAt(position);
+    }
     if (watched == m_plot->viewport() && event->type() == QEvent::MouseMove) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         const QPoint position = mouse->position().toPoint();

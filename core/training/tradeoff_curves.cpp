@@ -56,8 +56,8 @@ std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& table) {
                 std::snprintf(label, sizeof label, "%s", curve.reference ? "" : "every scale 1");
             else
                 std::snprintf(label, sizeof label, "λ = %.3g", lambda[r]);
-            curve.points.push_back(
-                {adds[r] + mults[r], error[r], label, curve.reference || !std::isnan(lambda[r])});
+            curve.points.push_back({adds[r] + mults[r], error[r], label,
+                                    curve.reference || !std::isnan(lambda[r]), lambda[r]});
         }
         if (!curve.points.empty())
             curves.push_back(std::move(curve));
@@ -66,6 +66,76 @@ std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& table) {
         throw InputError(table.sourceName() +
                          ": no rows of a known network (original, rounding, sigma-delta)");
     return curves;
+}
+
+CsvTable readScales(const std::string& text, const std::string& sourceName) {
+    return CsvTable::parse(text, sourceName, {"lambda"});
+}
+
+CsvTable readScalesFile(const std::string& path) {
+    return CsvTable::read(path, {"lambda"});
+}
+
+namespace {
+
+// One λ's scales, [layer][unit], from the rows of scales.csv that hold it.
+using LayerScales = std::vector<std::vector<double>>;
+
+// Equal λ, the empty one (NaN) included: both sides were read from the same text.
+bool sameLambda(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+std::size_t wholeIndex(double value, const CsvTable& table, const char* column, std::size_t row) {
+    if (!(value >= 0.0 && value < 1e7 && value == std::floor(value)))
+        throw InputError(table.sourceName() + ": row " + std::to_string(row + 2) + ": " + column +
+                         " " + formatNumber(value) + " is not a whole number ≥ 0");
+    return static_cast<std::size_t>(value);
+}
+
+} // namespace
+
+void attachScales(std::vector<TradeoffCurve>& curves, const CsvTable& table) {
+    const std::vector<double>& lambda = table.column("lambda");
+    const std::vector<double>& layer = table.column("layer");
+    const std::vector<double>& scale = table.column("scale");
+    const bool perUnit = table.hasColumn("unit");
+    std::vector<std::pair<double, LayerScales>> byLambda;
+    for (std::size_t r = 0; r < table.rowCount(); ++r) {
+        const std::size_t l = wholeIndex(layer[r], table, "layer", r);
+        const std::size_t u = perUnit ? wholeIndex(table.column("unit")[r], table, "unit", r) : 0;
+        if (!(scale[r] > 0.0))
+            throw InputError(table.sourceName() + ": row " + std::to_string(r + 2) + ": scale " +
+                             formatNumber(scale[r]) + " is not positive");
+        auto entry = std::find_if(byLambda.begin(), byLambda.end(),
+                                  [&](const auto& e) { return sameLambda(e.first, lambda[r]); });
+        if (entry == byLambda.end())
+            entry = byLambda.insert(byLambda.end(), {lambda[r], {}});
+        LayerScales& scales = entry->second;
+        if (scales.size() <= l)
+            scales.resize(l + 1);
+        if (scales[l].size() <= u)
+            scales[l].resize(u + 1, std::numeric_limits<double>::quiet_NaN());
+        if (!std::isnan(scales[l][u]))
+            throw InputError(table.sourceName() + ": row " + std::to_string(r + 2) +
+                             ": a second scale for layer " + std::to_string(l) +
+                             (perUnit ? ", unit " + std::to_string(u) : std::string()));
+        scales[l][u] = scale[r];
+    }
+    for (const auto& [lambdaValue, scales] : byLambda)
+        for (std::size_t l = 0; l < scales.size(); ++l)
+            if (scales[l].empty() || std::any_of(scales[l].begin(), scales[l].end(),
+                                                 [](double k) { return std::isnan(k); }))
+                throw InputError(table.sourceName() + ": layer " + std::to_string(l) +
+                                 " has missing scales");
+    for (TradeoffCurve& curve : curves) {
+        if (curve.reference)
+            continue; // the original net has no scales
+        for (TradeoffPoint& point : curve.points)
+            for (const auto& [lambdaValue, scales] : byLambda)
+                if (sameLambda(lambdaValue, point.lambda))
+                    point.scales = scales;
+    }
 }
 
 std::vector<TradeoffCurve> tradeoffCurvesOfEarly(const CsvTable& early, const JsonValue* summary,

@@ -3,6 +3,7 @@
 #include "io/csv_table.h"
 #include "io/json_reader.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ struct TradeoffPoint {
     double testError = 0.0; // a fraction
     std::string label;      // what the point stands for: "λ = 1e-08", "step 3"
     bool onCurve = true;    // false: a point beside the curve (the unoptimised net)
+    // A scales result's λ (NaN: the unoptimised net, or no λ), and once attachScales() has
+    // read scales.csv the scales k_l of each layer input: scales[l] holds one value, or one
+    // per unit (`--per-unit`). Empty for other points.
+    double lambda = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::vector<double>> scales{};
 };
 struct TradeoffCurve {
     std::string name;
@@ -31,6 +37,13 @@ struct TradeoffCurve {
 std::vector<TradeoffCurve> tradeoffCurvesOfScales(const CsvTable& tradeoff);
 CsvTable readScalesTradeoff(const std::string& text, const std::string& sourceName);
 CsvTable readScalesTradeoffFile(const std::string& path);
+// scales.csv (`lambda,layer,scale`, or `lambda,layer,unit,scale`) onto the rounding and
+// sigma-delta points of the same λ, the empty λ onto the unoptimised net's. InputError
+// naming the file for a layer or unit that is not a whole number, a scale that is not
+// positive, a gap or a repeat.
+CsvTable readScales(const std::string& text, const std::string& sourceName);
+CsvTable readScalesFile(const std::string& path);
+void attachScales(std::vector<TradeoffCurve>& curves, const CsvTable& scales);
 
 // early's early.csv, one point per step, and from its summary.json (may be null) the
 // dense net of the same layers as the reference.

@@ -270,6 +270,28 @@ scales)
   expect_bad "a geometric lambda range needs MIN > 0" scales --dataset synthetic --lambda 0:1e-5:3 --out bad_out
   expect_bad "only the sigma-delta net has scales" scales --model lif --dataset synthetic --out bad_out
   ;;
+pareto)
+  # Thesis §4.6.1, Fig. 4.2: optimised scales against random rescalings of one network.
+  check "pareto exits 0" "$CLI" pareto --sizes 20,20,20 --steps 40 --random 20 --lambda 1e-5,1e-3 --out p1
+  check "paths.csv header: a scale per layer input" header_is p1/paths.csv "lambda,step,error,comp,k0,k1"
+  check "a path of 41 points (every steps/40) per lambda" rows_are p1/paths.csv 82
+  check "random.csv header" header_is p1/random.csv "trial,error,comp,k0,k1"
+  check "a row per random rescaling" rows_are p1/random.csv 20
+  check "every path starts at k = 1, the same point for each lambda" awk -F, '$2 == 0 {if ($5 != 1 || $6 != 1) bad=1; p[n++]=$3 "/" $4} END {exit bad || n != 2 || p[0] != p[1]}' p1/paths.csv
+  check "optimising lowers the error from the start" awk -F, '$2 == 0 {s[$1]=$3} $2 == 40 && !($3 < s[$1]) {bad=1} END {exit bad}' p1/paths.csv
+  check "more lambda ends with less computation" awk -F, '$2 == 40 {c[$1]=$4} END {exit !(c["0.001"] < c["1e-05"])}' p1/paths.csv
+  check "random scales lie in [0.1, 100]" awk -F, 'NR > 1 && ($4 < 0.1 || $4 > 100 || $5 < 0.1 || $5 > 100) {bad=1} END {exit bad}' p1/random.csv
+  check "no random rescaling dominates an optimised end point" [ "$(json_value p1/summary.json random_dominating)" = 0 ]
+  for key in sizes lambdas steps random_scalings seed start_error start_comp cost_note; do check "pareto summary has $key" json_has p1/summary.json $key; done
+  check "the same seed, the same result" "$CLI" pareto --sizes 20,20,20 --steps 40 --random 20 --lambda 1e-5,1e-3 --out p2
+  check "  byte for byte" cmp p1/paths.csv p2/paths.csv
+  check "another seed" "$CLI" pareto --sizes 20,20,20 --steps 40 --random 20 --lambda 1e-5,1e-3 --seed 2 --out p3
+  check "  another network" bash -c '! cmp -s p1/random.csv p3/random.csv'
+  expect_bad "pareto: lambda 0" pareto --lambda 0,1e-5 --out bad_out
+  expect_bad "pareto: an input and no layer" pareto --sizes 100 --out bad_out
+  expect_bad "pareto: malformed --sizes" pareto --sizes 10,,2 --out bad_out
+  expect_bad "pareto: a negative count of rescalings" pareto --random -1 --out bad_out
+  ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1
   check "curve.csv header" header_is t1/curve.csv "epoch,samples,train_acc,test_acc,loss,adds,mults,energy_mj"
@@ -645,7 +667,7 @@ bad-input)
               "updates --kp 1 --kd 1 --steps" "kernels --alpha 0.5 --span" \
               "quantize --dimension 3 --method herding --steps" "encode --input good.csv --method delta --steps" \
               "cost --din 10 --density 0.5 --dout" "train --dataset synthetic --epochs" \
-              "video --frames" "settle --steps"; do
+              "video --frames" "settle --steps" "pareto --steps"; do
     for value in many 2.5 nan inf -1; do
       # shellcheck disable=SC2086
       expect_bad "${args%% *}: ${args##* } $value" $args $value --out bad_out

@@ -3,6 +3,7 @@
 #include "io/input_error.h"
 #include "training/tradeoff_curves.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace sdlab {
@@ -38,6 +39,57 @@ TEST(TradeoffCurves, ScalesRowsBecomeOneCurvePerNetworkAndOrder) {
     EXPECT_DOUBLE_EQ(curves[3].points[0].operations, 70.0);
     EXPECT_EQ(curves[4].name, "Σ-Δ, temporal order");
     EXPECT_DOUBLE_EQ(curves[4].points[0].operations, 50.0);
+}
+
+// Clicking a point of the Trade-off view shows its scales: scales.csv's rows for that λ.
+TEST(TradeoffCurves, ScalesOfEachLambdaJoinItsRoundingAndSigmaDeltaPoints) {
+    const std::string tradeoff =
+        "lambda,test_error,adds,mults,energy_mj,network,order,train_error\n"
+        ",0.1,100,100,0,original,any,0.05\n"
+        ",0.4,30,0,0,rounding,any,0.3\n"
+        "1e-07,0.12,60,0,0,rounding,any,0.06\n"
+        "1e-07,0.12,50,0,0,sigma-delta,temporal,0.06\n";
+    std::vector<TradeoffCurve> curves =
+        tradeoffCurvesOfScales(readScalesTradeoff(tradeoff, "tradeoff.csv"));
+    attachScales(curves, readScales("lambda,layer,scale\n,0,1\n,1,1\n"
+                                    "1e-07,1,0.25\n1e-07,0,3.5\n",
+                                    "scales.csv"));
+    ASSERT_EQ(curves.size(), 3U);
+    EXPECT_TRUE(curves[0].points[0].scales.empty()); // the original net has none
+    const TradeoffPoint& unoptimised = curves[1].points[0];
+    EXPECT_TRUE(std::isnan(unoptimised.lambda));
+    EXPECT_EQ(unoptimised.scales, (std::vector<std::vector<double>>{{1.0}, {1.0}}));
+    EXPECT_DOUBLE_EQ(curves[1].points[1].lambda, 1e-7);
+    const std::vector<std::vector<double>> optimised{{3.5}, {0.25}}; // by layer, not by row
+    EXPECT_EQ(curves[1].points[1].scales, optimised);
+    EXPECT_EQ(curves[2].points[0].scales, optimised);
+
+    // Per unit: one scale per unit of each layer input.
+    attachScales(curves, readScales("lambda,layer,unit,scale\n1e-07,0,1,2\n1e-07,0,0,4\n"
+                                    "1e-07,1,0,8\n",
+                                    "scales.csv"));
+    EXPECT_EQ(curves[2].points[0].scales, (std::vector<std::vector<double>>{{4.0, 2.0}, {8.0}}));
+}
+
+TEST(TradeoffCurves, BrokenScalesAreRefusedByName) {
+    std::vector<TradeoffCurve> curves = tradeoffCurvesOfScales(
+        readScalesTradeoff("lambda,test_error,adds,mults,energy_mj,network,order,train_error\n"
+                           "1e-07,0.12,60,0,0,rounding,any,0.06\n",
+                           "tradeoff.csv"));
+    for (const char* broken : {"lambda,layer,scale\n1e-07,0.5,1\n",          // a fractional layer
+                               "lambda,layer,scale\n1e-07,-1,1\n",           // a negative one
+                               "lambda,layer,scale\n1e-07,0,0\n",            // a scale of 0
+                               "lambda,layer,scale\n1e-07,1,1\n",            // layer 0 missing
+                               "lambda,layer,scale\n1e-07,0,1\n1e-07,0,2\n", // twice
+                               "lambda,layer,unit,scale\n1e-07,0,1,2\n",     // unit 0 missing
+                               "lambda,scale\n1e-07,1\n"}) {                 // no layer
+        try {
+            attachScales(curves, readScales(broken, "x/scales.csv"));
+            ADD_FAILURE() << "read: " << broken;
+        } catch (const InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("x/scales.csv"), std::string::npos) << e.what();
+        }
+    }
 }
 
 TEST(TradeoffCurves, AFileOfAnotherKindIsRefusedByName) {

@@ -177,12 +177,16 @@ class LearningLabTest : public QObject {
                                  sdlab::ParameterNaming::Key);
         sdlab::OutputBundle bundle;
         scales.run(values, {}, bundle);
-        std::string table;
-        for (const auto& [name, content] : bundle.files())
+        std::string table, scalesTable;
+        for (const auto& [name, content] : bundle.files()) {
             if (name == "tradeoff.csv")
                 table = content;
-        const std::vector<sdlab::TradeoffCurve> reference =
+            if (name == "scales.csv")
+                scalesTable = content;
+        }
+        std::vector<sdlab::TradeoffCurve> reference =
             sdlab::tradeoffCurvesOfScales(sdlab::readScalesTradeoff(table, "tradeoff.csv"));
+        sdlab::attachScales(reference, sdlab::readScales(scalesTable, "scales.csv"));
         QCOMPARE(view->curveCount(), reference.size());
         for (std::size_t c = 0; c < reference.size(); ++c) {
             QCOMPARE(view->curve(c).name, reference[c].name);
@@ -190,8 +194,25 @@ class LearningLabTest : public QObject {
             for (std::size_t p = 0; p < reference[c].points.size(); ++p) {
                 QCOMPARE(view->curve(c).points[p].operations, reference[c].points[p].operations);
                 QCOMPARE(view->curve(c).points[p].testError, reference[c].points[p].testError);
+                QCOMPARE(view->curve(c).points[p].scales, reference[c].points[p].scales);
             }
         }
+        // A click on an optimised point shows its scales (issue 21 item 6), one per layer
+        // input; the original net has none, and a click there changes nothing.
+        QVERIFY(view->scalesPlot()->isHidden());
+        view->resize(900, 700);
+        const sdlab::TradeoffCurve& rounding = view->curve(2);
+        QCOMPARE(rounding.name, std::string("Rounding"));
+        const sdlab::TradeoffPoint& optimised = rounding.points.back();
+        QVERIFY(view->readoutAt(view->pixelOf(optimised)).contains(QStringLiteral("scales")));
+        QTest::mouseClick(view->plot()->viewport(), Qt::LeftButton, {}, view->pixelOf(optimised));
+        QVERIFY(!view->scalesPlot()->isHidden());
+        const QList<QPointF>& shown = view->scalesPlot()->seriesData(0);
+        QCOMPARE(shown.size(), qsizetype(2)); // 196 inputs and 30 hidden units
+        for (qsizetype l = 0; l < shown.size(); ++l)
+            QCOMPARE(shown[l].y(), optimised.scales[static_cast<std::size_t>(l)].front());
+        QVERIFY(optimised.scales != rounding.points.front().scales); // k = 1 moved
+        QVERIFY(!view->showScalesAt(view->pixelOf(view->curve(0).points.front())));
         QVERIFY(window.statusText().contains(QStringLiteral("Trade-off view")));
         // A finished training run joins as one point.
         QCOMPARE(view->runPointCount(), std::size_t(0));
