@@ -114,6 +114,7 @@ done
 figure thesis-fig8-2 "spiking EqProp settling to the continuous fixed point: six schemes over 20 networks, mean and s.d." run --preset equilibrium/fig-8-2-schemes
 # DSN (Deep spiking networks)
 figure dsn-fig1 "herding vs stochastic quantization error vs T" run --preset quantization/dsn-fig1
+figure dsn-fig4 "a random 784-500-500-10 spiking MLP's rates converging to its ReLU net's activations, every layer (mlp.csv)" run --preset quantization/dsn-fig4-mlp-convergence
 figure dsn-fig3 "early guessing: error vs cumulative inference operations of the spiking MLP" early --model spiking-mlp --dataset digits --steps 20
 # snnTorch paper
 figure snntorch-encoders "rate, latency and delta coding of one input" run --preset encoders/snntorch-encoders

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs the learning-lab paper tables on the data Debian ships (ICLR'18 Table C.6 rows on
 # digits and Fashion-MNIST; DSN Tables 2-3 on digits) with sdlab-cli train, and prints
-# each run's final test accuracy and kOps/sample. About 15 minutes on 2 cores.
+# each run's final test accuracy and kOps/sample. About 40 minutes on 2 cores.
 # Usage: scripts/paper_tables.sh [OUTDIR]   (default /tmp/sdlab-paper-tables)
 set -u
 CLI="$(cd "$(dirname "$0")/.." && pwd)/build/app/cli/sdlab-cli"
@@ -13,6 +13,19 @@ t dg_mlp_sh --model mlp --dataset digits --epochs 20 --lr 0.03
 t dg_pd_sh --model pdnn --dataset digits --epochs 20 --lr 0.03
 t dg_mlp_tm --model mlp --dataset digits --epochs 20 --lr 0.03 --order temporal
 t dg_pd_tm --model pdnn --dataset digits --epochs 20 --lr 0.03 --order temporal
+# ICLR Table C.6's deeper nets on digits: 2 to 4 hidden layers of 200, both orders
+t dg_mlp_sh_2x200 --model mlp --dataset digits --hidden 200,200 --epochs 20 --lr 0.03
+t dg_mlp_sh_3x200 --model mlp --dataset digits --hidden 200,200,200 --epochs 20 --lr 0.03
+t dg_mlp_sh_4x200 --model mlp --dataset digits --hidden 200,200,200,200 --epochs 20 --lr 0.03
+t dg_mlp_tm_2x200 --model mlp --dataset digits --hidden 200,200 --epochs 20 --lr 0.03 --order temporal
+t dg_mlp_tm_3x200 --model mlp --dataset digits --hidden 200,200,200 --epochs 20 --lr 0.03 --order temporal
+t dg_mlp_tm_4x200 --model mlp --dataset digits --hidden 200,200,200,200 --epochs 20 --lr 0.03 --order temporal
+t dg_pd_sh_2x200 --model pdnn --dataset digits --hidden 200,200 --epochs 20 --lr 0.03
+t dg_pd_sh_3x200 --model pdnn --dataset digits --hidden 200,200,200 --epochs 20 --lr 0.03
+t dg_pd_sh_4x200 --model pdnn --dataset digits --hidden 200,200,200,200 --epochs 20 --lr 0.03
+t dg_pd_tm_2x200 --model pdnn --dataset digits --hidden 200,200 --epochs 20 --lr 0.03 --order temporal
+t dg_pd_tm_3x200 --model pdnn --dataset digits --hidden 200,200,200 --epochs 20 --lr 0.03 --order temporal
+t dg_pd_tm_4x200 --model pdnn --dataset digits --hidden 200,200,200,200 --epochs 20 --lr 0.03 --order temporal
 # Fashion-MNIST, [200], 5 epochs, lr 0.01 (the reference code's default)
 t fm_mlp_sh --model mlp --dataset fashion-mnist --epochs 5
 t fm_pd_sh --model pdnn --dataset fashion-mnist --epochs 5
@@ -35,6 +48,14 @@ t dsn_depth $S --routing depth-first
 t dsn_sgd_hi $S --lr 0.14
 t dsn_fsgd_hi $S --lr 0.14 --optimizer fsgd
 t dsn_relu --model mlp --dataset digits --hidden 200,200 --epochs 10
+# DSN Table 3's remaining rows: 5 time steps, smooth weight updates (App. E), with FSGD
+t dsn_t5 $S --steps 5
+t dsn_smooth $S --update-input smooth
+t dsn_smooth_fsgd $S --update-input smooth --optimizer fsgd
+# DSN Table 2's transfer rows: each net's weights in the other (the MLP without biases)
+x() { name=$1; shift; "$CLI" transfer "$@" --out "$name" > "$name.log" 2>&1; echo "$name $(grep -h 'weights in' "$name.log")"; }
+x dsn_relu_to_spiking --model mlp --dataset digits --hidden 200,200 --epochs 10
+x dsn_fsgd_to_relu $S --optimizer fsgd
 # DSN's code's output error (the output fires; its spikes and the target's are the error
 # events) on Fashion-MNIST: depth-first without a held error crashes (DSN Table 3, 81.47 %)
 F="--model spiking-mlp --dataset fashion-mnist --hidden 200,200 --epochs 3 --output-error spikes"

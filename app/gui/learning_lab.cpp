@@ -1,6 +1,7 @@
 #include "gui/learning_lab.h"
 
 #include "data/dataset_loaders.h"
+#include "data/sample_order.h"
 #include "experiment/experiment_list.h"
 #include "experiments/learning_experiment.h"
 #include "gui/lab_support.h"
@@ -101,7 +102,8 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
       m_spikeRate(new widgets::ChartPlot), m_layerRate(new widgets::ChartPlot),
       m_gradients(new widgets::ChartPlot), m_membranes(new widgets::ChartPlot),
       m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
-      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView) {
+      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView),
+      m_order(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_start->setToolTip(tr("Train a new network with the current parameters (Ctrl+R); "
                            "finished runs stay on the charts"));
@@ -241,7 +243,14 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
     sampleTabs->addTab(m_membranes, tr("Output membranes"));
     details->addWidget(boxed(tr("Spikes of the chosen layer · membranes"), sampleTabs));
     details->addWidget(boxed(tr("Inside the model: PD gains · settling · spiking"), gains));
-    details->addWidget(boxed(tr("Test images"), m_images));
+    m_order->setToolTip(tr("The first training samples of an epoch, in the order training visits "
+                           "them (Sample order): shuffled, or temporal, a nearest-neighbour "
+                           "chain in which consecutive samples look alike (ICLR'18 §3.1, "
+                           "thesis Fig. 4.3), what lets PD and Σ-Δ networks send little"));
+    auto* imageTabs = new QTabWidget;
+    imageTabs->addTab(m_images, tr("Test images"));
+    imageTabs->addTab(m_order, tr("Training order"));
+    details->addWidget(boxed(tr("Test images · the training order"), imageTabs));
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(curves);
     splitter->addWidget(details);
@@ -287,6 +296,8 @@ ComputeFunction LearningLab::computeFunction() const {
                      QString::fromStdString(dataset.name))
                 .arg(dataset.train.size())
                 .arg(dataset.test.size());
+        setup->firstSamples =
+            firstSamplesOfOrder(dataset.train, setup->settings.order, setup->settings.seed, 0, 24);
         return setup;
     };
 }
@@ -298,6 +309,19 @@ void LearningLab::showResult(const LabResultPtr& result) {
         return;
     setSummary(tr("Ready: %1 — Start (Ctrl+R) trains it").arg(setup->description));
     showExamples();
+    showOrder(*setup);
+}
+
+void LearningLab::showOrder(const LearningSetup& setup) {
+    const LabelledImages& train = setup.data->train;
+    std::vector<widgets::CaptionedImage> images;
+    for (std::size_t k = 0; k < setup.firstSamples.size(); ++k) {
+        const std::uint32_t index = setup.firstSamples[k];
+        images.push_back(
+            {widgets::ImageGridView::greyImage(train.image(index), train.cols, train.rows),
+             tr("%1: %2").arg(k + 1).arg(className(*setup.data, train.labels[index])), false});
+    }
+    m_order->setImages(std::move(images));
 }
 
 void LearningLab::showExamples() {
@@ -328,7 +352,8 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
             {QStringLiteral("layer-rates"), m_layerRate},
             {QStringLiteral("gradient-norms"), m_gradients},
             {QStringLiteral("output-membranes"), m_membranes},
-            {QStringLiteral("test-images"), m_images}};
+            {QStringLiteral("test-images"), m_images},
+            {QStringLiteral("training-order"), m_order}};
 }
 
 QString LearningLab::parameterNote(const widgets::ParameterValues& values) const {

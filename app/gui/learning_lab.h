@@ -72,6 +72,7 @@ class LearningLab : public LabPage {
     void updateMembranes(const TrainingSnapshot& snapshot);
     void updateActions();
     void showExamples();
+    void showOrder(const LearningSetup& setup);
     double xOf(const TrainingCurvePoint& p) const;
     QString xTitle() const;
 
@@ -103,6 +104,7 @@ class LearningLab : public LabPage {
     widgets::ChartPlot* m_kAlpha;
     widgets::ChartPlot* m_kBeta;
     widgets::ImageGridView* m_images;
+    widgets::ImageGridView* m_order; // the first training samples in the chosen order
 };
 
 } // namespace sdlab::gui

@@ -25,6 +25,7 @@ struct QuantizationResult : LabResult {
     std::vector<widgets::RasterEvent> events;
     long rasterSteps = 0;
     RectifiedRateRun relu;
+    MlpConvergenceRun mlp;
 };
 
 // T = 1, 2, …, about 60 points per decade: enough for a smooth log-log line.
@@ -86,6 +87,11 @@ LabResultPtr computeQuantization(const ParameterValues& v, ComputeControl& contr
                          return a.step < b.step;
                      });
     result->relu = spikingReluFrom(v);
+    result->mlp = mlpConvergenceFrom(v, [&control](std::size_t done, std::size_t total) {
+        return control.report(static_cast<long>(done), static_cast<long>(total));
+    });
+    if (result->mlp.steps.empty())
+        return nullptr; // cancelled
     return result;
 }
 
@@ -93,28 +99,45 @@ LabResultPtr computeQuantization(const ParameterValues& v, ComputeControl& contr
 
 QuantizationLab::QuantizationLab(const Experiment& experiment, QWidget* parent)
     : LabPage(experiment, parent), m_convergence(new widgets::ChartPlot),
-      m_raster(new widgets::SpikeRaster), m_relu(new widgets::ChartPlot) {
-    m_convergence->setTitle(tr("L1 error of the running mean |v − (1/T)Σ spikes|₁ (DSN Fig. 1)"));
+      m_raster(new widgets::SpikeRaster), m_relu(new widgets::ChartPlot),
+      m_mlp(new widgets::ChartPlot) {
+    m_convergence->setTitle(tr("Error of the mean |v − (1/T)Σ spikes|₁ (DSN Fig. 1)"));
+    m_convergence->setToolTip(tr("Herding (Alg. 1) against stochastic sampling (Alg. 5): the L1 "
+                                 "error of the running mean of the spikes, with herding's bound "
+                                 "d/(2T) and a c/√T line fitted to sampling"));
     m_convergence->setAxisTitles(tr("steps T"), tr("L1 error"));
     m_convergence->setLogarithmic(true, true);
-    m_convergence->addSeries(tr("herding (Alg. 1)"));
-    m_convergence->addSeries(tr("stochastic (Alg. 5)"));
-    m_convergence->addSeries(tr("bound d/(2T)"), widgets::ChartPlot::Style::Dashed,
+    m_convergence->addSeries(tr("herding"));
+    m_convergence->addSeries(tr("stochastic"));
+    m_convergence->addSeries(tr("d/(2T)"), widgets::ChartPlot::Style::Dashed,
                              QColor(0x00, 0x72, 0xB2));
-    m_convergence->addSeries(tr("c/√T (fitted)"), widgets::ChartPlot::Style::Dashed,
+    m_convergence->addSeries(tr("c/√T fit"), widgets::ChartPlot::Style::Dashed,
                              QColor(0xD5, 0x5E, 0x00));
     m_raster->setAxisTitles(tr("time step t"), QString());
-    m_relu->setTitle(
-        tr("Rectified stream quantization (Alg. 7): spike rate → ReLU of the mean input"));
+    m_relu->setTitle(tr("Spiking ReLU (Alg. 7): rate → max(0, u)"));
+    m_relu->setToolTip(tr("Rectified stream quantization (Alg. 7): the spike rate of one unit "
+                          "fed a noisy input of mean u tends to the ReLU of the mean input"));
     m_relu->setAxisTitles(tr("mean input u"), tr("spikes per step"));
     m_relu->addSeries(tr("spike rate"), widgets::ChartPlot::Style::Points);
     m_relu->addSeries(tr("max(0, u)"), widgets::ChartPlot::Style::Dashed, QColor(0x55, 0x55, 0x55));
+    m_mlp->setTitle(tr("Spiking MLP → ReLU MLP (DSN Fig. 4)"));
+    m_mlp->setToolTip(tr("Each layer's spike count per unit over T (the output's ū_T) against "
+                         "the ReLU network's activation with the same weights, "
+                         "Σ|N/T − a| / Σ|a|: every layer converges as T grows (DSN App. A: "
+                         "N/T → max(0, μ))"));
+    m_mlp->setAxisTitles(tr("steps T"), tr("relative L1 error"));
+    m_mlp->setLogarithmic(true, true);
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->addWidget(m_convergence);
+    top->addWidget(m_mlp);
     auto* bottom = new QSplitter(Qt::Horizontal);
     bottom->addWidget(m_raster);
     bottom->addWidget(m_relu);
     auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_convergence);
+    splitter->addWidget(top);
     splitter->addWidget(bottom);
+    top->setSizes({500, 500}); // equal halves: a narrow chart elides its legend away
+    bottom->setSizes({500, 500});
     splitter->setSizes({420, 300});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -165,6 +188,9 @@ bool QuantizationLab::openResult(const QString& directory, QString*) {
         result->relu.rate = relu.column("rate");
         result->relu.relu = relu.column("relu");
     }
+    if (QFileInfo(dir.filePath(QStringLiteral("mlp.csv"))).isFile())
+        result->mlp = mlpConvergenceOf(CsvTable::read(
+            dir.filePath(QStringLiteral("mlp.csv")).toStdString(), {"relative_error"}));
     showResult(result);
     startShowingResultFiles();
     setSummary(
@@ -183,6 +209,7 @@ void QuantizationLab::showResult(const LabResultPtr& base) {
     m_raster->setChannelGroups({{0, tr("herding")}, {d, tr("stochastic")}});
     m_relu->setSeriesData(0, r.relu.rate, -1.0, 2.5 / 50.0);
     m_relu->setSeriesData(1, r.relu.relu, -1.0, 2.5 / 50.0);
+    showMlp(r.mlp);
     if (r.herding.isEmpty() || r.stochastic.isEmpty()) { // an opened result has one method
         const bool herding = !r.herding.isEmpty();
         const QList<QPointF>& curve = herding ? r.herding : r.stochastic;
@@ -193,19 +220,50 @@ void QuantizationLab::showResult(const LabResultPtr& base) {
                        .arg(formatNumber(r.bound.isEmpty() ? 0.0 : r.bound.back().y(), 3)));
         return;
     }
+    const QString mlp =
+        r.mlp.steps.empty()
+            ? QString()
+            : tr(" · spiking MLP at T = %1: output %2 from the ReLU net's (relative L1)")
+                  .arg(r.mlp.steps.back())
+                  .arg(formatNumber(r.mlp.relativeError.back().back(), 3));
     setSummary(
-        tr("At T = %1: herding error %2, stochastic error %3 (ratio %4) · %5")
+        tr("At T = %1: herding error %2, stochastic error %3 (ratio %4)%5 · %6")
             .arg(r.herding.back().x())
             .arg(formatNumber(r.herding.back().y(), 3))
             .arg(formatNumber(r.stochastic.back().y(), 3))
             .arg(formatNumber(r.stochastic.back().y() / std::max(1e-300, r.herding.back().y()), 3))
-            .arg(formatDuration(r.computeMilliseconds)));
+            .arg(mlp, formatDuration(r.computeMilliseconds)));
+}
+
+// One line per layer, and 1/T for the input's herding bound's slope.
+void QuantizationLab::showMlp(const MlpConvergenceRun& run) {
+    m_mlp->removeAllSeries();
+    const std::size_t layers = run.relativeError.size();
+    for (std::size_t l = 0; l < layers; ++l) {
+        QList<QPointF> points;
+        for (std::size_t k = 0; k < run.steps.size(); ++k)
+            if (run.relativeError[l][k] > 0.0) // log axis; NaN (a silent layer) left out
+                points.append({static_cast<double>(run.steps[k]), run.relativeError[l][k]});
+        const QString name = l == 0            ? tr("input")
+                             : l + 1 == layers ? tr("output")
+                                               : tr("hidden %1").arg(l);
+        m_mlp->setSeriesData(m_mlp->addSeries(name), points);
+    }
+    if (run.steps.empty())
+        return;
+    QList<QPointF> guide;
+    for (const int t : run.steps)
+        guide.append({static_cast<double>(t), 1.0 / t});
+    m_mlp->setSeriesData(
+        m_mlp->addSeries(tr("1/T"), widgets::ChartPlot::Style::Dashed, QColor(0x55, 0x55, 0x55)),
+        guide);
 }
 
 std::vector<std::pair<QString, widgets::ExportablePlot*>> QuantizationLab::plots() {
     return {{QStringLiteral("convergence"), m_convergence},
             {QStringLiteral("raster"), m_raster},
-            {QStringLiteral("relu"), m_relu}};
+            {QStringLiteral("relu"), m_relu},
+            {QStringLiteral("mlp"), m_mlp}};
 }
 
 } // namespace sdlab::gui

@@ -18,6 +18,9 @@ struct LearningSetup : LabResult {
     TrainingSettings settings;
     int rasterLayer = 1;
     QString description; // "PDNN 400-200-10 on digits (4000 train, 1000 test)"
+    // The first training samples of the first epoch in the settings' order (thesis
+    // Fig. 4.3: in temporal order consecutive samples look alike).
+    std::vector<std::uint32_t> firstSamples;
 };
 
 // One point of a run's curves, on each of the three horizontal axes the lab offers.

@@ -27,6 +27,10 @@ const char* sampleOrderName(SampleOrderKind kind);
 std::vector<std::uint32_t> sampleOrder(const LabelledImages& images, SampleOrderKind kind,
                                        std::uint64_t seed, int epoch,
                                        const ProgressCallback& progress = {});
+// The first `count` samples of sampleOrder(images, kind, seed, epoch), exactly, without
+// ordering the rest (the Learning lab's view of consecutive samples, thesis Fig. 4.3).
+std::vector<std::uint32_t> firstSamplesOfOrder(const LabelledImages& images, SampleOrderKind kind,
+                                               std::uint64_t seed, int epoch, std::size_t count);
 
 // Mean L2 pixel distance (pixels in [0, 1]) between consecutive samples of an order.
 double meanStepDistance(const LabelledImages& images, const std::vector<std::uint32_t>& order);

@@ -20,6 +20,7 @@ const Experiment& videoExperiment();
 const Experiment& costExperiment();
 const Experiment& surrogateExperiment();
 const Experiment& neuronExperiment();
+const Experiment& transferExperiment();
 
 const std::vector<const Experiment*>& experiments() {
     static const std::vector<const Experiment*> list{
@@ -28,7 +29,7 @@ const std::vector<const Experiment*>& experiments() {
         &neuronExperiment(),    &learningExperiment(),     &equilibriumExperiment(),
         &videoExperiment(),     &networksExperiment(),     &paretoExperiment(),
         &alignmentExperiment(), &costExperiment(),         &surrogateExperiment(),
-        &earlyExperiment(),     &scalesExperiment()};
+        &earlyExperiment(),     &scalesExperiment(),       &transferExperiment()};
     return list;
 }
 

@@ -386,6 +386,8 @@ void showOnlyForTheirModels(std::vector<Parameter>& list) {
         {"routing", spikingMlp},
         {"back-reset", spikingMlp},
         {"output-error", spikingMlp},
+        {"update-input", spikingMlp},
+        {"bias", {"mlp"}},
         {"scale", {"sigma-delta"}},
         {"free-steps", eqFamily},
         {"clamped-steps", eqFamily},
@@ -465,6 +467,12 @@ std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
          .unit = "units",
          .group = model,
          .maximumCount = 8},
+        choiceParameter("bias", "Biases",
+                        "mlp: learned biases (on), or none, as the spiking MLP has none, so that "
+                        "its weights run in the spiking MLP and back (DSN Table 2; `sdlab-cli "
+                        "transfer`)",
+                        choices({{"on", "Learned"}, {"off", "None (as the spiking MLP)"}}), "on",
+                        model),
         integerParameter("epochs", "Epochs", "Passes over the training set", 1, 1000, 5, "", model),
         {.key = "lr",
          .label = "Learning rate η",
@@ -533,6 +541,13 @@ std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
                      {"cumulative", "u − y (Alg. 8)"},
                      {"spikes", "Output spikes (DSN code)"}}),
             "mean", spiking, {"outputError"}),
+        choiceParameter("update-input", "Weight-update input",
+                        "spiking-mlp: what the weight update multiplies the errors by: the input "
+                        "units' spike counts c_in (DSN's baseline) or smooth, the rectified "
+                        "running sum of their pre-quantized input (DSN App. E, Table 3's "
+                        "\"Smooth Gradients\")",
+                        choices({{"counts", "Spike counts"}, {"smooth", "Smooth (App. E)"}}),
+                        "counts", spiking),
         {.key = "scale",
          .label = "Quantization scale k",
          .help = "sigma-delta: activations are sent as round(k·h) by Σ-Δ coding (thesis ch. 4)",
@@ -671,6 +686,8 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
     s.routing = parseEventRouting(v.text("routing")).value();
     s.backReset = parseBackReset(v.text("back-reset")).value();
     s.outputError = parseOutputError(v.text("output-error")).value();
+    s.smoothUpdates = v.text("update-input") == "smooth";
+    s.mlpBiases = v.text("bias") == "on";
     s.quantizationScale = v.real("scale");
     if (v.isSet("free-steps"))
         s.freeSteps = static_cast<int>(v.integer("free-steps"));

@@ -2,8 +2,8 @@
 
 namespace sdlab {
 
-Mlp::Mlp(const std::vector<int>& sizes, double learningRate, std::uint64_t seed)
-    : m_learningRate(learningRate) {
+Mlp::Mlp(const std::vector<int>& sizes, double learningRate, std::uint64_t seed, bool biases)
+    : m_learningRate(learningRate), m_biases(biases) {
     std::mt19937_64 rng(seed);
     for (std::size_t l = 1; l < sizes.size(); ++l) {
         m_layers.push_back(DenseLayer::xavier(sizes[l - 1], sizes[l], rng));
@@ -37,7 +37,8 @@ TrainStep Mlp::train(const Eigen::VectorXd& x, int label) {
         DenseLayer& layer = m_layers[l];
         const auto dIn = static_cast<std::uint64_t>(layer.inputs());
         const auto dOut = static_cast<std::uint64_t>(layer.outputs());
-        m_ops.countMultiplyAdds(dIn * dOut + dOut); // forward of this layer, with bias
+        const std::uint64_t biasOps = m_biases ? dOut : 0;
+        m_ops.countMultiplyAdds(dIn * dOut + biasOps); // forward of this layer, with bias
         if (l > 0) {
             // Back-propagate through the weights before they change; ReLU'(z) = [h > 0].
             m_delta[l - 1].noalias() = layer.weights * m_delta[l];
@@ -45,8 +46,9 @@ TrainStep Mlp::train(const Eigen::VectorXd& x, int label) {
             m_ops.countMultiplyAdds(dIn * dOut);
         }
         layer.weights.noalias() -= (m_learningRate * m_h[l]) * m_delta[l].transpose();
-        layer.bias -= m_learningRate * m_delta[l];
-        m_ops.countMultiplyAdds(dIn * dOut + dOut);
+        if (m_biases)
+            layer.bias -= m_learningRate * m_delta[l];
+        m_ops.countMultiplyAdds(dIn * dOut + biasOps);
     }
     return step;
 }

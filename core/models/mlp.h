@@ -12,10 +12,12 @@ namespace sdlab {
 // log-likelihood loss, trained by plain SGD on one sample at a time (ICLR'18 reference
 // code). `sizes` = {d_in, hidden..., classes}; Xavier initialisation from the seed.
 // Ops per training sample: forward Σ d_in·d_out multiply-adds, backward the same
-// without the first layer, update Σ d_in·d_out multiply-adds (plus biases).
+// without the first layer, update Σ d_in·d_out multiply-adds (plus biases). Without
+// biases they stay 0 and cost nothing: the spiking MLP's convention, so weights trained
+// by one run the other (DSN Table 2's transfer rows).
 class Mlp : public Classifier {
   public:
-    Mlp(const std::vector<int>& sizes, double learningRate, std::uint64_t seed);
+    Mlp(const std::vector<int>& sizes, double learningRate, std::uint64_t seed, bool biases = true);
 
     TrainStep train(const Eigen::VectorXd& x, int label) override;
     int predict(const Eigen::VectorXd& x) override;
@@ -41,6 +43,7 @@ class Mlp : public Classifier {
 
     std::vector<DenseLayer> m_layers;
     double m_learningRate;
+    bool m_biases;
     std::vector<Eigen::VectorXd> m_h;     // m_h[0] = x, m_h[l] = ReLU(z_l), last = z_L
     std::vector<Eigen::VectorXd> m_delta; // ∂L/∂z_l
     Eigen::VectorXd m_p;

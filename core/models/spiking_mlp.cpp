@@ -49,6 +49,7 @@ SpikingMlp::SpikingMlp(const SpikingMlpSettings& settings)
         m_layers.push_back(std::move(state));
     }
     m_inputPhi = Eigen::ArrayXd::Zero(settings.sizes.front());
+    m_inputTotal = m_inputPhi;
     m_u = Eigen::VectorXd::Zero(settings.sizes.back());
     m_uBeforeStep = m_u;
     m_target = Eigen::ArrayXd::Zero(settings.sizes.back());
@@ -60,6 +61,7 @@ void SpikingMlp::resetSample(bool learning) {
     // reset scheme.
     m_learning = learning;
     m_inputPhi.setZero();
+    m_inputTotal.setZero();
     m_u.setZero();
     std::uniform_real_distribution<double> half(-0.5, 0.5);
     for (LayerState& s : m_layers) {
@@ -126,6 +128,8 @@ void SpikingMlp::deliverForward(std::size_t layer, Eigen::Index unit, double spi
 
 void SpikingMlp::forwardStep(const Eigen::VectorXd& x, int step, bool record) {
     m_inputPhi += x.array();
+    if (m_settings.smoothUpdates)
+        m_inputTotal += x.array();
     m_ops.countAdds(static_cast<std::uint64_t>(x.size()));
     if (m_settings.depthFirst) {
         Eigen::Index i = 0; // Alg. 3: the largest |φ| first
@@ -156,13 +160,26 @@ void SpikingMlp::forwardStep(const Eigen::VectorXd& x, int step, bool record) {
     }
 }
 
+const Eigen::ArrayXd& SpikingMlp::updateInput(std::size_t layer) {
+    if (!m_settings.smoothUpdates)
+        return m_layers[layer].inCount;
+    // The input units of `layer` are the units the layer below drives; their
+    // pre-quantized input so far is its c_out, rectified (the first layer's is Σ_t x).
+    if (layer == 0)
+        m_smoothInput = m_inputTotal.max(0.0);
+    else
+        m_smoothInput = m_layers[layer - 1].inputSum.max(0.0);
+    return m_smoothInput;
+}
+
 void SpikingMlp::applyColumnUpdate(std::size_t layer, Eigen::Index unit, double spike) {
     LayerState& s = m_layers[layer];
     if (m_settings.fractional) {
         // FSGD, DSN eq. 7: the inputs seen so far, at once.
         const double rate = m_settings.learningRate / (m_settings.timeSteps * m_settings.timeSteps);
-        m_weights[layer].weights.col(unit) -= (rate * spike) * s.inCount.matrix();
-        m_ops.countAdds(static_cast<std::uint64_t>(s.inCount.size()));
+        const Eigen::ArrayXd& input = updateInput(layer);
+        m_weights[layer].weights.col(unit) -= (rate * spike) * input.matrix();
+        m_ops.countAdds(static_cast<std::uint64_t>(input.size()));
     } else {
         s.errCount(unit) += spike;
     }
@@ -262,11 +279,12 @@ TrainStep SpikingMlp::train(const Eigen::VectorXd& x, int label) {
         const double rate = m_settings.learningRate / (m_settings.timeSteps * m_settings.timeSteps);
         for (std::size_t l = 0; l < m_layers.size(); ++l) {
             LayerState& s = m_layers[l];
-            const auto activeIn = static_cast<std::uint64_t>((s.inCount != 0.0).count());
+            const Eigen::ArrayXd& input = updateInput(l);
+            const auto activeIn = static_cast<std::uint64_t>((input != 0.0).count());
             for (Eigen::Index j = 0; j < s.errCount.size(); ++j) {
                 if (s.errCount(j) == 0.0)
                     continue;
-                m_weights[l].weights.col(j) -= (rate * s.errCount(j)) * s.inCount.matrix();
+                m_weights[l].weights.col(j) -= (rate * s.errCount(j)) * input.matrix();
                 m_ops.countMultiplyAdds(activeIn);
             }
         }
@@ -315,6 +333,36 @@ bool SpikingMlp::guessEachStep(const Eigen::MatrixXd& inputs, EarlyGuesses& out)
     if (!out.cumulative.empty())
         m_inference.count(static_cast<std::uint64_t>(inputs.cols()), out.cumulative.back());
     return true;
+}
+
+std::vector<std::vector<Eigen::VectorXd>>
+SpikingMlp::forwardRates(const Eigen::VectorXd& x, const std::vector<int>& readAt,
+                         const ProgressCallback& progress) {
+    const OpCounter kept = m_ops;
+    resetSample(false);
+    std::vector<std::vector<Eigen::VectorXd>> rates;
+    const int steps = readAt.empty() ? 0 : readAt.back();
+    std::size_t next = 0;
+    for (int t = 0; t < steps; ++t) {
+        forwardStep(x, t, false);
+        if (t + 1 == readAt[next]) {
+            ++next;
+            const double done = t + 1;
+            std::vector<Eigen::VectorXd> layers;
+            // A layer's spikes are what the next one received: its c_in (Alg. 8 l. 19).
+            for (const LayerState& s : m_layers)
+                layers.push_back(s.inCount.matrix() / done);
+            layers.push_back(m_u / done);
+            rates.push_back(std::move(layers));
+        }
+        if (progress && t % 64 == 63 &&
+            !progress(static_cast<std::size_t>(t + 1), static_cast<std::size_t>(steps))) {
+            rates.clear();
+            break;
+        }
+    }
+    m_ops = kept;
+    return rates;
 }
 
 void SpikingMlp::lastSpikes(int layer, std::vector<UnitSpike>& out) const {

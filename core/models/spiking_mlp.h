@@ -4,6 +4,7 @@
 #include "models/dense_layer.h"
 #include "models/spike_activity_window.h"
 #include "training/training_settings.h"
+#include "util/progress.h"
 
 #include <cstdint>
 #include <random>
@@ -19,6 +20,10 @@ struct SpikingMlpSettings {
     bool depthFirst = false; // event routing (App. F)
     BackReset backReset = BackReset::None;
     OutputError outputError = OutputError::Mean;
+    // DSN App. E "Smooth Gradients": the weight update takes the rectified running sum of
+    // each input unit's pre-quantized input (the input x itself for the first layer)
+    // instead of its spike count c_in.
+    bool smoothUpdates = false;
     double initSigma = 0.01; // weights ~ N(0, σ²) (DSN §4)
     std::uint64_t seed = 1;
     int activityWindow = 0; // training samples activity() looks back over (0: the last)
@@ -76,6 +81,14 @@ class SpikingMlp : public Classifier {
     }
     // Spike counts per output unit of the last sample's forward pass, divided by T.
     Eigen::VectorXd lastOutput() const { return m_u / m_settings.timeSteps; }
+    // DSN App. B, Fig. 4: predict()'s forward pass on x, run for the last of `readAt`
+    // (ascending, ≥ 1) steps whatever T is, and read out after each step t in it:
+    // rates[k][l] is layer l's spike count per unit over t (l = 0 the input, then each
+    // hidden layer), and last ū_t = u/t for the output. Counts nothing; empty when
+    // `progress` (steps done, of all) cancels.
+    std::vector<std::vector<Eigen::VectorXd>> forwardRates(const Eigen::VectorXd& x,
+                                                           const std::vector<int>& readAt,
+                                                           const ProgressCallback& progress = {});
 
   private:
     struct LayerState {
@@ -96,11 +109,15 @@ class SpikingMlp : public Classifier {
     void sendOutputError(Eigen::Index unit, double spike);
     void fireErrors(std::size_t layer);
     void applyColumnUpdate(std::size_t layer, Eigen::Index unit, double spike);
+    // What the weight update of `layer` multiplies an error by: c_in, or its smooth form.
+    const Eigen::ArrayXd& updateInput(std::size_t layer);
 
     SpikingMlpSettings m_settings;
     std::vector<DenseLayer> m_weights;
     std::vector<LayerState> m_layers;
     Eigen::ArrayXd m_inputPhi;
+    Eigen::ArrayXd m_inputTotal;  // Σ_t x this sample (smooth updates of the first layer)
+    Eigen::ArrayXd m_smoothInput; // updateInput()'s smooth result
     Eigen::VectorXd m_u;
     Eigen::VectorXd m_uBeforeStep; // u at the start of the step (OutputError::Stream)
     bool m_learning = false;       // inside train(), not predict()

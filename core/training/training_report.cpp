@@ -163,6 +163,11 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
             .add("routing", eventRoutingName(s.routing))
             .add("back_reset", backResetName(s.backReset))
             .add("output_error", outputErrorName(s.outputError));
+    // Only when not the default, so earlier results read the same.
+    if (s.model == ModelKind::SpikingMlp && s.smoothUpdates)
+        json.add("update_input", "smooth");
+    if (s.model == ModelKind::Mlp && !s.mlpBiases)
+        json.addBool("biases", false);
     if (s.model == ModelKind::Lif) {
         const LifNetworkSettings& lif = s.lif;
         json.add("neuron", lifNeuronKindName(lif.neuron))

@@ -46,6 +46,7 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         spiking.depthFirst = settings.routing == EventRouting::DepthFirst;
         spiking.backReset = settings.backReset;
         spiking.outputError = settings.outputError;
+        spiking.smoothUpdates = settings.smoothUpdates;
         spiking.seed = settings.seed;
         spiking.activityWindow = static_cast<int>(trainingSamples / 10);
         return std::make_unique<SpikingMlp>(spiking);
@@ -89,7 +90,7 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
     case ModelKind::Mlp:
         break;
     }
-    return std::make_unique<Mlp>(sizes, rate, settings.seed);
+    return std::make_unique<Mlp>(sizes, rate, settings.seed, settings.mlpBiases);
 }
 
 double evaluateAccuracy(Classifier& model, const LabelledImages& images, std::size_t count,

@@ -37,6 +37,8 @@ struct TrainingSettings {
     SampleOrderKind order = SampleOrderKind::Shuffled;
     std::optional<double> learningRate; // default per model: defaultLearningRate()
     std::uint64_t seed = 1;
+    // MLP: learned biases; without, they stay 0 as in the spiking MLP (DSN Table 2)
+    bool mlpBiases = true;
     // PDNN
     UpdateRule update = UpdateRule::Recon;
     bool autoTune = true; // ICLR'18 App. E.2; otherwise the fixed gains below
@@ -48,6 +50,7 @@ struct TrainingSettings {
     EventRouting routing = EventRouting::BreadthFirst;
     BackReset backReset = BackReset::None;
     OutputError outputError = OutputError::Mean;
+    bool smoothUpdates = false; // DSN App. E "Smooth Gradients" (Table 3)
     // Sigma-delta net: activations are sent as round(scale·h) (thesis ch. 4)
     double quantizationScale = 8.0;
     // EqProp family (thesis §7.4, §8.5.2; spec §7 reference defaults)

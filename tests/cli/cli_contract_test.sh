@@ -161,6 +161,16 @@ quantize)
   check "stochastic exits 0" "$CLI" quantize --dimension 20 --steps 2000 --method stochastic --seed 3 --out s
   check "stochastic is seeded" "$CLI" quantize --dimension 20 --steps 2000 --method stochastic --seed 3 --out s2
   check "same seed, same spikes" cmp -s s/spikes.csv s2/spikes.csv
+  # DSN Fig. 4: a random spiking MLP's rates against its ReLU net's activations.
+  check "quantize with a small MLP" "$CLI" quantize --dimension 5 --steps 10 --mlp-sizes 50,20,10 --mlp-steps 500 --out m
+  check "mlp.csv header" header_is m/mlp.csv "T,layer,mean_abs_error,relative_error"
+  check "25 readouts up to T = 500 for the input, hidden and output layers" rows_are m/mlp.csv 75
+  check "layers 0, 1, 2" [ "$(column m/mlp.csv layer | uniq | paste -sd' ')" = "0 1 2" ]
+  check "the input's rates within herding's 1/(2T)" awk -F, 'NR > 1 && $2 == 0 && $3 > 0.5 / $1 + 1e-12 {bad=1} END {exit bad}' m/mlp.csv
+  check "every layer closer to the ReLU net at T = 500 than at T = 10" awk -F, 'NR > 1 && $1 == 10 {e[$2]=$4} NR > 1 && $1 == 500 && !($4 < e[$2] / 5) {bad=1} END {exit bad}' m/mlp.csv
+  check "summary names the MLP" json_has m/summary.json mlp_output_relative_error
+  expect_bad "quantize: an MLP of only an input" quantize --dimension 5 --mlp-sizes 784 --out bad_out
+  expect_bad "quantize: an MLP run too large" quantize --dimension 5 --mlp-sizes 4000,4000,4000 --mlp-steps 100000 --out bad_out
   ;;
 encode)
   printf 'a,b\n0.5,0.02\n' > img.csv
@@ -291,6 +301,19 @@ pareto)
   expect_bad "pareto: an input and no layer" pareto --sizes 100 --out bad_out
   expect_bad "pareto: malformed --sizes" pareto --sizes 10,,2 --out bad_out
   expect_bad "pareto: a negative count of rescalings" pareto --random -1 --out bad_out
+  ;;
+transfer)
+  # DSN Table 2's transfer rows: a net's weights in the other network.
+  check "transfer from the ReLU MLP exits 0" "$CLI" transfer --model mlp --dataset synthetic --hidden 30 --epochs 1 --steps 50 --out t1
+  check "transfer.csv header" header_is t1/transfer.csv "network,weights_from,test_error,train_error"
+  check "the donor, then the spiking MLP with its weights" [ "$(cut -d, -f1,2 t1/transfer.csv | tail -n +2 | paste -sd' ')" = "mlp,mlp spiking-mlp,mlp" ]
+  check "the spiking MLP errs within 5 points of the ReLU net" awk -F, 'NR == 2 {d=$3} NR == 3 {e=$3} END {x=e-d; if (x < 0) x=-x; exit !(x < 0.05)}' t1/transfer.csv
+  for key in model recipient dataset layers time_steps test_error train_error transferred_test_error transferred_train_error; do check "transfer summary has $key" json_has t1/summary.json $key; done
+  check "transfer from the spiking MLP (FSGD) exits 0" "$CLI" transfer --model spiking-mlp --optimizer fsgd --dataset synthetic --hidden 30 --epochs 1 --out t2
+  check "  the ReLU net with the spiking MLP's weights" [ "$(cut -d, -f1,2 t2/transfer.csv | tail -n +2 | paste -sd' ')" = "spiking-mlp,spiking-mlp mlp,spiking-mlp" ]
+  expect_bad "transfer: a model without a counterpart" transfer --model lif --dataset synthetic --out bad_out
+  expect_bad "transfer: an MLP with biases" transfer --model mlp --bias on --dataset synthetic --out bad_out
+  expect_bad "transfer: a bad train option" transfer --model mlp --hidden 10,,2 --dataset synthetic --out bad_out
   ;;
 train)
   check "train mlp on synthetic exits 0" "$CLI" train --model mlp --dataset synthetic --hidden 50 --epochs 1 --out t1

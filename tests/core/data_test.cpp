@@ -259,6 +259,23 @@ TEST(SampleOrder, ShuffledAndTemporalArePermutations) {
     EXPECT_GT(sameLabelFraction(temporal), 0.8);
 }
 
+// The Learning lab shows the first samples of an order without ordering the rest: the
+// same samples as the whole order's, within the first block and across into the second.
+TEST(SampleOrder, TheFirstSamplesAreThoseOfTheWholeOrder) {
+    const ImageDataset data = makeSyntheticDigits(3000, 10, 2);
+    for (const SampleOrderKind kind : {SampleOrderKind::Shuffled, SampleOrderKind::Temporal})
+        for (const std::size_t count : {std::size_t(1), std::size_t(24), std::size_t(2100)}) {
+            const std::vector<std::uint32_t> whole = sampleOrder(data.train, kind, 4, 2);
+            const std::vector<std::uint32_t> first =
+                firstSamplesOfOrder(data.train, kind, 4, 2, count);
+            ASSERT_EQ(first.size(), count);
+            EXPECT_TRUE(std::equal(first.begin(), first.end(), whole.begin()))
+                << sampleOrderName(kind) << ", " << count;
+        }
+    EXPECT_EQ(firstSamplesOfOrder(data.train, SampleOrderKind::Temporal, 4, 0, 5000).size(),
+              3000U); // never more than there are
+}
+
 TEST(SampleOrder, TemporalCanBeCancelled) {
     const ImageDataset data = makeSyntheticDigits(2500, 10, 2);
     const auto order = sampleOrder(data.train, SampleOrderKind::Temporal, 1, 0,

@@ -168,6 +168,9 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"learning/routing", parses(parseEventRouting)},
         {"learning/back-reset", parses(parseBackReset)},
         {"learning/output-error", parses(parseOutputError)},
+        {"learning/bias", [](const std::string& n) { return n == "on" || n == "off"; }},
+        {"learning/update-input",
+         [](const std::string& n) { return n == "counts" || n == "smooth"; }},
         {"surrogate/kind", parses(parseSurrogateKind)},
         {"learning/encoder", parses(parseSpikeCoding)},
         {"learning/neuron", parses(parseLifNeuronKind)},
@@ -216,10 +219,13 @@ TEST(Experiments, EveryChoiceIsANameTheRunParses) {
         {"updates/trains", [](const std::string& n) { return n == "random" || n == "signals"; }},
         {"updates/signal", parses(parseSignalKind)},
     };
-    // `early` trains with train's parameters; `scales` takes its --model from train's.
+    // `early` and `transfer` train with train's parameters; `scales` takes its --model from
+    // train's.
     for (const auto& [key, check] : std::map<std::string, Check>(parsers))
-        if (key.starts_with("learning/"))
+        if (key.starts_with("learning/")) {
             parsers["early/" + key.substr(9)] = check;
+            parsers["transfer/" + key.substr(9)] = check;
+        }
     parsers["scales/model"] = parsers["learning/model"];
     for (const Experiment* e : experiments())
         for (const Parameter& p : e->parameters) {

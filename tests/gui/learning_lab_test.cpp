@@ -4,6 +4,7 @@
 // directory is reported and Start stays disabled until the parameters are good; curves
 // fed by snapshots are thinned to a bound.
 #include "data/dataset_loaders.h"
+#include "data/sample_order.h"
 #include "experiment/experiment_list.h"
 #include "gui/lab_factory.h"
 #include "gui/lab_run.h"
@@ -293,6 +294,32 @@ class LearningLabTest : public QObject {
         QVERIFY(!runs->canStart()); // never trains the older setup
         runs->clear();
         QCOMPARE(accuracy->seriesCount(), 0);
+    }
+
+    // Thesis Fig. 4.3: the Training order tab shows the first samples of an epoch in the
+    // chosen order, the very samples training visits first.
+    void theTrainingOrderTabShowsTheOrderTrainingVisits() {
+        MainWindow window(false);
+        LearningLab* lab = learningLab(window);
+        LabSession* session = window.session(kLab);
+        auto* order = plot<sdlab::widgets::ImageGridView>(lab, "training-order");
+        const sdlab::ImageDataset data = sdlab::loadDatasetByName("synthetic");
+        for (const QString& kind : {QStringLiteral("temporal"), QStringLiteral("shuffled")}) {
+            session->apply({{QStringLiteral("dataset"), QStringLiteral("synthetic")},
+                            {QStringLiteral("order"), kind},
+                            {QStringLiteral("seed"), 5}},
+                           QStringLiteral("test"));
+            QTRY_VERIFY_WITH_TIMEOUT(settled(session), 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(order->images().size(), std::size_t(24), 20000);
+            const std::vector<std::uint32_t> visits = sdlab::sampleOrder(
+                data.train, *sdlab::parseSampleOrderKind(kind.toStdString()), 5, 0);
+            for (std::size_t k = 0; k < 24; ++k) {
+                const QImage expected = sdlab::widgets::ImageGridView::greyImage(
+                    data.train.image(visits[k]), data.train.cols, data.train.rows);
+                QCOMPARE(order->images()[k].image, expected);
+            }
+            QVERIFY(order->images()[0].caption.startsWith(QStringLiteral("1: ")));
+        }
     }
 
     void aBadIdxDirectoryIsReportedAndStartWaits() {
