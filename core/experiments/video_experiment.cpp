@@ -66,8 +66,21 @@ std::vector<Parameter> parameters() {
          .fallbackText = "synthetic",
          .choices = choices({{"synthetic", "Synthetic scene"}, {"camera:0", "Webcam 0"}}),
          .browse = TextBrowse::File,
-         .fileFilter = "Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;All files (*)",
+         .fileFilter = "Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mpg);;Recorded events (*.sdev "
+                       "*.csv);;All files (*)",
          .group = source},
+        {.key = "replay-step",
+         .label = "Replay step θ",
+         .help = "A recorded event stream as the source (.sdev or CSV from Record Events): "
+                 "each event moves its pixel by θ from mid-grey, the delta encoder's "
+                 "reconstruction, so give the threshold it was recorded with",
+         .valueName = "THETA",
+         .minimum = 0.001,
+         .maximum = 1.0,
+         .fallback = 0.1,
+         .group = source,
+         .decimals = 3,
+         .logarithmic = true},
         {.key = "frames",
          .kind = ParameterKind::Integer,
          .label = "Frames",

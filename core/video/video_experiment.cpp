@@ -28,6 +28,7 @@ VideoEncodingSettings videoEncodingSettingsFrom(const ParameterValues& v) {
     s.source.colour = v.text("channels") == "rgb";
     s.seed = v.seed();
     s.source.seed = s.seed;
+    s.source.replayStep = v.real("replay-step");
     s.frames = static_cast<long>(v.integer("frames"));
     s.fps = v.realOr("fps", 0.0);
     const std::string& encoder = v.text("encoder");

@@ -1,6 +1,7 @@
 #include "video/video_source.h"
 
 #include "io/input_error.h"
+#include "video/event_replay_source.h"
 
 #include <charconv>
 #include <cmath>
@@ -181,6 +182,9 @@ std::unique_ptr<VideoSource> openVideoSource(const VideoSourceSettings& settings
         throw InputError("video file " + quoted(source) + " does not exist");
     if (!fs::is_regular_file(source, ec))
         throw InputError("video file " + quoted(source) + " is not a regular file");
+    if (isEventStreamFile(source)) // a recording replayed: no OpenCV needed
+        return std::make_unique<EventReplaySource>(readEventStream(source), settings.replayStep,
+                                                   settings.width, settings.colour, quoted(source));
     auto file = std::make_unique<CaptureSource>(settings.width, settings.colour,
                                                 fs::path(source).filename().string());
     try {

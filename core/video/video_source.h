@@ -14,6 +14,7 @@ struct VideoSourceSettings {
     int width = 160;                  // frames are resized to this width, aspect kept
     bool colour = false;              // R, G, B per pixel (VideoFrame::channels 3), else grey
     std::uint64_t seed = 1;           // synthetic scene
+    double replayStep = 0.1;          // a recorded event stream: what one event adds (θ)
 };
 
 // A network stream: http://, https:// (a phone's MJPEG), rtsp:// or rtsps://.
@@ -41,7 +42,8 @@ class VideoSource {
     std::string m_description;
 };
 
-// Opens the source the settings name. InputError with one sentence naming the source
+// Opens the source the settings name; a .sdev file or an event CSV is replayed
+// (event_replay_source.h). InputError with one sentence naming the source
 // and the problem when a file is missing, unreadable, not a video or yields no frame,
 // or when the camera is absent; an http(s):// or rtsp(s):// URL is a network stream,
 // opened through FFmpeg with 5 s to connect and 5 s per frame (a read that times out

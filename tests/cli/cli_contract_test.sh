@@ -420,6 +420,15 @@ video)
     check "vtest.avi" "$CLI" video --source /usr/share/doc/opencv-doc/examples/data/vtest.avi --frames 20 --width 96 --out v5
     check "vtest.avi keeps its aspect (768x576 -> 96x72)" [ "$(json_value v5/summary.json height)" = 72 ]
   fi
+  # A recorded event stream replayed as the source (issue 22 item 7): 8 x 6, frames 0..2.
+  printf 'frame,x,y,value\n0,1,1,3\n2,7,5,-2\n' > ev.csv
+  check "an event CSV replays as a source" "$CLI" video --source ev.csv --width 8 --frames 10 --encoder delta --out vr
+  check "  every recorded frame once, the empty one too" rows_are vr/frames.csv 3
+  check "  8 x 6 as recorded" [ "$(json_value vr/summary.json width)x$(json_value vr/summary.json height)" = 8x6 ]
+  check "  the source named" grep -q 'event stream' vr/summary.json
+  check "  the delta encoder sees the replayed step again at frame 2 (one OFF pixel)" [ "$(sed -n 4p vr/frames.csv | cut -d, -f2,3)" = "0,1" ]
+  printf 'SDEV\002\000\001\000' > cut.sdev
+  expect_bad "video: a truncated recording" video --source cut.sdev --frames 5 --out bad_out
   check "--channels rgb" "$CLI" video --frames 30 --width 64 --channels rgb --out v8
   check "rgb in the summary" grep -q '"channels": "rgb"' v8/summary.json
   check "grey is the default" grep -q '"channels": "grey"' v1/summary.json

@@ -4,6 +4,7 @@
 #include "coding/pd_decoder.h"
 #include "coding/pd_encoder.h"
 #include "coding/sigma_delta_quantizer.h"
+#include "io/event_stream.h"
 #include "io/input_error.h"
 #include "video/channel_reduction.h"
 #include "video/pd_pixel_kernel.h"
@@ -423,6 +424,90 @@ TEST(VideoSource, OpenCvsBuggySampleFailsCleanlyOrPlays) {
     } catch (const InputError& error) {
         EXPECT_NE(std::string(error.what()).find("Megamind_bugy.avi"), std::string::npos);
     }
+}
+
+} // namespace
+} // namespace sdlab
+
+namespace sdlab {
+namespace {
+
+// An 8 × 2 grey recording: frame 7 an ON event of 2 at value 1 and an OFF at value 9,
+// frame 8 none, frame 9 five ON at value 1 (beyond white) and one at the last pixel (a
+// CSV holds no frame size: its frame reaches the largest x and y).
+void recordForReplay(const std::filesystem::path& path, EventStreamFormat format) {
+    EventStreamWriter writer(path, format, 8, 2, 1, 25.0);
+    Eigen::ArrayXf events = Eigen::ArrayXf::Zero(16);
+    events(1) = 2.0F;
+    events(9) = -1.0F;
+    writer.addFrame(7, events);
+    writer.addFrame(8, Eigen::ArrayXf::Zero(16));
+    events.setZero();
+    events(1) = 5.0F;
+    events(15) = 1.0F;
+    writer.addFrame(9, events);
+    writer.finish();
+}
+
+// Issue 22 item 7: a recording played back as a source, x̂ += θ·s from mid-grey.
+TEST(EventReplay, ARecordingPlaysAsTheDeltaReconstructionOfItsEvents) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("sdlab_replay_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    recordForReplay(dir / "r.sdev", EventStreamFormat::Binary);
+    recordForReplay(dir / "r.csv", EventStreamFormat::Csv);
+    const float grey = 0.5F, on = 0.5F + 0.1F * 2.0F, off = 0.5F - 0.1F;
+    Eigen::ArrayXf first = Eigen::ArrayXf::Constant(16, grey);
+    first(1) = on;
+    first(9) = off;
+    for (const char* name : {"r.sdev", "r.csv"}) {
+        SCOPED_TRACE(name);
+        VideoSourceSettings settings;
+        settings.source = (dir / name).string();
+        settings.width = 8;
+        settings.replayStep = 0.1;
+        const auto source = openVideoSource(settings);
+        EXPECT_DOUBLE_EQ(source->nativeFps(), name == std::string("r.sdev") ? 25.0 : 30.0);
+        VideoFrame frame;
+        ASSERT_TRUE(source->read(frame));
+        ASSERT_EQ(frame.width, 8);
+        ASSERT_EQ(frame.height, 2);
+        EXPECT_EQ(frame.label, -1);
+        EXPECT_TRUE((frame.pixels == first).all());
+        ASSERT_TRUE(source->read(frame)); // frame 8: no events (a CSV does not list it)
+        EXPECT_TRUE((frame.pixels == first).all());
+        ASSERT_TRUE(source->read(frame));
+        EXPECT_FLOAT_EQ(frame.pixels(1), 1.0F); // 0.7 + 0.5, clamped to white
+        EXPECT_FALSE(source->read(frame));
+    }
+    // Twice the width: each recorded pixel covers two by two; colour: grey in R, G and B.
+    VideoSourceSettings wide;
+    wide.source = (dir / "r.sdev").string();
+    wide.width = 16;
+    wide.colour = true;
+    VideoFrame frame;
+    ASSERT_TRUE(openVideoSource(wide)->read(frame));
+    ASSERT_EQ(frame.height, 4);
+    ASSERT_EQ(frame.channels, 3);
+    for (const int at : {2, 3, 18, 19}) // recorded value 1 is (1, 0): pixels (2..3, 0..1)
+        for (int c = 0; c < 3; ++c)
+            EXPECT_FLOAT_EQ(frame.pixels(at * 3 + c), on) << at << ", " << c;
+    EXPECT_FLOAT_EQ(frame.pixels(0), grey);
+    // A truncated recording is refused by name.
+    const std::string bytes = [&] {
+        std::ifstream in(dir / "r.sdev", std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }();
+    std::ofstream(dir / "cut.sdev", std::ios::binary) << bytes.substr(0, bytes.size() - 3);
+    VideoSourceSettings cut;
+    cut.source = (dir / "cut.sdev").string();
+    try {
+        openVideoSource(cut);
+        ADD_FAILURE() << "a truncated recording was opened";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("cut.sdev"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove_all(dir);
 }
 
 } // namespace
