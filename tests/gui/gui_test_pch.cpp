@@ -1,0 +1,1 @@
+// Builds the precompiled header the GUI tests share (tests/gui/CMakeLists.txt).
