@@ -116,6 +116,7 @@ figure thesis-fig8-2 "spiking EqProp settling to the continuous fixed point: six
 figure dsn-fig1 "herding vs stochastic quantization error vs T" run --preset quantization/dsn-fig1
 figure dsn-fig4 "a random 784-500-500-10 spiking MLP's rates converging to its ReLU net's activations, every layer (mlp.csv)" run --preset quantization/dsn-fig4-mlp-convergence
 figure dsn-fig3 "early guessing: error vs cumulative inference operations of the spiking MLP" early --model spiking-mlp --dataset digits --steps 20
+figure dsn-fig3-fsgd "early guessing after fractional SGD at twice the rate (FSGD takes about half SGD's step): lower error at every step" early --model spiking-mlp --dataset digits --steps 20 --optimizer fsgd --lr 0.02
 # snnTorch paper
 figure snntorch-encoders "rate, latency and delta coding of one input" run --preset encoders/snntorch-encoders
 figure snntorch-lapicque "a Lapicque neuron driven by a step current" run --preset neuron/tutorial-lapicque-step
