@@ -63,6 +63,12 @@ grep -q "no built-in preset 'nonsense'" "$out/stderr" || { echo "FAIL: unknown p
 printf '{"format": "sdlab-preset", "version": 1, "lab": "signal", "parameters": {"kp": -3}}' >"$out/bad.json"
 check "out-of-range preset file" 2 "$sdlab" --preset "$out/bad.json" --screenshot "$out/z.png"
 grep -q "'kp': -3 is outside" "$out/stderr" || { echo "FAIL: preset range message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+# A recorded event stream replayed as the Video lab's source (issue 22 item 7): the
+# lab plays it and names it in the status bar, which the screenshot shows.
+printf 'frame,x,y,value\n0,10,10,3\n1,20,12,-2\n2,39,29,1\n' >"$out/ev.csv"
+printf '{"format": "sdlab-preset", "version": 2, "lab": "video", "name": "replay", "parameters": {"source": "%s", "encoder": "delta", "width": 40}}' "$out/ev.csv" >"$out/replay.json"
+check "an event recording replayed in the Video lab" 0 "$sdlab" --preset "$out/replay.json" --seconds 1 --screenshot "$out/replay.png"
+head -c 8 "$out/replay.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47" || { echo "FAIL: no screenshot of the replay"; failures=$((failures + 1)); }
 for f in w x y z z1 z2; do
   [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
 done
