@@ -28,15 +28,15 @@ class TransferSource : public LearnedParameterVisitor {
     }
 };
 
+template <typename T> std::string shapeText(const T& v) {
+    if constexpr (std::is_same_v<T, double>)
+        return "a number";
+    else
+        return std::to_string(v.rows()) + " x " + std::to_string(v.cols());
+}
+
 std::string shapeOf(const Value& value) {
-    return std::visit(
-        [](const auto& v) -> std::string {
-            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, double>)
-                return "a number";
-            else
-                return std::to_string(v.rows()) + " x " + std::to_string(v.cols());
-        },
-        value);
+    return std::visit([](const auto& v) { return shapeText(v); }, value);
 }
 
 // Visits the recipient: checks each parameter against the donor's, or writes it.
@@ -57,10 +57,9 @@ class TransferTarget : public LearnedParameterVisitor {
         if (it == m_donor.end())
             throw InputError("the weights' donor has no parameter " + name);
         const T* source = std::get_if<T>(&it->second);
-        const Value wanted(target);
-        if (!source || shapeOf(it->second) != shapeOf(wanted))
+        if (!source || shapeOf(it->second) != shapeText(target)) // no copy of `target`
             throw InputError(name + " is " + shapeOf(it->second) + " in the donor and " +
-                             shapeOf(wanted) + " here");
+                             shapeText(target) + " here");
         if (m_write)
             target = *source;
     }
