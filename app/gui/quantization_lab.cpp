@@ -189,8 +189,7 @@ bool QuantizationLab::openResult(const QString& directory, QString*) {
         result->relu.relu = relu.column("relu");
     }
     if (QFileInfo(dir.filePath(QStringLiteral("mlp.csv"))).isFile())
-        result->mlp = mlpConvergenceOf(CsvTable::read(
-            dir.filePath(QStringLiteral("mlp.csv")).toStdString(), {"relative_error"}));
+        result->mlp = readMlpConvergenceFile(dir.filePath(QStringLiteral("mlp.csv")).toStdString());
     showResult(result);
     startShowingResultFiles();
     setSummary(

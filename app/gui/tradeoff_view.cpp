@@ -205,9 +205,7 @@ void TradeoffView::showScales(const Shown& shown, const TradeoffPoint& point) {
         std::nth_element(k.begin(), k.begin() + static_cast<std::ptrdiff_t>(k.size() / 2), k.end());
         layers.append({static_cast<double>(l), k[k.size() / 2]});
     }
-    if (perUnit) {
-        std::sort(units.begin(), units.end(),
-                  [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    if (perUnit) { // in increasing x already: layer by layer, each spread over ±0.3
         m_scalesPlot->setSeriesData(m_scalesPlot->addSeries(tr("a unit's k"),
                                                             widgets::ChartPlot::Style::Points,
                                                             shown.color.lighter(150)),

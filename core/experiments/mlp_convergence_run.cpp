@@ -68,15 +68,11 @@ MlpConvergenceRun runMlpConvergence(const std::vector<int>& sizes, double sigma,
 }
 
 MlpConvergenceRun mlpConvergenceOf(const CsvTable& table) {
-    const std::vector<double>& steps = table.column("T");
-    const std::vector<double>& layer = table.column("layer");
     const std::vector<double>& meanAbs = table.column("mean_abs_error");
     const std::vector<double>& relative = table.column("relative_error");
-    requireWholeNumbers(layer, table.sourceName() + ", column 'layer'");
-    requireWholeNumbers(steps, table.sourceName() + ", column 'T'");
     MlpConvergenceRun run;
     for (std::size_t r = 0; r < table.rowCount(); ++r) {
-        const auto l = static_cast<std::size_t>(layer[r]);
+        const std::size_t l = wholeNumberCell(table, "layer", r, 64);
         if (l == run.meanAbsError.size()) { // the next layer starts
             run.meanAbsError.emplace_back();
             run.relativeError.emplace_back();
@@ -85,7 +81,7 @@ MlpConvergenceRun mlpConvergenceOf(const CsvTable& table) {
                              std::to_string(l) + " out of order (layers 0, 1, ... in turn)");
         }
         const std::size_t k = run.meanAbsError[l].size();
-        const auto t = static_cast<int>(steps[r]);
+        const auto t = static_cast<int>(wholeNumberCell(table, "T", r, 1e9));
         if (l == 0) {
             if (t < 1 || (!run.steps.empty() && t <= run.steps.back()))
                 throw InputError(table.sourceName() + ": row " + std::to_string(r + 2) +
@@ -102,6 +98,10 @@ MlpConvergenceRun mlpConvergenceOf(const CsvTable& table) {
         if (errors.size() != run.steps.size())
             throw InputError(table.sourceName() + ": a layer has fewer steps T than layer 0");
     return run;
+}
+
+MlpConvergenceRun readMlpConvergenceFile(const std::string& path) {
+    return mlpConvergenceOf(CsvTable::read(path, {"relative_error"}));
 }
 
 } // namespace sdlab

@@ -4,6 +4,7 @@
 #include "util/progress.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace sdlab {
@@ -30,5 +31,6 @@ MlpConvergenceRun runMlpConvergence(const std::vector<int>& sizes, double sigma,
 // empty relative_error is NaN): InputError naming the file when its layers are not
 // 0, 1, … with the same ascending T each.
 MlpConvergenceRun mlpConvergenceOf(const CsvTable& table);
+MlpConvergenceRun readMlpConvergenceFile(const std::string& path);
 
 } // namespace sdlab

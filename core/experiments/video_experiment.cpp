@@ -72,8 +72,8 @@ std::vector<Parameter> parameters() {
         {.key = "replay-step",
          .label = "Replay step θ",
          .help = "A recorded event stream as the source (.sdev or CSV from Record Events): "
-                 "each event moves its pixel by θ from mid-grey, the delta encoder's "
-                 "reconstruction, so give the threshold it was recorded with",
+                 "each event moves its pixel by θ from mid-grey (an event camera's "
+                 "reading); for a delta recording give the threshold it was made with",
          .valueName = "THETA",
          .minimum = 0.001,
          .maximum = 1.0,

@@ -339,4 +339,14 @@ void requireWholeNumbers(const std::vector<double>& values, const std::string& w
                              formatNumber(values[r]) + "; spike counts must be whole numbers");
 }
 
+std::size_t wholeNumberCell(const CsvTable& table, std::string_view column, std::size_t row,
+                            double limit) {
+    const double value = table.column(column)[row];
+    if (!(value >= 0.0 && value <= limit && value == std::floor(value)))
+        throw InputError(table.sourceName() + ": line " + std::to_string(row + 2) + ": " +
+                         std::string(column) + " " + formatNumber(value) +
+                         " is not a whole number in 0.." + formatNumber(limit));
+    return static_cast<std::size_t>(value);
+}
+
 } // namespace sdlab

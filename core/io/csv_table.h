@@ -54,6 +54,11 @@ std::string formatNumber(double value);
 // Throws InputError naming `what` and the first row that is not a whole number (spike
 // counts read from a file must be integers).
 void requireWholeNumbers(const std::vector<double>& values, const std::string& what);
+// Column `column`'s cell at data row `row` as an index or count (a layer, a unit, a step):
+// InputError naming the file, the line and the column unless it is a whole number in
+// [0, limit], so no cast of a negative or huge value follows.
+std::size_t wholeNumberCell(const CsvTable& table, std::string_view column, std::size_t row,
+                            double limit = 1e7);
 
 // Builds CSV text: a header row, then rows of numbers in the shortest exact form.
 class CsvWriter {

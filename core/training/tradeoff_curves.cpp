@@ -86,24 +86,16 @@ bool sameLambda(double a, double b) {
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
-std::size_t wholeIndex(double value, const CsvTable& table, const char* column, std::size_t row) {
-    if (!(value >= 0.0 && value < 1e7 && value == std::floor(value)))
-        throw InputError(table.sourceName() + ": row " + std::to_string(row + 2) + ": " + column +
-                         " " + formatNumber(value) + " is not a whole number ≥ 0");
-    return static_cast<std::size_t>(value);
-}
-
 } // namespace
 
 void attachScales(std::vector<TradeoffCurve>& curves, const CsvTable& table) {
     const std::vector<double>& lambda = table.column("lambda");
-    const std::vector<double>& layer = table.column("layer");
     const std::vector<double>& scale = table.column("scale");
     const bool perUnit = table.hasColumn("unit");
     std::vector<std::pair<double, LayerScales>> byLambda;
     for (std::size_t r = 0; r < table.rowCount(); ++r) {
-        const std::size_t l = wholeIndex(layer[r], table, "layer", r);
-        const std::size_t u = perUnit ? wholeIndex(table.column("unit")[r], table, "unit", r) : 0;
+        const std::size_t l = wholeNumberCell(table, "layer", r);
+        const std::size_t u = perUnit ? wholeNumberCell(table, "unit", r) : 0;
         if (!(scale[r] > 0.0))
             throw InputError(table.sourceName() + ": row " + std::to_string(r + 2) + ": scale " +
                              formatNumber(scale[r]) + " is not positive");

@@ -9,9 +9,11 @@ namespace sdlab {
 
 // A recorded event stream (the Video lab's Record Events, .sdev or CSV) played back as
 // video. Frame t is frame t − 1 plus `step` × its events, from mid-grey 0.5, clamped
-// to [0, 1]: the delta encoder's reconstruction x̂_t = x̂_{t−1} + θ·s_t (snnTorch's delta
-// coding, an event camera's model), so a delta recording made with threshold θ replays
-// as the scene it came from, up to its first frame. Frames are resized to `width`
+// to [0, 1]: x̂_t = x̂_{t−1} + θ·s_t, an event camera's reading of ON/OFF events (each
+// one a step of the threshold, spec §8's delta modulation). Our delta encoder's
+// reference jumps to the pixel at an event instead, so a replay of its recording
+// follows the scene where a frame's change stays near θ, and lags larger jumps; a
+// recording of per-count events (PD + Σ-Δ) replays their sums. Frames are resized to `width`
 // (nearest pixel, aspect kept) and given as grey (a recorded RGB stream's mean of R, G
 // and B weighted as OpenCV's BT.601 grey) or RGB (a grey stream's value in all three);
 // no class label. A CSV recording names no frame size: its frame reaches its largest

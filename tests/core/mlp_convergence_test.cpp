@@ -78,7 +78,9 @@ TEST(MlpConvergence, ReadsBackWhatQuantizeWrites) {
                                "T,layer,mean_abs_error,relative_error\n2,0,1,1\n1,0,1,1\n",
                                "T,layer,mean_abs_error,relative_error\n1,0,1,1\n2,0,1,1\n1,1,1,1\n",
                                "T,layer,mean_abs_error,relative_error\n1,0,1,1\n1,1,1,1\n3,1,1,1\n",
-                               "T,layer,mean_abs_error,relative_error\n1,0.5,1,1\n"})
+                               "T,layer,mean_abs_error,relative_error\n1,0.5,1,1\n",
+                               "T,layer,mean_abs_error,relative_error\n1,-1,1,1\n",
+                               "T,layer,mean_abs_error,relative_error\n1e300,0,1,1\n"})
         EXPECT_THROW(mlpConvergenceOf(CsvTable::parse(broken, "x/mlp.csv", {"relative_error"})),
                      InputError)
             << broken;
