@@ -1,6 +1,40 @@
 #include "gui/lab_page.h"
 
+#include <QTabWidget>
+
 namespace sdlab::gui {
+
+namespace {
+
+// Brings `widget` forward in the tab widget holding it (a tab page's parent is the tab
+// widget's stack), and so on outward up to `top`.
+void bringForward(QWidget* widget, const QWidget* top) {
+    for (QWidget* w = widget; w && w != top; w = w->parentWidget()) {
+        QWidget* stack = w->parentWidget();
+        auto* tabs = stack ? qobject_cast<QTabWidget*>(stack->parentWidget()) : nullptr;
+        if (tabs && tabs->indexOf(w) >= 0)
+            tabs->setCurrentWidget(w);
+    }
+}
+
+} // namespace
+
+bool LabPage::showTab(const QString& title, QStringList* titles) {
+    bool found = false;
+    for (QTabWidget* tabs : findChildren<QTabWidget*>()) {
+        for (int k = 0; k < tabs->count(); ++k) {
+            QString text = tabs->tabText(k);
+            text.remove(QLatin1Char('&'));
+            if (titles)
+                titles->append(text);
+            if (!found && text.startsWith(title, Qt::CaseInsensitive)) {
+                found = true;
+                bringForward(tabs->widget(k), this);
+            }
+        }
+    }
+    return found;
+}
 
 bool LabPage::openResult(const QString&, QString* error) {
     if (error)

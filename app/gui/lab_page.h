@@ -5,6 +5,7 @@
 #include "widgets/parameter_spec.h"
 
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 #include <utility>
 #include <vector>
@@ -67,6 +68,11 @@ class LabPage : public QWidget {
     // work wherever the focus is. The run itself, beside the parameters' computations,
     // is the session's LabRun; the page drives and draws it.
     virtual QList<QAction*> runActions() const { return {}; }
+
+    // Brings forward every tab of the page whose title starts with `title` (case and
+    // mnemonic '&' ignored), with the tabs holding it; false, with the titles there are
+    // in `titles`, when none does. `sdlab --tab` uses it, so screenshots can show any view.
+    bool showTab(const QString& title, QStringList* titles = nullptr);
 
   Q_SIGNALS:
     void summaryChanged(const QString& summary); // e.g. live progress of a run

@@ -1,6 +1,6 @@
 // sdlab: the Sigma-Delta Lab window. Opens on the Signal lab with a built-in signal,
 // so it needs no file, camera or download.
-//   sdlab [--lab ID] [--preset NAME|FILE] [--run] [--screenshot FILE.png]
+//   sdlab [--lab ID] [--preset NAME|FILE] [--tab TITLE] [--run] [--screenshot FILE.png]
 //         [--presentation] [--zoom F] [--theme T] [--lesson NAME|FILE [--lesson-step N]]
 //   sdlab --record FILE.mp4|.avi|.png [--fps F] [--size WxH] [--seconds S]
 //   sdlab --result DIR  opens an sdlab-cli result directory in its lab
@@ -87,6 +87,11 @@ struct Options {
         QStringLiteral("Open an sdlab-cli result directory (its --out) in its lab; given "
                        "again, each in turn (Learning lab runs are overlaid)."),
         QStringLiteral("DIR")};
+    QCommandLineOption tab{
+        QStringLiteral("tab"),
+        QStringLiteral("Bring forward the lab's tab whose title starts with TITLE (e.g. "
+                       "\"Trade-off\"); given again, each in turn."),
+        QStringLiteral("TITLE")};
     QCommandLineOption zoom{
         QStringLiteral("zoom"),
         QStringLiteral("Scale every font, line and marker by this factor (0.5 to 3; View > "
@@ -130,8 +135,8 @@ struct Options {
             QStringLiteral("Visual lab for spiking and predictive-coding neural networks"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({lab, preset, result, run, screenshot, seconds, zoom, theme, presentation,
-                           lesson, lessonStep, record, fps, size, listLabs});
+        parser.addOptions({lab, preset, result, tab, run, screenshot, seconds, zoom, theme,
+                           presentation, lesson, lessonStep, record, fps, size, listLabs});
     }
 };
 
@@ -321,6 +326,21 @@ int main(int argc, char** argv) {
         window.displayOptions()->setPresenting(true);
     sdlab::gui::LabSession* session = window.currentSession();
     sdlab::gui::LabPage* page = window.currentPage();
+    // Pages may bring a tab forward when a result arrives (the Learning lab's Settling
+    // tab for EqProp runs), so the tabs asked for are brought forward again at capture.
+    const QStringList tabs = parser.values(options.tab);
+    const auto showTabs = [&tabs, page] {
+        for (const QString& title : tabs)
+            page->showTab(title);
+    };
+    for (const QString& title : tabs) {
+        QStringList titles;
+        if (!page->showTab(title, &titles))
+            return fail(2, titles.isEmpty()
+                               ? QStringLiteral("--tab: the %1 lab has no tabs").arg(page->labId())
+                               : QStringLiteral("--tab: the %1 lab has no tab '%2'; its tabs: %3")
+                                     .arg(page->labId(), title, titles.join(QStringLiteral(", "))));
+    }
     const bool run = parser.isSet(runOption);
     if (run && (page->runActions().isEmpty() || !session->run()))
         return fail(2, QStringLiteral("--run: the %1 lab has no run to start").arg(page->labId()));
@@ -343,6 +363,7 @@ int main(int argc, char** argv) {
                            .arg(parser.value(secondsOption)));
     int exitCode = 1;
     auto capture = [&] {
+        showTabs();
         QString error;
         if (saveScreenshot(window, path, &error))
             exitCode = 0;

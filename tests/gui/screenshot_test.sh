@@ -69,7 +69,25 @@ printf 'frame,x,y,value\n0,10,10,3\n1,20,12,-2\n2,39,29,1\n' >"$out/ev.csv"
 printf '{"format": "sdlab-preset", "version": 2, "lab": "video", "name": "replay", "parameters": {"source": "%s", "encoder": "delta", "width": 40}}' "$out/ev.csv" >"$out/replay.json"
 check "an event recording replayed in the Video lab" 0 "$sdlab" --preset "$out/replay.json" --seconds 1 --screenshot "$out/replay.png"
 head -c 8 "$out/replay.png" 2>/dev/null | od -An -tx1 | grep -q "89 50 4e 47" || { echo "FAIL: no screenshot of the replay"; failures=$((failures + 1)); }
-for f in w x y z z1 z2; do
+# Views behind tabs (issue 22 item 9): --tab brings each forward, so its screenshot
+# differs from the lab's default one; a tab the lab lacks is refused with its tabs listed.
+while read -r lab tab; do
+  name="$lab-tab-${tab%% *}"
+  check "$lab, tab $tab" 0 "$sdlab" --lab "$lab" --tab "$tab" --screenshot "$out/$name.png"
+  if [ ! -s "$out/$name.png" ] || cmp -s "$out/$name.png" "$out/$lab.png"; then
+    echo "FAIL: $lab --tab $tab: no screenshot, or the default view's"
+    failures=$((failures + 1))
+  fi
+done <<'TABS'
+signal Drifting weight
+learning Training order
+learning Trade-off
+equilibrium One neuron
+video Rate vs fps
+TABS
+check "an unknown --tab" 2 "$sdlab" --lab learning --tab nonsense --screenshot "$out/t.png"
+grep -q "has no tab 'nonsense'; its tabs: .*Training order" "$out/stderr" || { echo "FAIL: --tab message: $(cat "$out/stderr")"; failures=$((failures + 1)); }
+for f in t w x y z z1 z2; do
   [ -e "$out/$f.png" ] && { echo "FAIL: a screenshot was written after an error"; failures=$((failures + 1)); }
 done
 [ "$failures" -eq 0 ] && echo "screenshots: all checks passed"
