@@ -62,3 +62,10 @@ x dsn_fsgd_to_relu $S --optimizer fsgd
 F="--model spiking-mlp --dataset fashion-mnist --hidden 200,200 --epochs 3 --output-error spikes"
 t dsn_code_breadth $F
 t dsn_code_depth $F --routing depth-first
+# Thesis Fig. 7.3, top right: [500, 500, 500] with 20 free steps and the reference code's
+# deep settings (β 1, 8 clamped steps, rates η/4^l), about 8 minutes each: plain EqProp,
+# Initialized EqProp's forward pass (Alg. 7) and settled from it (Alg. 8)
+D="--dataset digits --hidden 500,500,500 --epochs 10 --free-steps 20 --clamped-steps 8 --beta 1 --lr-layer-ratio 4 --rows-per-epoch 1"
+t ch7_deep_eqprop --model eqprop $D
+t ch7_deep_init_forward --model init-eqprop $D
+t ch7_deep_init_iterative --model init-eqprop --inference iterative $D

@@ -391,6 +391,7 @@ void showOnlyForTheirModels(std::vector<Parameter>& list) {
         {"scale", {"sigma-delta"}},
         {"free-steps", eqFamily},
         {"clamped-steps", eqFamily},
+        {"lr-layer-ratio", eqFamily},
         {"beta", betaUsers},
         {"epsilon", settles},
         {"settle-tol", settles},
@@ -484,8 +485,8 @@ std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
          .minimumExclusive = true,
          .fallback = 0.01,
          .optional = true,
-         .unsetMeans = "0.01; the EqProp family 0.02 for the first connection, halved per layer "
-                       "up; lif 5e-4",
+         .unsetMeans = "0.01; the EqProp family 0.02 for the first connection, divided by "
+                       "--lr-layer-ratio per layer up; lif 5e-4",
          .group = model,
          .decimals = 4,
          .logarithmic = true},
@@ -564,6 +565,11 @@ std::vector<Parameter> parametersOfTrain(bool withModelFiles) {
         phaseSteps("clamped-steps", "Clamped steps T⁺",
                    "EqProp family: steps of the weakly clamped phase", "4; spiking-eqprop 50",
                    "clampedSteps", eq),
+        realParameter("lr-layer-ratio", "Rate ratio per layer",
+                      "EqProp family: each connection's learning rate is the one below's "
+                      "divided by this (the reference code's 2 for one hidden layer, 4 for "
+                      "[500, 500, 500]: the error reaching lower layers is weaker)",
+                      1.0, 100.0, 2.0, false, eq),
         realParameter("epsilon", "Euler step ε",
                       "eqprop, init-eqprop: Euler step size of the settling (reference code 0.5)",
                       0.0, 1.0, 0.5, true, eq),
@@ -695,6 +701,7 @@ TrainingSettings trainingSettingsFrom(const ParameterValues& v) {
         s.clampedSteps = static_cast<int>(v.integer("clamped-steps"));
     s.beta = s.model == ModelKind::Lif ? 0.5 : v.realOr("beta", 0.5);
     s.lif = lifSettingsFrom(v, s.model);
+    s.layerRateRatio = v.real("lr-layer-ratio");
     s.settleEpsilon = v.real("epsilon");
     s.settleTolerance = v.real("settle-tol");
     s.anchor = v.real("anchor");

@@ -213,6 +213,7 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         json.add("scale", s.quantizationScale);
     if (isEquilibriumModel(s.model)) {
         json.add("beta", s.beta)
+            .add("lr_layer_ratio", s.layerRateRatio)
             .add("free_steps",
                  static_cast<long long>(s.freeSteps.value_or(defaultFreeSteps(s.model))))
             .add("clamped_steps",

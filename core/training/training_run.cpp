@@ -62,8 +62,11 @@ std::unique_ptr<Classifier> makeClassifier(const TrainingSettings& settings, int
         eq.variant = settings.model == ModelKind::EqProp       ? EqPropVariant::Continuous
                      : settings.model == ModelKind::InitEqProp ? EqPropVariant::Initialized
                                                                : EqPropVariant::Spiking;
-        for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
-            eq.learningRates.push_back(rate / static_cast<double>(1U << l));
+        // η_l = η / r^l, the input connection's largest: the error reaching the lower
+        // layers through the settling is weaker (Scellier & Bengio 2017's per-layer rates).
+        double layerRate = rate;
+        for (std::size_t l = 0; l + 1 < sizes.size(); ++l, layerRate /= settings.layerRateRatio)
+            eq.learningRates.push_back(layerRate);
         eq.beta = settings.beta;
         eq.freeSteps = settings.freeSteps.value_or(defaultFreeSteps(settings.model));
         eq.clampedSteps = settings.clampedSteps.value_or(defaultClampedSteps(settings.model));

@@ -40,10 +40,10 @@ constexpr std::array<std::pair<const char*, OutputError>, 4> kOutputErrors{
 double defaultLearningRate(ModelKind model) {
     // The ICLR'18 reference code's 0.01 for the feed-forward models; the spiking MLP's
     // rates are normalised by T² (spiking_mlp.h) so that the same η means the same step.
-    // EqProp: the first connection's rate, halved per layer upward as the reference
-    // code's [0.1, 0.05]; 0.02 per sample was the best of 0.002-0.05 on digits [500]
-    // (0.05 diverges with 4 free steps even when initialized).
-    // The LIF network: snnTorch tutorial 5's Adam 5e-4.
+    // EqProp: the first connection's rate, divided by --lr-layer-ratio (2) per layer
+    // upward as the reference code's [0.1, 0.05]; 0.02 per sample was the best of 0.002-0.05 on
+    // digits [500] (0.05 diverges with 4 free steps even when initialized). The LIF network:
+    // snnTorch tutorial 5's Adam 5e-4.
     if (model == ModelKind::Lif)
         return 5e-4;
     return isEquilibriumModel(model) ? 0.02 : 0.01;

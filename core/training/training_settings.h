@@ -55,6 +55,7 @@ struct TrainingSettings {
     double quantizationScale = 8.0;
     // EqProp family (thesis §7.4, §8.5.2; spec §7 reference defaults)
     double beta = 0.5;               // |β|, sign drawn at random per sample
+    double layerRateRatio = 2.0;     // η_{l+1} = η_l / this (reference code: 2, 4 deep)
     std::optional<int> freeSteps;    // T⁻; default 20, spiking 100
     std::optional<int> clampedSteps; // T⁺; default 4, spiking 50
     double settleEpsilon = 0.5;      // Euler step of the continuous settling

@@ -1,5 +1,6 @@
 // The learning lab's models: identities from the papers and hand-checkable counts.
 #include "data/dataset_loaders.h"
+#include "equilibrium/eqprop_classifier.h"
 #include "models/mlp.h"
 #include "models/pd_layer.h"
 #include "models/pd_network.h"
@@ -416,6 +417,31 @@ TEST(Training, OnSampleSeesEveryStepAndAgreesWithTheRows) {
     for (int count : seen)
         EXPECT_EQ(count, 2); // each sample once per epoch
     EXPECT_EQ(rowAccuracies.size(), result.curve.size());
+}
+
+// The EqProp family's per-connection rates: η for the input connection, each one above
+// divided by --lr-layer-ratio (the reference code's [0.128, 0.032, 0.008, 0.002] for
+// [500, 500, 500] is a ratio of 4).
+TEST(Training, EqPropLayerRatesFallByTheRatioPerLayer) {
+    TrainingSettings s;
+    s.model = ModelKind::InitEqProp;
+    s.hidden = {6, 5, 4};
+    s.learningRate = 0.128;
+    s.layerRateRatio = 4.0;
+    auto model = makeClassifier(s, 8, 3);
+    const auto* eq = dynamic_cast<const EqPropClassifier*>(model.get());
+    ASSERT_NE(eq, nullptr);
+    const std::vector<double> expected{0.128, 0.032, 0.008, 0.002};
+    ASSERT_EQ(eq->settings().learningRates.size(), expected.size());
+    for (std::size_t l = 0; l < expected.size(); ++l)
+        EXPECT_DOUBLE_EQ(eq->settings().learningRates[l], expected[l]) << "connection " << l;
+    s.model = ModelKind::EqProp;
+    s.layerRateRatio = 2.0; // the default: halved per layer
+    s.hidden = {5};
+    model = makeClassifier(s, 8, 3);
+    eq = dynamic_cast<const EqPropClassifier*>(model.get());
+    ASSERT_NE(eq, nullptr);
+    EXPECT_EQ(eq->settings().learningRates, (std::vector<double>{0.128, 0.064}));
 }
 
 } // namespace
