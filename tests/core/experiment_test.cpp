@@ -2,6 +2,7 @@
 // new experiment or parameter is covered without a new test.
 #include "coding/pd_params.h"
 #include "data/channel_patterns.h"
+#include "data/dataset_loaders.h"
 #include "data/sample_order.h"
 #include "data/signals.h"
 #include "encoders/encoder_conventions.h"
@@ -584,6 +585,21 @@ TEST(TrainingCurve, ReadsBackWhatWasWritten) {
     std::ofstream(path) << "epoch,samples\n1,2\n";
     EXPECT_THROW((void)readTrainingCurve(path), InputError);
     std::filesystem::remove(path);
+}
+
+// 100·(1 − 0.932) is 6.799999999999995 in doubles; summary.json says 6.8, as the test
+// set's 68 errors in 1000 do (about half of all accuracies on 500 samples printed noise).
+TEST(TrainingSummary, ErrorPercentIsTheTestSetsErrorWithoutRoundingNoise) {
+    const ImageDataset data = makeSyntheticDigits(10, 10, 1);
+    TrainingResult result;
+    for (const auto& [accuracy, printed] :
+         {std::pair{0.932, "6.8,"}, std::pair{13.0 / 500.0, "97.4,"}, std::pair{1.0, "0,"}}) {
+        result.finalTestAccuracy = accuracy;
+        const std::string json = trainingSummaryJson(TrainingSettings{}, data, result);
+        EXPECT_NE(json.find(std::string("\"final_test_error_percent\": ") + printed),
+                  std::string::npos)
+            << json;
+    }
 }
 
 TEST(TrainingLayers, OneRowPerCurveRowAndLayerAndReadsBack) {
