@@ -29,7 +29,8 @@ bool isDark(const QPalette& palette) {
 } // namespace
 
 ChartPlot::ChartPlot(QWidget* parent)
-    : QChartView(new QChart, parent), m_visibleLimit(std::numeric_limits<double>::infinity()) {
+    : QChartView(new QChart, parent), m_visibleLimit(std::numeric_limits<double>::infinity()),
+      m_rowsLegend(chart()) {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setFocusPolicy(Qt::StrongFocus);
@@ -91,25 +92,46 @@ void ChartPlot::setIntegerXTicks(bool integer) {
     fitAxes();
 }
 
+void ChartPlot::setLegendShown(bool shown) {
+    m_legendShown = shown;
+    placeLegend();
+}
+
 // Qt's bottom legend is one row and elides every name to "..." when the row is too
 // narrow (eight names under a half-width chart said nothing); a column on the right
-// keeps short names whole at the cost of some plot width. Long names stay below: a
-// column of them would squeeze the plot and be elided all the same.
+// keeps short names whole at the cost of some plot width. Long names would be elided
+// there too, and squeeze the plot, so they wrap into rows below it instead.
 void ChartPlot::placeLegend() {
     QLegend* legend = chart()->legend();
     const QFontMetrics metrics(legend->font());
     int row = 0, widest = 0; // the markers' own visibility is false until first shown
+    std::vector<WrappedLegend::Entry> entries;
     for (const Series& s : m_series)
-        if (s.inLegend) {
-            const int entry =
-                metrics.horizontalAdvance(chartSeries(s)->name()) + 2 * metrics.height() + 8;
+        if (s.inLegend && !chartSeries(s)->name().isEmpty()) {
+            const QString name = chartSeries(s)->name();
+            const int entry = metrics.horizontalAdvance(name) + 2 * metrics.height() + 8;
             row += entry;
             widest = std::max(widest, entry);
+            entries.push_back({name, s.color});
         }
-    const bool column = row > width() - 16 && widest <= 0.3 * width();
+    const bool fitsRow = row <= width() - 16;
+    // A column must also fit the chart's height (ten outputs in a short chart lost four).
+    const bool column = !fitsRow && widest <= 0.3 * width() &&
+                        static_cast<int>(entries.size()) * (metrics.height() + 6) <= height() - 48;
+    const bool rows = m_legendShown && !fitsRow && !column;
+    legend->setVisible(m_legendShown && !rows);
     const Qt::Alignment wanted = column ? Qt::AlignRight : Qt::AlignBottom;
     if (legend->alignment() != wanted)
         legend->setAlignment(wanted);
+    const int height =
+        rows ? m_rowsLegend.layOut(entries, legend->font(), legend->labelColor(), width() - 16) : 0;
+    if (!rows)
+        m_rowsLegend.clear();
+    if (height != m_rowsLegendHeight) { // room for the rows under the axis title
+        m_rowsLegendHeight = height;
+        chart()->setMargins(QMargins(4, 4, 4, 4 + height));
+    }
+    m_rowsLegend.moveTo(8.0, chart()->size().height() - 2.0 - height);
 }
 
 int ChartPlot::addSeries(const QString& name, Style style, const QColor& color) {
@@ -144,6 +166,7 @@ void ChartPlot::setSeriesColor(int index, const QColor& color) {
     Series& s = m_series.at(static_cast<std::size_t>(index));
     s.color = color;
     applyStyle(s);
+    placeLegend(); // the rows legend draws the colour itself
 }
 
 QAbstractSeries* ChartPlot::chartSeries(const Series& s) {
@@ -337,6 +360,7 @@ void ChartPlot::fitAxes() {
                 max = std::pow(10.0, std::max(hi, lo + 1.0));
             }
             axis->setRange(min, max);
+            spaceLogLabels(static_cast<QLogValueAxis*>(axis), min, max);
             continue;
         }
         const double step = axis == m_xAxis ? xTickStep(min, max) : niceTickStep(max - min, 4);
@@ -345,6 +369,26 @@ void ChartPlot::fitAxes() {
         value->setTickInterval(std::max(step, value->tickInterval()));
         value->setRange(min, max);
         value->setTickInterval(step);
+    }
+}
+
+// QLogValueAxis labels every power of its base: six decades in a short chart ran their
+// labels into one another ("1e-05" over "0.0001"), so a crowded axis labels every k-th
+// decade (base 10^k) and draws no minor lines between.
+void ChartPlot::spaceLogLabels(QLogValueAxis* axis, double min, double max) const {
+    const QFontMetrics metrics(axis->labelsFont());
+    const bool horizontal = axis == m_xAxis;
+    const QRectF area = chart()->plotArea();
+    const double length = horizontal ? (area.width() > 0.0 ? area.width() : 0.8 * width())
+                                     : (area.height() > 0.0 ? area.height() : 0.6 * height());
+    const double label = horizontal ? metrics.horizontalAdvance(QStringLiteral("0.0001")) + 8.0
+                                    : metrics.height() + 4.0;
+    const double decades = std::log10(max / min);
+    const double perLabel = std::max(1.0, std::ceil(decades * label / std::max(length, 1.0)));
+    const double base = std::pow(10.0, perLabel);
+    if (axis->base() != base) {
+        axis->setBase(base);
+        axis->setMinorTickCount(base == 10.0 ? -1 : 0);
     }
 }
 
@@ -461,6 +505,7 @@ void ChartPlot::applyPalette() {
         axis->setGridLineColor(grid);
         axis->setMinorGridLineColor(grid.lighter(110));
     }
+    placeLegend(); // the rows legend's names take the text colour
 }
 
 QString ChartPlot::dataCsv() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/plot_export.h"
+#include "widgets/wrapped_legend.h"
 
 #include <QChartView>
 #include <QList>
@@ -11,6 +12,7 @@
 class QAbstractAxis;
 class QAbstractSeries;
 class QAreaSeries;
+class QLogValueAxis;
 class QXYSeries;
 
 namespace sdlab::widgets {
@@ -48,6 +50,8 @@ class ChartPlot : public QChartView, public ExportablePlot {
     // (ten class names in a bottom row were elided to nothing).
     void setSeriesColor(int index, const QColor& color);
     void setSeriesInLegend(int index, bool shown);
+    // false: no legend at all (the chart's title or a neighbour names the series).
+    void setLegendShown(bool shown);
     // Colour `index` of the palette addSeries() picks from (to match other plots).
     static QColor seriesColor(int index);
     // Points must come in increasing x (setVisibleLimit stops at the first beyond it).
@@ -83,7 +87,10 @@ class ChartPlot : public QChartView, public ExportablePlot {
     void refresh(Series& series); // data -> displayed buffer, one replace()
     void fitAxes();
     double xTickStep(double min, double max) const; // round, and wide enough for labels
-    void placeLegend(); // a bottom row, or a column on the right when the row would elide
+    void spaceLogLabels(QLogValueAxis* axis, double min, double max) const;
+    // A bottom row; a column on the right when the row would elide short names; rows
+    // below the plot (WrappedLegend) when neither holds the names whole.
+    void placeLegend();
     void applyPalette();
     void applyFonts();
     void applyStyle(Series& series);
@@ -98,6 +105,9 @@ class ChartPlot : public QChartView, public ExportablePlot {
     double m_fixedYMin = 0.0, m_fixedYMax = 0.0;
     double m_visibleLimit;
     bool m_userZoomed = false;
+    bool m_legendShown = true;
+    WrappedLegend m_rowsLegend;
+    int m_rowsLegendHeight = 0;
 };
 
 } // namespace sdlab::widgets

@@ -68,7 +68,7 @@ KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
         plot->setAxisTitles(tr("t"), tr("κ(t)"));
         plot->addSeries(tr("kernel"), widgets::ChartPlot::Style::Stem,
                         i == 3 ? QColor(0xD5, 0x5E, 0x00) : QColor(0x00, 0x72, 0xB2));
-        plot->chart()->legend()->hide();
+        plot->setLegendShown(false);
         gridLayout->addWidget(plot, 0, i);
         m_kernels.push_back(plot);
     }
@@ -94,7 +94,7 @@ KernelsLab::KernelsLab(const Experiment& experiment, QWidget* parent)
         plot->setMinimumWidth(120);
         plot->addSeries(tr("window"), widgets::ChartPlot::Style::Stem,
                         i == 2 ? QColor(0x00, 0x9E, 0x73) : QColor(0xCC, 0x79, 0xA7));
-        plot->chart()->legend()->hide();
+        plot->setLegendShown(false);
         windowRow->addWidget(plot);
         m_windows.push_back(plot);
     }

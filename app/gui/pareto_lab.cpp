@@ -63,7 +63,7 @@ ParetoLab::ParetoLab(const Experiment& experiment, QWidget* parent)
     m_scales->setAxisTitles(tr("layer input l (0: the network's input)"), tr("scale k_l"));
     m_scales->setLogarithmic(false, true);
     m_scales->setIntegerXTicks(true);
-    m_scales->chart()->legend()->setVisible(false); // the right chart's legend names both
+    m_scales->setLegendShown(false); // the right chart's legend names both
     m_front->setTitle(tr("Error vs computation (thesis Fig. 4.2 right)"));
     m_front->setToolTip(
         tr("Per input, on Gaussian inputs: error ½‖f_round − f_true‖² (eq. "

@@ -99,7 +99,7 @@ SignalLab::SignalLab(const Experiment& experiment, QWidget* parent)
     m_weight->setTitle(tr("Weight w_t: a random walk from 1"));
     m_weight->setAxisTitles(tr("time step t"), tr("w"));
     m_weight->addSeries(tr("w_t"), widgets::ChartPlot::Style::Line, QColor(0x99, 0x99, 0x99));
-    m_weight->chart()->legend()->hide();
+    m_weight->setLegendShown(false);
     m_drift->setTitle(tr("z = x·w and ẑ = dec(Q(enc(x))·w): kp = 0 drifts, kp > 0 holds"));
     m_drift->setAxisTitles(tr("time step t"), tr("z"));
     m_drift->addSeries(tr("true z = x·w"));

@@ -46,7 +46,7 @@ TradeoffView::TradeoffView(QWidget* parent)
     m_scalesPlot->setIntegerXTicks(true);
     // Short titles and no legend: the chart is a strip under the trade-off.
     m_scalesPlot->setAxisTitles(tr("layer input l"), tr("k_l"));
-    m_scalesPlot->chart()->legend()->setVisible(false);
+    m_scalesPlot->setLegendShown(false);
     m_scalesPlot->setMinimumHeight(200);
     m_scalesPlot->setToolTip(tr("q_l = round(k_l·a_l) (thesis eq. 4.5): the scales the clicked "
                                 "point's network was run with, one per layer input or one per "

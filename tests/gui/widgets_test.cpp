@@ -10,6 +10,8 @@
 #include "widgets/spike_raster.h"
 
 #include <QDoubleSpinBox>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
@@ -121,6 +123,60 @@ class WidgetsTest : public QObject {
             !plot.chart()->legend()->markers(plot.chart()->series().at(a)).first()->isVisible());
         QVERIFY(plot.chart()->legend()->markers(line).first()->isVisible());
         QVERIFY(plot.dataCsv().startsWith(QStringLiteral("series,x,y"))); // data unchanged
+    }
+
+    // Long names neither a row nor a column holds whole wrap into rows below the plot
+    // (the Trade-off chart's five curves were "Origin...", "Round..."); a wide chart keeps
+    // Qt's one-row legend; setLegendShown(false) shows none.
+    void chartPlotWrapsLongLegendNamesIntoRows() {
+        const QStringList names{QStringLiteral("Original (dense)"),
+                                QStringLiteral("Original (sparse, eq. B.13)"),
+                                QStringLiteral("Rounding"), QStringLiteral("Σ-Δ, stored order"),
+                                QStringLiteral("Σ-Δ, temporal order")};
+        ChartPlot plot;
+        for (const QString& name : names)
+            plot.addSeries(name);
+        const auto shownNames = [&plot] {
+            QStringList texts;
+            for (QGraphicsItem* item : plot.scene()->items())
+                if (auto* text = qgraphicsitem_cast<QGraphicsSimpleTextItem*>(item))
+                    texts << text->text();
+            return texts;
+        };
+        plot.resize(420, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QVERIFY(!plot.chart()->legend()->isVisible());
+        QStringList shown = shownNames();
+        for (const QString& name : names)
+            QVERIFY2(shown.contains(name), qPrintable(shown.join(QStringLiteral(" | "))));
+        plot.resize(1600, 300);
+        QTest::qWait(20);
+        QVERIFY(plot.chart()->legend()->isVisible());
+        QVERIFY(shownNames().isEmpty());
+        plot.resize(420, 300);
+        plot.setLegendShown(false);
+        QVERIFY(!plot.chart()->legend()->isVisible());
+        QVERIFY(shownNames().isEmpty());
+    }
+
+    // Six decades in a short chart: labels every other decade or more, not one over the
+    // next; a tall chart labels every decade.
+    void chartPlotSpacesCrowdedLogLabels() {
+        ChartPlot plot;
+        plot.setLogarithmic(false, true);
+        plot.addSeries(QStringLiteral("distance"));
+        plot.setSeriesData(0, QList<QPointF>{{0, 1.0}, {1, 1e-6}});
+        plot.resize(400, 160);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QTest::qWait(20);
+        const auto* y = qobject_cast<QLogValueAxis*>(plot.chart()->axes(Qt::Vertical).first());
+        QVERIFY(y);
+        QVERIFY2(y->base() >= 100.0, qPrintable(QString::number(y->base())));
+        plot.resize(400, 900);
+        QTest::qWait(20);
+        QCOMPARE(y->base(), 10.0);
     }
 
     void spikeRasterPaintsEventsInTheirCellsAndColours() {
