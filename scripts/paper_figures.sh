@@ -43,11 +43,13 @@ compute() {
   printf '| %s | `sdlab-cli %s` |' "$name" "$*" >> "$INDEX"
 }
 
-# picture NAME "WHAT" START DIR...: OUT/NAME.png of the results opened in turn
+# picture NAME "WHAT" START DIR...: OUT/NAME.png of the results opened in turn, with the
+# lab's tab TAB forward when TAB is set (TAB="One neuron" figure ...)
 picture() {
   local name=$1 what=$2 start=$3 png="$1.png" results=()
   shift 3
   for dir in "$@"; do results+=(--result "$OUT/$dir"); done
+  [ -n "${TAB:-}" ] && results+=(--tab "$TAB")
   shoot "${results[@]}" --screenshot "$OUT/$png" > /dev/null 2>&1 || png="(no PNG)"
   printf ' %s |\n' "$what" >> "$INDEX"
   printf '%-24s %4ss  %s\n' "$name" $((SECONDS - start)) "$what"
@@ -63,6 +65,7 @@ figure() {
 echo "figure                   time  what it shows (OUT/NAME.png; OUT/NAME/ holds the CSV; OUT/figures.md the commands)"
 # ICLR'18 (Temporally efficient deep learning with spikes)
 figure iclr-fig1 "PD coding of a signal: x, a, spikes, reconstruction; the drifting weight of Fig. 2" run --preset signal/iclr-fig1
+TAB="Drifting weight" figure iclr-fig2 "x·w with a drifting weight: the reconstruction with kp = 0 drifts away, with kp > 0 it holds" run --preset signal/iclr-fig1
 figure iclr-fig3 "two coded signals: the gradient x̂·ê beside x·e, the past update's areas shaded" run --preset updates/iclr-fig3
 figure iclr-fig9 "recon, past, future and STDP updates reach one total" run --preset updates/iclr-fig9
 figure iclr-fig10 "similarity maps over kp x kd and the traces of the drifting corner (Fig. 2's kp = 0)" sweep --kp 0.01:10:32 --kd 0.01:100:32 --log --cell 0.01,100
@@ -77,8 +80,9 @@ else
 fi
 # Thesis ch. 4, 6, 7, 8
 figure thesis-fig4-1 "original, temporal-difference, rounding, sigma-delta nets: equal outputs, their costs" run --preset networks/thesis-fig4-1
+figure thesis-fig4-2 "optimised per-layer scales on the Pareto front of error vs compute, against 200 random rescalings (toy 100-100-100 net)" run --preset pareto/thesis-fig4-2
 figure thesis-fig4-4 "error vs operations: original, rounding and sigma-delta nets over a lambda sweep (digits)" scales --model sigma-delta --dataset digits --pretrain-epochs 5
-figure thesis-fig6-5 "STDP kernels and the dynamics / approximate / STDP weight changes (random trains)" run --preset kernels/thesis-fig6-5
+figure thesis-fig6-5 "STDP kernels, the PD-STDP windows by spike signs beside classic STDP (ICLR'18 Fig. 4), the dynamics / approximate / STDP weight changes (random trains)" run --preset kernels/thesis-fig6-5
 figure thesis-fig6-5-signals "the same from two signals coded by eq. 6.5, beside eq. 6.2 unquantized" run --preset kernels/thesis-fig6-5-signals
 figure thesis-fig7-2 "local vs global training of a feed-forward net; local/distant gradient alignment" run --preset alignment/thesis-fig7-2
 # Fig. 7.3 (top left, [500], 4 free steps): EqProp, Initialized EqProp's forward pass (Alg. 7)
@@ -96,6 +100,12 @@ start=$SECONDS
 # shellcheck disable=SC2086
 compute thesis-fig7-4-global $E --model init-eqprop --initializer-loss global &&
   picture thesis-fig7-4 "the initializer trained on local losses (no backprop) vs the global loss, forward pass" "$start" thesis-fig7-3-forward thesis-fig7-4-global
+# Fig. 7.4 right: the forward run's initializer_alignment.csv, the Learning lab's Alignment tab
+start=$SECONDS
+if [ -f thesis-fig7-3-forward/initializer_alignment.csv ]; then
+  printf '| thesis-fig7-4-right | (thesis-fig7-3-forward; its initializer_alignment.csv) |' >> "$INDEX"
+  TAB=Alignment picture thesis-fig7-4-right "the initializer's local vs distant gradient cosine per layer as it trains: positive, growing" "$start" thesis-fig7-3-forward
+fi
 # Fig. D.1 (top row, [500], 4 free steps): the anchor λ of eq. 7.5 scanned; scan.csv holds
 # lambda,final_test_error_percent, and the PNG overlays the runs.
 start=$SECONDS
@@ -112,6 +122,7 @@ for lambda in 0 0.1 0.5 2 5; do
 done
 [ ${#scan[@]} -gt 0 ] && printf '| thesis-figD1 | (the runs above; thesis-figD1-scan.csv) |' >> "$INDEX" &&
   picture thesis-figD1 "Initialized EqProp's final error against the anchor λ (eq. 7.5): $(tail -n +2 thesis-figD1-scan.csv | tr '\n' ' ')" "$start" "${scan[@]}"
+TAB="One neuron" figure thesis-fig8-1 "one output unit of a spiking EqProp net: its strongest inputs and their spikes, weighted input, step size and lambda" run --preset equilibrium/fig-8-2-predictive-osa
 figure thesis-fig8-2 "spiking EqProp settling to the continuous fixed point: six schemes over 20 networks, mean and s.d." run --preset equilibrium/fig-8-2-schemes
 # DSN (Deep spiking networks)
 figure dsn-fig1 "herding vs stochastic quantization error vs T" run --preset quantization/dsn-fig1

@@ -1,5 +1,6 @@
 #include "gui/equilibrium_lab.h"
 
+#include "equilibrium/neuron_trace_file.h"
 #include "equilibrium/settle_run.h"
 #include "experiments/equilibrium_experiment.h"
 #include "gui/lab_support.h"
@@ -287,6 +288,19 @@ bool EquilibriumLab::openResult(const QString& directory, QString*) {
             curves.back().log10Mean.push_back(mean[k]);
             curves.back().log10Sd.push_back(sd[k]);
         }
+    }
+    // Fig. 8.1's unit, its inputs named by summary.json's unit indices.
+    if (const QString file = QDir(directory).filePath(QStringLiteral("one_neuron.csv"));
+        QFileInfo::exists(file)) {
+        result->neuron = readNeuronTraceCsv(file.toStdString());
+        const auto unitOf = [&written](const std::string& key, int fallback) {
+            const JsonValue* value = written.member(key);
+            return value && value->number() ? static_cast<int>(*value->number()) : fallback;
+        };
+        result->neuron.unit = unitOf("neuron_unit", result->neuron.unit);
+        for (std::size_t k = 0; k < result->neuron.presynaptic.size(); ++k)
+            result->neuron.presynaptic[k] = unitOf("neuron_pre_" + std::to_string(k + 1) + "_unit",
+                                                   result->neuron.presynaptic[k]);
     }
     showResult(result);
     startShowingResultFiles();

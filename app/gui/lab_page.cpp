@@ -23,6 +23,8 @@ bool LabPage::showTab(const QString& title, QStringList* titles) {
     bool found = false;
     for (QTabWidget* tabs : findChildren<QTabWidget*>()) {
         for (int k = 0; k < tabs->count(); ++k) {
+            if (!tabs->isTabEnabled(k) || !tabs->isTabVisible(k))
+                continue; // the view has nothing to show for this result
             QString text = tabs->tabText(k);
             text.remove(QLatin1Char('&'));
             if (titles)

@@ -69,9 +69,10 @@ class LabPage : public QWidget {
     // is the session's LabRun; the page drives and draws it.
     virtual QList<QAction*> runActions() const { return {}; }
 
-    // Brings forward every tab of the page whose title starts with `title` (case and
-    // mnemonic '&' ignored), with the tabs holding it; false, with the titles there are
-    // in `titles`, when none does. `sdlab --tab` uses it, so screenshots can show any view.
+    // Brings forward the first enabled tab of the page whose title starts with `title`
+    // (case and mnemonic '&' ignored), with the tabs holding it; false, with the enabled
+    // tabs' titles in `titles`, when none does. `sdlab --tab` uses it, so screenshots can show any
+    // view.
     bool showTab(const QString& title, QStringList* titles = nullptr);
 
   Q_SIGNALS:

@@ -100,10 +100,10 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
       m_loss(new widgets::ChartPlot), m_rightTabs(new QTabWidget), m_tradeoff(new TradeoffView),
       m_settle(new widgets::ChartPlot), m_dead(new widgets::ChartPlot),
       m_spikeRate(new widgets::ChartPlot), m_layerRate(new widgets::ChartPlot),
-      m_gradients(new widgets::ChartPlot), m_membranes(new widgets::ChartPlot),
-      m_raster(new widgets::SpikeRaster), m_kAlpha(new widgets::ChartPlot),
-      m_kBeta(new widgets::ChartPlot), m_images(new widgets::ImageGridView),
-      m_order(new widgets::ImageGridView) {
+      m_gradients(new widgets::ChartPlot), m_alignment(new widgets::ChartPlot),
+      m_membranes(new widgets::ChartPlot), m_raster(new widgets::SpikeRaster),
+      m_kAlpha(new widgets::ChartPlot), m_kBeta(new widgets::ChartPlot),
+      m_images(new widgets::ImageGridView), m_order(new widgets::ImageGridView) {
     m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_start->setToolTip(tr("Train a new network with the current parameters (Ctrl+R); "
                            "finished runs stay on the charts"));
@@ -219,6 +219,15 @@ LearningLab::LearningLab(const Experiment& experiment, TrainingRuns* runs, QWidg
                                "gradient, mean over the last tenth of an epoch; vanishing "
                                "norms in the lower layers mean dead units or a thin surrogate"));
     gains->addTab(m_gradients, tr("‖∇W‖"));
+    m_alignment->setAxisTitles(tr("training samples"), tr("cosine"));
+    m_alignment->setYRange(-1.0, 1.0);
+    m_alignment->setTitle(tr("Local vs distant gradient"));
+    m_alignment->setToolTip(
+        tr("Initialized EqProp: per layer of its feed-forward net (but the top), the cosine of "
+           "the local gradient ∂L_l/∂φ_l and the distant one Σ_{j>l} ∂L_j/∂φ_l (eq. 7.4), "
+           "measured every 10th sample, mean of the last 50; positive: the local losses "
+           "alone push each layer as backprop would"));
+    gains->addTab(m_alignment, tr("Alignment"));
     m_gainTabs = gains;
     gains->setToolTip(tr("The PD auto-tuner's gains per layer (ICLR'18 App. E.2), kα = "
                          "kd/(kp + kd) and kβ = 1/(kp + kd): forward solid, backward dashed"));
@@ -351,6 +360,7 @@ std::vector<std::pair<QString, widgets::ExportablePlot*>> LearningLab::plots() {
             {QStringLiteral("spikes-per-sample"), m_spikeRate},
             {QStringLiteral("layer-rates"), m_layerRate},
             {QStringLiteral("gradient-norms"), m_gradients},
+            {QStringLiteral("gradient-alignment"), m_alignment},
             {QStringLiteral("output-membranes"), m_membranes},
             {QStringLiteral("test-images"), m_images},
             {QStringLiteral("training-order"), m_order}};
@@ -522,7 +532,7 @@ void LearningLab::rebuildCurves() {
     m_loss->removeAllSeries();
     m_settle->removeAllSeries();
     m_spikeRate->removeAllSeries();
-    for (widgets::ChartPlot* plot : {m_dead, m_layerRate, m_gradients})
+    for (widgets::ChartPlot* plot : {m_dead, m_layerRate, m_gradients, m_alignment})
         plot->removeAllSeries();
     m_accuracy->setAxisTitles(xTitle(), tr("accuracy (%)"));
     m_loss->setAxisTitles(xTitle(), tr("training loss"));
@@ -559,9 +569,11 @@ void LearningLab::showInsideTabsOf(const std::vector<TrainingCurves>& runs) {
         return m == ModelKind::Lif || m == ModelKind::Pdnn || m == ModelKind::SpikingMlp;
     });
     const bool gradients = any([](ModelKind m) { return m == ModelKind::Lif; });
-    const std::pair<QWidget*, bool> tabs[] = {
-        {m_kAlpha, pd},        {m_kBeta, pd},         {m_settle, settles},     {m_dead, spikes},
-        {m_spikeRate, spikes}, {m_layerRate, spikes}, {m_gradients, gradients}};
+    const bool initialized = any([](ModelKind m) { return m == ModelKind::InitEqProp; });
+    const std::pair<QWidget*, bool> tabs[] = {{m_kAlpha, pd},           {m_kBeta, pd},
+                                              {m_settle, settles},      {m_dead, spikes},
+                                              {m_spikeRate, spikes},    {m_layerRate, spikes},
+                                              {m_gradients, gradients}, {m_alignment, initialized}};
     const bool none =
         std::none_of(std::begin(tabs), std::end(tabs), [](const auto& tab) { return tab.second; });
     for (const auto& [page, visible] : tabs) // an MLP fills none: all rather than an empty box
@@ -599,13 +611,15 @@ void LearningLab::refreshRun(int index) {
     const QColor color = widgets::ChartPlot::seriesColor(run.colorIndex);
     RunSeries& mutableSeries = m_series[static_cast<std::size_t>(index)];
     const auto layerCurves = [&](widgets::ChartPlot* plot, std::vector<int>& ids,
-                                 const std::vector<std::vector<TrainingCurvePoint>>& curves) {
+                                 const std::vector<std::vector<TrainingCurvePoint>>& curves,
+                                 bool lastIsOutput = true) {
         static constexpr widgets::ChartPlot::Style styles[] = {widgets::ChartPlot::Style::Line,
                                                                widgets::ChartPlot::Style::Dashed,
                                                                widgets::ChartPlot::Style::Dotted};
         while (ids.size() < curves.size()) {
             const std::size_t l = ids.size();
-            const QString layer = l + 1 == curves.size() ? tr("out") : tr("L%1").arg(l + 1);
+            const QString layer =
+                lastIsOutput && l + 1 == curves.size() ? tr("out") : tr("L%1").arg(l + 1);
             // The layer first: a narrow legend elides the end of the name.
             ids.push_back(plot->addSeries(layer + QStringLiteral(" · ") + run.name,
                                           styles[std::min<std::size_t>(l, 2)], color));
@@ -616,6 +630,7 @@ void LearningLab::refreshRun(int index) {
     layerCurves(m_dead, mutableSeries.layerDead, run.layerDeadPercent);
     layerCurves(m_layerRate, mutableSeries.layerRates, run.layerRates);
     layerCurves(m_gradients, mutableSeries.layerGradients, run.layerGradientNorms);
+    layerCurves(m_alignment, mutableSeries.layerAlignment, run.layerAlignment, false);
 }
 
 void LearningLab::updateMembranes(const TrainingSnapshot& s) {
@@ -763,6 +778,10 @@ bool LearningLab::openResult(const QString& directory, QString* error) {
     if (const QString layers = QDir(directory).filePath(QStringLiteral("layers.csv"));
         QFileInfo::exists(layers))
         readTrainingLayers(layers.toStdString(), curve);
+    if (const QString alignment =
+            QDir(directory).filePath(QStringLiteral("initializer_alignment.csv"));
+        QFileInfo::exists(alignment))
+        readTrainingAlignment(alignment.toStdString(), curve);
     const JsonValue summary = readResultSummary(directory);
     const QString model = summaryText(summary, "model", tr("model"));
     const QString name =

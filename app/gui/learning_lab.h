@@ -56,7 +56,7 @@ class LearningLab : public LabPage {
     enum class XAxis { Samples, Operations, Energy };
     struct RunSeries {
         int test = -1, train = -1, loss = -1, settle = -1, spikes = -1;
-        std::vector<int> layerRates, layerDead, layerGradients; // per layer, added as rows come
+        std::vector<int> layerRates, layerDead, layerGradients, layerAlignment; // per layer
     };
 
     void onRunStarted();
@@ -98,6 +98,7 @@ class LearningLab : public LabPage {
     widgets::ChartPlot* m_spikeRate; // LIF: spikes per training sample
     widgets::ChartPlot* m_layerRate; // LIF: spikes per unit per step, per layer
     widgets::ChartPlot* m_gradients; // LIF: ‖∂L/∂W‖ per layer
+    widgets::ChartPlot* m_alignment; // init-eqprop: local vs distant gradient (Fig. 7.4)
     widgets::ChartPlot* m_membranes; // LIF: output membranes of the last training sample
     QTabWidget* m_gainTabs = nullptr;
     widgets::SpikeRaster* m_raster;

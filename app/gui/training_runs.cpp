@@ -55,13 +55,17 @@ TrainingCurvePoint pointAt(std::uint64_t samples, std::uint64_t adds, std::uint6
     return {static_cast<double>(samples), static_cast<double>(adds + mults), energyMj, value};
 }
 
-// A row's activity on the run's spiking curves.
+// A row's activity on the run's spiking curves, and Initialized EqProp's alignment.
 void appendActivity(TrainingCurves& run, const CurveRow& row) {
-    if (!row.activity)
-        return;
     const auto at = [&](double value) {
         return pointAt(row.samples, row.adds, row.mults, row.energyMj, value);
     };
+    if (run.layerAlignment.size() < row.gradientAlignment.size())
+        run.layerAlignment.resize(row.gradientAlignment.size());
+    for (std::size_t l = 0; l < row.gradientAlignment.size(); ++l)
+        run.layerAlignment[l].push_back(at(row.gradientAlignment[l]));
+    if (!row.activity)
+        return;
     run.deadPercent.push_back(at(100.0 * row.activity->deadFraction));
     run.spikesPerSample.push_back(at(row.activity->spikesPerSample));
     const auto perLayer = [&](std::vector<std::vector<TrainingCurvePoint>>& curves,

@@ -38,6 +38,9 @@ struct TrainingCurves {
     // Per layer but the input (the output last), per row: spikes per unit per step,
     // % of units silent, and ‖∂L/∂W‖ (the LIF network, CurveRow's per-layer data).
     std::vector<std::vector<TrainingCurvePoint>> layerRates, layerDeadPercent, layerGradientNorms;
+    // Initialized EqProp, per initializer layer below the top: local vs distant gradient
+    // cosine (thesis Fig. 7.4 right).
+    std::vector<std::vector<TrainingCurvePoint>> layerAlignment;
     std::vector<CurveRow> rows;
 };
 

@@ -3,6 +3,9 @@
 #include "equilibrium/hard_sigmoid.h"
 #include "models/dense_layer.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace sdlab {
 
 EqPropClassifier::EqPropClassifier(const EqPropSettings& settings)
@@ -86,10 +89,42 @@ TrainStep EqPropClassifier::train(const Eigen::VectorXd& x, int label) {
     const Eigen::VectorXd& output = m_free.back();
     TrainStep result{argmax(output), 0.5 * (output - m_target).squaredNorm()};
     applyContrastiveUpdate(x, m_free, m_clamped, beta);
-    if (m_initializer)
+    if (m_initializer) {
+        if (m_trainedSamples % kAlignmentEvery == 0)
+            measureAlignment(x); // before learn(): the gradients it is about to follow
         m_initializer->learn(x, m_free, m_settings.learningRates, &m_ops,
                              m_settings.initializerLoss);
+    }
+    ++m_trainedSamples;
     return result;
+}
+
+void EqPropClassifier::measureAlignment(const Eigen::VectorXd& x) {
+    // Thesis Fig. 7.4 right: layer l's local gradient ∂L_l/∂φ_l against its distant part
+    // Σ_{j>l} ∂L_j/∂φ_l, the global gradient minus the local one (eq. 7.4), toward this
+    // sample's s⁻. A measurement, not training: its operations are not counted.
+    m_initializer->gradient(x, m_free, InitializerLoss::Local, m_localGradient);
+    m_initializer->gradient(x, m_free, InitializerLoss::Global, m_distantGradient);
+    const int layers = m_initializer->layerCount() - 1; // the top layer has no distant part
+    m_alignment.resize(static_cast<std::size_t>(std::max(layers, 0)));
+    for (int l = 0; l < layers; ++l) {
+        const auto i = static_cast<std::size_t>(l);
+        m_distantGradient.weights[i] -= m_localGradient.weights[i];
+        m_distantGradient.biases[i] -= m_localGradient.biases[i];
+        std::deque<double>& window = m_alignment[i];
+        window.push_back(layerCosine(m_localGradient, m_distantGradient, l));
+        if (window.size() > kAlignmentWindow)
+            window.pop_front();
+    }
+}
+
+std::vector<double> EqPropClassifier::gradientAlignment() const {
+    std::vector<double> means;
+    for (const std::deque<double>& window : m_alignment)
+        means.push_back(window.empty() ? 0.0
+                                       : std::accumulate(window.begin(), window.end(), 0.0) /
+                                             static_cast<double>(window.size()));
+    return means;
 }
 
 void EqPropClassifier::applyContrastiveUpdate(const Eigen::VectorXd& x, const EqState& free,

@@ -6,6 +6,7 @@
 #include "equilibrium/spiking_settler.h"
 #include "models/classifier.h"
 
+#include <deque>
 #include <memory>
 #include <random>
 
@@ -53,6 +54,7 @@ class EqPropClassifier : public Classifier {
     int spikingLayerCount() const override;
     void lastSpikes(int layer, std::vector<UnitSpike>& out) const override;
     std::uint64_t settlingSteps() const override { return m_settlingSteps; }
+    std::vector<double> gradientAlignment() const override;
 
     const EnergyNetwork& network() const { return m_network; }
     EnergyNetwork& network() { return m_network; }
@@ -64,6 +66,11 @@ class EqPropClassifier : public Classifier {
     // The contrastive update for one pair of states (exposed for the β → 0 gradient test).
     void applyContrastiveUpdate(const Eigen::VectorXd& x, const EqState& free,
                                 const EqState& clamped, double beta);
+
+    // Initialized: every this many training samples, the initializer's local and distant
+    // gradients are compared; the last kAlignmentWindow comparisons are averaged.
+    static constexpr std::uint64_t kAlignmentEvery = 10;
+    static constexpr std::size_t kAlignmentWindow = 50;
 
   private:
     EqPropSettings m_settings;
@@ -78,6 +85,11 @@ class EqPropClassifier : public Classifier {
     Eigen::VectorXd m_target, m_x;
     std::vector<std::vector<UnitSpike>> m_spikeLog; // per layer, last training sample
     std::uint64_t m_settlingSteps = 0;
+    std::uint64_t m_trainedSamples = 0;
+    InitializerGradient m_localGradient, m_distantGradient; // scratch of measureAlignment
+    std::vector<std::deque<double>> m_alignment;            // per layer, recent cosines
+
+    void measureAlignment(const Eigen::VectorXd& x);
 };
 
 } // namespace sdlab

@@ -3,6 +3,7 @@
 #include "experiments/equilibrium_experiment.h"
 
 #include "equilibrium/neuron_trace.h"
+#include "equilibrium/neuron_trace_file.h"
 #include "equilibrium/settle_ensemble.h"
 #include "experiment/common_parameters.h"
 #include "experiment/experiment.h"
@@ -104,32 +105,11 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     }
     if (const NeuronTrace trace = traceOneNeuron(s); !trace.binary.empty()) {
         // Thesis Fig. 8.1: one output unit and its three strongest inputs, step by step.
-        std::vector<std::string> header{"t"};
-        for (std::size_t k = 1; k <= trace.presynaptic.size(); ++k)
-            header.push_back("pre_" + std::to_string(k));
-        for (std::size_t k = 1; k <= trace.presynaptic.size(); ++k)
-            header.push_back("pre_" + std::to_string(k) + "_spike");
-        for (const char* name : {"weighted_input", "step_size", "lambda", "binary", "continuous"})
-            header.emplace_back(name);
-        CsvWriter neuron(header);
-        for (std::size_t t = 0; t < trace.binary.size(); ++t) {
-            std::vector<double> row{static_cast<double>(t)};
-            for (const auto& state : trace.presynapticState)
-                row.push_back(state[t]);
-            for (const auto& fired : trace.presynapticSpikes)
-                row.push_back(std::find(fired.begin(), fired.end(), static_cast<int>(t)) !=
-                                      fired.end()
-                                  ? 1.0
-                                  : 0.0);
-            row.insert(row.end(), {trace.weightedInput[t], trace.stepSize[t], trace.lambda[t],
-                                   trace.binary[t], trace.continuous[t]});
-            neuron.addRow(row);
-        }
         summary.add("neuron_unit", static_cast<long long>(trace.unit));
         for (std::size_t k = 0; k < trace.presynaptic.size(); ++k)
             summary.add("neuron_pre_" + std::to_string(k + 1) + "_unit",
                         static_cast<long long>(trace.presynaptic[k]));
-        out.stage("one_neuron.csv", neuron.text());
+        out.stage("one_neuron.csv", neuronTraceCsv(trace));
     }
     out.stage("settle.csv", csv.text());
     out.stage("summary.json", summary.text());

@@ -123,6 +123,8 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
     out.stage("summary.json", trainingSummaryJson(settings, data, result));
     if (std::string layers = trainingLayersCsv(result.curve); !layers.empty())
         out.stage("layers.csv", std::move(layers));
+    if (std::string alignment = trainingAlignmentCsv(result.curve); !alignment.empty())
+        out.stage("initializer_alignment.csv", std::move(alignment));
     std::snprintf(
         line, sizeof line,
         "test accuracy %.2f%% (training %.1f kOps/sample, a prediction %.1f kOps, %.1f s)",
@@ -747,12 +749,14 @@ const Experiment& learningExperiment() {
             "test set's order, matrix\nproducts only as thesis App. B.2 counts them); the LIF "
             "network, the PD network and\nthe spiking MLP also write layers.csv\n"
             "(epoch,samples,layer,firing_rate,dead_fraction,gradient_norm per curve row and "
-            "spiking\nlayer; gradient_norm only for lif). --save-model DIR writes the trained "
-            "network\n"
+            "spiking\nlayer; gradient_norm only for lif); init-eqprop writes\n"
+            "initializer_alignment.csv (epoch,samples,layer,cosine: its feed-forward layers' "
+            "local vs\ndistant gradient, thesis Fig. 7.4 right). --save-model DIR writes the "
+            "trained network\n"
             "(model.json and a CSV per weight matrix, read back bit for bit) and --load-model DIR\n"
             "starts from one. Progress goes to stderr.",
         .parameters = parametersOfTrain(true),
-        .outputs = {"curve.csv", "summary.json", "layers.csv"},
+        .outputs = {"curve.csv", "summary.json", "layers.csv", "initializer_alignment.csv"},
         .check = checkSettings,
         .upgrade = upgrade,
         .run = run};

@@ -114,6 +114,10 @@ class Classifier {
     // Per layer, the Frobenius norm of the loss gradient of its weights, mean over the
     // same recent window; empty for models that do not report it.
     virtual std::vector<double> gradientNorms() const { return {}; }
+    // Initialized EqProp: per layer of its feed-forward net below the top, the cosine of
+    // the local and the distant gradient (thesis Fig. 7.4 right), mean over a recent
+    // window; empty for other models.
+    virtual std::vector<double> gradientAlignment() const { return {}; }
     // Empty potential for models without membranes.
     virtual MembraneTrace lastOutputMembrane() const { return {}; }
     virtual LearnedNeuronParameters learnedNeuronParameters() const { return {}; }

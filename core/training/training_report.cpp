@@ -126,6 +126,44 @@ void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>
     }
 }
 
+std::string trainingAlignmentCsv(const std::vector<CurveRow>& curve) {
+    CsvWriter csv({"epoch", "samples", "layer", "cosine"});
+    bool any = false;
+    for (const CurveRow& row : curve)
+        for (std::size_t l = 0; l < row.gradientAlignment.size(); ++l) {
+            any = true;
+            csv.addRow({row.epoch, static_cast<double>(row.samples), static_cast<double>(l + 1),
+                        row.gradientAlignment[l]});
+        }
+    return any ? csv.text() : std::string();
+}
+
+void readTrainingAlignment(const std::filesystem::path& path, std::vector<CurveRow>& curve) {
+    const CsvTable table = CsvTable::read(path);
+    const auto& samples = table.column("samples");
+    const auto& layer = table.column("layer");
+    const auto& cosine = table.column("cosine");
+    requireWholeNumbers(samples, table.sourceName() + ": the sample counts");
+    requireWholeNumbers(layer, table.sourceName() + ": the layer numbers");
+    for (std::size_t r = 0; r < table.rowCount(); ++r) {
+        const std::string where = table.sourceName() + ", data row " + std::to_string(r + 1);
+        if (layer[r] < 1.0 || layer[r] > 1000.0)
+            throw InputError(where + ": layer " + formatNumber(layer[r]) +
+                             " is not a layer (1 is the first hidden layer)");
+        if (!(cosine[r] >= -1.0 && cosine[r] <= 1.0))
+            throw InputError(where + ": a cosine must lie in [-1, 1]");
+        const auto row = std::find_if(curve.begin(), curve.end(), [&](const CurveRow& c) {
+            return static_cast<double>(c.samples) == samples[r];
+        });
+        if (row == curve.end())
+            continue;
+        const auto l = static_cast<std::size_t>(layer[r]) - 1;
+        if (row->gradientAlignment.size() <= l)
+            row->gradientAlignment.resize(l + 1, 0.0);
+        row->gradientAlignment[l] = cosine[r];
+    }
+}
+
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes) {
     std::string text = std::to_string(inputs);
     for (int size : hidden) {

@@ -38,6 +38,14 @@ std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path);
 // outside [0, 1]).
 void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>& curve);
 
+// initializer_alignment.csv (Initialized EqProp, thesis Fig. 7.4 right): one row per
+// curve row and initializer layer below the top, epoch,samples,layer,cosine, the mean
+// cosine of the layer's local and distant gradients; empty text when no row has one.
+std::string trainingAlignmentCsv(const std::vector<CurveRow>& curve);
+// ... read back into the curve rows of the same sample counts. InputError names the file
+// and what is wrong (a layer below 1, a cosine outside [−1, 1]).
+void readTrainingAlignment(const std::filesystem::path& path, std::vector<CurveRow>& curve);
+
 // "784-200-10"
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes);
 

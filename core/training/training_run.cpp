@@ -173,6 +173,7 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
         row.mults = model.trainingOps().multiplies;
         row.activity = model.activity();
         row.gradientNorms = model.gradientNorms();
+        row.gradientAlignment = model.gradientAlignment();
         row.energyMj = model.trainingOps().energyPj(EnergyModel::int32()) * picoToMilli;
         result.curve.push_back(row);
         if (callbacks.onRow)

@@ -27,8 +27,9 @@ struct CurveRow {
     // Models with spiking hidden layers (the LIF network): activity over its recent window
     // (Classifier::activity); not written to curve.csv.
     std::optional<SpikeActivity> activity;
-    std::vector<double> gradientNorms; // per layer (Classifier::gradientNorms), when reported
-    MeanInferenceCost inference;       // per test sample of this row's test (thesis App. B.2)
+    std::vector<double> gradientNorms;     // per layer (Classifier::gradientNorms), when reported
+    std::vector<double> gradientAlignment; // init-eqprop (Classifier::gradientAlignment)
+    MeanInferenceCost inference;           // per test sample of this row's test (thesis App. B.2)
 };
 
 struct TrainingResult {

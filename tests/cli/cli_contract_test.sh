@@ -352,6 +352,9 @@ train)
   check "init-eqprop with a tolerance" "$CLI" train --model init-eqprop --dataset synthetic --hidden 30 --epochs 1 --rows-per-epoch 2 --free-steps 50 --settle-tol 0.01 --out t7
   check "the tolerance ends phases early" awk -v a="$(column t7/curve.csv settle_steps | tail -n 1)" 'BEGIN{exit !(a > 1 && a < 54)}'
   check "init-eqprop summary has its lambda" json_has t7/summary.json anchor_lambda
+  check "init-eqprop writes its initializer's gradient alignment (Fig. 7.4 right)" header_is t7/initializer_alignment.csv "epoch,samples,layer,cosine"
+  check "  one layer below the top, a cosine per curve row" [ "$(column t7/initializer_alignment.csv cosine | awk '$1 >= -1 && $1 <= 1' | wc -l)" = 2 ]
+  check "plain eqprop writes none" [ ! -e t6/initializer_alignment.csv ]
   check "the error percent is printed as a test set's error is, 0.2 % steps on 500 samples" grep -Eq '"final_test_error_percent": [0-9]+(\.[0-9]{1,2})?,' t6/summary.json
   check "eqprop summary has the rate ratio per layer, 2 by default" [ "$(json_value t6/summary.json lr_layer_ratio)" = 2 ]
   expect_bad "--lr-layer-ratio below 1" train --model eqprop --dataset synthetic --hidden 30 --epochs 1 --lr-layer-ratio 0.5 --out bad_out

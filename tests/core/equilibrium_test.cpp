@@ -5,11 +5,15 @@
 #include "equilibrium/feedforward_initializer.h"
 #include "equilibrium/hard_sigmoid.h"
 #include "equilibrium/neuron_trace.h"
+#include "equilibrium/neuron_trace_file.h"
 #include "equilibrium/settle_ensemble.h"
 #include "equilibrium/settle_run.h"
 #include "equilibrium/spiking_settler.h"
 #include "equilibrium/step_sizes.h"
+#include "io/input_error.h"
 
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <random>
 
@@ -198,6 +202,55 @@ TEST(EqPropClassifier, ContrastiveUpdateApproachesTheLossGradient) {
         EXPECT_GT(dot / std::sqrt(normUpdate * normGradient), 0.999999);
         net = before;
     }
+}
+
+// Thesis Fig. 7.4 right: after a training sample, Initialized EqProp reports the cosine of
+// its initializer's first-layer local gradient ∂L_0/∂φ_0 and distant gradient ∂L_1/∂φ_0;
+// here the distant one by finite differences of L_1 = ‖s^f_1 − s⁻_1‖², on a copy of the
+// initializer as it was before the sample's update.
+TEST(EqPropClassifier, InitializedReportsTheLocalDistantGradientCosine) {
+    EqPropSettings settings;
+    settings.sizes = {3, 4, 2};
+    settings.variant = EqPropVariant::Initialized;
+    settings.learningRates = {0.5, 0.5};
+    settings.seed = 3;
+    FeedforwardInitializer before(settings.sizes, settings.leak, settings.seed + 1); // its own
+    EqPropClassifier model(settings);
+    const Eigen::VectorXd x = randomInput(3, 6);
+    model.train(x, 1);
+    const std::vector<double> reported = model.gradientAlignment();
+    ASSERT_EQ(reported.size(), 1U); // the top layer has no distant gradient
+    const EqState target = model.freeState();
+    before.forward(x);
+    InitializerGradient local;
+    before.gradient(x, target, InitializerLoss::Local, local);
+    const auto distantLoss = [&](FeedforwardInitializer f) {
+        const EqState& s = f.forward(x);
+        return (s[1] - target[1]).squaredNorm();
+    };
+    const double h = 1e-6;
+    double dot = 0.0, localNorm = 0.0, distantNorm = 0.0;
+    const auto add = [&](double localPart, double distantPart) {
+        dot += localPart * distantPart;
+        localNorm += localPart * localPart;
+        distantNorm += distantPart * distantPart;
+    };
+    for (Eigen::Index i = 0; i < before.weights(0).rows(); ++i)
+        for (Eigen::Index j = 0; j < before.weights(0).cols(); ++j) {
+            FeedforwardInitializer plus = before, minus = before;
+            plus.weights(0)(i, j) += h;
+            minus.weights(0)(i, j) -= h;
+            add(local.weights[0](i, j), (distantLoss(plus) - distantLoss(minus)) / (2 * h));
+        }
+    for (Eigen::Index j = 0; j < before.bias(0).size(); ++j) {
+        FeedforwardInitializer plus = before, minus = before;
+        plus.bias(0)(j) += h;
+        minus.bias(0)(j) -= h;
+        add(local.biases[0](j), (distantLoss(plus) - distantLoss(minus)) / (2 * h));
+    }
+    ASSERT_GT(distantNorm, 1e-8);
+    ASSERT_GT(localNorm, 1e-8);
+    EXPECT_NEAR(reported[0], dot / std::sqrt(localNorm * distantNorm), 1e-6);
 }
 
 TEST(EqPropClassifier, LargerBetaGivesAWorseGradient) {
@@ -658,6 +711,44 @@ TEST(NeuronTrace, FollowsOneOutputUnitAsFigure81Does) {
         EXPECT_LE(std::abs(fixedOutputs[chosen.unit] - 0.5), std::abs(fixedOutputs[j] - 0.5));
     s.model = SettleModel::Continuous;
     EXPECT_TRUE(traceOneNeuron(s).binary.empty()); // only the spiking model is traced
+}
+
+// one_neuron.csv reads back as written (the GUI's File > Open Result shows Fig. 8.1 from
+// it), and a file whose steps skip is refused by name.
+TEST(NeuronTraceFile, ReadsBackWhatItWroteOrRefuses) {
+    NeuronTrace trace;
+    trace.unit = 4;
+    trace.presynaptic = {7, 9};
+    trace.presynapticState = {{0.0, 0.25, 0.5}, {1.0, 0.75, 0.5}};
+    trace.presynapticSpikes = {{1}, {0, 2}};
+    trace.weightedInput = {0.0, 0.125, -0.5};
+    trace.stepSize = {1.0, 0.5, 0.25};
+    trace.lambda = {0.275, 0.275, 0.275};
+    trace.binary = {0.0, 1.0, 0.5};
+    trace.continuous = {0.0, 0.1, 0.2};
+    const std::string csv = neuronTraceCsv(trace);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "t,pre_1,pre_2,pre_1_spike,pre_2_spike,weighted_input,step_size,lambda,binary,"
+              "continuous");
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_neuron_trace_test";
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "one_neuron.csv";
+    std::ofstream(path) << csv;
+    const NeuronTrace back = readNeuronTraceCsv(path);
+    EXPECT_EQ(back.unit, -1); // summary.json names the units
+    EXPECT_EQ(back.presynaptic, (std::vector<int>{1, 2}));
+    EXPECT_EQ(back.presynapticState, trace.presynapticState);
+    EXPECT_EQ(back.presynapticSpikes, trace.presynapticSpikes);
+    EXPECT_EQ(back.weightedInput, trace.weightedInput);
+    EXPECT_EQ(back.stepSize, trace.stepSize);
+    EXPECT_EQ(back.lambda, trace.lambda);
+    EXPECT_EQ(back.binary, trace.binary);
+    EXPECT_EQ(back.continuous, trace.continuous);
+    std::string skipped = csv;
+    skipped.replace(skipped.rfind("\n2,"), 3, "\n5,");
+    std::ofstream(path) << skipped;
+    EXPECT_THROW(readNeuronTraceCsv(path), InputError);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(SpikingSettler, AnnealedLambdaIsDecodedWithTheLambdaItWasSentWith) {

@@ -602,6 +602,33 @@ TEST(TrainingSummary, ErrorPercentIsTheTestSetsErrorWithoutRoundingNoise) {
     }
 }
 
+TEST(TrainingAlignment, OneRowPerCurveRowAndLayerAndReadsBackOrRefuses) {
+    std::vector<CurveRow> curve(2);
+    curve[0].samples = 100; // no alignment: no rows
+    curve[1].epoch = 0.5;
+    curve[1].samples = 200;
+    curve[1].gradientAlignment = {0.25, -0.5};
+    EXPECT_EQ(trainingAlignmentCsv(curve), "epoch,samples,layer,cosine\n"
+                                           "0.5,200,1,0.25\n"
+                                           "0.5,200,2,-0.5\n");
+    EXPECT_EQ(trainingAlignmentCsv({curve[0]}), "");
+    const auto dir = std::filesystem::temp_directory_path() / "sdlab_alignment_test";
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "initializer_alignment.csv";
+    std::ofstream(path) << trainingAlignmentCsv(curve);
+    std::vector<CurveRow> back(2);
+    back[0].samples = 100;
+    back[1].samples = 200;
+    readTrainingAlignment(path, back);
+    EXPECT_TRUE(back[0].gradientAlignment.empty());
+    EXPECT_EQ(back[1].gradientAlignment, (std::vector<double>{0.25, -0.5}));
+    std::ofstream(path) << "epoch,samples,layer,cosine\n0.5,200,1,1.5\n";
+    EXPECT_THROW(readTrainingAlignment(path, back), InputError);
+    std::ofstream(path) << "epoch,samples,layer,cosine\n0.5,200,0,0.5\n";
+    EXPECT_THROW(readTrainingAlignment(path, back), InputError);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(TrainingLayers, OneRowPerCurveRowAndLayerAndReadsBack) {
     std::vector<CurveRow> curve(3);
     curve[0].samples = 100; // no per-layer data: no rows
