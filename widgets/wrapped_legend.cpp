@@ -21,10 +21,6 @@ void WrappedLegend::clear() {
     m_items = nullptr;
 }
 
-bool WrappedLegend::isEmpty() const {
-    return m_items == nullptr;
-}
-
 void WrappedLegend::moveTo(double x, double y) {
     if (m_items)
         m_items->setPos(x, y);

@@ -31,7 +31,6 @@ class WrappedLegend {
     // The rows' top left, in the chart's coordinates.
     void moveTo(double x, double y);
     void clear();
-    bool isEmpty() const;
 
   private:
     QGraphicsItem* m_chart;

@@ -87,13 +87,15 @@ std::vector<CurveRow> readTrainingCurve(const std::filesystem::path& path) {
     return curve;
 }
 
-void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>& curve) {
-    const CsvTable table = CsvTable::read(path, {"gradient_norm"});
+namespace {
+
+// A per-layer file read into the curve (layers.csv, initializer_alignment.csv): every row's
+// sample count and layer are checked and `check(r, where)` checks its values, then
+// `join(r, curve row, layer index from 0)` for the rows whose sample count the curve has.
+template <class Check, class Join>
+void readPerLayerRows(const CsvTable& table, std::vector<CurveRow>& curve, Check check, Join join) {
     const auto& samples = table.column("samples");
     const auto& layer = table.column("layer");
-    const auto& rate = table.column("firing_rate");
-    const auto& dead = table.column("dead_fraction");
-    const auto& norm = table.column("gradient_norm");
     requireWholeNumbers(samples, table.sourceName() + ": the sample counts");
     requireWholeNumbers(layer, table.sourceName() + ": the layer numbers");
     for (std::size_t r = 0; r < table.rowCount(); ++r) {
@@ -101,17 +103,30 @@ void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>
         if (layer[r] < 1.0 || layer[r] > 1000.0)
             throw InputError(where + ": layer " + formatNumber(layer[r]) +
                              " is not a layer (1 is the first hidden layer)");
-        if (rate[r] < 0.0 || rate[r] > 1.0 || dead[r] < 0.0 || dead[r] > 1.0)
-            throw InputError(where + ": firing_rate and dead_fraction must lie in [0, 1]");
+        check(r, where);
         const auto row = std::find_if(curve.begin(), curve.end(), [&](const CurveRow& c) {
             return static_cast<double>(c.samples) == samples[r];
         });
-        if (row == curve.end())
-            continue;
-        if (!row->activity)
-            row->activity = SpikeActivity{};
-        const auto l = static_cast<std::size_t>(layer[r]) - 1;
-        SpikeActivity& a = *row->activity;
+        if (row != curve.end())
+            join(r, *row, static_cast<std::size_t>(layer[r]) - 1);
+    }
+}
+
+} // namespace
+
+void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>& curve) {
+    const CsvTable table = CsvTable::read(path, {"gradient_norm"});
+    const auto& rate = table.column("firing_rate");
+    const auto& dead = table.column("dead_fraction");
+    const auto& norm = table.column("gradient_norm");
+    const auto check = [&](std::size_t r, const std::string& where) {
+        if (rate[r] < 0.0 || rate[r] > 1.0 || dead[r] < 0.0 || dead[r] > 1.0)
+            throw InputError(where + ": firing_rate and dead_fraction must lie in [0, 1]");
+    };
+    readPerLayerRows(table, curve, check, [&](std::size_t r, CurveRow& row, std::size_t l) {
+        if (!row.activity)
+            row.activity = SpikeActivity{};
+        SpikeActivity& a = *row.activity;
         if (a.layerRates.size() <= l) {
             a.layerRates.resize(l + 1, 0.0);
             a.layerDeadFractions.resize(l + 1, 0.0);
@@ -119,11 +134,11 @@ void readTrainingLayers(const std::filesystem::path& path, std::vector<CurveRow>
         a.layerRates[l] = rate[r];
         a.layerDeadFractions[l] = dead[r];
         if (!std::isnan(norm[r])) {
-            if (row->gradientNorms.size() <= l)
-                row->gradientNorms.resize(l + 1, 0.0);
-            row->gradientNorms[l] = norm[r];
+            if (row.gradientNorms.size() <= l)
+                row.gradientNorms.resize(l + 1, 0.0);
+            row.gradientNorms[l] = norm[r];
         }
-    }
+    });
 }
 
 std::string trainingAlignmentCsv(const std::vector<CurveRow>& curve) {
@@ -140,28 +155,16 @@ std::string trainingAlignmentCsv(const std::vector<CurveRow>& curve) {
 
 void readTrainingAlignment(const std::filesystem::path& path, std::vector<CurveRow>& curve) {
     const CsvTable table = CsvTable::read(path);
-    const auto& samples = table.column("samples");
-    const auto& layer = table.column("layer");
     const auto& cosine = table.column("cosine");
-    requireWholeNumbers(samples, table.sourceName() + ": the sample counts");
-    requireWholeNumbers(layer, table.sourceName() + ": the layer numbers");
-    for (std::size_t r = 0; r < table.rowCount(); ++r) {
-        const std::string where = table.sourceName() + ", data row " + std::to_string(r + 1);
-        if (layer[r] < 1.0 || layer[r] > 1000.0)
-            throw InputError(where + ": layer " + formatNumber(layer[r]) +
-                             " is not a layer (1 is the first hidden layer)");
+    const auto check = [&](std::size_t r, const std::string& where) {
         if (!(cosine[r] >= -1.0 && cosine[r] <= 1.0))
             throw InputError(where + ": a cosine must lie in [-1, 1]");
-        const auto row = std::find_if(curve.begin(), curve.end(), [&](const CurveRow& c) {
-            return static_cast<double>(c.samples) == samples[r];
-        });
-        if (row == curve.end())
-            continue;
-        const auto l = static_cast<std::size_t>(layer[r]) - 1;
-        if (row->gradientAlignment.size() <= l)
-            row->gradientAlignment.resize(l + 1, 0.0);
-        row->gradientAlignment[l] = cosine[r];
-    }
+    };
+    readPerLayerRows(table, curve, check, [&](std::size_t r, CurveRow& row, std::size_t l) {
+        if (row.gradientAlignment.size() <= l)
+            row.gradientAlignment.resize(l + 1, 0.0);
+        row.gradientAlignment[l] = cosine[r];
+    });
 }
 
 std::string layerSizesText(const std::vector<int>& hidden, int inputs, int classes) {
