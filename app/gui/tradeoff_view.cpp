@@ -117,9 +117,13 @@ QString TradeoffView::nameOf(const Shown& shown) const {
 
 void TradeoffView::redraw() {
     m_plot->removeAllSeries();
-    m_plot->setTitle(oneSource() && !m_curves.empty()
-                         ? tr("Error against inference compute · %1").arg(m_curves.front().source)
-                         : tr("Error against inference compute"));
+    if (m_curves.empty() && m_runs.empty()) // say how the empty chart fills
+        m_plot->setTitle(tr("No curves yet: λ Sweep or Guess Early"));
+    else
+        m_plot->setTitle(
+            oneSource() && !m_curves.empty()
+                ? tr("Error against inference compute · %1").arg(m_curves.front().source)
+                : tr("Error against inference compute"));
     for (const std::vector<Shown>* list : {&m_curves, &m_runs})
         for (const Shown& shown : *list) {
             QList<QPointF> line, marks;
