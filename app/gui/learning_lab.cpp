@@ -762,6 +762,12 @@ void LearningLab::onFinished(const TrainingOutcomePtr& outcome) {
                        .arg(compact(r.addsPerSample), compact(r.multsPerSample),
                             compact(r.inference.adds), compact(r.inference.mults))
                        .arg(r.seconds, 0, 'f', 1));
+        if (r.divergedAtSample) {
+            m_progress->setFormat(tr("diverged"));
+            setSummary(summary() + tr(" · diverged: the loss was not finite at sample %1; a "
+                                      "smaller learning rate may train")
+                                       .arg(*r.divergedAtSample));
+        }
     }
 }
 

@@ -125,6 +125,14 @@ std::string run(const ParameterValues& v, const RunContext& context, OutputBundl
         out.stage("layers.csv", std::move(layers));
     if (std::string alignment = trainingAlignmentCsv(result.curve); !alignment.empty())
         out.stage("initializer_alignment.csv", std::move(alignment));
+    if (result.divergedAtSample) {
+        char warning[200];
+        std::snprintf(warning, sizeof warning,
+                      "warning: the training loss was not finite at sample %llu: the run "
+                      "diverged (a smaller --lr may train)\n",
+                      static_cast<unsigned long long>(*result.divergedAtSample));
+        log(warning);
+    }
     std::snprintf(
         line, sizeof line,
         "test accuracy %.2f%% (training %.1f kOps/sample, a prediction %.1f kOps, %.1f s)",

@@ -294,6 +294,8 @@ std::string trainingSummaryJson(const TrainingSettings& s, const ImageDataset& d
         .add("final_test_acc", result.finalTestAccuracy)
         .add("final_test_error_percent", errorPercent)
         .add("final_train_acc", result.finalTrainAccuracy)
+        .add("diverged_at_sample",
+             result.divergedAtSample ? static_cast<long long>(*result.divergedAtSample) : 0LL)
         .add("adds", static_cast<long long>(last.adds))
         .add("mults", static_cast<long long>(last.mults))
         .add("adds_per_sample", result.addsPerSample)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace sdlab {
 
@@ -209,6 +210,8 @@ TrainingResult runTraining(Classifier& model, const ImageDataset& data,
                 windowCorrect += correct;
                 epochCorrect += correct;
                 windowLoss += step.loss;
+                if (!std::isfinite(step.loss) && !result.divergedAtSample)
+                    result.divergedAtSample = samples; // reported, not stopped: the curve shows it
                 const bool epochEnd = k + 1 == order.size();
                 if (epochEnd || (k + 1) % rowEvery == 0) {
                     if (epochEnd && epoch + 1 == settings.epochs)

@@ -46,6 +46,9 @@ struct TrainingResult {
     MeanInferenceCost inference;
     std::optional<SpikeActivity> activity; // models with spiking hidden layers
     LearnedNeuronParameters learned;       // per layer, where learned (LIF β and θ)
+    // The first training sample (1-based) whose loss was not finite: the run diverged
+    // (a learning rate too high for the net); unset when every loss was finite.
+    std::optional<std::uint64_t> divergedAtSample;
 };
 
 // The layer sizes of the model the settings name: inputs, hidden..., classes.

@@ -356,6 +356,11 @@ train)
   check "  one layer below the top, a cosine per curve row" [ "$(column t7/initializer_alignment.csv cosine | awk '$1 >= -1 && $1 <= 1' | wc -l)" = 2 ]
   check "plain eqprop writes none" [ ! -e t6/initializer_alignment.csv ]
   check "the error percent is printed as a test set's error is, 0.2 % steps on 500 samples" grep -Eq '"final_test_error_percent": [0-9]+(\.[0-9]{1,2})?,' t6/summary.json
+  check "a run that did not diverge says diverged_at_sample 0" [ "$(json_value t6/summary.json diverged_at_sample)" = 0 ]
+  "$CLI" train --model pdnn --dataset synthetic --hidden 30,30 --epochs 1 --lr 10 --rows-per-epoch 1 --out tdiv 2> tdiv.err
+  check "a diverging run still writes its result (exit $?)" [ -f tdiv/summary.json ]
+  check "  and names the sample where the loss stopped being finite" awk -v n="$(json_value tdiv/summary.json diverged_at_sample)" 'BEGIN{exit !(n >= 1)}'
+  check "  with one warning on stderr" grep -q "the run diverged (a smaller --lr may train)" tdiv.err
   check "eqprop summary has the rate ratio per layer, 2 by default" [ "$(json_value t6/summary.json lr_layer_ratio)" = 2 ]
   expect_bad "--lr-layer-ratio below 1" train --model eqprop --dataset synthetic --hidden 30 --epochs 1 --lr-layer-ratio 0.5 --out bad_out
   check "spiking-eqprop, sigma-delta coding" "$CLI" train --model spiking-eqprop --encoder sigma-delta --dataset synthetic --hidden 20 --epochs 1 --rows-per-epoch 1 --free-steps 20 --clamped-steps 5 --out t8

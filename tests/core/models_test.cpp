@@ -444,5 +444,24 @@ TEST(Training, EqPropLayerRatesFallByTheRatioPerLayer) {
     EXPECT_EQ(eq->settings().learningRates, (std::vector<double>{0.128, 0.064}));
 }
 
+// A learning rate far too high makes the loss overflow; the run says at which sample
+// (summary.json's diverged_at_sample) instead of ending at 10 % without a word.
+TEST(Training, ADivergedRunNamesTheFirstSampleWithANonFiniteLoss) {
+    const ImageDataset data = makeSyntheticDigits(300, 50, 1);
+    TrainingSettings s;
+    s.model = ModelKind::Pdnn;
+    s.hidden = {30, 30};
+    s.epochs = 2;
+    s.learningRate = 10.0;
+    auto model = makeClassifier(s, data.inputSize(), data.classCount());
+    const TrainingResult diverged = runTraining(*model, data, s);
+    ASSERT_TRUE(diverged.divergedAtSample.has_value());
+    EXPECT_GE(*diverged.divergedAtSample, 1U);
+    EXPECT_LE(*diverged.divergedAtSample, 600U);
+    s.learningRate = 0.01;
+    model = makeClassifier(s, data.inputSize(), data.classCount());
+    EXPECT_FALSE(runTraining(*model, data, s).divergedAtSample.has_value());
+}
+
 } // namespace
 } // namespace sdlab
