@@ -244,7 +244,7 @@ void MainWindow::addLab(LabSession* session) {
                     showStatus(message, true);
             });
     connect(session, &LabSession::cancelled, this, [this, page] {
-        if (page == currentPage())
+        if (page == currentPage() && !page->isShowingResultFiles())
             showStatus(tr("Cancelled — the plots show the last finished result; F5 recomputes"));
     });
     connect(page, &LabPage::summaryChanged, this, [this, page](const QString& summary) {
@@ -645,6 +645,10 @@ bool MainWindow::openResult(const QString& directory, QString* error) {
         if (!lab->page->openResult(directory, error))
             return false;
         m_playback->setLength(lab->page->playbackLength());
+        // The page shows the files; a computation of the lab's own values still under
+        // way would only be held back (and its progress bar sat in scripted screenshots).
+        if (lab->session->isBusy())
+            lab->session->cancel();
     } catch (const InputError& e) {
         if (error)
             *error = QString::fromStdString(e.what());

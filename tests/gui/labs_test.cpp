@@ -306,6 +306,16 @@ class LabsTest : public QObject {
             chart(window.currentPage(), QStringLiteral("energy"))->seriesData(0);
         QCOMPARE(shownEnergy.size(), 61);
         QCOMPARE(shownEnergy[45].y(), energy[45]);
+        // Fig. 8.1 from one_neuron.csv: the unit's binary state, step by step.
+        const std::vector<double> binary =
+            column(settle + QStringLiteral("/one_neuron.csv"), "binary");
+        sdlab::widgets::ChartPlot* neuronState =
+            chart(window.currentPage(), QStringLiteral("neuron_state"));
+        QVERIFY(neuronState);
+        QCOMPARE(neuronState->seriesData(0).size(), 61);
+        QCOMPARE(neuronState->seriesData(0)[45].y(), binary[45]);
+        // The page shows the files: no computation of the lab's own values is left running.
+        QVERIFY(!window.currentSession()->isBusy());
 
         const QString encode = write("encode", QStringLiteral("encode"),
                                      {{"method", std::string("delta")}, {"channels", 6LL}});
