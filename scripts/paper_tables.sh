@@ -1,8 +1,8 @@
 #!/bin/bash
 # Runs the learning-lab paper tables on the data Debian ships (ICLR'18 Table C.6 rows on
 # digits and Fashion-MNIST; DSN Tables 2-3 on digits) with sdlab-cli train, and prints
-# each run's final test accuracy and kOps/sample. About five minutes on 2 cores before the
-# deeper C.6 rows, DSN's 5-step, smooth and transfer rows were added (not timed since).
+# each run's final test accuracy and kOps/sample. About 26 minutes on 2 cores without the
+# three deep EqProp rows (2026-12-08, on a busy machine), which add about 20 more.
 # Usage: scripts/paper_tables.sh [OUTDIR]   (default /tmp/sdlab-paper-tables)
 set -u
 CLI="$(cd "$(dirname "$0")/.." && pwd)/build/app/cli/sdlab-cli"
