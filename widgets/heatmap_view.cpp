@@ -229,7 +229,9 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
-    painter.drawText(QRectF(0, 2, width(), metrics.height()), Qt::AlignHCenter, m_title);
+    // Elided to the width: centred text wider than the view lost both its ends.
+    const QString title = QFontMetrics(bold).elidedText(m_title, Qt::ElideRight, width() - 4);
+    painter.drawText(QRectF(0, 2, width(), metrics.height()), Qt::AlignHCenter, title);
     painter.setFont(font());
     if (plot.width() < 8 || plot.height() < 8)
         return;
