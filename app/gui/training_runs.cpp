@@ -55,8 +55,9 @@ TrainingCurvePoint pointAt(std::uint64_t samples, std::uint64_t adds, std::uint6
     return {static_cast<double>(samples), static_cast<double>(adds + mults), energyMj, value};
 }
 
-// A row's activity on the run's spiking curves, and Initialized EqProp's alignment.
-void appendActivity(TrainingCurves& run, const CurveRow& row) {
+// A row's points on the "Inside the model" curves: spiking activity (overall and per
+// layer) and Initialized EqProp's gradient alignment.
+void appendInsideCurves(TrainingCurves& run, const CurveRow& row) {
     const auto at = [&](double value) {
         return pointAt(row.samples, row.adds, row.mults, row.energyMj, value);
     };
@@ -193,7 +194,7 @@ void TrainingRuns::addFinished(const QString& name, std::optional<ModelKind> mod
         if (settles)
             run.settleSteps.push_back(
                 pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
-        appendActivity(run, row);
+        appendInsideCurves(run, row);
     }
     run.rows = std::move(rows);
     append(std::move(run));
@@ -240,7 +241,7 @@ void TrainingRuns::onRow(const TrainingRowPtr& update) {
     if (isEquilibriumModel(m_running->settings.model))
         run.settleSteps.push_back(
             pointAt(row.samples, row.adds, row.mults, row.energyMj, row.settleSteps));
-    appendActivity(run, row);
+    appendInsideCurves(run, row);
     Q_EMIT runUpdated(static_cast<int>(m_runs.size()) - 1);
     Q_EMIT rowReady(update);
 }
